@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using RoViec.Domain.Text;
+
+namespace RoViec.Domain.Deadlines;
+
+/// <summary>
+/// Reads the deadline cell of a plan ("Quý II/2026", "Trước ngày 30/4/2026", "Thường xuyên",
+/// "Theo kế hoạch của tỉnh", "Đã thực hiện", "- Phê duyệt: Tháng 01/2026 - Thực hiện 2026 ...").
+/// Dates are the last day of the period named; a missing year is the plan's year. See README.md.
+/// </summary>
+public static partial class DeadlineParser
+{
+    public static Deadline Parse(string? raw, int planYear)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return Deadline.None;
+        var text = VietnameseFolding.StripMarks(VietnameseText.Squash(raw.Replace("*", "", StringComparison.Ordinal)));
+
+        var steps = SplitSteps(raw);
+        if (steps.Count >= 2)
+        {
+            var milestones = new List<Milestone>();
+            foreach (var (label, body) in steps)
+            {
+                var one = ParseSingle(VietnameseFolding.StripMarks(body), planYear);
+                if (one.Kind == DeadlineKind.Done) milestones.Add(new Milestone(label, null, Done: true));
+                else if (one.Due is not null) milestones.Add(new Milestone(label, one.Due));
+            }
+            if (milestones.Any(m => m.Due is not null) && milestones.Count >= 2)
+                return new Deadline(DeadlineKind.Milestones, null, milestones);
+        }
+        return ParseSingle(text, planYear);
+    }
+
+    internal static Deadline ParseSingle(string text, int planYear)
+    {
+        var latest = FindLatest(text, planYear);
+        if (latest is not null) return latest;
+        if (DoneRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Done);
+        if (RecurringRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Recurring);
+        if (ExternalRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.External);
+        return Deadline.None;
+    }
+
+    /// <summary>The latest concrete period named in the text, or null when none is named.</summary>
+    private static Deadline? FindLatest(string text, int planYear)
+    {
+        // Recurring wins over dates inside it: "trước ngày 15 hàng tháng" is a rhythm, not a date.
+        if (RecurringRegex().IsMatch(text) && !FullDateRegex().IsMatch(text) && !QuarterRegex().IsMatch(text))
+            return null;
+        Deadline? best = null;
+        void Consider(DeadlineKind kind, DateOnly? due)
+        {
+            if (due is null) return;
+            if (best is null || due > best.Due) best = Deadline.Of(kind, due);
+        }
+
+        var consumed = new bool[text.Length];
+        foreach (Match m in FullDateRegex().Matches(text))
+        {
+            Consider(DeadlineKind.Date, SafeDate(Int(m.Groups["y"].Value), Int(m.Groups["m"].Value), Int(m.Groups["d"].Value)));
+            Mark(consumed, m);
+        }
+        foreach (Match m in WordDateRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            var year = m.Groups["y"].Success ? Int(m.Groups["y"].Value) : planYear;
+            Consider(DeadlineKind.Date, SafeDate(year, Int(m.Groups["m"].Value), Int(m.Groups["d"].Value)));
+            Mark(consumed, m);
+        }
+        foreach (Match m in QuarterRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            var q = Roman(m.Groups["q"].Value);
+            var year = m.Groups["y"].Success ? Int(m.Groups["y"].Value) : planYear;
+            if (q is >= 1 and <= 4) Consider(DeadlineKind.Quarter, EndOfMonth(year, q * 3));
+            Mark(consumed, m);
+        }
+        foreach (Match m in HalfYearRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            var year = m.Groups["y"].Success ? Int(m.Groups["y"].Value) : planYear;
+            var month = m.Groups["part"].Value == "dau" ? Int(m.Groups["n"].Value) : 12;
+            Consider(DeadlineKind.Month, EndOfMonth(year, month));
+            Mark(consumed, m);
+        }
+        foreach (Match m in MonthRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            var year = m.Groups["y"].Success ? Int(m.Groups["y"].Value) : planYear;
+            var month = Int(m.Groups["m2"].Success ? m.Groups["m2"].Value : m.Groups["m"].Value);
+            Consider(DeadlineKind.Month, EndOfMonth(year, month));
+            Mark(consumed, m);
+        }
+        foreach (Match m in ShortDateRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            Consider(DeadlineKind.Date, SafeDate(planYear, Int(m.Groups["m"].Value), Int(m.Groups["d"].Value)));
+            Mark(consumed, m);
+        }
+        foreach (Match m in YearRegex().Matches(text))
+        {
+            if (IsConsumed(consumed, m)) continue;
+            Consider(DeadlineKind.Year, SafeDate(Int(m.Groups["y"].Value), 12, 31));
+        }
+        return best;
+    }
+
+    /// <summary>Splits "- Phê duyệt: Tháng 01/2026 - Thực hiện 2026" or "X: A. Y: B." into labelled steps.</summary>
+    private static List<(string Label, string Body)> SplitSteps(string raw)
+    {
+        var parts = StepSplitRegex().Split(raw.Trim().TrimStart('-', '–', ' '))
+            .Select(p => p.Trim().Trim('.', ';', ' '))
+            .Where(p => p.Length > 0)
+            .ToList();
+        var steps = new List<(string, string)>();
+        foreach (var part in parts)
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                var label = StepLabelPrefixRegex().Replace(part[..colon].Trim(), "").Trim();
+                steps.Add((label, part[(colon + 1)..].Trim()));
+            }
+            else
+            {
+                var firstDigit = part.AsSpan().IndexOfAnyInRange('0', '9');
+                var label = firstDigit > 0 ? part[..firstDigit].Trim() : part;
+                steps.Add((label, part));
+            }
+        }
+        return steps;
+    }
+
+    private static void Mark(bool[] consumed, Match m)
+    {
+        for (var i = m.Index; i < m.Index + m.Length && i < consumed.Length; i++) consumed[i] = true;
+    }
+
+    private static bool IsConsumed(bool[] consumed, Match m) => consumed[m.Index] || consumed[m.Index + m.Length - 1];
+
+    private static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int Roman(string s) => s switch
+    {
+        "i" or "1" => 1,
+        "ii" or "2" => 2,
+        "iii" or "3" => 3,
+        "iv" or "4" => 4,
+        _ => 0,
+    };
+
+    private static DateOnly? SafeDate(int year, int month, int day)
+    {
+        if (year < 1900 || year > 2200 || month is < 1 or > 12 || day < 1) return null;
+        return day > DateTime.DaysInMonth(year, month) ? null : new DateOnly(year, month, day);
+    }
+
+    private static DateOnly? EndOfMonth(int year, int month) =>
+        month is < 1 or > 12 || year < 1900 || year > 2200 ? null : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/.\-]\s*(?<m>\d{1,2})\s*[/.\-]\s*(?<y>\d{4})(?!\d)")]
+    private static partial Regex FullDateRegex();
+
+    [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?")]
+    private static partial Regex WordDateRegex();
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})(?![\d/])")]
+    private static partial Regex ShortDateRegex();
+
+    [GeneratedRegex(@"(?<![a-z])quy\s*(?<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(@"(?<n>\d{1,2})\s+thang\s+(?<part>dau|cuoi)\s+nam(?:\s*(?<y>\d{4}))?")]
+    private static partial Regex HalfYearRegex();
+
+    [GeneratedRegex(@"thang\s*(?<m>\d{1,2})(?:\s*[-–]\s*(?<m2>\d{1,2}))?(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
+    private static partial Regex MonthRegex();
+
+    [GeneratedRegex(@"(?<!\d)(?<y>20\d{2})(?!\d)")]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"thuong xuyen|hang (?:thang|quy|nam|tuan|ngay)|moi thang|dinh ky|lien tuc")]
+    private static partial Regex RecurringRegex();
+
+    [GeneratedRegex(@"^\W*(?:da (?:thuc hien|hoan thanh|trien khai|ban hanh))")]
+    private static partial Regex DoneRegex();
+
+    [GeneratedRegex(@"theo (?:ke hoach|tien do|yeu cau|lo trinh|chi dao|huong dan|quy dinh|thong bao|van ban)|sau khi co (?:huong dan|chi dao)|khi co yeu cau")]
+    private static partial Regex ExternalRegex();
+
+    [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")]
+    private static partial Regex StepSplitRegex();
+
+    [GeneratedRegex(@"^(?:Thời gian|Thời hạn)\s+(?:hoàn thành\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex StepLabelPrefixRegex();
+}

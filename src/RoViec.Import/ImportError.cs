@@ -1,0 +1,58 @@
+namespace RoViec.Import;
+
+/// <summary>
+/// Why a document was refused, in Vietnamese for the officer and English for everyone else.
+/// Each says what is wrong and what to do. The CLI maps every one of them to exit code 2.
+/// </summary>
+public abstract record ImportError(string Code, string Vietnamese, string English)
+{
+    public string OneLine => $"{Vietnamese} ({English})";
+}
+
+public sealed record EmptyFile() : ImportError("empty-file",
+    "Tệp rỗng, không có nội dung. Hãy chọn đúng tệp kế hoạch.",
+    "The file is empty; choose the plan document itself.");
+
+public sealed record FileTooLarge(long Size, long Limit) : ImportError("too-large",
+    $"Tệp quá lớn ({Size / 1048576.0:0.#} MB, giới hạn {Limit / 1048576} MB). Hãy bỏ ảnh hoặc tách tệp, hoặc tăng giới hạn bằng --max-size.",
+    $"The file is {Size / 1048576.0:0.#} MB, over the {Limit / 1048576} MB limit; remove images, split it, or raise --max-size.");
+
+public sealed record CorruptDocx(string Detail) : ImportError("corrupt-docx",
+    "Tệp .docx bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở bằng Word, lưu lại rồi thử lại.",
+    $"The .docx file is damaged or incomplete ({Detail}); open it in Word, save it again and retry.");
+
+public sealed record SuspiciousArchive(string Detail) : ImportError("zip-bomb",
+    "Tệp .docx có nội dung giải nén bất thường (nghi là tệp độc hại), đã từ chối.",
+    $"The .docx expands to an abnormal size ({Detail}) and looks like a zip bomb; refused.");
+
+public sealed record PasswordProtected() : ImportError("password-protected",
+    "Tệp được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu trong Word (Tệp > Thông tin > Bảo vệ tài liệu) rồi thử lại.",
+    "The document is password-protected; remove the password in Word and retry.");
+
+public sealed record LegacyWordFormat() : ImportError("legacy-doc",
+    "Tệp Word định dạng cũ (.doc) chưa được hỗ trợ. Hãy mở bằng Word và lưu thành .docx.",
+    "Old binary Word (.doc) is not supported; save it as .docx.");
+
+public sealed record CorruptPdf(string Detail) : ImportError("corrupt-pdf",
+    "Tệp PDF bị hỏng, không đọc được. Hãy xuất lại PDF từ tệp gốc.",
+    $"The PDF is damaged ({Detail}); export it again from the original.");
+
+public sealed record ScannedPdf() : ImportError("scanned-pdf",
+    "Tệp PDF là bản quét (ảnh), không có lớp chữ để đọc. Hãy dùng tệp .docx gốc hoặc PDF xuất từ Word.",
+    "The PDF is a scan with no text layer; use the original .docx or a PDF exported from Word.");
+
+public sealed record UnknownEncoding() : ImportError("unknown-encoding",
+    "Không nhận ra bảng mã của tệp văn bản (không phải UTF-8, UTF-16, TCVN3 hay VNI). Hãy lưu lại tệp với bảng mã Unicode UTF-8.",
+    "The text file's encoding is not recognised (not UTF-8, UTF-16, TCVN3 or VNI); save it as UTF-8.");
+
+public sealed record UnsupportedFormat(string Extension) : ImportError("unsupported-format",
+    $"Định dạng tệp \"{Extension}\" chưa được hỗ trợ. Hãy dùng .docx, .pdf hoặc .txt.",
+    $"The \"{Extension}\" format is not supported; use .docx, .pdf or .txt.");
+
+public sealed record NotAPlan() : ImportError("not-a-plan",
+    "Tệp không phải kế hoạch, chương trình công tác hay quyết định ban hành kế hoạch (không thấy nhiệm vụ, chỉ tiêu hay căn cứ nào). Hãy kiểm tra lại tệp đã chọn.",
+    "This does not look like a work programme or plan (no tasks, targets or legal basis found); check the file.");
+
+public sealed record FileNotFound(string Path) : ImportError("not-found",
+    $"Không tìm thấy tệp \"{Path}\".",
+    $"File \"{Path}\" not found.");
