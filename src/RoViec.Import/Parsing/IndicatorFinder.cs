@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using RoViec.Domain.Indicators;
+using RoViec.Domain.Text;
+
+namespace RoViec.Import.Parsing;
+
+/// <summary>
+/// Numeric targets in running text: "100% cán bộ có chữ ký số", "Tối thiểu 90% nhiệm vụ ...",
+/// "đạt 11-12,5%", "tăng tối thiểu 25 - 35% ... so với năm 2025", "tối thiểu 03 bài toán",
+/// "75-80 triệu đồng/người/năm". Each clause (split at ";", sentence ends and "(1)" markers) gives
+/// at most one indicator per target it contains; the name is the clause without the target.
+/// </summary>
+internal static partial class IndicatorFinder
+{
+    public static void FindInLine(Line line, string section, string? owner, List<IndicatorDraft> into) =>
+        Find(line.Text, (s, l) => line.SpanOf(s, l), section, owner, into);
+
+    public static void FindInCell(Cell cell, string section, string? owner, List<IndicatorDraft> into) =>
+        Find(cell.Text, (s, l) => new SourceSpan(cell.Span.Start + s, l), section, owner, into);
+
+    private static void Find(string text, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into)
+    {
+        if (!QuickRegex().IsMatch(text)) return;
+        string? topic = null;
+        foreach (var (clauseStart, clause) in Clauses(text))
+        {
+            foreach (Match m in TargetRegex().Matches(clause))
+            {
+                if (!IsTarget(clause, m)) continue;
+                var qualifier = m.Groups["q"].Value.Trim();
+                var number = m.Groups["num"].Value.Trim();
+                var unit = m.Groups["unit"].Value;
+                string raw;
+                var increase = qualifier.StartsWith("tăng", StringComparison.OrdinalIgnoreCase) ? BaselineRegex().Match(clause, m.Index) : Match.Empty;
+                if (increase.Success) raw = $"{qualifier} {number} ... {increase.Value}";
+                else raw = VietnameseText.Squash($"{qualifier} {number}{unit}".Trim()).TrimEnd(':', ' ');
+                var target = TargetParser.Parse(raw);
+                if (target is null) continue;
+                if (m.Groups["count"].Success && target.Unit == TargetUnit.Percent) continue;
+
+                var name = NameOf(clause, m, increase, ref topic);
+                if (VietnameseText.Fold(name).Length < 6) continue;
+                into.Add(new IndicatorDraft
+                {
+                    Section = section,
+                    Name = name,
+                    TargetRaw = raw,
+                    Target = target,
+                    Owner = owner,
+                    Span = span(clauseStart, clause.Length),
+                    TargetSpan = span(clauseStart + m.Index, m.Length),
+                });
+            }
+        }
+    }
+
+    /// <summary>Numbers that are names or scopes, not targets: "Đề án 06", "trong 04 khối", "mức độ 2".</summary>
+    private static bool IsTarget(string clause, Match m)
+    {
+        if (m.Groups["count"].Success)
+        {
+            var noun = m.Groups["noun"].Value.ToLowerInvariant();
+            if (NotCountNouns.Contains(noun)) return false;
+            var qualified = m.Groups["q"].Value.Trim().Length > 0;
+            var padded = m.Groups["num"].Value.StartsWith('0');
+            if (!qualified && !padded) return false;
+            var before = clause[..m.Index].TrimEnd();
+            var lastWord = before.Length == 0 ? "" : before[(before.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+            if (!qualified && NotCountPreceding.Contains(lastWord)) return false;
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> NotCountNouns = new(StringComparer.Ordinal)
+    {
+        "năm", "tháng", "ngày", "quý", "lần", "giờ", "con", "cấp", "mức", "bước", "tuần", "phút", "độ", "kỳ", "khóa", "khoá", "giai",
+    };
+
+    private static readonly HashSet<string> NotCountPreceding = new(StringComparer.Ordinal)
+    {
+        "trong", "của", "tại", "theo", "số", "án", "kỳ", "đoạn", "thứ", "lần", "và", "với", "tới", "đến",
+    };
+
+    private static IEnumerable<(int Start, string Text)> Clauses(string text)
+    {
+        var start = 0;
+        foreach (Match m in ClauseSplitRegex().Matches(text))
+        {
+            if (m.Index > start) yield return (start, text[start..m.Index]);
+            start = m.Index + m.Length;
+        }
+        if (start < text.Length) yield return (start, text[start..]);
+    }
+
+    private static string NameOf(string clause, Match m, Match increase, ref string? topic)
+    {
+        var before = clause[..m.Index];
+        var afterStart = m.Index + m.Length;
+        var afterEnd = increase.Success ? increase.Index : clause.Length;
+        var after = afterEnd > afterStart ? clause[afterStart..afterEnd] : "";
+        if (increase.Success && increase.Index + increase.Length < clause.Length)
+            after += " " + clause[(increase.Index + increase.Length)..];
+        if (m.Groups["count"].Success) after = m.Groups["noun"].Value + after;
+        before = Parenthetical().Replace(before, " ");
+        after = Parenthetical().Replace(after, " ");
+
+        // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản: 36,5%; Công nghiệp - xây dựng: 24,0%"
+        var colonTopic = before.IndexOf(':');
+        var beforeClean = LeadFillerRegex().Replace(TrailingFillerRegex().Replace(before, ""), "").Trim(' ', ',', ':', '-');
+        var afterClean = TrailingFillerRegex().Replace(after, "").Trim(' ', ',', '.', ';', ':', '-');
+        if (afterClean.Length > 0) afterClean = LeadFillerRegex().Replace(afterClean, "").Trim();
+
+        string name;
+        if (VietnameseText.Fold(afterClean).Split(' ').Length >= 3)
+        {
+            // "Số hóa 100% hồ sơ ..." reads as "hồ sơ ... được số hóa".
+            var verb = beforeClean;
+            var comma = verb.LastIndexOf(',');
+            if (comma >= 0) verb = verb[(comma + 1)..].Trim();
+            verb = LeadFillerRegex().Replace(verb, "").Trim();
+            if (verb.EndsWith(" cho", StringComparison.Ordinal)) verb = verb[..^4];
+            var verbWords = verb.Length == 0 ? 0 : verb.Split(' ').Length;
+            name = verbWords is > 0 and <= 6 && !IsFiller(verb) ? $"{afterClean} được {LowerFirst(verb)}" : afterClean;
+        }
+        else
+        {
+            name = beforeClean;
+            var secondColon = colonTopic > 0 ? before.IndexOf(':', colonTopic + 1) : -1;
+            if (secondColon > 0) topic = before[..colonTopic].Trim();
+            else if (topic is not null && colonTopic > 0) name = topic + ": " + beforeClean;
+        }
+        return VietnameseText.Squash(name).Trim(' ', ',', ':', ';', '.');
+    }
+
+    private static bool IsFiller(string verb) => LeadFillerRegex().Replace(verb, "").Trim().Length == 0;
+
+    private static string LowerFirst(string s) => s.Length > 0 && char.IsUpper(s[0]) && (s.Length == 1 || !char.IsUpper(s[1])) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+
+    [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng")]
+    private static partial Regex QuickRegex();
+
+    [GeneratedRegex(@"(?<q>(?:(?i:tăng)\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?)(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))")]
+    private static partial Regex TargetRegex();
+
+    [GeneratedRegex(@"so với (?:năm|cùng kỳ năm)\s*\d{4}")]
+    private static partial Regex BaselineRegex();
+
+    [GeneratedRegex(@";|\.\s+(?=\p{Lu})|\(\d{1,2}\)|\s-\s(?=\p{Lu})")]
+    private static partial Regex ClauseSplitRegex();
+
+    [GeneratedRegex(@"\([^()]{25,}\)")]
+    private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"^\s*(?:(?i:bảo đảm|đảm bảo|phấn đấu|phân đấu|phần đầu|hình thành|có|đạt|tối thiểu|ít nhất|trên|từ)\s+)+")]
+    private static partial Regex LeadFillerRegex();
+
+    [GeneratedRegex(@"\s*(?:(?:đạt|là|bằng|ở mức)\s*:?\s*)$")]
+    private static partial Regex TrailingFillerRegex();
+}

@@ -1,0 +1,406 @@
+using System.Text.RegularExpressions;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Indicators;
+using RoViec.Domain.Plans;
+using RoViec.Domain.SixRo;
+using RoViec.Domain.Tasks;
+using RoViec.Domain.Text;
+using RoViec.Domain.Units;
+
+namespace RoViec.Import.Parsing;
+
+/// <summary>
+/// Turns a SourceDocument into a PlanDraft: document identity, tasks from tables, "Nhiệm vụ N:"
+/// blocks and action bullets, indicators, units resolved against the catalogue, "6 rõ" defects.
+/// Which parts of a document hold tasks is decided by its headings (see README.md of the importer).
+/// </summary>
+internal static partial class PlanExtractor
+{
+    public static PlanDraft Extract(SourceDocument document, ImportOptions options)
+    {
+        var items = Items(document);
+        var lines = items.OfType<Line>().ToList();
+        var info = DocumentInfoReader.Read(lines, options.DefaultYear);
+        var year = info.Year ?? options.DefaultYear ?? DateTime.UtcNow.Year;
+
+        var tasks = new List<TaskDraft>();
+        var indicators = new List<IndicatorDraft>();
+        var root = Section.Build(items);
+        Walk(root, new Context(), tasks, indicators);
+
+        var catalog = UnitCatalog.CreateDefault();
+        var planTasks = tasks.Select(t => Finish(t, catalog, year)).ToList();
+        var planIndicators = Deduplicate(indicators).Select(i => new Indicator
+        {
+            Section = i.Section,
+            Name = i.Name,
+            TargetRaw = i.TargetRaw,
+            Target = i.Target,
+            Owner = i.Owner,
+            Span = i.Span,
+            TargetSpan = i.TargetSpan,
+        }).ToList();
+        var used = planTasks.SelectMany(t => t.Lead.Concat(t.Support)).Select(u => u.Unit).Distinct().ToList();
+        return new PlanDraft
+        {
+            Document = info,
+            Tasks = planTasks,
+            Indicators = planIndicators,
+            Units = used,
+            SourceText = document.Text,
+        };
+    }
+
+    /// <summary>Paragraphs as lines (wrapped lines joined) and tables; tables that hold neither tasks nor indicators are read as text.</summary>
+    private static List<object> Items(SourceDocument document)
+    {
+        var items = new List<object>();
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case ParagraphBlock p:
+                    Add(Line.From(p));
+                    break;
+                case TableBlock t when TableTasks.IsRecognised(t):
+                    items.Add(t);
+                    break;
+                case TableBlock t:
+                    foreach (var row in t.Rows)
+                        foreach (var cell in row)
+                            Add(Line.From(new ParagraphBlock(cell.Text, cell.Span, false, false)));
+                    break;
+            }
+        }
+        return items;
+
+        void Add(Line? line)
+        {
+            if (line is null) return;
+            if (items.Count > 0 && items[^1] is Line previous && Line.ContinuesPrevious(previous, line))
+            {
+                items[^1] = previous.Join(line);
+                return;
+            }
+            items.Add(line);
+        }
+    }
+
+    private sealed record Context
+    {
+        public bool TaskArea { get; init; }
+        public bool IndicatorArea { get; init; }
+        public bool Excluded { get; init; }
+        public UnitPhrases.Assignment? Lead { get; init; }
+        public SourceSpan LeadSpan { get; init; }
+    }
+
+    private static void Walk(Section section, Context context, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
+    {
+        var ctx = Enter(section, context);
+        var hasBullets = section.Items.OfType<Line>().Any(l => l.IsBullet || Outline.IsEnumerator(l.Text));
+        TaskDraft? numbered = null;
+        var local = ctx;
+
+        if (section.Heading is { } h && section.Items.Count == 0 && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
+            && section.Depth >= 2 && h.Title.Split(' ').Length >= 10)
+        {
+            // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II").
+            AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators);
+        }
+
+        foreach (var item in section.Items)
+        {
+            if (item is TableBlock table)
+            {
+                numbered = null;
+                TableTasks.Extract(table, section.Path, tasks, indicators);
+                continue;
+            }
+            var line = (Line)item;
+            if (ctx.TaskArea && NumberedStartRegex().Match(line.Text) is { Success: true } start)
+            {
+                numbered = StartNumbered(line, start, section.Path, local);
+                tasks.Add(numbered);
+                if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line, section.Path, null, indicators);
+                continue;
+            }
+            if (numbered is not null && FieldRegex().Match(line.Text) is { Success: true } field)
+            {
+                ApplyField(numbered, line, field);
+                continue;
+            }
+            numbered = null;
+            if (ctx.IndicatorArea && !IsLegalBasis(line))
+            {
+                string? owner = null;
+                if (ctx.TaskArea && !ctx.Excluded)
+                {
+                    var task = TryTextTask(line, section, hasBullets, ref local, tasks);
+                    owner = task?.Lead.Count > 0 ? string.Join(", ", task.Lead) : null;
+                }
+                IndicatorFinder.FindInLine(line, section.Path, owner, indicators);
+            }
+        }
+        foreach (var child in section.Children) Walk(child, local, tasks, indicators);
+    }
+
+    private static Context Enter(Section section, Context parent)
+    {
+        if (section.Heading is not { } heading) return parent;
+        var folded = VietnameseText.Fold(heading.Title);
+        if (heading.Style is "roman")
+        {
+            var organise = OrganiseRegex().IsMatch(folded);
+            return new Context
+            {
+                TaskArea = TaskAreaRegex().IsMatch(folded) && !organise,
+                IndicatorArea = !organise,
+            };
+        }
+        if (heading.Style is "appendix") return new Context { IndicatorArea = true };
+        var ctx = parent with { Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) };
+        if (ctx.TaskArea && UnitPhrases.IsUnitTitle(heading.Title))
+        {
+            var assignment = UnitPhrases.ParseAssignment(heading.Title);
+            if (assignment.Lead.Count > 0) ctx = ctx with { Lead = assignment, LeadSpan = heading.Line.Span };
+        }
+        return ctx;
+    }
+
+    private static TaskDraft? TryTextTask(Line line, Section section, bool sectionHasBullets, ref Context local, List<TaskDraft> tasks)
+    {
+        var text = line.Text;
+        if (text.EndsWith(':'))
+        {
+            // "Văn phòng Đảng ủy chủ trì, phối hợp các cơ quan liên quan:" introduces the items below it.
+            if (UnitPhrases.StartsWithHead(text))
+            {
+                var assignment = UnitPhrases.ParseAssignment(text);
+                if (assignment.Lead.Count > 0) local = local with { Lead = assignment, LeadSpan = line.Span };
+            }
+            return null;
+        }
+        var isItem = line.IsBullet || Outline.IsEnumerator(text);
+        if (!isItem)
+        {
+            // A plain paragraph is a task only where it is the whole content of a leaf subsection.
+            if (section.Depth < 2 || section.Children.Count > 0 || sectionHasBullets) return null;
+        }
+        if (VietnameseText.Fold(text).Split(' ').Length < 4) return null;
+        var task = NewTextTask(line, section.Path, local, TaskSource.Bullet);
+        tasks.Add(task);
+        return task;
+    }
+
+    private static void AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
+    {
+        var task = NewTextTask(line, path, local, TaskSource.Bullet);
+        tasks.Add(task);
+        IndicatorFinder.FindInLine(line, path, task.Lead.Count > 0 ? string.Join(", ", task.Lead) : null, indicators);
+    }
+
+    private static TaskDraft NewTextTask(Line line, string path, Context local, TaskSource source)
+    {
+        var text = line.Text;
+        var task = new TaskDraft { Source = source, Section = path, Name = text, NameSpan = line.Span };
+        var assignment = InlineAssignment(text);
+        if (assignment is not null)
+        {
+            task.Lead = [.. assignment.Lead];
+            task.Support = [.. assignment.Support];
+            task.LeadSpan = line.SpanOf(assignment.Lead[0]);
+            if (assignment.Support.Count > 0) task.SupportSpan = line.SpanOf(assignment.Support[0]);
+        }
+        else if (local.Lead is { } context)
+        {
+            task.Lead = [.. context.Lead];
+            task.Support = [.. context.Support];
+            task.LeadSpan = local.LeadSpan;
+            task.SupportSpan = local.LeadSpan;
+        }
+        if (InlineDeadline.Find(text) is { } deadline)
+        {
+            task.DeadlineRaw = text.Substring(deadline.Start, deadline.Length);
+            task.DeadlineSpan = line.SpanOf(deadline.Start, deadline.Length);
+        }
+        return task;
+    }
+
+    /// <summary>Who the sentence itself names as responsible, overriding the section's unit.</summary>
+    private static UnitPhrases.Assignment? InlineAssignment(string text)
+    {
+        var body = text;
+        var label = LabelRegex().Match(text);
+        if (label.Success)
+        {
+            var head = label.Groups["label"].Value;
+            if (UnitPhrases.StartsWithHead(head) && UnitPhrases.IsUnitTitle(head))
+                return new UnitPhrases.Assignment(UnitPhrases.Split(head), []);
+            body = text[label.Length..];
+        }
+        var firstSentence = FirstSentenceRegex().Match(body).Value;
+        if (UnitPhrases.LeadingActor(firstSentence) is { } actor) return actor;
+        if (UnitPhrases.UnitBeforeCompletion(text) is { } unit) return new UnitPhrases.Assignment([unit], []);
+        return null;
+    }
+
+    private static TaskDraft StartNumbered(Line line, Match start, string path, Context local)
+    {
+        var body = start.Groups["body"];
+        var slice = line.Slice(body.Index, body.Length);
+        var task = new TaskDraft
+        {
+            Source = TaskSource.Numbered,
+            Section = path,
+            Code = start.Groups["n"].Success ? start.Groups["n"].Value : null,
+            Name = slice.Text,
+            NameSpan = slice.Span,
+        };
+        // Fields written inline: "Nhiệm vụ 1: ... Thời gian hoàn thành: Quý II/2026. Cơ quan thực hiện: ..."
+        var inline = InlineFieldRegex().Match(slice.Text);
+        if (inline.Success && inline.Index > 20)
+        {
+            var fieldsText = slice.Slice(inline.Index, slice.Text.Length - inline.Index);
+            task.Name = slice.Text[..inline.Index].TrimEnd();
+            task.NameSpan = slice.SpanOf(0, task.Name.Length);
+            foreach (var part in SplitFields(fieldsText))
+                if (FieldRegex().Match(part.Text) is { Success: true } f) ApplyField(task, part, f);
+        }
+        if (local.Lead is { } context && task.Lead.Count == 0)
+        {
+            task.Lead = [.. context.Lead];
+            task.LeadSpan = local.LeadSpan;
+        }
+        return task;
+    }
+
+    private static IEnumerable<Line> SplitFields(Line fields)
+    {
+        var matches = InlineFieldRegex().Matches(fields.Text);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var start = matches[i].Index;
+            var end = i + 1 < matches.Count ? matches[i + 1].Index : fields.Text.Length;
+            yield return fields.Slice(start, end - start);
+        }
+    }
+
+    private static void ApplyField(TaskDraft task, Line line, Match field)
+    {
+        var label = VietnameseText.Fold(field.Groups["label"].Value);
+        var value = field.Groups["value"];
+        var text = value.Value.Trim();
+        var span = line.SpanOf(value.Index, value.Length);
+        if (label.Contains("phoi hop", StringComparison.Ordinal))
+        {
+            task.Support = UnitPhrases.Split(text);
+            task.SupportSpan = span;
+        }
+        else if (label.StartsWith("co quan", StringComparison.Ordinal) || label.StartsWith("don vi", StringComparison.Ordinal) || label.StartsWith("chu tri", StringComparison.Ordinal))
+        {
+            var assignment = UnitPhrases.ParseAssignment(text);
+            task.Lead = [.. assignment.Lead];
+            task.LeadSpan = span;
+            if (assignment.Support.Count > 0)
+            {
+                task.Support = [.. assignment.Support];
+                task.SupportSpan = span;
+            }
+        }
+        else if (label.StartsWith("thoi", StringComparison.Ordinal) || label.StartsWith("tien do", StringComparison.Ordinal))
+        {
+            task.DeadlineLines.Add(line.Text.Trim());
+            task.DeadlineRaw = task.DeadlineLines.Count == 1 ? text : string.Join(" ", task.DeadlineLines);
+            task.DeadlineSpan = task.DeadlineLines.Count == 1 ? span : SourceSpan.Cover(task.DeadlineSpan, line.Span);
+        }
+        else if (label.StartsWith("ket qua", StringComparison.Ordinal) || label.StartsWith("san pham", StringComparison.Ordinal))
+        {
+            task.Output = text;
+            task.OutputSpan = span;
+        }
+        else if (label.Contains("chi dao", StringComparison.Ordinal))
+        {
+            task.Directing = text;
+            task.DirectingSpan = span;
+        }
+    }
+
+    private static bool IsLegalBasis(Line line) => line.Text.StartsWith("Căn cứ", StringComparison.Ordinal);
+
+    private static PlanTask Finish(TaskDraft draft, UnitCatalog catalog, int year)
+    {
+        var spans = new Dictionary<TaskField, SourceSpan> { [TaskField.Name] = draft.NameSpan };
+        if (draft.Lead.Count > 0) spans[TaskField.Lead] = draft.LeadSpan;
+        if (draft.Support.Count > 0) spans[TaskField.Support] = draft.SupportSpan;
+        if (draft.Directing is not null) spans[TaskField.Directing] = draft.DirectingSpan;
+        if (draft.Output is not null) spans[TaskField.Output] = draft.OutputSpan;
+        if (draft.DeadlineRaw is not null) spans[TaskField.Deadline] = draft.DeadlineSpan;
+        if (draft.Upstream is not null) spans[TaskField.UpstreamSource] = draft.UpstreamSpan;
+        var authority = AuthorityRegex().Match(draft.Name);
+        var task = new PlanTask
+        {
+            Source = draft.Source,
+            Section = draft.Section,
+            Code = draft.Code,
+            Name = draft.Name.Trim(),
+            Lead = draft.Lead.Where(l => l.Length > 0).Select(catalog.Resolve).ToList(),
+            Support = draft.Support.Where(l => l.Length > 0).Select(catalog.Resolve).ToList(),
+            Directing = draft.Directing,
+            Output = draft.Output,
+            DeadlineRaw = draft.DeadlineRaw,
+            Deadline = DeadlineParser.Parse(draft.DeadlineRaw, year),
+            UpstreamSource = draft.Upstream,
+            DecisionAuthority = authority.Success ? authority.Groups["who"].Value : null,
+            Spans = spans,
+        };
+        return task with { Defects = SixRoCheck.Check(task) };
+    }
+
+    /// <summary>
+    /// A target restated later in the plan (the same value for nearly the same thing) is one indicator,
+    /// kept where it first appears; a table row wins over a sentence because it names the owner.
+    /// </summary>
+    private static List<IndicatorDraft> Deduplicate(List<IndicatorDraft> all)
+    {
+        var kept = new List<IndicatorDraft>();
+        foreach (var candidate in all)
+        {
+            var twin = kept.FindIndex(k => SameTarget(k.Target, candidate.Target) && VietnameseText.Similarity(k.Name, candidate.Name) >= DuplicateSimilarity);
+            if (twin < 0) kept.Add(candidate);
+            else if (candidate.FromTable && !kept[twin].FromTable) kept[twin] = candidate;
+        }
+        return kept;
+    }
+
+    internal const double DuplicateSimilarity = 0.5;
+
+    private static bool SameTarget(Target a, Target b) => a.Op == b.Op && a.Value == b.Value && a.ValueMax == b.ValueMax && a.Unit == b.Unit;
+
+    [GeneratedRegex(@"^(?:-\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*[:.]\s*(?<body>\S.*)$")]
+    private static partial Regex NumberedStartRegex();
+
+    [GeneratedRegex(@"^(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
+    private static partial Regex FieldRegex();
+
+    [GeneratedRegex(@"(?<=[.;]\s|\s)(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Cơ quan, đơn vị|Cơ quan chủ trì|Cơ quan thực hiện|Đơn vị chủ trì|Đơn vị thực hiện|Đơn vị phối hợp|Kết quả|Sản phẩm)[^:.;]{0,60}:")]
+    private static partial Regex InlineFieldRegex();
+
+    [GeneratedRegex(@"^(?<label>[^:.;]{2,90}?)\s*:\s+(?=\S)")]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^.*?(?:[.;](?=\s+\p{Lu})|$)")]
+    private static partial Regex FirstSentenceRegex();
+
+    [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]*?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
+    private static partial Regex AuthorityRegex();
+
+    [GeneratedRegex(@"nhiem vu|giai phap")]
+    private static partial Regex TaskAreaRegex();
+
+    [GeneratedRegex(@"^to chuc thuc hien|^noi nhan")]
+    private static partial Regex OrganiseRegex();
+
+    [GeneratedRegex(@"ket qua can dat|nguon luc|^muc tieu|chi tieu|^ket qua du kien")]
+    private static partial Regex ExcludedRegex();
+}

@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using RoViec.Domain.Indicators;
+using RoViec.Domain.Tasks;
+using RoViec.Domain.Text;
+
+namespace RoViec.Import.Parsing;
+
+/// <summary>
+/// Tasks and indicators from appendix tables. Columns are recognised by their header
+/// (TT, Nhiệm vụ / Tên nhiệm vụ / Nội dung, Chủ trì, Phối hợp, Trực tiếp chỉ đạo, Kết quả /
+/// Sản phẩm / Dự kiến kết quả, Thời hạn / Thời gian hoàn thành, Ghi chú, Chỉ tiêu, KPI), so any
+/// column order works. Rows that repeat the header (a page break), separator rows, group rows
+/// (Roman numeral, no unit, no deadline) and continuation rows (no number, text carried over from
+/// the row above) are handled as the gold conventions in the evaluation README describe.
+/// </summary>
+internal static partial class TableTasks
+{
+    private sealed class Columns
+    {
+        public int Code = -1, Name = -1, Lead = -1, Support = -1, Directing = -1, Output = -1, Deadline = -1, Note = -1, Indicator = -1, Target = -1;
+        public bool IsTaskTable => Name >= 0;
+        public bool IsIndicatorTable => Name < 0 && Indicator >= 0 && Target >= 0;
+    }
+
+    public static bool IsRecognised(TableBlock table) => table.Rows.Count > 0 && Classify(table.Rows[0]) is { } c && (c.IsTaskTable || c.IsIndicatorTable);
+
+    public static void Extract(TableBlock table, string section, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
+    {
+        var header = table.Rows[0];
+        var cols = Classify(header);
+        if (cols is null) return;
+        var headerKey = string.Join("|", header.Select(c => VietnameseText.Fold(c.Text)));
+        var rows = new List<Cell[]>();
+        foreach (var row in table.Rows.Skip(1))
+        {
+            var cells = Normalise(row, header.Count);
+            if (string.Join("|", cells.Select(c => VietnameseText.Fold(c.Text))) == headerKey) continue;
+            if (cells.All(c => SeparatorRegex().IsMatch(c.Text))) continue;
+            var code = Get(cells, cols.Code);
+            var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
+            var isContinuation = rows.Count > 0 && code.Length == 0 && (name.Length == 0 || char.IsLower(name[0]));
+            if (isContinuation)
+            {
+                var previous = rows[^1];
+                for (var i = 0; i < previous.Length; i++)
+                {
+                    if (cells[i].Text.Length == 0) continue;
+                    previous[i] = previous[i].Text.Length == 0
+                        ? cells[i]
+                        : new Cell(previous[i].Text + " " + cells[i].Text, SourceSpan.Cover(previous[i].Span, cells[i].Span));
+                }
+                continue;
+            }
+            rows.Add(cells);
+        }
+
+        var group = "";
+        string? groupUpstream = UpstreamRegex().Match(section) is { Success: true } sm ? Squash(sm.Value) : null;
+        var byCode = new Dictionary<string, TaskDraft>(StringComparer.Ordinal);
+        foreach (var cells in rows)
+        {
+            var code = Get(cells, cols.Code).TrimEnd('.');
+            var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
+            if (name.Length == 0) continue;
+            var lead = Get(cells, cols.Lead);
+            var directing = Get(cells, cols.Directing);
+            var deadline = Get(cells, cols.Deadline);
+            var output = Get(cells, cols.Output);
+            var target = Get(cells, cols.Target);
+            if (IsGroupRow(code, lead, directing, deadline, cols.IsIndicatorTable ? target : output))
+            {
+                group = (code.Length > 0 ? code + ". " : "") + name;
+                var um = UpstreamRegex().Match(name);
+                groupUpstream = um.Success ? Squash(um.Value) : groupUpstream;
+                continue;
+            }
+            var path = group.Length > 0 ? section + " > " + group : section;
+            if (cols.IsTaskTable)
+            {
+                var task = new TaskDraft
+                {
+                    Source = TaskSource.Table,
+                    Section = path,
+                    Code = code.Length > 0 ? code : null,
+                    Name = name,
+                    NameSpan = cells[cols.Name].Span,
+                };
+                var leadText = lead.Length > 0 ? lead : directing;
+                if (leadText.Length > 0)
+                {
+                    task.Lead = UnitPhrases.Split(leadText);
+                    task.LeadSpan = cells[lead.Length > 0 ? cols.Lead : cols.Directing].Span;
+                }
+                var support = Get(cells, cols.Support);
+                if (support.Length > 0)
+                {
+                    task.Support = UnitPhrases.Split(support);
+                    task.SupportSpan = cells[cols.Support].Span;
+                }
+                if (directing.Length > 0)
+                {
+                    task.Directing = directing;
+                    task.DirectingSpan = cells[cols.Directing].Span;
+                }
+                if (output.Length > 0)
+                {
+                    task.Output = output;
+                    task.OutputSpan = cells[cols.Output].Span;
+                }
+                if (deadline.Length > 0)
+                {
+                    task.DeadlineRaw = deadline;
+                    task.DeadlineSpan = cells[cols.Deadline].Span;
+                }
+                var note = Get(cells, cols.Note);
+                var upstream = UpstreamRegex().Match(note);
+                if (upstream.Success)
+                {
+                    task.Upstream = Squash(upstream.Value);
+                    task.UpstreamSpan = cells[cols.Note].Span;
+                }
+                else if (groupUpstream is not null) task.Upstream = groupUpstream;
+
+                // A sub-row ("2.1.1" under "2.1") shares the cells merged down from its parent.
+                if (task.Code is not null && ParentCode(task.Code) is { } parentCode && byCode.TryGetValue(parentCode, out var parent))
+                {
+                    if (task.DeadlineRaw is null) (task.DeadlineRaw, task.DeadlineSpan) = (parent.DeadlineRaw, parent.DeadlineSpan);
+                    if (task.Output is null) (task.Output, task.OutputSpan) = (parent.Output, parent.OutputSpan);
+                    if (task.Lead.Count == 0) (task.Lead, task.LeadSpan) = (parent.Lead, parent.LeadSpan);
+                    if (task.Support.Count == 0) (task.Support, task.SupportSpan) = (parent.Support, parent.SupportSpan);
+                    task.Upstream ??= parent.Upstream;
+                }
+                if (task.Code is not null) byCode[task.Code] = task;
+                tasks.Add(task);
+
+                if (cols.Indicator >= 0)
+                {
+                    var indicatorName = Get(cells, cols.Indicator);
+                    var kpi = Get(cells, cols.Target);
+                    if (indicatorName.Length > 0 && TargetParser.Parse(kpi) is { } t)
+                        indicators.Add(new IndicatorDraft { Section = path, Name = indicatorName, TargetRaw = kpi, Target = t, Owner = lead.Length > 0 ? lead : null, Span = cells[cols.Indicator].Span, TargetSpan = cells[cols.Target].Span, FromTable = true });
+                }
+                else
+                {
+                    var owner = lead.Length > 0 ? lead : directing.Length > 0 ? directing : null;
+                    IndicatorFinder.FindInCell(cells[cols.Name], path, owner, indicators);
+                    if (cols.Output >= 0) IndicatorFinder.FindInCell(cells[cols.Output], path, owner, indicators);
+                }
+            }
+            else if (TargetParser.Parse(target) is { } t)
+            {
+                indicators.Add(new IndicatorDraft
+                {
+                    Section = path,
+                    Name = name,
+                    TargetRaw = target,
+                    Target = t,
+                    Owner = lead.Length > 0 ? lead : null,
+                    Span = cells[cols.Indicator].Span,
+                    TargetSpan = cells[cols.Target].Span,
+                    FromTable = true,
+                });
+            }
+        }
+    }
+
+    private static bool IsGroupRow(string code, string lead, string directing, string deadline, string output) =>
+        (RomanRegex().IsMatch(code) || (code.Length == 1 && char.IsUpper(code[0]))) && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0;
+
+    private static string? ParentCode(string code)
+    {
+        var dot = code.LastIndexOf('.');
+        return dot > 0 ? code[..dot] : null;
+    }
+
+    private static string Get(Cell[] cells, int index) => index >= 0 && index < cells.Length ? cells[index].Text.Trim() : "";
+
+    private static string Squash(string text) => VietnameseText.Squash(text).TrimEnd('.', ',', ';');
+
+    private static Cell[] Normalise(IReadOnlyList<Cell> row, int width)
+    {
+        var cells = new Cell[Math.Max(width, row.Count)];
+        for (var i = 0; i < cells.Length; i++)
+            cells[i] = i < row.Count ? new Cell(row[i].Text.Replace("**", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal).Trim(), row[i].Span) : new Cell("", default);
+        return cells;
+    }
+
+    private static Columns? Classify(IReadOnlyList<Cell> header)
+    {
+        var cols = new Columns();
+        var nameRank = int.MaxValue;
+        for (var i = 0; i < header.Count; i++)
+        {
+            var h = VietnameseText.Fold(header[i].Text);
+            if (h.Length == 0) continue;
+            if (cols.Code < 0 && h is "tt" or "stt" or "so tt" or "so thu tu" or "ma") { cols.Code = i; continue; }
+            if (h.Contains("phoi hop", StringComparison.Ordinal)) { if (cols.Support < 0) cols.Support = i; continue; }
+            if (h.Contains("chu tri", StringComparison.Ordinal)) { if (cols.Lead < 0) cols.Lead = i; continue; }
+            if (h.Contains("chi dao", StringComparison.Ordinal)) { if (cols.Directing < 0) cols.Directing = i; continue; }
+            if (h.StartsWith("thoi han", StringComparison.Ordinal) || h.StartsWith("thoi gian", StringComparison.Ordinal) || h.StartsWith("tien do", StringComparison.Ordinal)) { if (cols.Deadline < 0) cols.Deadline = i; continue; }
+            if (h.StartsWith("ghi chu", StringComparison.Ordinal)) { cols.Note = i; continue; }
+            if (h.Contains("kpi", StringComparison.Ordinal) || h.StartsWith("chi so", StringComparison.Ordinal) || h.StartsWith("muc tieu", StringComparison.Ordinal) || h.StartsWith("gia tri", StringComparison.Ordinal) || h.StartsWith("chi tieu nam", StringComparison.Ordinal)) { if (cols.Target < 0) cols.Target = i; continue; }
+            if (h is "chi tieu" || h.StartsWith("ten chi tieu", StringComparison.Ordinal)) { if (cols.Indicator < 0) cols.Indicator = i; continue; }
+            var rank = h switch
+            {
+                _ when h.StartsWith("ten nhiem vu", StringComparison.Ordinal) => 0,
+                _ when h.StartsWith("nhiem vu", StringComparison.Ordinal) => 1,
+                _ when h.StartsWith("noi dung", StringComparison.Ordinal) => 2,
+                _ when h.Contains("nhiem vu", StringComparison.Ordinal) => 3,
+                _ => int.MaxValue,
+            };
+            if (rank < nameRank) { nameRank = rank; cols.Name = i; continue; }
+            if (h.StartsWith("ket qua", StringComparison.Ordinal) || h.Contains("san pham", StringComparison.Ordinal) || h.StartsWith("du kien ket qua", StringComparison.Ordinal))
+            {
+                if (cols.Output < 0) cols.Output = i;
+                continue;
+            }
+            if ((h.StartsWith("don vi", StringComparison.Ordinal) || h.StartsWith("co quan", StringComparison.Ordinal)) && cols.Lead < 0) cols.Lead = i;
+        }
+        // In an indicator table the "Kết quả" column holds the target.
+        if (cols.Name < 0 && cols.Indicator >= 0 && cols.Target < 0 && cols.Output >= 0)
+        {
+            cols.Target = cols.Output;
+            cols.Output = -1;
+        }
+        return cols.IsTaskTable || cols.IsIndicatorTable ? cols : null;
+    }
+
+    [GeneratedRegex(@"^[-–—_.\s]*$")]
+    private static partial Regex SeparatorRegex();
+
+    [GeneratedRegex(@"^(?:[IVXL]{1,5})$")]
+    private static partial Regex RomanRegex();
+
+    [GeneratedRegex(@"(?i:theo|tại)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Công văn|Chỉ thị|Thông báo|Kết luận)\s+(?:số\s*)?[\w\-/Đđ]+(?:\s*(?:,\s*)?ngày\s+\d{1,2}/\d{1,2}/\d{4})?", RegexOptions.IgnoreCase)]
+    private static partial Regex UpstreamRegex();
+}

@@ -1,0 +1,282 @@
+using System.Text.RegularExpressions;
+
+namespace RoViec.Import.Parsing;
+
+/// <summary>
+/// Finds unit names in running text: "Phòng Văn hoá - Xã hội chủ trì, phối hợp với các phòng,
+/// ban chuyên môn", "Chỉ đạo Công an xã phối hợp với Trung tâm Hành chính công xã thực hiện",
+/// "Giao Đoàn Thanh niên và Tổ công nghệ số cộng đồng ...". A unit phrase starts with a head
+/// word (Phòng, Ban, Công an, Trung tâm, Các cơ quan, Chánh, Trưởng ...) and runs until a verb.
+/// </summary>
+internal static partial class UnitPhrases
+{
+    public sealed record Assignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Support);
+
+    private static readonly string[] Heads =
+    [
+        "các", "những", "toàn thể", "phòng", "văn phòng", "vp", "ban", "ủy ban", "uỷ ban", "ub", "ubnd", "ubkt", "ubmttq", "hđnd",
+        "hội đồng", "hội", "đoàn", "công an", "quân sự", "trung tâm", "tt", "tổ", "trạm", "trường", "chi bộ", "đảng ủy",
+        "đảng uỷ", "cơ quan", "đơn vị", "bộ phận", "mặt trận", "mttq", "thôn", "xóm", "khối", "chánh", "trưởng", "phó",
+        "thủ trưởng", "chủ tịch", "bí thư", "giám đốc", "cán bộ", "người đứng đầu", "thành viên", "thường trực",
+        "btv", "bch", "sở", "hợp tác xã", "htx", "bưu điện", "ngân hàng", "chi nhánh", "doanh nghiệp",
+    ];
+
+    private static readonly string[] NotHeads =
+    [
+        "ban hành", "tổ chức", "hội nghị", "hội thảo", "trường hợp", "phó biến", "đơn vị tính", "khối lượng", "cán bộ,",
+        "thường trực về", "lãnh đạo,", "lãnh đạo, chỉ đạo", "chi bộ,", "tổ chức thực hiện",
+    ];
+
+    /// <summary>Words that end a unit phrase when written in lower case.</summary>
+    private static readonly string[] Stops =
+    [
+        "chủ trì", "phối hợp", "thực hiện", "triển khai", "đảm bảo", "bảo đảm", "xác định", "hoàn thành", "tham mưu",
+        "theo dõi", "hướng dẫn", "tập trung", "cảnh báo", "chủ động", "thường xuyên", "xuống", "ra ", "là", "được", "để",
+        "nhằm", "khi", "đã", "sẽ", "cần", "phải", "rà soát", "xây dựng", "ban hành", "báo cáo", "cập nhật", "kiểm tra",
+        "giám sát", "đôn đốc", "tiếp nhận", "vận động", "tuyên truyền", "cài đặt", "nghiên cứu", "đề xuất", "trình",
+        "duy trì", "quản lý", "tăng cường", "đẩy mạnh", "làm ", "giúp", "hỗ trợ", "bố trí", "thống nhất", "lựa chọn",
+        "phát động", "sử dụng", "ứng dụng", "kịp thời", "chịu", "gửi", "nộp", "đăng ký", "căn cứ", "chỉ đạo", "lãnh đạo",
+        "có trách nhiệm", "tổng hợp", "đánh giá", "trực tiếp", "nắm", "tiếp tục", "số hóa", "số hoá", "cung cấp", "mở",
+        "nâng", "đưa", "tạo", "vận hành", "thường trực", "theo ", "về ", "với ", "cho ",
+    ];
+
+    /// <summary>Verbs after a leading unit that make it the actor of the sentence (not "là", not "được").</summary>
+    private static readonly string[] ActorVerbs =
+    [
+        "chủ trì", "thực hiện", "hoàn thành", "có trách nhiệm", "chịu trách nhiệm", "đảm bảo", "bảo đảm", "chủ động",
+        "tham mưu", "triển khai", "theo dõi", "tổ chức", "xây dựng", "phối hợp", "rà soát", "ban hành", "cập nhật",
+        "thường xuyên", "tập trung", "tiếp tục", "kiểm tra", "hướng dẫn", "đăng ký", "vận hành", "quản lý", "báo cáo",
+        "chỉ đạo", "cung cấp", "đôn đốc", "tổng hợp", "trực tiếp", "tăng cường", "đẩy mạnh", "nghiên cứu", "đề xuất",
+    ];
+
+    public static bool StartsWithHead(string text)
+    {
+        var lower = text.TrimStart().ToLowerInvariant();
+        foreach (var not in NotHeads)
+            if (lower.StartsWith(not, StringComparison.Ordinal)) return false;
+        foreach (var head in Heads)
+        {
+            if (!lower.StartsWith(head, StringComparison.Ordinal)) continue;
+            if (lower.Length == head.Length || !char.IsLetterOrDigit(lower[head.Length])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The unit phrase starting at <paramref name="start"/>, or null; <paramref name="end"/> is where it stops.</summary>
+    public static string? Take(string text, int start, out int end)
+    {
+        end = start;
+        while (start < text.Length && text[start] == ' ') start++;
+        if (start >= text.Length || !StartsWithHead(text[start..])) return null;
+        var i = start;
+        var words = 0;
+        var previousWord = "";
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '.' or ';' or ':' or '(' or ')' or '"' or '“' or '”') break;
+            if (c == ',' || c == ' ')
+            {
+                i++;
+                continue;
+            }
+            var rest = text.AsSpan(i);
+            if (char.IsLower(c) && words > 0 && IsStop(rest, previousWord)) break;
+            if (words > 0 && rest.StartsWith("và ", StringComparison.Ordinal))
+            {
+                if (StartsWithHead(text[(i + 3)..])) break;
+            }
+            var wordEnd = i;
+            while (wordEnd < text.Length && text[wordEnd] is not (' ' or ',' or '.' or ';' or ':' or '(' or ')')) wordEnd++;
+            previousWord = text[i..wordEnd].ToLowerInvariant();
+            i = wordEnd;
+            words++;
+            if (words > 16) return null;
+        }
+        var phrase = text[start..i].Trim().TrimEnd(',', ' ', '-', '–');
+        end = start + phrase.Length;
+        return phrase.Length == 0 ? null : phrase;
+    }
+
+    private static bool IsStop(ReadOnlySpan<char> rest, string previousWord)
+    {
+        foreach (var stop in Stops)
+        {
+            if (!rest.StartsWith(stop, StringComparison.Ordinal)) continue;
+            if (stop.EndsWith(' ') || rest.Length == stop.Length || !char.IsLetter(rest[stop.Length]))
+            {
+                if (stop == "tổ chức" && previousWord is "các" or "những") return false;
+                return true;
+            }
+        }
+        if (rest.StartsWith("có ", StringComparison.Ordinal) && !rest.StartsWith("có liên quan", StringComparison.Ordinal)) return true;
+        if (rest.StartsWith("tổ chức", StringComparison.Ordinal) && previousWord is not ("các" or "những")) return true;
+        return false;
+    }
+
+    /// <summary>Several units in a row: "Đoàn Thanh niên và Tổ công nghệ số cộng đồng".</summary>
+    public static List<string> TakeAll(string text, int start, out int end)
+    {
+        var units = new List<string>();
+        end = start;
+        var first = Take(text, start, out var e);
+        if (first is null) return units;
+        units.Add(first);
+        end = e;
+        while (true)
+        {
+            var j = end;
+            while (j < text.Length && text[j] is ' ' or ',') j++;
+            if (text.AsSpan(j).StartsWith("và ", StringComparison.Ordinal)) j += 3;
+            else if (j == end || text[end] != ',') break;
+            var next = Take(text, j, out var e2);
+            if (next is null) break;
+            units.Add(next);
+            end = e2;
+        }
+        return units;
+    }
+
+    /// <summary>A cell or field naming units: "Công an xã, các phòng, ban chuyên môn, các cơ quan, đơn vị liên quan".</summary>
+    public static List<string> Split(string? text)
+    {
+        var result = new List<string>();
+        if (string.IsNullOrWhiteSpace(text)) return result;
+        foreach (var part in SentenceSplitRegex().Split(text))
+        {
+            var piece = part.Trim().Trim('.', ',', ';', ':', ' ', '-', '–');
+            if (piece.Length == 0) continue;
+            var start = 0;
+            var pieces = new List<string>();
+            for (var i = 0; i < piece.Length; i++)
+            {
+                var isComma = piece[i] == ',';
+                var isAnd = piece.AsSpan(i).StartsWith(" và ", StringComparison.Ordinal);
+                if (!isComma && !isAnd) continue;
+                var next = i + (isComma ? 1 : 4);
+                var rest = piece[next..].TrimStart();
+                if (rest.Length == 0) continue;
+                var upper = char.IsUpper(rest[0]) && isComma;
+                if (!(upper && StartsWithHead(rest)) && !rest.StartsWith("các ", StringComparison.Ordinal) && !(isAnd && StartsWithHead(rest)))
+                    continue;
+                pieces.Add(piece[start..i]);
+                start = next;
+            }
+            pieces.Add(piece[start..]);
+            result.AddRange(pieces.Select(p => p.Trim().Trim('.', ',', ';', ' ')).Where(p => p.Length > 0));
+        }
+        return result;
+    }
+
+    /// <summary>"X chủ trì, phối hợp (với) Y" or a plain list of units.</summary>
+    public static Assignment ParseAssignment(string text)
+    {
+        var t = text.Trim().TrimEnd(':', '.', ' ');
+        var lead = ChuTriRegex().Match(t);
+        if (lead.Success)
+        {
+            var leads = Split(t[..lead.Index]);
+            var rest = t[(lead.Index + lead.Length)..];
+            var support = PhoiHopRegex().Match(rest);
+            var supports = support.Success ? Split(TrailingVerbRegex().Replace(rest[(support.Index + support.Length)..], "")) : [];
+            return new Assignment(leads, supports);
+        }
+        var cut = CutAtVerb(t);
+        var plainSupport = PhoiHopRegex().Match(cut);
+        if (plainSupport.Success)
+            return new Assignment(Split(cut[..plainSupport.Index]), Split(cut[(plainSupport.Index + plainSupport.Length)..]));
+        return new Assignment(Split(cut), []);
+    }
+
+    /// <summary>The part of a heading that names units: "Ủy ban nhân dân xã chỉ đạo các phòng ..." → "Ủy ban nhân dân xã".</summary>
+    private static string CutAtVerb(string text)
+    {
+        var m = HeadingVerbRegex().Match(text);
+        return m.Success ? text[..m.Index] : text;
+    }
+
+    /// <summary>True when the whole text reads as a unit name (a heading "1.1. Văn phòng Đảng ủy").</summary>
+    public static bool IsUnitTitle(string title)
+    {
+        var t = title.Trim().TrimEnd(':', '.');
+        if (!StartsWithHead(t)) return false;
+        if (t.StartsWith("Các cơ quan, đơn vị có liên quan", StringComparison.Ordinal)) return true;
+        return t.Split(' ').Length <= 24;
+    }
+
+    /// <summary>Sentence starts with a unit that then acts: "Văn phòng Đảng ủy chủ trì, phối hợp với ..."; "Đảng ủy chỉ đạo Công an xã ...".</summary>
+    public static Assignment? LeadingActor(string sentence)
+    {
+        var s = sentence.TrimStart();
+        var delegating = DelegateRegex().Match(s);
+        if (delegating.Success)
+        {
+            var units = TakeAll(s, delegating.Length, out var end);
+            if (units.Count > 0) return WithSupport(units, s, end);
+        }
+        var actors = TakeAll(s, 0, out var actorEnd);
+        if (actors.Count == 0) return null;
+        var after = s[actorEnd..].TrimStart(' ', ',');
+        var directs = DirectsRegex().Match(after);
+        if (directs.Success)
+        {
+            var offset = s.Length - after.Length + directs.Length;
+            var directed = TakeAll(s, offset, out var end2);
+            if (directed.Count > 0) return WithSupport(directed, s, end2);
+        }
+        foreach (var verb in ActorVerbs)
+            if (after.StartsWith(verb, StringComparison.Ordinal)) return WithSupport(actors, s, actorEnd);
+        return null;
+    }
+
+    private static Assignment WithSupport(List<string> lead, string text, int from)
+    {
+        var rest = text[from..];
+        var m = PhoiHopNearRegex().Match(rest);
+        if (!m.Success) return new Assignment(lead, []);
+        var support = TakeAll(rest, m.Index + m.Length, out _);
+        return new Assignment(lead, support);
+    }
+
+    /// <summary>"Phòng Văn hoá - Xã hội hoàn thành trong Quý I/2026": a unit right before "hoàn thành trong/trước".</summary>
+    public static string? UnitBeforeCompletion(string text)
+    {
+        foreach (Match m in CompletionRegex().Matches(text))
+        {
+            var before = text[..m.Index].TrimEnd();
+            var cut = Math.Max(Math.Max(before.LastIndexOf(". ", StringComparison.Ordinal), before.LastIndexOf("; ", StringComparison.Ordinal)), before.LastIndexOf(", ", StringComparison.Ordinal));
+            var fragment = (cut >= 0 ? before[(cut + 2)..] : before).Trim();
+            if (fragment.Length == 0 || fragment.Split(' ').Length > 12) continue;
+            var unit = Take(fragment, 0, out var end);
+            if (unit is not null && end >= fragment.Length - 1) return unit;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"[;]|\.\s+(?=\p{Lu})|\.$")]
+    private static partial Regex SentenceSplitRegex();
+
+    [GeneratedRegex(@"\s*,?\s*\bchủ trì\b\s*,?\s*")]
+    private static partial Regex ChuTriRegex();
+
+    [GeneratedRegex(@"\bphối hợp(?:\s+(?:với|cùng))?\s*")]
+    private static partial Regex PhoiHopRegex();
+
+    [GeneratedRegex(@"^\s*(?:,\s*)?phối hợp(?:\s+(?:với|cùng))?\s+")]
+    private static partial Regex PhoiHopNearRegex();
+
+    [GeneratedRegex(@"\s+(?:thực hiện|triển khai|tổ chức thực hiện)\s*$")]
+    private static partial Regex TrailingVerbRegex();
+
+    [GeneratedRegex(@"\s+(?:chỉ đạo|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|tổ chức thực hiện)\b")]
+    private static partial Regex HeadingVerbRegex();
+
+    [GeneratedRegex(@"^(?:Chỉ đạo|Giao(?: cho)?|Đề nghị|Yêu cầu)\s+")]
+    private static partial Regex DelegateRegex();
+
+    [GeneratedRegex(@"^(?:chỉ đạo|giao(?: cho)?)\s+")]
+    private static partial Regex DirectsRegex();
+
+    [GeneratedRegex(@"\bhoàn thành\s+(?:trong|trước|chậm nhất)\b")]
+    private static partial Regex CompletionRegex();
+}

@@ -1,0 +1,79 @@
+using RoViec.Domain.Plans;
+using RoViec.Import.Parsing;
+using RoViec.Import.Reading;
+
+namespace RoViec.Import;
+
+/// <summary>The outcome of an import: a draft plan, or why the document was refused.</summary>
+public abstract record ImportOutcome
+{
+    public sealed record Imported(PlanDraft Draft) : ImportOutcome;
+
+    public sealed record Refused(ImportError Error) : ImportOutcome;
+}
+
+/// <summary>
+/// The importer's front door: a plan document (DOCX, PDF or text) in, a PlanDraft out, every
+/// field traced to the text it came from. Bad input is refused with an ImportError, never a crash.
+/// </summary>
+public static class PlanImporter
+{
+    public static ImportOutcome ImportFile(string path, ImportOptions? options = null)
+    {
+        options ??= new ImportOptions();
+        var info = new FileInfo(path);
+        if (!info.Exists) return new ImportOutcome.Refused(new FileNotFound(path));
+        if (info.Length > options.MaxBytes) return new ImportOutcome.Refused(new FileTooLarge(info.Length, options.MaxBytes));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException)
+        {
+            return new ImportOutcome.Refused(new FileNotFound(path));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new ImportOutcome.Refused(new FileNotFound(path));
+        }
+        return Import(bytes, info.Name, options);
+    }
+
+    public static ImportOutcome Import(byte[] bytes, string fileName, ImportOptions? options = null)
+    {
+        options ??= new ImportOptions();
+        if (bytes.Length == 0 || bytes.All(b => b is 0x20 or 0x09 or 0x0A or 0x0D or 0xEF or 0xBB or 0xBF or 0xFE or 0xFF))
+            return new ImportOutcome.Refused(new EmptyFile());
+        if (bytes.LongLength > options.MaxBytes)
+            return new ImportOutcome.Refused(new FileTooLarge(bytes.LongLength, options.MaxBytes));
+        try
+        {
+            var blocks = Read(bytes, fileName, options);
+            var document = SourceDocument.Compose(blocks);
+            if (document.Text.Trim().Length == 0) return new ImportOutcome.Refused(new EmptyFile());
+            var draft = PlanExtractor.Extract(document, options);
+            if (draft.Tasks.Count == 0 && draft.Indicators.Count == 0 && draft.Document.Kind == DocumentKind.Other)
+                return new ImportOutcome.Refused(new NotAPlan());
+            return new ImportOutcome.Imported(draft);
+        }
+        catch (ImportRefusal refusal)
+        {
+            return new ImportOutcome.Refused(refusal.Error);
+        }
+    }
+
+    private static IReadOnlyList<RawBlock> Read(byte[] bytes, string fileName, ImportOptions options)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var isPdf = bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
+        var isZip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        var isOle = bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0;
+        if (isPdf) return PdfDocumentReader.ReadBlocks(bytes);
+        if (isZip || isOle || extension is ".docx" or ".docm" or ".dotx") return DocxDocumentReader.Read(bytes, options);
+        if (extension is ".pdf") throw new ImportRefusal(new CorruptPdf("no PDF header"));
+        if (extension is ".doc") throw new ImportRefusal(new LegacyWordFormat());
+        if (extension is "" or ".txt" or ".text" or ".md" or ".csv" or ".tsv") return TextDocumentReader.Read(bytes);
+        throw new ImportRefusal(new UnsupportedFormat(extension));
+    }
+}

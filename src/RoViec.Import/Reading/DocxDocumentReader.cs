@@ -1,0 +1,192 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace RoViec.Import.Reading;
+
+/// <summary>
+/// Word documents through the Open XML SDK: body paragraphs and real tables in order. Merged
+/// cells are resolved (vMerge repeats the text down, gridSpan leaves empty cells across), list
+/// paragraphs get a "- " marker, bold runs are noted, legacy ".VnTime"/"VNI-" runs are converted.
+/// The package is checked first so that a zip bomb or an encrypted file is refused before parsing.
+/// </summary>
+internal static class DocxDocumentReader
+{
+    public static IReadOnlyList<RawBlock> Read(byte[] bytes, ImportOptions options)
+    {
+        CheckPackage(bytes, options);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxExpandedBytes / 2 });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new ImportRefusal(new CorruptDocx("no document body"));
+            var numbering = document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering;
+            var blocks = new List<RawBlock>();
+            foreach (var element in body.ChildElements) AddBlock(element, blocks, numbering);
+            return blocks;
+        }
+        catch (ImportRefusal)
+        {
+            throw;
+        }
+        catch (OpenXmlPackageException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+        catch (IOException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+    }
+
+    /// <summary>Refuses encrypted (OLE) files, non-zip bytes and archives that expand abnormally, by reading the zip directory only.</summary>
+    private static void CheckPackage(byte[] bytes, ImportOptions options)
+    {
+        if (bytes.Length >= 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+        {
+            // An OLE compound file: Word saves password-protected .docx this way, old .doc too.
+            var ascii = Encoding.Unicode.GetString(bytes, 0, Math.Min(bytes.Length, 1 << 20) & ~1);
+            if (ascii.Contains("EncryptionInfo", StringComparison.Ordinal) || ascii.Contains("EncryptedPackage", StringComparison.Ordinal))
+                throw new ImportRefusal(new PasswordProtected());
+            throw new ImportRefusal(new LegacyWordFormat());
+        }
+        if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
+            throw new ImportRefusal(new CorruptDocx("not a zip package"));
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            var hasDocument = false;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) hasDocument = true;
+                if (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 200 && entry.Length > 10L * 1024 * 1024)
+                    throw new ImportRefusal(new SuspiciousArchive($"{entry.FullName} expands {entry.Length / entry.CompressedLength}×"));
+            }
+            if (total > options.MaxExpandedBytes)
+                throw new ImportRefusal(new SuspiciousArchive($"{total / 1048576} MB uncompressed"));
+            if (!hasDocument) throw new ImportRefusal(new CorruptDocx("word/document.xml is missing"));
+            // The directory can lie about sizes: decompress the main part with a hard cap.
+            var main = zip.GetEntry("word/document.xml")!;
+            using var s = main.Open();
+            var buffer = new byte[81920];
+            long read = 0;
+            int n;
+            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                read += n;
+                if (read > options.MaxExpandedBytes) throw new ImportRefusal(new SuspiciousArchive("word/document.xml expands beyond the limit"));
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+        catch (IOException ex)
+        {
+            throw new ImportRefusal(new CorruptDocx(ex.Message));
+        }
+    }
+
+    private static void AddBlock(OpenXmlElement element, List<RawBlock> blocks, Numbering? numbering)
+    {
+        switch (element)
+        {
+            case Paragraph p:
+                {
+                    var (text, bold) = ParagraphText(p);
+                    if (text.Trim().Length == 0) return;
+                    var isList = p.ParagraphProperties?.NumberingProperties is { } numPr && numPr.NumberingId?.Val?.Value is > 0;
+                    if (isList && !StartsWithMarker(text)) text = "- " + text;
+                    blocks.Add(new RawParagraph(text, isList, bold));
+                    break;
+                }
+            case Table t:
+                blocks.Add(new RawTable(TableRows(t)));
+                break;
+            case SdtBlock sdt when sdt.SdtContentBlock is { } content:
+                foreach (var child in content.ChildElements) AddBlock(child, blocks, numbering);
+                break;
+        }
+    }
+
+    private static bool StartsWithMarker(string text) => text.Length > 1 && text[0] is '-' or '+' or '•' && text[1] == ' ';
+
+    private static (string Text, bool Bold) ParagraphText(OpenXmlElement paragraph)
+    {
+        var sb = new StringBuilder();
+        int boldChars = 0, chars = 0;
+        foreach (var run in paragraph.Descendants<Run>())
+        {
+            var props = run.RunProperties;
+            var font = props?.RunFonts?.Ascii?.Value ?? props?.RunFonts?.HighAnsi?.Value;
+            var bold = props?.Bold is { } b && (b.Val is null || b.Val.Value);
+            foreach (var child in run.ChildElements)
+            {
+                string piece = child switch
+                {
+                    Text t => LegacyVietnamese.ConvertRun(t.Text, font),
+                    TabChar => " ",
+                    Break or CarriageReturn => " ",
+                    NoBreakHyphen => "-",
+                    _ => "",
+                };
+                sb.Append(piece);
+                chars += piece.Length;
+                if (bold) boldChars += piece.Length;
+            }
+        }
+        return (sb.ToString(), chars > 0 && boldChars * 2 > chars);
+    }
+
+    private static string CellParagraph(Paragraph p)
+    {
+        var text = ParagraphText(p).Text;
+        var isList = p.ParagraphProperties?.NumberingProperties is { } numPr && numPr.NumberingId?.Val?.Value is > 0;
+        return isList && text.Trim().Length > 0 && !StartsWithMarker(text) ? "- " + text : text;
+    }
+
+    /// <summary>Rows of cell texts on the table grid: merged-down cells repeat, merged-across cells leave blanks.</summary>
+    private static List<IReadOnlyList<string>> TableRows(Table table)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var above = new Dictionary<int, string>();
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var cells = new List<string>();
+            var column = 0;
+            var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            for (var i = 0; i < before; i++) cells.Add("");
+            column += before;
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var props = cell.TableCellProperties;
+                var span = props?.GridSpan?.Val?.Value ?? 1;
+                var merge = props?.VerticalMerge;
+                string text;
+                if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
+                    text = above.GetValueOrDefault(column, "");
+                else
+                    text = string.Join(" ", cell.Elements<Paragraph>().Select(CellParagraph).Where(s => s.Trim().Length > 0));
+                above[column] = text;
+                cells.Add(text);
+                for (var i = 1; i < span; i++) cells.Add("");
+                column += span;
+            }
+            rows.Add(cells);
+        }
+        return rows;
+    }
+}
