@@ -22,7 +22,7 @@ public static partial class TargetParser
         var afterStart = m.Index + m.Length;
         while (afterStart < folded.Length && folded[afterStart] == ' ') afterStart++;
         var after = folded[afterStart..];
-        var unit = m.Groups["pct"].Success || after.StartsWith('%') ? TargetUnit.Percent : TargetUnit.Count;
+        var unit = m.Groups["pct"].Success || after.StartsWith('%') || folded.Contains('%', StringComparison.Ordinal) ? TargetUnit.Percent : TargetUnit.Count;
         string? unitText = null;
         if (unit == TargetUnit.Count)
         {

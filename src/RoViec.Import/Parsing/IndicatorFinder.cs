@@ -86,10 +86,22 @@ internal static partial class IndicatorFinder
         var start = 0;
         foreach (Match m in ClauseSplitRegex().Matches(text))
         {
+            if (InsideParentheses(text, m.Index)) continue;
             if (m.Index > start) yield return (start, text[start..m.Index]);
             start = m.Index + m.Length;
         }
         if (start < text.Length) yield return (start, text[start..]);
+    }
+
+    private static bool InsideParentheses(string text, int index)
+    {
+        var depth = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')' && depth > 0) depth--;
+        }
+        return depth > 0;
     }
 
     private static string NameOf(string clause, Match m, Match increase, ref string? topic)
@@ -107,6 +119,8 @@ internal static partial class IndicatorFinder
         // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản: 36,5%; Công nghiệp - xây dựng: 24,0%"
         var colonTopic = before.IndexOf(':');
         var beforeClean = LeadFillerRegex().Replace(TrailingFillerRegex().Replace(before, ""), "").Trim(' ', ',', ':', '-');
+        var colonInAfter = after.IndexOf(':');
+        if (colonInAfter > 0 && VietnameseText.Fold(after[..colonInAfter]).Split(' ').Length >= 3) after = after[..colonInAfter];
         var afterClean = TrailingFillerRegex().Replace(after, "").Trim(' ', ',', '.', ';', ':', '-');
         if (afterClean.Length > 0) afterClean = LeadFillerRegex().Replace(afterClean, "").Trim();
 
@@ -120,11 +134,14 @@ internal static partial class IndicatorFinder
             verb = LeadFillerRegex().Replace(verb, "").Trim();
             if (verb.EndsWith(" cho", StringComparison.Ordinal)) verb = verb[..^4];
             var verbWords = verb.Length == 0 ? 0 : verb.Split(' ').Length;
-            name = verbWords is > 0 and <= 6 && !IsFiller(verb) ? $"{afterClean} được {LowerFirst(verb)}" : afterClean;
+            name = verbWords is > 0 and <= 10 && !IsFiller(verb) ? $"{afterClean} được {LowerFirst(verb)}" : afterClean;
         }
         else
         {
-            name = beforeClean;
+            // "..., phấn đấu tỷ lệ hài lòng đạt trên 95%": what is measured follows the last "phấn đấu / bảo đảm".
+            var filler = InnerFillerRegex().Matches(beforeClean);
+            name = filler.Count > 0 ? beforeClean[(filler[^1].Index + filler[^1].Length)..].Trim() : beforeClean;
+            if (name.Length == 0) name = beforeClean;
             var secondColon = colonTopic > 0 ? before.IndexOf(':', colonTopic + 1) : -1;
             if (secondColon > 0) topic = before[..colonTopic].Trim();
             else if (topic is not null && colonTopic > 0) name = topic + ": " + beforeClean;
@@ -139,7 +156,7 @@ internal static partial class IndicatorFinder
     [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng")]
     private static partial Regex QuickRegex();
 
-    [GeneratedRegex(@"(?<q>(?:(?i:tăng)\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?)(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))")]
+    [GeneratedRegex(@"(?<q>(?:(?i:tăng)\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?)(?<![\d,.])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))")]
     private static partial Regex TargetRegex();
 
     [GeneratedRegex(@"so với (?:năm|cùng kỳ năm)\s*\d{4}")]
@@ -153,6 +170,9 @@ internal static partial class IndicatorFinder
 
     [GeneratedRegex(@"^\s*(?:(?i:bảo đảm|đảm bảo|phấn đấu|phân đấu|phần đầu|hình thành|có|đạt|tối thiểu|ít nhất|trên|từ)\s+)+")]
     private static partial Regex LeadFillerRegex();
+
+    [GeneratedRegex(@"(?:^|[\s,])(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo)\s+")]
+    private static partial Regex InnerFillerRegex();
 
     [GeneratedRegex(@"\s*(?:(?:đạt|là|bằng|ở mức)\s*:?\s*)$")]
     private static partial Regex TrailingFillerRegex();

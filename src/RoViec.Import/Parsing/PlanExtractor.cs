@@ -188,6 +188,8 @@ internal static partial class PlanExtractor
             if (section.Depth < 2 || section.Children.Count > 0 || sectionHasBullets) return null;
         }
         if (VietnameseText.Fold(text).Split(' ').Length < 4) return null;
+        // "- 100% cán bộ xã sử dụng chữ ký số ..." states a target, not an action.
+        if (TargetFirstRegex().IsMatch(text)) return null;
         var task = NewTextTask(line, section.Path, local, TaskSource.Bullet);
         tasks.Add(task);
         return task;
@@ -366,7 +368,7 @@ internal static partial class PlanExtractor
         var kept = new List<IndicatorDraft>();
         foreach (var candidate in all)
         {
-            var twin = kept.FindIndex(k => SameTarget(k.Target, candidate.Target) && VietnameseText.Similarity(k.Name, candidate.Name) >= DuplicateSimilarity);
+            var twin = kept.FindIndex(k => SameTarget(k.Target, candidate.Target) && SameThing(k.Name, candidate.Name));
             if (twin < 0) kept.Add(candidate);
             else if (candidate.FromTable && !kept[twin].FromTable) kept[twin] = candidate;
         }
@@ -374,6 +376,16 @@ internal static partial class PlanExtractor
     }
 
     internal const double DuplicateSimilarity = 0.5;
+
+    /// <summary>Nearly the same words, or one name is almost wholly inside the other ("tỷ lệ hài lòng").</summary>
+    private static bool SameThing(string a, string b)
+    {
+        if (VietnameseText.Similarity(a, b) >= DuplicateSimilarity) return true;
+        var ga = VietnameseText.Grams(a);
+        var gb = VietnameseText.Grams(b);
+        var smaller = Math.Min(ga.Count, gb.Count);
+        return smaller >= 5 && ga.Count(gb.Contains) >= 0.8 * smaller;
+    }
 
     private static bool SameTarget(Target a, Target b) => a.Op == b.Op && a.Value == b.Value && a.ValueMax == b.ValueMax && a.Unit == b.Unit;
 
@@ -394,6 +406,9 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]*?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
+
+    [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
+    private static partial Regex TargetFirstRegex();
 
     [GeneratedRegex(@"nhiem vu|giai phap")]
     private static partial Regex TaskAreaRegex();
