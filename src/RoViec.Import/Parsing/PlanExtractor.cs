@@ -375,7 +375,7 @@ internal static partial class PlanExtractor
         return kept;
     }
 
-    internal const double DuplicateSimilarity = 0.5;
+    internal const double DuplicateSimilarity = 0.55;
 
     /// <summary>Nearly the same words, or one name is almost wholly inside the other ("tỷ lệ hài lòng").</summary>
     private static bool SameThing(string a, string b)
