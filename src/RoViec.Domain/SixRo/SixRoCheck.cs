@@ -29,11 +29,16 @@ public static partial class SixRoCheck
 
         switch (task.Deadline.Kind)
         {
+            // The plan wrote something ("Quý V/2026", "Khẩn trương") but no period can be read from it:
+            // the officer must see what was written, not be told the cell is empty.
+            case DeadlineKind.None when !string.IsNullOrWhiteSpace(task.DeadlineRaw):
+                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn hoàn thành chưa xác định được mốc cụ thể: \"{task.DeadlineRaw}\"."));
+                break;
             case DeadlineKind.None:
                 defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Missing, "Chưa có thời hạn hoàn thành."));
                 break;
             case DeadlineKind.External:
-                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn phụ thuộc cấp trên: \"{task.DeadlineRaw}\"."));
+                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn phụ thuộc cấp trên hoặc điều kiện khác, chưa có mốc cụ thể: \"{task.DeadlineRaw}\"."));
                 break;
         }
 
