@@ -133,7 +133,8 @@ public sealed partial class UnitCatalog
         U("thon-xom", "Các thôn, xóm, khối", UnitKind.Village, "các thôn", "các xóm, khối", "các xóm", "các khối", "các thôn, xóm"),
     ];
 
-    [GeneratedRegex(@"^(?:chanh|truong|thu truong|chu tich|pho chu tich|pho truong|pho|bi thu|pho bi thu|lanh dao)\s+")]
+    // Role words may stack ("Phó Bí thư", "Phó Chủ tịch", "Chỉ huy trưởng"); all of them are dropped.
+    [GeneratedRegex(@"^(?:(?:chanh|truong|thu truong|chu tich|pho|bi thu|lanh dao|giam doc|chi huy truong)\s+)+")]
     private static partial Regex RolePrefixRegex();
 
     [GeneratedRegex(@"\s+(?:xa|phuong|dac khu)$")]
