@@ -61,8 +61,9 @@ public sealed partial class UnitCatalog
     /// <summary>"Các đơn vị liên quan", "các cơ quan có liên quan": nobody in particular.</summary>
     public static bool IsVagueGroup(string text) => VagueRegex().IsMatch(VietnameseText.Fold(text));
 
+    /// <summary>"Các phòng, ban chuyên môn", and anything vague even without "các" ("cơ quan, đơn vị liên quan").</summary>
     public static bool LooksLikeGroup(string text) =>
-        GroupRegex().IsMatch(VietnameseText.Fold(text));
+        GroupRegex().IsMatch(VietnameseText.Fold(text)) || IsVagueGroup(text);
 
     /// <summary>Matching key: folded, "xã"/"phường" suffix and filler words dropped, abbreviations expanded.</summary>
     internal static string Key(string name)

@@ -162,6 +162,8 @@ public sealed class UnitCatalogTests
     [InlineData("các cơ quan có liên quan")]
     [InlineData("Các cơ quan, đơn vị")]
     [InlineData("Các phòng, ban liên quan")]
+    [InlineData("cơ quan, đơn vị liên quan")]
+    [InlineData("đơn vị có liên quan")]
     public void Group_naming_nobody_in_particular_is_vague(string asWritten)
     {
         var reference = _catalog.Resolve(asWritten);
