@@ -58,6 +58,9 @@ public static partial class SixRoCheck
         return defects;
     }
 
-    [GeneratedRegex(@"^(?:theo (?:yeu cau|ke hoach|quy dinh|chi dao|huong dan)|nhu tren|dam bao|tot)\b")]
+    // Vague: the output defers to someone else ("Theo kế hoạch của Trung ương, của Tỉnh") or only
+    // promises to do the work well ("Đảm bảo tiến độ, chất lượng", "Hoàn thành tốt nhiệm vụ được giao").
+    // "Đảm bảo kỹ thuật 100% các cuộc họp trực tuyến" says what is delivered and is clear.
+    [GeneratedRegex(@"^(?:(?:theo|nhu) (?:yeu cau|ke hoach|quy dinh|chi dao|huong dan)\b.*|nhu tren|(?:dam bao|hoan thanh|thuc hien)(?: (?:tot|dung|tien do|chat luong|hieu qua|yeu cau|quy dinh|ke hoach|nhiem vu|duoc giao|theo|va))*|tot|dat yeu cau)$")]
     private static partial Regex VagueOutputRegex();
 }

@@ -150,15 +150,25 @@ public sealed class SixRoCheckTests
     [InlineData("Theo yêu cầu")]
     [InlineData("theo kế hoạch")]
     [InlineData("Như trên")]
+    [InlineData("Theo kế hoạch của Trung ương, của Tỉnh")]
+    [InlineData("Đảm bảo tiến độ, chất lượng.")]
+    [InlineData("Đảm bảo")]
+    [InlineData("Hoàn thành tốt nhiệm vụ được giao")]
+    [InlineData("Tốt")]
+    [InlineData("Đạt yêu cầu")]
     public void Task_with_output_naming_nothing_has_a_vague_output(string output)
     {
         AssertSingle(PlanTaskBuilder.AClearTask().WithOutput(output), SixRoCriterion.Output, SixRoProblem.Vague);
     }
 
-    [Fact]
-    public void Output_that_mentions_a_plan_is_clear()
+    [Theory]
+    [InlineData("Kế hoạch theo yêu cầu của tỉnh được ban hành")]
+    [InlineData("Đảm bảo kỹ thuật 100% các cuộc họp trực tuyến.")]
+    [InlineData("Đảm bảo an toàn thiết bị đầu cuối.")]
+    [InlineData("Hồ sơ đề xuất cấp độ an toàn hệ thống thông tin cấp độ 2")]
+    public void Output_that_names_a_product_is_clear(string output)
     {
-        Assert.Empty(SixRoCheck.Check(PlanTaskBuilder.AClearTask().WithOutput("Kế hoạch theo yêu cầu của tỉnh được ban hành").Build()));
+        Assert.Empty(SixRoCheck.Check(PlanTaskBuilder.AClearTask().WithOutput(output).Build()));
     }
 
     // ---- Rõ thẩm quyền quyết định.
