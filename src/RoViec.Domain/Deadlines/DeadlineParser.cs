@@ -15,11 +15,14 @@ public static partial class DeadlineParser
         if (string.IsNullOrWhiteSpace(raw)) return Deadline.None;
         var text = VietnameseFolding.StripMarks(VietnameseText.Squash(raw.Replace("*", "", StringComparison.Ordinal)));
 
+        // A cell is read as steps only when it is written as steps: a bulleted list
+        // ("- Phê duyệt: ... - Thực hiện ...") or at least two "label: period" parts.
+        // "Tháng 11 - 12/2026" is one span of months, not two steps.
         var steps = SplitSteps(raw);
-        if (steps.Count >= 2)
+        if (steps.Count >= 2 && (BulletStartRegex().IsMatch(raw) || steps.Count(s => s.Labelled) >= 2))
         {
             var milestones = new List<Milestone>();
-            foreach (var (label, body) in steps)
+            foreach (var (label, body, _) in steps)
             {
                 var one = ParseSingle(VietnameseFolding.StripMarks(body), planYear);
                 if (one.Kind == DeadlineKind.Done) milestones.Add(new Milestone(label, null, Done: true));
@@ -106,26 +109,26 @@ public static partial class DeadlineParser
     }
 
     /// <summary>Splits "- Phê duyệt: Tháng 01/2026 - Thực hiện 2026" or "X: A. Y: B." into labelled steps.</summary>
-    private static List<(string Label, string Body)> SplitSteps(string raw)
+    private static List<(string Label, string Body, bool Labelled)> SplitSteps(string raw)
     {
         var parts = StepSplitRegex().Split(raw.Trim().TrimStart('-', '–', ' '))
             .Select(p => p.Trim().Trim('.', ';', ' '))
             .Where(p => p.Length > 0)
             .ToList();
-        var steps = new List<(string, string)>();
+        var steps = new List<(string, string, bool)>();
         foreach (var part in parts)
         {
             var colon = part.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
             {
                 var label = StepLabelPrefixRegex().Replace(part[..colon].Trim(), "").Trim();
-                steps.Add((label, part[(colon + 1)..].Trim()));
+                steps.Add((label, part[(colon + 1)..].Trim(), true));
             }
             else
             {
                 var firstDigit = part.AsSpan().IndexOfAnyInRange('0', '9');
                 var label = firstDigit > 0 ? part[..firstDigit].Trim() : part;
-                steps.Add((label, part));
+                steps.Add((label, part, false));
             }
         }
         return steps;
@@ -158,7 +161,8 @@ public static partial class DeadlineParser
     private static DateOnly? EndOfMonth(int year, int month) =>
         month is < 1 or > 12 || year < 1900 || year > 2200 ? null : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/.\-]\s*(?<m>\d{1,2})\s*[/.\-]\s*(?<y>\d{4})(?!\d)")]
+    // Both separators must be the same: "Tháng 11 - 12/2026" is a span of months, not 11 December.
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*(?<sep>[/.\-])\s*(?<m>\d{1,2})\s*\k<sep>\s*(?<y>\d{4})(?!\d)")]
     private static partial Regex FullDateRegex();
 
     [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?")]
@@ -167,7 +171,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})/(?<m>\d{1,2})(?![\d/])")]
     private static partial Regex ShortDateRegex();
 
-    [GeneratedRegex(@"(?<![a-z])quy\s*(?<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
+    // Any roman numeral or digit is taken, so that "Quý V/2026" is consumed as an impossible
+    // quarter rather than left for the year rule to read as "2026".
+    [GeneratedRegex(@"(?<![a-z])quy\s*(?<q>[ivx]+|\d)\b(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
     private static partial Regex QuarterRegex();
 
     [GeneratedRegex(@"(?<n>\d{1,2})\s+thang\s+(?<part>dau|cuoi)\s+nam(?:\s*(?<y>\d{4}))?")]
@@ -185,11 +191,14 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"^\W*(?:da (?:thuc hien|hoan thanh|trien khai|ban hanh))")]
     private static partial Regex DoneRegex();
 
-    [GeneratedRegex(@"theo (?:ke hoach|tien do|yeu cau|lo trinh|chi dao|huong dan|quy dinh|thong bao|van ban)|sau khi co (?:huong dan|chi dao)|khi co yeu cau")]
+    [GeneratedRegex(@"theo (?:ke hoach|tien do|yeu cau|lo trinh|chi dao|huong dan|quy dinh|thong bao|van ban)|sau khi\b|khi (?:co|duoc)\b|tuy (?:theo|thuoc)\b")]
     private static partial Regex ExternalRegex();
 
     [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")]
     private static partial Regex StepSplitRegex();
+
+    [GeneratedRegex(@"^\s*[-–+•]")]
+    private static partial Regex BulletStartRegex();
 
     [GeneratedRegex(@"^(?:Thời gian|Thời hạn)\s+(?:hoàn thành\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex StepLabelPrefixRegex();

@@ -4,10 +4,17 @@ using RoViec.Domain.Text;
 
 namespace RoViec.Domain.Indicators;
 
-/// <summary>Reads a target phrase: "100%", "Tối thiểu 90%", "11-12,5%", "tối thiểu 01", "75-80 triệu đồng/người/năm".</summary>
+/// <summary>Reads a target phrase: "100%", "Tối thiểu 90%", "11-12,5%", "tối thiểu 01", "75-80 triệu đồng/người/năm". See README.md.</summary>
 public static partial class TargetParser
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    // Vietnamese writes "12,5" with a decimal comma and "1.000" with a dot between thousands. Spelled
+    // out here rather than taken from the vi-VN culture so the result does not depend on ICU data.
+    private static readonly NumberFormatInfo ViNumbers = new()
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NegativeSign = "-",
+    };
 
     public static Target? Parse(string raw)
     {
@@ -15,14 +22,18 @@ public static partial class TargetParser
         // Folding keeps one character per NFC character, so offsets into `folded` are offsets into `norm`.
         var norm = VietnameseText.Squash(raw).Normalize(System.Text.NormalizationForm.FormC);
         var folded = VietnameseFolding.StripMarks(norm);
+        // Digits first. A number word ("ít nhất một người") only when there are no digits, and read
+        // with its marks: without them "tâm" (centre) is "tám" (eight) and "sau" (after) "sáu" (six).
         var m = NumberRegex().Match(folded);
+        if (!m.Success) m = WordNumberRegex().Match(norm.ToLowerInvariant());
         if (!m.Success) return null;
         var value = ParseNumber(m.Groups["a"].Value);
         decimal? max = m.Groups["b"].Success ? ParseNumber(m.Groups["b"].Value) : null;
         var afterStart = m.Index + m.Length;
         while (afterStart < folded.Length && folded[afterStart] == ' ') afterStart++;
         var after = folded[afterStart..];
-        var unit = m.Groups["pct"].Success || after.StartsWith('%') || folded.Contains('%', StringComparison.Ordinal) ? TargetUnit.Percent : TargetUnit.Count;
+        // "11-12,5%": the sign after the second number makes both numbers percentages.
+        var unit = m.Groups["pct"].Success || m.Groups["pct2"].Success || after.StartsWith('%') ? TargetUnit.Percent : TargetUnit.Count;
         string? unitText = null;
         if (unit == TargetUnit.Count)
         {
@@ -36,24 +47,23 @@ public static partial class TargetParser
         var before = folded[..m.Index];
         int? baseline = null;
         var baselineMatch = BaselineRegex().Match(folded);
+        if (baselineMatch.Success) baseline = int.Parse(baselineMatch.Groups["y"].Value, CultureInfo.InvariantCulture);
         TargetOp op;
-        if (IncreaseRegex().IsMatch(before) && baselineMatch.Success)
-        {
-            op = TargetOp.Increase;
-            baseline = int.Parse(baselineMatch.Groups["y"].Value, CultureInfo.InvariantCulture);
-        }
+        if (IncreaseRegex().IsMatch(before)) op = TargetOp.Increase;
         else if (max is not null) op = TargetOp.Range;
-        else if (AtLeastRegex().IsMatch(before)) op = TargetOp.AtLeast;
         else if (AtMostRegex().IsMatch(before)) op = TargetOp.AtMost;
+        else if (AtLeastRegex().IsMatch(before)) op = TargetOp.AtLeast;
         else op = TargetOp.Equal;
-        return new Target(op, value, max, unit, unitText, baseline);
+        return new Target(op, value, max, unit, unitText, op == TargetOp.Increase ? baseline : null);
     }
 
+    /// <summary>Reads "11,81", "01" or a number word ("một", "mot") as a number.</summary>
     public static decimal ParseNumber(string text)
     {
-        var word = WordNumber(text);
+        var folded = VietnameseFolding.StripMarks(text.Trim());
+        var word = WordNumber(folded);
         if (word is not null) return word.Value;
-        return decimal.Parse(text.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, Vi);
+        return decimal.Parse(folded.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, ViNumbers);
     }
 
     private static decimal? WordNumber(string text) => text switch
@@ -71,16 +81,22 @@ public static partial class TargetParser
         _ => null,
     };
 
-    [GeneratedRegex(@"(?<a>\d+(?:,\d+)?|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b)\s*(?<pct>%)?(?:\s*(?:-|–|den)\s*(?<b>\d+(?:,\d+)?)\s*%?)?")]
+    // The first number not glued to another one and not the year of "năm 2026".
+    [GeneratedRegex(@"(?<![\d,])(?<!\bnam\s*)(?<a>\d+(?:,\d+)?)\s*(?<pct>%)?(?:\s*(?:-|–|den)\s*(?<b>\d+(?:,\d+)?)\s*(?<pct2>%)?)?")]
     private static partial Regex NumberRegex();
 
-    [GeneratedRegex(@"toi thieu|it nhat|tren|tu|khong duoi|hon|vuot")]
+    // A number word counts at the start of the phrase or right after the word that compares.
+    [GeneratedRegex(@"(?<=^|\b(?:có|ít nhất|tối thiểu|tối đa|đạt|trên|từ|không quá|không dưới|hơn|phấn đấu|phân đấu|tăng)\s)(?<a>một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b")]
+    private static partial Regex WordNumberRegex();
+
+    [GeneratedRegex(@"\b(?:toi thieu|it nhat|tren|tu|khong duoi|(?<!it )hon|(?<!khong )vuot|tro len)\b")]
     private static partial Regex AtLeastRegex();
 
-    [GeneratedRegex(@"toi da|khong qua|duoi|khong vuot")]
+    [GeneratedRegex(@"\b(?:toi da|khong qua|khong vuot|(?<!khong )duoi|it hon)\b")]
     private static partial Regex AtMostRegex();
 
-    [GeneratedRegex(@"\btang\b")]
+    // "tăng trưởng" (growth) and "tăng cường" (strengthen) do not say the target is an increase.
+    [GeneratedRegex(@"\btang\b(?! truong| cuong)")]
     private static partial Regex IncreaseRegex();
 
     [GeneratedRegex(@"so voi (?:nam|cung ky nam)\s*(?<y>\d{4})")]

@@ -29,11 +29,16 @@ public static partial class SixRoCheck
 
         switch (task.Deadline.Kind)
         {
+            // The plan wrote something ("Quý V/2026", "Khẩn trương") but no period can be read from it:
+            // the officer must see what was written, not be told the cell is empty.
+            case DeadlineKind.None when !string.IsNullOrWhiteSpace(task.DeadlineRaw):
+                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn hoàn thành chưa xác định được mốc cụ thể: \"{task.DeadlineRaw}\"."));
+                break;
             case DeadlineKind.None:
                 defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Missing, "Chưa có thời hạn hoàn thành."));
                 break;
             case DeadlineKind.External:
-                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn phụ thuộc cấp trên: \"{task.DeadlineRaw}\"."));
+                defects.Add(new(SixRoCriterion.Deadline, SixRoProblem.Vague, $"Thời hạn phụ thuộc cấp trên hoặc điều kiện khác, chưa có mốc cụ thể: \"{task.DeadlineRaw}\"."));
                 break;
         }
 
@@ -53,6 +58,9 @@ public static partial class SixRoCheck
         return defects;
     }
 
-    [GeneratedRegex(@"^(?:theo (?:yeu cau|ke hoach|quy dinh|chi dao|huong dan)|nhu tren|dam bao|tot)\b")]
+    // Vague: the output defers to someone else ("Theo kế hoạch của Trung ương, của Tỉnh") or only
+    // promises to do the work well ("Đảm bảo tiến độ, chất lượng", "Hoàn thành tốt nhiệm vụ được giao").
+    // "Đảm bảo kỹ thuật 100% các cuộc họp trực tuyến" says what is delivered and is clear.
+    [GeneratedRegex(@"^(?:(?:theo|nhu) (?:yeu cau|ke hoach|quy dinh|chi dao|huong dan)\b.*|nhu tren|(?:dam bao|hoan thanh|thuc hien)(?: (?:tot|dung|tien do|chat luong|hieu qua|yeu cau|quy dinh|ke hoach|nhiem vu|duoc giao|theo|va))*|tot|dat yeu cau)$")]
     private static partial Regex VagueOutputRegex();
 }

@@ -61,8 +61,9 @@ public sealed partial class UnitCatalog
     /// <summary>"Các đơn vị liên quan", "các cơ quan có liên quan": nobody in particular.</summary>
     public static bool IsVagueGroup(string text) => VagueRegex().IsMatch(VietnameseText.Fold(text));
 
+    /// <summary>"Các phòng, ban chuyên môn", and anything vague even without "các" ("cơ quan, đơn vị liên quan").</summary>
     public static bool LooksLikeGroup(string text) =>
-        GroupRegex().IsMatch(VietnameseText.Fold(text));
+        GroupRegex().IsMatch(VietnameseText.Fold(text)) || IsVagueGroup(text);
 
     /// <summary>Matching key: folded, "xã"/"phường" suffix and filler words dropped, abbreviations expanded.</summary>
     internal static string Key(string name)
@@ -133,7 +134,8 @@ public sealed partial class UnitCatalog
         U("thon-xom", "Các thôn, xóm, khối", UnitKind.Village, "các thôn", "các xóm, khối", "các xóm", "các khối", "các thôn, xóm"),
     ];
 
-    [GeneratedRegex(@"^(?:chanh|truong|thu truong|chu tich|pho chu tich|pho truong|pho|bi thu|pho bi thu|lanh dao)\s+")]
+    // Role words may stack ("Phó Bí thư", "Phó Chủ tịch", "Chỉ huy trưởng"); all of them are dropped.
+    [GeneratedRegex(@"^(?:(?:chanh|truong|thu truong|chu tich|pho|bi thu|lanh dao|giam doc|chi huy truong)\s+)+")]
     private static partial Regex RolePrefixRegex();
 
     [GeneratedRegex(@"\s+(?:xa|phuong|dac khu)$")]
