@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# ./roviec bench            BenchmarkDotNet: warm import of the sample documents (mean, allocations)
+# ./roviec bench batch [N]  whole-process batch: N documents (default 1000) in a folder, wall time and max RSS
+# ./roviec bench startup    whole-process single import, 10 runs, wall time and max RSS
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLI="$1"; shift
+case "${1:-}" in
+  batch)
+    n="${2:-1000}"
+    dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
+    samples=("$ROOT"/tests/fixtures/seeds/*.txt "$ROOT"/tests/fixtures/docx/*.docx)
+    for ((i = 0; i < n; i++)); do
+      src="${samples[$((i % ${#samples[@]}))]}"
+      [[ -f "$src" ]] || src="$ROOT/tests/fixtures/seeds/dien-chau-ctr-2026.txt"
+      cp "$src" "$dir/doc-$i.${src##*.}"
+    done
+    echo "Batch: $n documents ($(du -sh "$dir" | cut -f1)) on $(nproc) cores"
+    /usr/bin/time -f "wall %e s, max RSS %M KB" "$CLI" import "$dir" --json --out "$dir/out" | tail -n 1
+    ;;
+  startup)
+    doc="$ROOT/tests/fixtures/seeds/dien-chau-ctr-2026.txt"
+    echo "Single import of $(basename "$doc") ($(du -k "$doc" | cut -f1) KB), 10 runs:"
+    for _ in 1 2 3 4 5 6 7 8 9 10; do /usr/bin/time -f "%e s %M KB" "$CLI" import "$doc" --json >/dev/null; done 2>&1
+    ;;
+  *)
+    exec dotnet run -c Release --project "$ROOT/bench/RoViec.Benchmarks" -- "${@:---filter=*}"
+    ;;
+esac
