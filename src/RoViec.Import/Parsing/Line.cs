@@ -15,10 +15,12 @@ internal sealed class Line
     public string Text { get; }
     public bool IsBullet { get; }
     public bool IsBold { get; }
+    public int? HeadingLevel { get; }
     public SourceSpan Span { get; }
 
-    private Line(string text, int[] map, bool isBullet, bool isBold, SourceSpan span)
+    private Line(string text, int[] map, bool isBullet, bool isBold, SourceSpan span, int? headingLevel = null)
     {
+        HeadingLevel = headingLevel;
         Text = text;
         _map = map;
         IsBullet = isBullet;
@@ -66,7 +68,7 @@ internal sealed class Line
             map.RemoveAt(map.Count - 1);
         }
         if (sb.Length == 0) return null;
-        return new Line(sb.ToString(), [.. map], bullet, block.IsBold, block.Span);
+        return new Line(sb.ToString(), [.. map], bullet, block.IsBold, block.Span, block.HeadingLevel);
     }
 
     /// <summary>The source span of Text[start..start+length].</summary>
@@ -86,7 +88,7 @@ internal sealed class Line
     /// <summary>A line wrapped onto the next paragraph (a page break in the middle of a sentence).</summary>
     public static bool ContinuesPrevious(Line previous, Line next)
     {
-        if (next.IsBullet) return false;
+        if (next.IsBullet || next.HeadingLevel is not null || previous.HeadingLevel is not null) return false;
         var first = next.Text[0];
         if (!char.IsLower(first)) return false;
         if (Outline.IsEnumerator(next.Text)) return false;
@@ -100,7 +102,7 @@ internal sealed class Line
         _map.CopyTo(map, 0);
         map[_map.Length] = next._map.Length > 0 ? next._map[0] : Span.End;
         next._map.CopyTo(map, _map.Length + 1);
-        return new Line(text, map, IsBullet, IsBold, SourceSpan.Cover(Span, next.Span));
+        return new Line(text, map, IsBullet, IsBold, SourceSpan.Cover(Span, next.Span), HeadingLevel);
     }
 
     /// <summary>A view of part of the line that keeps the mapping.</summary>
@@ -108,7 +110,7 @@ internal sealed class Line
     {
         var text = Text.Substring(start, length);
         var map = _map.AsSpan(start, length).ToArray();
-        return new Line(text, map, IsBullet, IsBold, SpanOf(start, length));
+        return new Line(text, map, IsBullet, IsBold, SpanOf(start, length), HeadingLevel);
     }
 
     public override string ToString() => Text;

@@ -37,12 +37,18 @@ internal sealed partial class Outline
 
     public static Heading? Recognise(Line line)
     {
-        if (line.IsBullet) return null;
         var text = line.Text;
+        if (line.HeadingLevel is { } level)
+            return new Heading(level == 1 ? "roman" : "heading" + level, "", text, line);
+        if (line.IsBullet) return null;
         if (text.Length > 400) return null;
         Match m;
         if ((m = RomanRegex().Match(text)).Success && IsMostlyUpper(m.Groups["t"].Value))
             return new Heading("roman", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);
+        if ((m = PartRegex().Match(text)).Success && IsMostlyUpper(text))
+            return new Heading("roman", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);
+        if (BareSectionRegex().IsMatch(text) && IsMostlyUpper(text) && text.Split(' ').Length <= 12)
+            return new Heading("roman", "", text, line);
         if ((m = AppendixRegex().Match(text)).Success && text.Length < 250)
             return new Heading("appendix", "", text, line);
         if ((m = UpperLetterRegex().Match(text)).Success && IsMostlyUpper(m.Groups["t"].Value))
@@ -89,6 +95,13 @@ internal sealed partial class Outline
 
     [GeneratedRegex(@"^(?<n>[IVXL]{1,5})\s*[.\-–:)]\s*(?<t>\S.*)$")]
     private static partial Regex RomanRegex();
+
+    [GeneratedRegex(@"^PHẦN\s+(?<n>[IVX]+|THỨ\s+\S+)\s*[.:\-–]?\s*(?<t>.*)$")]
+    private static partial Regex PartRegex();
+
+    /// <summary>An unnumbered all-caps section title: "NHIỆM VỤ VÀ GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN".</summary>
+    [GeneratedRegex(@"^(?:CÁC\s+)?(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|NỘI DUNG|KINH PHÍ|CHẾ ĐỘ)\b")]
+    private static partial Regex BareSectionRegex();
 
     [GeneratedRegex(@"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\b")]
     private static partial Regex AppendixRegex();

@@ -103,7 +103,7 @@ internal static partial class PlanExtractor
         var local = ctx;
 
         if (section.Heading is { } h && section.Items.Count == 0 && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
-            && section.Depth >= 2 && h.Title.Split(' ').Length >= 10)
+            && section.Depth >= 2 && h.Title.Split(' ').Length >= 6)
         {
             // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II").
             AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators);
@@ -410,7 +410,7 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
     private static partial Regex TargetFirstRegex();
 
-    [GeneratedRegex(@"nhiem vu|giai phap")]
+    [GeneratedRegex(@"nhiem vu|giai phap|noi dung (?:thuc hien|trong tam|cong viec|chu yeu)")]
     private static partial Regex TaskAreaRegex();
 
     [GeneratedRegex(@"^to chuc thuc hien|^noi nhan")]

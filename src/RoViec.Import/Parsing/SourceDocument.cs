@@ -6,7 +6,7 @@ namespace RoViec.Import.Parsing;
 
 public abstract record Block(SourceSpan Span);
 
-public sealed record ParagraphBlock(string Text, SourceSpan Span, bool IsListItem, bool IsBold) : Block(Span);
+public sealed record ParagraphBlock(string Text, SourceSpan Span, bool IsListItem, bool IsBold, int? HeadingLevel = null) : Block(Span);
 
 public sealed record Cell(string Text, SourceSpan Span);
 
@@ -37,7 +37,7 @@ public sealed class SourceDocument
                         if (sb.Length > 0) sb.Append('\n');
                         var start = sb.Length;
                         sb.Append(text).Append('\n');
-                        blocks.Add(new ParagraphBlock(text, new SourceSpan(start, text.Length), p.IsListItem, p.IsBold));
+                        blocks.Add(new ParagraphBlock(text, new SourceSpan(start, text.Length), p.IsListItem, p.IsBold, p.HeadingLevel));
                         break;
                     }
                 case RawTable t:

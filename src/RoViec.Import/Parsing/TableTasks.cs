@@ -17,7 +17,7 @@ internal static partial class TableTasks
 {
     private sealed class Columns
     {
-        public int Code = -1, Name = -1, Lead = -1, Support = -1, Directing = -1, Output = -1, Deadline = -1, Note = -1, Indicator = -1, Target = -1;
+        public int Code = -1, Name = -1, Lead = -1, Support = -1, Directing = -1, Output = -1, Deadline = -1, Note = -1, Indicator = -1, Target = -1, Unit = -1;
         public bool IsTaskTable => Name >= 0;
         public bool IsIndicatorTable => Name < 0 && Indicator >= 0 && Target >= 0;
     }
@@ -36,6 +36,9 @@ internal static partial class TableTasks
             var cells = Normalise(row, header.Count);
             if (string.Join("|", cells.Select(c => VietnameseText.Fold(c.Text))) == headerKey) continue;
             if (cells.All(c => SeparatorRegex().IsMatch(c.Text))) continue;
+            // The second line of a two-line header ("Thời gian" over "Bắt đầu | Hoàn thành") repeats the merged name cell.
+            var nameColumn = cols.IsTaskTable ? cols.Name : cols.Indicator;
+            if (nameColumn >= 0 && rows.Count == 0 && VietnameseText.Fold(Get(cells, nameColumn)) == VietnameseText.Fold(header[nameColumn].Text)) continue;
             var code = Get(cells, cols.Code);
             var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
             var isContinuation = rows.Count > 0 && code.Length == 0 && (name.Length == 0 || char.IsLower(name[0]));
@@ -66,7 +69,7 @@ internal static partial class TableTasks
             var directing = Get(cells, cols.Directing);
             var deadline = Get(cells, cols.Deadline);
             var output = Get(cells, cols.Output);
-            var target = Get(cells, cols.Target);
+            var target = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
             if (IsGroupRow(code, lead, directing, deadline, cols.IsIndicatorTable ? target : output))
             {
                 group = (code.Length > 0 ? code + ". " : "") + name;
@@ -136,7 +139,7 @@ internal static partial class TableTasks
                 if (cols.Indicator >= 0)
                 {
                     var indicatorName = Get(cells, cols.Indicator);
-                    var kpi = Get(cells, cols.Target);
+                    var kpi = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
                     if (indicatorName.Length > 0 && TargetParser.Parse(kpi) is { } t)
                         indicators.Add(new IndicatorDraft { Section = path, Name = indicatorName, TargetRaw = kpi, Target = t, Owner = lead.Length > 0 ? lead : null, Span = cells[cols.Indicator].Span, TargetSpan = cells[cols.Target].Span, FromTable = true });
                 }
@@ -162,6 +165,13 @@ internal static partial class TableTasks
                 });
             }
         }
+    }
+
+    /// <summary>"100" with "%" in an "Đơn vị tính" column is "100%".</summary>
+    private static string WithUnit(string target, string unit)
+    {
+        if (target.Length == 0 || unit.Length == 0 || target.Contains('%', StringComparison.Ordinal)) return target;
+        return unit.Trim() == "%" ? target + "%" : target + " " + unit.Trim();
     }
 
     private static bool IsGroupRow(string code, string lead, string directing, string deadline, string output) =>
@@ -199,7 +209,8 @@ internal static partial class TableTasks
             if (h.Contains("chi dao", StringComparison.Ordinal)) { if (cols.Directing < 0) cols.Directing = i; continue; }
             if (h.StartsWith("thoi han", StringComparison.Ordinal) || h.StartsWith("thoi gian", StringComparison.Ordinal) || h.StartsWith("tien do", StringComparison.Ordinal)) { if (cols.Deadline < 0) cols.Deadline = i; continue; }
             if (h.StartsWith("ghi chu", StringComparison.Ordinal)) { cols.Note = i; continue; }
-            if (h.Contains("kpi", StringComparison.Ordinal) || h.StartsWith("chi so", StringComparison.Ordinal) || h.StartsWith("muc tieu", StringComparison.Ordinal) || h.StartsWith("gia tri", StringComparison.Ordinal) || h.StartsWith("chi tieu nam", StringComparison.Ordinal)) { if (cols.Target < 0) cols.Target = i; continue; }
+            if (h is "dvt" or "don vi tinh" || h.StartsWith("don vi tinh", StringComparison.Ordinal)) { cols.Unit = i; continue; }
+            if (h.Contains("kpi", StringComparison.Ordinal) || h.StartsWith("chi so", StringComparison.Ordinal) || h.StartsWith("muc tieu", StringComparison.Ordinal) || h.StartsWith("gia tri", StringComparison.Ordinal) || h.StartsWith("chi tieu nam", StringComparison.Ordinal) || h.StartsWith("ke hoach nam", StringComparison.Ordinal) || YearColumnRegex().IsMatch(h)) { if (cols.Target < 0) cols.Target = i; continue; }
             if (h is "chi tieu" || h.StartsWith("ten chi tieu", StringComparison.Ordinal)) { if (cols.Indicator < 0) cols.Indicator = i; continue; }
             var rank = h switch
             {
@@ -225,6 +236,9 @@ internal static partial class TableTasks
         }
         return cols.IsTaskTable || cols.IsIndicatorTable ? cols : null;
     }
+
+    [GeneratedRegex(@"^(?:nam\s+)?20\d\d$|^(?:ke hoach|muc tieu|chi tieu)\s+(?:nam\s+)?20\d\d$")]
+    private static partial Regex YearColumnRegex();
 
     [GeneratedRegex(@"^[-–—_.\s]*$")]
     private static partial Regex SeparatorRegex();

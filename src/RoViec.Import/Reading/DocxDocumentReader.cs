@@ -23,10 +23,10 @@ internal static class DocxDocumentReader
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxExpandedBytes / 2 });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new ImportRefusal(new CorruptDocx("no document body"));
-            var numbering = document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering;
+            var numbering = new DocxNumbering(document.MainDocumentPart!);
             var blocks = new List<RawBlock>();
             foreach (var element in body.ChildElements) AddBlock(element, blocks, numbering);
-            return blocks;
+            return TabbedRowsAsTables(blocks);
         }
         catch (ImportRefusal)
         {
@@ -100,7 +100,7 @@ internal static class DocxDocumentReader
         }
     }
 
-    private static void AddBlock(OpenXmlElement element, List<RawBlock> blocks, Numbering? numbering)
+    private static void AddBlock(OpenXmlElement element, List<RawBlock> blocks, DocxNumbering numbering)
     {
         switch (element)
         {
@@ -108,18 +108,42 @@ internal static class DocxDocumentReader
                 {
                     var (text, bold) = ParagraphText(p);
                     if (text.Trim().Length == 0) return;
-                    var isList = p.ParagraphProperties?.NumberingProperties is { } numPr && numPr.NumberingId?.Val?.Value is > 0;
-                    if (isList && !StartsWithMarker(text)) text = "- " + text;
-                    blocks.Add(new RawParagraph(text, isList, bold));
+                    var label = numbering.Label(p);
+                    var isList = label is { Bullet: true };
+                    if (label is { } l && !StartsWithMarker(text)) text = l.Label + text.TrimStart();
+                    blocks.Add(new RawParagraph(text, isList, bold, numbering.HeadingLevel(p)));
                     break;
                 }
             case Table t:
-                blocks.Add(new RawTable(TableRows(t)));
+                blocks.Add(new RawTable(TableRows(t, numbering)));
                 break;
             case SdtBlock sdt when sdt.SdtContentBlock is { } content:
                 foreach (var child in content.ChildElements) AddBlock(child, blocks, numbering);
                 break;
         }
+    }
+
+    /// <summary>Consecutive paragraphs laid out in columns with two or more tabs are a table typed without a table.</summary>
+    private static List<RawBlock> TabbedRowsAsTables(List<RawBlock> blocks)
+    {
+        var result = new List<RawBlock>(blocks.Count);
+        List<IReadOnlyList<string>>? rows = null;
+        foreach (var block in blocks)
+        {
+            if (block is RawParagraph p && p.Text.Count(c => c == '\t') >= 2)
+            {
+                (rows ??= []).Add(p.Text.Split('\t'));
+                continue;
+            }
+            if (rows is not null)
+            {
+                result.Add(new RawTable(rows));
+                rows = null;
+            }
+            result.Add(block is RawParagraph q && q.Text.Contains('\t', StringComparison.Ordinal) ? q with { Text = q.Text.Replace('\t', ' ') } : block);
+        }
+        if (rows is not null) result.Add(new RawTable(rows));
+        return result;
     }
 
     private static bool StartsWithMarker(string text) => text.Length > 1 && text[0] is '-' or '+' or '•' && text[1] == ' ';
@@ -138,7 +162,7 @@ internal static class DocxDocumentReader
                 string piece = child switch
                 {
                     Text t => LegacyVietnamese.ConvertRun(t.Text, font),
-                    TabChar => " ",
+                    TabChar => "\t",
                     Break or CarriageReturn => " ",
                     NoBreakHyphen => "-",
                     _ => "",
@@ -151,15 +175,15 @@ internal static class DocxDocumentReader
         return (sb.ToString(), chars > 0 && boldChars * 2 > chars);
     }
 
-    private static string CellParagraph(Paragraph p)
+    private static string CellParagraph(Paragraph p, DocxNumbering numbering)
     {
         var text = ParagraphText(p).Text;
-        var isList = p.ParagraphProperties?.NumberingProperties is { } numPr && numPr.NumberingId?.Val?.Value is > 0;
-        return isList && text.Trim().Length > 0 && !StartsWithMarker(text) ? "- " + text : text;
+        if (text.Trim().Length == 0) return text;
+        return numbering.Label(p) is { } label && !StartsWithMarker(text) ? label.Label + text.TrimStart() : text;
     }
 
     /// <summary>Rows of cell texts on the table grid: merged-down cells repeat, merged-across cells leave blanks.</summary>
-    private static List<IReadOnlyList<string>> TableRows(Table table)
+    private static List<IReadOnlyList<string>> TableRows(Table table, DocxNumbering numbering)
     {
         var rows = new List<IReadOnlyList<string>>();
         var above = new Dictionary<int, string>();
@@ -179,7 +203,7 @@ internal static class DocxDocumentReader
                 if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
                     text = above.GetValueOrDefault(column, "");
                 else
-                    text = string.Join(" ", cell.Elements<Paragraph>().Select(CellParagraph).Where(s => s.Trim().Length > 0));
+                    text = string.Join(" ", cell.Elements<Paragraph>().Select(p => CellParagraph(p, numbering)).Where(s => s.Trim().Length > 0));
                 above[column] = text;
                 cells.Add(text);
                 for (var i = 1; i < span; i++) cells.Add("");
