@@ -10,7 +10,8 @@ var root = new RootCommand("RoViec — theo dõi kế hoạch, chương trình c
 };
 try
 {
-    return root.Parse(args).Invoke();
+    // Our own handler below: one line, never a stack trace.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception ex)
 {

@@ -14,8 +14,8 @@ public sealed record EmptyFile() : ImportError("empty-file",
     "The file is empty; choose the plan document itself.");
 
 public sealed record FileTooLarge(long Size, long Limit) : ImportError("too-large",
-    $"Tệp quá lớn ({Size / 1048576.0:0.#} MB, giới hạn {Limit / 1048576} MB). Hãy bỏ ảnh hoặc tách tệp, hoặc tăng giới hạn bằng --max-size.",
-    $"The file is {Size / 1048576.0:0.#} MB, over the {Limit / 1048576} MB limit; remove images, split it, or raise --max-size.");
+    $"Tệp quá lớn ({Numbers.Mb(Size, Numbers.Vi)} MB, giới hạn {Numbers.Mb(Limit, Numbers.Vi)} MB). Hãy bỏ ảnh hoặc tách tệp, hoặc tăng giới hạn bằng --max-size.",
+    $"The file is {Numbers.Mb(Size, Numbers.En)} MB, over the {Numbers.Mb(Limit, Numbers.En)} MB limit; remove images, split it, or raise --max-size.");
 
 public sealed record CorruptDocx(string Detail) : ImportError("corrupt-docx",
     "Tệp .docx bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở bằng Word, lưu lại rồi thử lại.",
@@ -56,3 +56,20 @@ public sealed record NotAPlan() : ImportError("not-a-plan",
 public sealed record FileNotFound(string Path) : ImportError("not-found",
     $"Không tìm thấy tệp \"{Path}\".",
     $"File \"{Path}\" not found.");
+
+public sealed record DocumentTooLong(int Limit) : ImportError("too-long",
+    $"Văn bản quá dài (hơn {Limit.ToString("N0", Numbers.Vi)} ký tự), không phải một kế hoạch thông thường. Hãy tách thành nhiều tệp.",
+    $"The document has more than {Limit.ToString("N0", Numbers.En)} characters of text, far beyond a plan; split it into several files.");
+
+public sealed record DocumentTooComplex() : ImportError("too-complex",
+    "Văn bản quá lớn hoặc quá phức tạp để xử lý trong giới hạn bộ nhớ. Hãy tách thành nhiều tệp nhỏ hơn.",
+    "The document is too large or complex to process within the memory limit; split it into smaller files.");
+
+/// <summary>Numbers in messages: "12,5" for Vietnamese readers, "12.5" in the English half.</summary>
+internal static class Numbers
+{
+    public static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.InvariantCulture;
+
+    public static string Mb(long bytes, System.Globalization.CultureInfo culture) => (bytes / 1048576.0).ToString("0.#", culture);
+}

@@ -52,6 +52,7 @@ public static class PlanImporter
             var blocks = Read(bytes, fileName, options);
             var document = SourceDocument.Compose(blocks);
             if (document.Text.Trim().Length == 0) return new ImportOutcome.Refused(new EmptyFile());
+            if (document.Text.Length > options.MaxTextChars) return new ImportOutcome.Refused(new DocumentTooLong(options.MaxTextChars));
             var draft = PlanExtractor.Extract(document, options);
             if (draft.Tasks.Count == 0 && draft.Indicators.Count == 0 && draft.Document.Kind == DocumentKind.Other)
                 return new ImportOutcome.Refused(new NotAPlan());
@@ -60,6 +61,11 @@ public static class PlanImporter
         catch (ImportRefusal refusal)
         {
             return new ImportOutcome.Refused(refusal.Error);
+        }
+        catch (OutOfMemoryException)
+        {
+            // Only reachable under the host's heap limit (the CLI sets one): the document, not the process, fails.
+            return new ImportOutcome.Refused(new DocumentTooComplex());
         }
     }
 
@@ -73,7 +79,7 @@ public static class PlanImporter
         if (isZip || isOle || extension is ".docx" or ".docm" or ".dotx") return DocxDocumentReader.Read(bytes, options);
         if (extension is ".pdf") throw new ImportRefusal(new CorruptPdf("no PDF header"));
         if (extension is ".doc") throw new ImportRefusal(new LegacyWordFormat());
-        if (extension is "" or ".txt" or ".text" or ".md" or ".csv" or ".tsv") return TextDocumentReader.Read(bytes);
+        if (extension is "" or ".txt" or ".text" or ".md" or ".csv" or ".tsv") return TextDocumentReader.Read(bytes, options.MaxTextChars);
         throw new ImportRefusal(new UnsupportedFormat(extension));
     }
 }

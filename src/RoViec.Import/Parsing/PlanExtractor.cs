@@ -366,25 +366,34 @@ internal static partial class PlanExtractor
     private static List<IndicatorDraft> Deduplicate(List<IndicatorDraft> all)
     {
         var kept = new List<IndicatorDraft>();
+        // Only indicators with the same target can be the same; compare names within those groups.
+        var byTarget = new Dictionary<(TargetOp, decimal, decimal?, TargetUnit), List<(int Index, HashSet<string> Grams)>>();
         foreach (var candidate in all)
         {
-            var twin = kept.FindIndex(k => SameTarget(k.Target, candidate.Target) && SameThing(k.Name, candidate.Name));
-            if (twin < 0) kept.Add(candidate);
-            else if (candidate.FromTable && !kept[twin].FromTable) kept[twin] = candidate;
+            var key = (candidate.Target.Op, candidate.Target.Value, candidate.Target.ValueMax, candidate.Target.Unit);
+            var grams = VietnameseText.Grams(candidate.Name);
+            if (!byTarget.TryGetValue(key, out var group)) byTarget[key] = group = [];
+            var twin = group.FindIndex(g => SameThing(g.Grams, grams));
+            if (twin < 0)
+            {
+                group.Add((kept.Count, grams));
+                kept.Add(candidate);
+            }
+            else if (candidate.FromTable && !kept[group[twin].Index].FromTable) kept[group[twin].Index] = candidate;
         }
         return kept;
     }
 
     internal const double DuplicateSimilarity = 0.55;
 
-    /// <summary>Nearly the same words, or one name is almost wholly inside the other ("tỷ lệ hài lòng").</summary>
-    private static bool SameThing(string a, string b)
+    /// <summary>Nearly the same words, or one name almost wholly inside the other ("tỷ lệ hài lòng").</summary>
+    private static bool SameThing(HashSet<string> a, HashSet<string> b)
     {
-        if (VietnameseText.Similarity(a, b) >= DuplicateSimilarity) return true;
-        var ga = VietnameseText.Grams(a);
-        var gb = VietnameseText.Grams(b);
-        var smaller = Math.Min(ga.Count, gb.Count);
-        return smaller >= 5 && ga.Count(gb.Contains) >= 0.8 * smaller;
+        if (a.Count == 0 || b.Count == 0) return false;
+        var common = a.Count(b.Contains);
+        if (2.0 * common / (a.Count + b.Count) >= DuplicateSimilarity) return true;
+        var smaller = Math.Min(a.Count, b.Count);
+        return smaller >= 5 && common >= 0.8 * smaller;
     }
 
     private static bool SameTarget(Target a, Target b) => a.Op == b.Op && a.Value == b.Value && a.ValueMax == b.ValueMax && a.Unit == b.Unit;

@@ -11,7 +11,12 @@ internal static class TextDocumentReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static IReadOnlyList<RawBlock> Read(byte[] bytes) => Split(Decode(bytes));
+    public static IReadOnlyList<RawBlock> Read(byte[] bytes, int maxChars = int.MaxValue)
+    {
+        var text = Decode(bytes);
+        if (text.Length > maxChars) throw new ImportRefusal(new DocumentTooLong(maxChars));
+        return Split(text);
+    }
 
     public static string Decode(byte[] bytes)
     {
@@ -24,7 +29,7 @@ internal static class TextDocumentReader
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = StrictUtf8.GetString(bytes, 0, bytes.Length - IncompleteTail(bytes));
         }
         catch (DecoderFallbackException)
         {
@@ -39,6 +44,19 @@ internal static class TextDocumentReader
             LegacyEncoding.Vni => LegacyVietnamese.ConvertVni(text),
             _ => text,
         };
+    }
+
+    /// <summary>Bytes of a UTF-8 sequence cut off by the end of the file (a truncated copy): ignored, not fatal.</summary>
+    private static int IncompleteTail(byte[] bytes)
+    {
+        for (var back = 1; back <= 3 && back <= bytes.Length; back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80) continue;
+            var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return need > back ? back : 0;
+        }
+        return 0;
     }
 
     private static string DecodeStrict(Encoding encoding, byte[] bytes, int offset)
