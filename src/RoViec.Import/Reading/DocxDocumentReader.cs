@@ -21,11 +21,27 @@ internal static class DocxDocumentReader
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxExpandedBytes / 2 });
-            var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new ImportRefusal(new CorruptDocx("no document body"));
-            var numbering = new DocxNumbering(document.MainDocumentPart!);
+            var main = document.MainDocumentPart ?? throw new ImportRefusal(new CorruptDocx("no document body"));
+            var numbering = new DocxNumbering(main);
             var blocks = new List<RawBlock>();
-            foreach (var element in body.ChildElements) AddBlock(element, blocks, numbering);
+            var chars = 0L;
+            // Streamed one body element at a time, so memory follows the largest paragraph or table, not the document.
+            using var reader = OpenXmlReader.Create(main);
+            var more = reader.Read();
+            while (more)
+            {
+                if (reader.IsStartElement && reader.Depth == 2 && (reader.ElementType == typeof(Paragraph) || reader.ElementType == typeof(Table) || reader.ElementType == typeof(SdtBlock)))
+                {
+                    var element = reader.LoadCurrentElement()!;
+                    var before = blocks.Count;
+                    AddBlock(element, blocks, numbering);
+                    for (var i = before; i < blocks.Count; i++) chars += Length(blocks[i]);
+                    if (chars > options.MaxTextChars) throw new ImportRefusal(new DocumentTooLong(options.MaxTextChars));
+                    more = !reader.EOF;
+                    continue;
+                }
+                more = reader.Read();
+            }
             return TabbedRowsAsTables(blocks);
         }
         catch (ImportRefusal)
@@ -122,6 +138,13 @@ internal static class DocxDocumentReader
                 break;
         }
     }
+
+    private static long Length(RawBlock block) => block switch
+    {
+        RawParagraph p => p.Text.Length,
+        RawTable t => t.Rows.Sum(r => r.Sum(c => (long)c.Length)),
+        _ => 0,
+    };
 
     /// <summary>Consecutive paragraphs laid out in columns with two or more tabs are a table typed without a table.</summary>
     private static List<RawBlock> TabbedRowsAsTables(List<RawBlock> blocks)
