@@ -198,7 +198,32 @@ internal static class DocxFixtureBuilder
 
     private enum MergedCell { None, Restart, Continue }
 
-    private static Table BuildTable(SampleTable sample, DocxFixtureVariant variant, int tableWidth)
+    /// <summary>
+    /// The rows a reader of the built document should report for this table, per the RawTable
+    /// contract: the physical rows of the variant, with a cell merged down repeating its text.
+    /// </summary>
+    public static List<string[]> ExpectedRawRows(SampleTable sample, DocxFixtureVariant variant)
+    {
+        var result = new List<string[]>();
+        var spanning = new string[sample.ColumnCount];
+        foreach (var row in PhysicalRows(sample, variant))
+        {
+            var cells = (string[])row.Cells.Clone();
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (row.Merge[c] == MergedCell.Restart)
+                    spanning[c] = cells[c];
+                else if (row.Merge[c] == MergedCell.Continue)
+                    cells[c] = spanning[c];
+            }
+
+            result.Add(cells);
+        }
+
+        return result;
+    }
+
+    private static List<PhysicalRow> PhysicalRows(SampleTable sample, DocxFixtureVariant variant)
     {
         var rows = new List<PhysicalRow>();
         for (var r = 0; r < sample.Rows.Count; r++)
@@ -224,7 +249,12 @@ internal static class DocxFixtureBuilder
         }
 
         MarkVerticalMerges(rows);
+        return rows;
+    }
 
+    private static Table BuildTable(SampleTable sample, DocxFixtureVariant variant, int tableWidth)
+    {
+        var rows = PhysicalRows(sample, variant);
         var widths = ColumnWidths(sample, tableWidth);
         var table = new Table();
         table.Append(new TableProperties(

@@ -63,9 +63,6 @@ internal static class InlineMarkup
 
     public static IReadOnlyList<StyledRun> ParseLine(string line) => Parse([line])[0];
 
-    /// <summary>The text without marks, as a reader of the real document would see it.</summary>
-    public static string PlainText(string line) => string.Concat(ParseLine(line).Select(r => r.Text));
-
     private static void Tokenize(string line, int lineIndex, List<Token> tokens)
     {
         var text = new StringBuilder();

@@ -155,15 +155,6 @@ internal sealed partial record SampleTable(IReadOnlyList<string[]> Rows) : Sampl
         }
     }
 
-    /// <summary>What a reader should report: <see cref="LogicalRows"/> with merged-down cells repeating their text.</summary>
-    public IReadOnlyList<string[]> ReadableRows()
-    {
-        var rows = LogicalRows().Select(r => (string[])r.Clone()).ToList();
-        foreach (var (row, column, anchor) in MergedDown(rows).ToList())
-            rows[row][column] = rows[anchor][column];
-        return rows;
-    }
-
     public static string[] JoinCells(string[] first, string[] rest) =>
         first.Zip(rest, (a, b) => a.Length == 0 ? b : b.Length == 0 ? a : a + " " + b).ToArray();
 
