@@ -29,9 +29,9 @@ internal sealed partial class PdfDocumentReader
     }
 
     /// <summary>
-    /// Cheap checks before handing the bytes to the parser: PdfPig's lenient parser will happily
-    /// rebuild a truncated file from the objects it can find and return half a document, which is
-    /// worse than a refusal.
+    /// Cheap checks before the parser: not a PDF at all, or cut short. The end-of-file marker must be
+    /// at the very end, because a file saved with incremental updates and cut after an earlier
+    /// revision still parses, as that older revision, and the reader would import stale text.
     /// </summary>
     private static void CheckEnvelope(byte[] bytes)
     {

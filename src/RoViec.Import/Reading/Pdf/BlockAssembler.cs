@@ -211,7 +211,9 @@ internal sealed partial class BlockAssembler
             for (var i = 1; i < ordered.Count; i++)
             {
                 var (a, b) = (ordered[i - 1], ordered[i]);
-                if (Math.Abs(a.FontSize - b.FontSize) > 0.5 || page.Tables.Any(t => t.Frame.Top < a.Baseline && t.Frame.Bottom > b.Baseline))
+                // Blocks side by side share a baseline; a table between two lines is no line step.
+                if (Math.Abs(a.FontSize - b.FontSize) > 0.5 || a.Baseline - b.Baseline < 0.5 * a.FontSize
+                    || page.Tables.Any(t => t.Frame.Top < a.Baseline && t.Frame.Bottom > b.Baseline))
                     continue;
                 var key = (int)Math.Round(a.FontSize);
                 if (!steps.TryGetValue(key, out var list))
