@@ -75,7 +75,7 @@ public static class PlanImporter
         var isPdf = bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
         var isZip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         var isOle = bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0;
-        if (isPdf) return PdfDocumentReader.ReadBlocks(bytes);
+        if (isPdf) return new PdfDocumentReader().Read(bytes);
         if (isZip || isOle || extension is ".docx" or ".docm" or ".dotx") return DocxDocumentReader.Read(bytes, options);
         if (extension is ".pdf") throw new ImportRefusal(new CorruptPdf("no PDF header"));
         if (extension is ".doc") throw new ImportRefusal(new LegacyWordFormat());

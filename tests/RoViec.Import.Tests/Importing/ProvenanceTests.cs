@@ -6,13 +6,13 @@ namespace RoViec.Import.Tests.Importing;
 /// <summary>Every extracted field points at the source text it came from.</summary>
 public sealed class ProvenanceTests
 {
-    public static TheoryData<string> Samples => [.. Fixtures.Samples];
+    public static TheoryData<string> Samples => [.. FixturePaths.Samples];
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void Each_task_field_span_covers_text_that_contains_the_value(string sample)
     {
-        var draft = Assert.IsType<ImportOutcome.Imported>(PlanImporter.ImportFile(Fixtures.Dir("seeds", sample + ".txt"))).Draft;
+        var draft = Assert.IsType<ImportOutcome.Imported>(PlanImporter.ImportFile(FixturePaths.Dir("seeds", sample + ".txt"))).Draft;
 
         foreach (var task in draft.Tasks)
         {

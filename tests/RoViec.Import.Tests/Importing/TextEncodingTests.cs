@@ -10,7 +10,7 @@ public sealed class TextEncodingTests
     [InlineData("utf-8-bom")]
     public void Unicode_encodings_with_a_byte_order_mark_import_like_utf8(string encoding)
     {
-        var text = File.ReadAllText(Fixtures.Dir("seeds", "tan-ky-kh-2026.txt"), Encoding.UTF8);
+        var text = File.ReadAllText(FixturePaths.Dir("seeds", "tan-ky-kh-2026.txt"), Encoding.UTF8);
         byte[] bytes = encoding switch
         {
             "utf-16le" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
@@ -28,7 +28,7 @@ public sealed class TextEncodingTests
     [Fact]
     public void Windows_line_endings_import_like_unix_ones()
     {
-        var text = File.ReadAllText(Fixtures.Dir("seeds", "thien-tan-kh-2026.txt"), Encoding.UTF8);
+        var text = File.ReadAllText(FixturePaths.Dir("seeds", "thien-tan-kh-2026.txt"), Encoding.UTF8);
         var unix = Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "a.txt")).Draft;
         var windows = Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)), "a.txt")).Draft;
 

@@ -1,6 +1,6 @@
 namespace RoViec.Import.Tests;
 
-internal static class Fixtures
+internal static class FixturePaths
 {
     public static string Dir(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "fixtures", .. parts]);
 
