@@ -24,6 +24,27 @@ public sealed class SampleAccuracyTests
         Assert.True(score.Target >= 0.90, $"{sample}: {score}");
     }
 
+    public static TheoryData<string> Renderings =>
+    [
+        .. Directory.EnumerateFiles(FixturePaths.Dir("docx"), "*.docx").Concat(Directory.EnumerateFiles(FixturePaths.Dir("pdf"), "*.pdf"))
+            .Where(f => !f.EndsWith("scanned.pdf", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(FixturePaths.Dir(), f))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>The same documents as real Word tables (merged cells, split rows, repeated headers) and as PDF.</summary>
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public void Docx_and_pdf_renderings_meet_the_accuracy_bars(string relativePath)
+    {
+        var sample = Path.GetFileName(relativePath).Split('.')[0];
+        var score = ScoreOf(FixturePaths.Dir(relativePath), sample);
+
+        Assert.True(score.TasksF1 >= 0.95 && score.StrictRecall >= 1.0, $"{relativePath}: {score}; missed: {string.Join(" | ", score.MissedTasks)}");
+        Assert.True(score.Lead >= 0.90 && score.Deadline >= 0.95 && score.Output >= 0.90, $"{relativePath}: {score}");
+        Assert.True(score.IndicatorsF1 >= 0.85 && score.Target >= 0.90, $"{relativePath}: {score}");
+    }
+
     internal static GoldScore ScoreOf(string documentPath, string sample)
     {
         var outcome = PlanImporter.ImportFile(documentPath);
