@@ -398,13 +398,13 @@ internal static partial class PlanExtractor
 
     private static bool SameTarget(Target a, Target b) => a.Op == b.Op && a.Value == b.Value && a.ValueMax == b.ValueMax && a.Unit == b.Unit;
 
-    [GeneratedRegex(@"^(?:-\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*[:.]\s*(?<body>\S.*)$")]
+    [GeneratedRegex(@"^(?:-\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*(?:\([^()]{1,60}\))?\s*[:.]\s*(?<body>\S.*)$")]
     private static partial Regex NumberedStartRegex();
 
     [GeneratedRegex(@"^(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
     private static partial Regex FieldRegex();
 
-    [GeneratedRegex(@"(?<=[.;]\s|\s)(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Cơ quan, đơn vị|Cơ quan chủ trì|Cơ quan thực hiện|Đơn vị chủ trì|Đơn vị thực hiện|Đơn vị phối hợp|Kết quả|Sản phẩm)[^:.;]{0,60}:")]
+    [GeneratedRegex(@"(?<=^|[.;]\s|\s)(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Cơ quan, đơn vị|Cơ quan chủ trì|Cơ quan thực hiện|Đơn vị chủ trì|Đơn vị thực hiện|Đơn vị phối hợp|Kết quả|Sản phẩm)[^:.;]{0,60}:")]
     private static partial Regex InlineFieldRegex();
 
     [GeneratedRegex(@"^(?<label>[^:.;]{2,90}?)\s*:\s+(?=\S)")]

@@ -84,7 +84,7 @@ internal static partial class UnitPhrases
             if (char.IsLower(c) && words > 0 && IsStop(rest, previousWord)) break;
             if (words > 0 && rest.StartsWith("và ", StringComparison.Ordinal))
             {
-                if (StartsWithHead(text[(i + 3)..])) break;
+                if (StartsWithHead(text[(i + 3)..]) && !IsKnownUnit(KnownUnitPrefix(text, start))) break;
             }
             var wordEnd = i;
             while (wordEnd < text.Length && text[wordEnd] is not (' ' or ',' or '.' or ';' or ':' or '(' or ')')) wordEnd++;
@@ -112,6 +112,26 @@ internal static partial class UnitPhrases
         if (rest.StartsWith("có ", StringComparison.Ordinal) && !rest.StartsWith("có liên quan", StringComparison.Ordinal)) return true;
         if (rest.StartsWith("tổ chức", StringComparison.Ordinal) && previousWord is not ("các" or "những")) return true;
         return false;
+    }
+
+    private static readonly RoViec.Domain.Units.UnitCatalog Known = RoViec.Domain.Units.UnitCatalog.CreateDefault();
+
+    /// <summary>"Văn phòng HĐND và UBND xã" is one unit, however its "và" reads.</summary>
+    private static bool IsKnownUnit(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The known name may be followed by more words: try the longest prefixes first.
+        for (var n = Math.Min(words.Length, 10); n >= 3; n--)
+            if (Known.Find(string.Join(' ', words.Take(n))) is { Kind: not RoViec.Domain.Units.UnitKind.Group } unit && string.Join(' ', words.Take(n)).Contains(" và ", StringComparison.Ordinal))
+                return unit is not null;
+        return false;
+    }
+
+    private static string KnownUnitPrefix(string text, int start)
+    {
+        var end = Math.Min(text.Length, start + 80);
+        var stop = text.IndexOfAny([';', ':', '.', '('], start);
+        return text[start..(stop > 0 && stop < end ? stop : end)];
     }
 
     /// <summary>Several units in a row: "Đoàn Thanh niên và Tổ công nghệ số cộng đồng".</summary>
@@ -156,6 +176,7 @@ internal static partial class UnitPhrases
                 var next = i + (isComma ? 1 : 4);
                 var rest = piece[next..].TrimStart();
                 if (rest.Length == 0) continue;
+                if (isAnd && IsKnownUnit(piece[start..].Trim())) continue;
                 var upper = char.IsUpper(rest[0]) && isComma;
                 if (!(upper && StartsWithHead(rest)) && !rest.StartsWith("các ", StringComparison.Ordinal) && !(isAnd && StartsWithHead(rest)))
                     continue;
@@ -262,7 +283,7 @@ internal static partial class UnitPhrases
     [GeneratedRegex(@"\bphối hợp(?:\s+(?:với|cùng))?\s*")]
     private static partial Regex PhoiHopRegex();
 
-    [GeneratedRegex(@"^\s*(?:,\s*)?phối hợp(?:\s+(?:với|cùng))?\s+")]
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:chủ trì\s*,?\s*)?phối hợp(?:\s+(?:với|cùng))?\s+")]
     private static partial Regex PhoiHopNearRegex();
 
     [GeneratedRegex(@"\s+(?:thực hiện|triển khai|tổ chức thực hiện)\s*$")]
