@@ -70,6 +70,13 @@ public static partial class DeadlineParser
             Consider(DeadlineKind.Date, SafeDate(year, Int(m.Groups["m"].Value), Int(m.Groups["d"].Value)));
             Mark(consumed, m);
         }
+        // "Quý I-II/2026": the span ends with its last quarter.
+        foreach (Match m in QuarterRangeRegex().Matches(text))
+        {
+            var q = Roman(m.Groups["q"].Value);
+            if (q is >= 1 and <= 4) Consider(DeadlineKind.Quarter, EndOfMonth(Int(m.Groups["y"].Value), q * 3));
+            Mark(consumed, m);
+        }
         foreach (Match m in QuarterRegex().Matches(text))
         {
             if (IsConsumed(consumed, m)) continue;
@@ -194,7 +201,10 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"theo (?:ke hoach|tien do|yeu cau|lo trinh|chi dao|huong dan|quy dinh|thong bao|van ban)|sau khi\b|khi (?:co|duoc)\b|tuy (?:theo|thuoc)\b")]
     private static partial Regex ExternalRegex();
 
-    [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")]
+    [GeneratedRegex(@"(?<![a-z])quy\s*(?:[ivx]+|\d)\s*[-–,]\s*(?:quy\s*)?(?<q>[ivx]+|\d)\s*(?:[/,]|\s)\s*(?:nam\s*)?(?<y>\d{4})")]
+    private static partial Regex QuarterRangeRegex();
+
+    [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s*")]
     private static partial Regex StepSplitRegex();
 
     [GeneratedRegex(@"^\s*[-–+•]")]

@@ -3,27 +3,55 @@ using System.Text.RegularExpressions;
 namespace RoViec.Import.Parsing;
 
 /// <summary>
-/// A deadline written inside a sentence: "hoàn thành trong Quý II/2026", "Yêu cầu hoàn thành
-/// giao nhiệm vụ trước ngày 15/11/2026", "hoàn thành dứt điểm trong năm 2026", "trước ngày 30/6/2026".
+/// A deadline written inside a task sentence. In order of trust:
+/// "hoàn thành (…) trong/trước/chậm nhất &lt;period&gt;"; a label "thời hạn: …", "thời gian (thực hiện): …",
+/// "tiến độ: …"; a period, rhythm or upper-level schedule in parentheses at the end ("(Quý I/2026)",
+/// "(thường xuyên)", "(theo lộ trình của tỉnh)"); a last clause that is a rhythm ("; thực hiện hằng
+/// tháng", ", phát sóng định kỳ hằng tháng"); "trước ngày dd/mm/yyyy", "trong Quý II/2026",
+/// "trong tháng 4/2026" or "trong năm 2026" in the last clause. "Thường xuyên" as an adverb inside
+/// a sentence ("thường xuyên rà soát …") is not a deadline.
 /// </summary>
 internal static partial class InlineDeadline
 {
     public static (int Start, int Length)? Find(string text)
     {
-        var m = CompletionRegex().Match(text);
-        if (!m.Success) m = StandaloneRegex().Match(text);
-        return m.Success ? (m.Index, m.Length) : null;
+        foreach (var regex in (Regex[])[CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), StandaloneRegex(), LastClauseWithinRegex()])
+        {
+            var m = regex.Match(text);
+            if (!m.Success) continue;
+            var g = m.Groups["v"].Success ? m.Groups["v"] : m.Groups[0];
+            var value = text.Substring(g.Index, g.Length).TrimEnd(' ', '.');
+            if (value.Length == 0) continue;
+            return (g.Index, value.Length);
+        }
+        return null;
     }
 
+    private const string Quarter = @"(?:Q|q)u[ýyú]\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
+
     private const string Period =
-        @"(?:ngày\s+)?(?:Quý|quý)\s*(?:IV|III|II|I|[1-4])(?:\s*[/,]\s*(?:năm\s*)?\d{4}|\s+năm\s+\d{4})?" +
+        @"(?:ngày\s+)?" + Quarter + @"(?:\s*[/,]\s*(?:năm\s*)?\d{4}|\s+năm\s+\d{4})?" +
         @"|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?" +
         @"|(?:[Tt]háng)\s*\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?" +
         @"|(?:[Nn]ăm)\s+\d{4}";
 
+    private const string Rhythm = @"(?:thường xuyên|thường xuyen|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ)";
+
     [GeneratedRegex(@"(?i:hoàn thành|thực hiện xong)(?:\s+[^\s.;:]+){0,4}?\s+(?:trong|trước|chậm nhất|vào|ngay trong)(?:\s+(?:ngày|tháng))?\s*(?:" + Period + ")")]
     private static partial Regex CompletionRegex();
 
-    [GeneratedRegex(@"(?:trước ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|(?:trong|chậm nhất)\s+(?:Quý|quý)\s*(?:IV|III|II|I)\s*/\s*\d{4})")]
+    [GeneratedRegex(@"(?<v>(?i:thời hạn|thời gian(?: hoàn thành| thực hiện)?|tiến độ)\s*:\s*[^;()]+)")]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"\(\s*(?<v>(?:(?i:hoàn thành)\s+)?(?:(?:trước|trong)\s+)?(?:" + Period + @")|" + Rhythm + @"[^()]{0,30}|(?i:theo)\s+(?:kế hoạch|lộ trình|tiến độ|yêu cầu|hướng dẫn)[^()]{0,40})\s*\)\s*\.?\s*$")]
+    private static partial Regex TrailingParenRegex();
+
+    [GeneratedRegex(@"(?:^|[;,]\s*)(?<v>(?:\p{Ll}+\s+){0,2}" + Rhythm + @"[^;,()]{0,40}?)\.?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingRhythmRegex();
+
+    [GeneratedRegex(@"trước ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|(?:trong|chậm nhất)\s+" + Quarter + @"\s*/\s*\d{4}")]
     private static partial Regex StandaloneRegex();
+
+    [GeneratedRegex(@"(?<v>trong\s+(?:[Tt]háng\s*\d{1,2}\s*/\s*\d{4}|[Nn]ăm\s+\d{4}))(?=[^;,]*$)")]
+    private static partial Regex LastClauseWithinRegex();
 }

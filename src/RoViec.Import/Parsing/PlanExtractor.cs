@@ -93,6 +93,9 @@ internal static partial class PlanExtractor
         public bool Excluded { get; init; }
         public UnitPhrases.Assignment? Lead { get; init; }
         public SourceSpan LeadSpan { get; init; }
+        /// <summary>A deadline an intro line gives the items below it ("…, hoàn thành trong Quý II/2026 các nội dung:").</summary>
+        public string? DeadlineRaw { get; init; }
+        public SourceSpan DeadlineSpan { get; init; }
     }
 
     private static void Walk(Section section, Context context, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
@@ -120,6 +123,7 @@ internal static partial class PlanExtractor
             var line = (Line)item;
             if (ctx.TaskArea && NumberedStartRegex().Match(line.Text) is { Success: true } start)
             {
+                local = local with { Excluded = ctx.Excluded, DeadlineRaw = null };
                 numbered = StartNumbered(line, start, section.Path, local);
                 tasks.Add(numbered);
                 if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line, section.Path, null, indicators);
@@ -136,7 +140,7 @@ internal static partial class PlanExtractor
                 string? owner = null;
                 if (ctx.TaskArea && !ctx.Excluded)
                 {
-                    var task = TryTextTask(line, section, hasBullets, ref local, tasks);
+                    var task = TryTextTask(line, section, hasBullets, ctx, ref local, tasks);
                     owner = task?.Lead.Count > 0 ? string.Join(", ", task.Lead) : null;
                 }
                 IndicatorFinder.FindInLine(line, section.Path, owner, indicators);
@@ -168,19 +172,22 @@ internal static partial class PlanExtractor
         return ctx;
     }
 
-    private static TaskDraft? TryTextTask(Line line, Section section, bool sectionHasBullets, ref Context local, List<TaskDraft> tasks)
+    private static TaskDraft? TryTextTask(Line line, Section section, bool sectionHasBullets, Context sectionContext, ref Context local, List<TaskDraft> tasks)
     {
         var text = line.Text;
         if (text.EndsWith(':'))
         {
-            // "Văn phòng Đảng ủy chủ trì, phối hợp các cơ quan liên quan:" introduces the items below it.
-            if (UnitPhrases.StartsWithHead(text))
-            {
-                var assignment = UnitPhrases.ParseAssignment(text);
-                if (assignment.Lead.Count > 0) local = local with { Lead = assignment, LeadSpan = line.Span };
-            }
+            // "Văn phòng Đảng ủy chủ trì, phối hợp các cơ quan liên quan:" introduces the items below it;
+            // an intro naming nobody ("Tập trung thực hiện các nội dung sau:") returns to the section's unit,
+            // "Kết quả cần đạt:" starts a list of results, not tasks.
+            local = local with { Lead = sectionContext.Lead, LeadSpan = sectionContext.LeadSpan, DeadlineRaw = null, Excluded = sectionContext.Excluded || ExcludedRegex().IsMatch(VietnameseText.Fold(text)) };
+            var intro = InlineAssignment(text.TrimEnd(':'));
+            if (intro is null && UnitPhrases.StartsWithHead(text)) intro = UnitPhrases.ParseAssignment(text);
+            if (intro is { Lead.Count: > 0 }) local = local with { Lead = intro, LeadSpan = line.Span };
+            if (InlineDeadline.Find(text) is { } d) local = local with { DeadlineRaw = text.Substring(d.Start, d.Length), DeadlineSpan = line.SpanOf(d.Start, d.Length) };
             return null;
         }
+        if (local.Excluded) return null;
         var isItem = line.IsBullet || Outline.IsEnumerator(text);
         if (!isItem)
         {
@@ -225,6 +232,11 @@ internal static partial class PlanExtractor
         {
             task.DeadlineRaw = text.Substring(deadline.Start, deadline.Length);
             task.DeadlineSpan = line.SpanOf(deadline.Start, deadline.Length);
+        }
+        else if (local.DeadlineRaw is not null)
+        {
+            task.DeadlineRaw = local.DeadlineRaw;
+            task.DeadlineSpan = local.DeadlineSpan;
         }
         return task;
     }
@@ -273,6 +285,11 @@ internal static partial class PlanExtractor
         {
             task.Lead = [.. context.Lead];
             task.LeadSpan = local.LeadSpan;
+        }
+        if (task.DeadlineRaw is null && InlineDeadline.Find(task.Name) is { } d)
+        {
+            task.DeadlineRaw = task.Name.Substring(d.Start, d.Length);
+            task.DeadlineSpan = slice.SpanOf(d.Start, d.Length);
         }
         return task;
     }
