@@ -129,7 +129,7 @@ internal static partial class PlanExtractor
                 if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line, section.Path, null, indicators);
                 continue;
             }
-            if (numbered is not null && FieldRegex().Match(line.Text) is { Success: true } field)
+            if (numbered is not null && FieldRegex().Match(line.Text) is { Success: true } field && field.Groups["value"].Value.Trim().Length > 0)
             {
                 ApplyField(numbered, line, field);
                 continue;
@@ -255,6 +255,9 @@ internal static partial class PlanExtractor
         }
         var firstSentence = FirstSentenceRegex().Match(body).Value;
         if (UnitPhrases.LeadingActor(firstSentence) is { } actor) return actor;
+        // "(Văn phòng HĐND và UBND xã chủ trì; thời hạn: Quý III/2026)"
+        foreach (Match p in ParenAssignmentRegex().Matches(text))
+            if (UnitPhrases.LeadingActor(p.Groups["a"].Value) is { Lead.Count: > 0 } inParens) return inParens;
         if (UnitPhrases.UnitBeforeCompletion(text) is { } unit) return new UnitPhrases.Assignment([unit], []);
         return null;
     }
@@ -432,6 +435,9 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]*?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
+
+    [GeneratedRegex(@"\((?<a>[^()]{3,120}?\bchủ trì\b[^()]*)\)")]
+    private static partial Regex ParenAssignmentRegex();
 
     [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
     private static partial Regex TargetFirstRegex();

@@ -18,7 +18,8 @@ internal static partial class UnitPhrases
         "hội đồng", "hội", "đoàn", "công an", "quân sự", "trung tâm", "tt", "tổ", "trạm", "trường", "chi bộ", "đảng ủy",
         "đảng uỷ", "cơ quan", "đơn vị", "bộ phận", "mặt trận", "mttq", "thôn", "xóm", "khối", "chánh", "trưởng", "phó",
         "thủ trưởng", "chủ tịch", "bí thư", "giám đốc", "cán bộ", "người đứng đầu", "thành viên", "thường trực",
-        "btv", "bch", "sở", "hợp tác xã", "htx", "bưu điện", "ngân hàng", "chi nhánh", "doanh nghiệp",
+        "btv", "bch", "sở", "hợp tác xã", "htx", "bưu điện", "ngân hàng", "chi nhánh", "doanh nghiệp", "ca", "bhxh",
+        "bảo hiểm xã hội", "viettel", "vnpt", "mobifone", "điện lực", "kho bạc", "chi cục", "đội", "ban quản lý", "công chức",
     ];
 
     private static readonly string[] NotHeads =
@@ -75,7 +76,15 @@ internal static partial class UnitPhrases
         {
             var c = text[i];
             if (c is '.' or ';' or ':' or '(' or ')' or '"' or '“' or '”') break;
-            if (c == ',' || c == ' ')
+            if (c == ',')
+            {
+                // "Đoàn Thanh niên, Hội LHPN xã": a capitalised unit after a comma is the next unit.
+                var next = text.AsSpan(i + 1).TrimStart();
+                if (next.Length > 0 && char.IsUpper(next[0]) && StartsWithHead(next.ToString())) break;
+                i++;
+                continue;
+            }
+            if (c == ' ')
             {
                 i++;
                 continue;
@@ -84,7 +93,7 @@ internal static partial class UnitPhrases
             if (char.IsLower(c) && words > 0 && IsStop(rest, previousWord)) break;
             if (words > 0 && rest.StartsWith("và ", StringComparison.Ordinal))
             {
-                if (StartsWithHead(text[(i + 3)..]) && !IsKnownUnit(KnownUnitPrefix(text, start))) break;
+                if (StartsWithHead(text[(i + 3)..]) && !IsKnownAround(text, i)) break;
             }
             var wordEnd = i;
             while (wordEnd < text.Length && text[wordEnd] is not (' ' or ',' or '.' or ';' or ':' or '(' or ')')) wordEnd++;
@@ -116,22 +125,18 @@ internal static partial class UnitPhrases
 
     private static readonly RoViec.Domain.Units.UnitCatalog Known = RoViec.Domain.Units.UnitCatalog.CreateDefault();
 
-    /// <summary>"Văn phòng HĐND và UBND xã" is one unit, however its "và" reads.</summary>
-    private static bool IsKnownUnit(string text)
+    /// <summary>"Văn phòng HĐND và UBND xã" is one unit, however its "và" reads: a known name spans the "và" at <paramref name="and"/>.</summary>
+    private static bool IsKnownAround(string text, int and)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // The known name may be followed by more words: try the longest prefixes first.
-        for (var n = Math.Min(words.Length, 10); n >= 3; n--)
-            if (Known.Find(string.Join(' ', words.Take(n))) is { Kind: not RoViec.Domain.Units.UnitKind.Group } unit && string.Join(' ', words.Take(n)).Contains(" và ", StringComparison.Ordinal))
-                return unit is not null;
+        var before = text[..and].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var after = text[(and + 3)..].TrimStart().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = 1; k <= Math.Min(4, before.Length); k++)
+            for (var m = 1; m <= Math.Min(4, after.Length); m++)
+            {
+                var candidate = string.Join(' ', before[^k..]) + " và " + string.Join(' ', after.Take(m)).TrimEnd(',', ';', '.', ':');
+                if (Known.Find(candidate) is { Kind: not RoViec.Domain.Units.UnitKind.Group }) return true;
+            }
         return false;
-    }
-
-    private static string KnownUnitPrefix(string text, int start)
-    {
-        var end = Math.Min(text.Length, start + 80);
-        var stop = text.IndexOfAny([';', ':', '.', '('], start);
-        return text[start..(stop > 0 && stop < end ? stop : end)];
     }
 
     /// <summary>Several units in a row: "Đoàn Thanh niên và Tổ công nghệ số cộng đồng".</summary>
@@ -176,7 +181,7 @@ internal static partial class UnitPhrases
                 var next = i + (isComma ? 1 : 4);
                 var rest = piece[next..].TrimStart();
                 if (rest.Length == 0) continue;
-                if (isAnd && IsKnownUnit(piece[start..].Trim())) continue;
+                if (isAnd && IsKnownAround(piece, i + 1)) continue;
                 var upper = char.IsUpper(rest[0]) && isComma;
                 if (!(upper && StartsWithHead(rest)) && !rest.StartsWith("các ", StringComparison.Ordinal) && !(isAnd && StartsWithHead(rest)))
                     continue;
