@@ -49,10 +49,19 @@ public static partial class TargetParser
         var baselineMatch = BaselineRegex().Match(folded);
         if (baselineMatch.Success) baseline = int.Parse(baselineMatch.Groups["y"].Value, CultureInfo.InvariantCulture);
         TargetOp op;
+        // "trở lên" / "trở xuống" after the number and ≥ / ≤ before it say the same as "tối thiểu" / "tối đa".
+        var tail = folded[afterStart..];
         if (IncreaseRegex().IsMatch(before)) op = TargetOp.Increase;
+        else if (DecreaseRegex().IsMatch(before))
+        {
+            // The format has no decrease: "giảm 30%" is an increase of −30.
+            op = TargetOp.Increase;
+            value = -value;
+            max = -max;
+        }
         else if (max is not null) op = TargetOp.Range;
-        else if (AtMostRegex().IsMatch(before)) op = TargetOp.AtMost;
-        else if (AtLeastRegex().IsMatch(before)) op = TargetOp.AtLeast;
+        else if (AtMostRegex().IsMatch(before) || SymbolAtMostRegex().IsMatch(before) || tail.StartsWith("tro xuong", StringComparison.Ordinal) || tail.StartsWith("% tro xuong", StringComparison.Ordinal)) op = TargetOp.AtMost;
+        else if (AtLeastRegex().IsMatch(before) || SymbolAtLeastRegex().IsMatch(before) || TrailingAtLeastRegex().IsMatch(tail)) op = TargetOp.AtLeast;
         else op = TargetOp.Equal;
         return new Target(op, value, max, unit, unitText, op == TargetOp.Increase ? baseline : null);
     }
@@ -88,6 +97,18 @@ public static partial class TargetParser
     // A number word counts at the start of the phrase or right after the word that compares.
     [GeneratedRegex(@"(?<=^|\b(?:có|ít nhất|tối thiểu|tối đa|đạt|trên|từ|không quá|không dưới|hơn|phấn đấu|phân đấu|tăng)\s)(?<a>một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b")]
     private static partial Regex WordNumberRegex();
+
+    [GeneratedRegex(@"[≥>]=?\s*$")]
+    private static partial Regex SymbolAtLeastRegex();
+
+    [GeneratedRegex(@"[≤<]=?\s*$")]
+    private static partial Regex SymbolAtMostRegex();
+
+    [GeneratedRegex(@"^%?\s*tro len")]
+    private static partial Regex TrailingAtLeastRegex();
+
+    [GeneratedRegex(@"\bgiam\b")]
+    private static partial Regex DecreaseRegex();
 
     [GeneratedRegex(@"\b(?:toi thieu|it nhat|tren|tu|khong duoi|(?<!it )hon|(?<!khong )vuot|tro len)\b")]
     private static partial Regex AtLeastRegex();

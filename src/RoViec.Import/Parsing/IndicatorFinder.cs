@@ -31,9 +31,11 @@ internal static partial class IndicatorFinder
                 var number = m.Groups["num"].Value.Trim();
                 var unit = m.Groups["unit"].Value;
                 string raw;
-                var increase = qualifier.StartsWith("tăng", StringComparison.OrdinalIgnoreCase) ? BaselineRegex().Match(clause, m.Index) : Match.Empty;
+                var increase = qualifier.StartsWith("tăng", StringComparison.OrdinalIgnoreCase) || qualifier.StartsWith("giảm", StringComparison.OrdinalIgnoreCase) ? BaselineRegex().Match(clause, m.Index) : Match.Empty;
+                // A count inside a percentage target ("70% hộ có ít nhất 01 người …") is a condition, not a target.
+                if (m.Groups["count"].Success && HasPercent(clause)) continue;
                 if (increase.Success) raw = $"{qualifier} {number} ... {increase.Value}";
-                else raw = VietnameseText.Squash($"{qualifier} {number}{unit}".Trim()).TrimEnd(':', ' ');
+                else raw = VietnameseText.Squash($"{qualifier} {number}{unit}{m.Groups["more"].Value}".Trim()).TrimEnd(':', ' ');
                 var target = TargetParser.Parse(raw);
                 if (target is null) continue;
                 if (m.Groups["count"].Success && target.Unit == TargetUnit.Percent) continue;
@@ -73,7 +75,7 @@ internal static partial class IndicatorFinder
 
     private static readonly HashSet<string> NotCountNouns = new(StringComparer.Ordinal)
     {
-        "năm", "tháng", "ngày", "quý", "lần", "giờ", "con", "cấp", "mức", "bước", "tuần", "phút", "độ", "kỳ", "khóa", "khoá", "giai",
+        "năm", "tháng", "ngày", "quý", "lần", "giờ", "con", "cấp", "mức", "bước", "tuần", "phút", "độ", "kỳ", "khóa", "khoá", "giai", "tuổi",
     };
 
     private static readonly HashSet<string> NotCountPreceding = new(StringComparer.Ordinal)
@@ -156,10 +158,12 @@ internal static partial class IndicatorFinder
     [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng")]
     private static partial Regex QuickRegex();
 
-    [GeneratedRegex(@"(?<q>(?:(?i:tăng)\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?)(?<![\d,.])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))")]
+    [GeneratedRegex(@"(?<q>(?:(?i:tăng|giảm)(?:\s+thêm)?\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|tối thiếu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?(?:[≥>≤<]=?\s*)?)(?<![\d,.])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}(?:\s*[-–]\s*\d{1,3})?|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))(?<more>\s+trở (?:lên|xuống))?")]
     private static partial Regex TargetRegex();
 
-    [GeneratedRegex(@"so với (?:năm|cùng kỳ năm)\s*\d{4}")]
+    private static bool HasPercent(string clause) => clause.Contains('%', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"so với [^,;.()]{3,60}")]
     private static partial Regex BaselineRegex();
 
     [GeneratedRegex(@";|\.\s+(?=\p{Lu})|\(\d{1,2}\)|\s-\s(?=\p{Lu})")]

@@ -159,11 +159,16 @@ internal static partial class PlanExtractor
             return new Context
             {
                 TaskArea = TaskAreaRegex().IsMatch(folded) && !organise,
-                IndicatorArea = !organise,
+                IndicatorArea = !organise && !PastResultsRegex().IsMatch(folded),
             };
         }
         if (heading.Style is "appendix") return new Context { IndicatorArea = true };
-        var ctx = parent with { Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) };
+        var ctx = parent with
+        {
+            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded),
+            // Figures of the year before ("Kết quả đạt được năm 2025") are results, not targets.
+            IndicatorArea = parent.IndicatorArea && !PastResultsRegex().IsMatch(folded),
+        };
         if (ctx.TaskArea && UnitPhrases.IsUnitTitle(heading.Title))
         {
             var assignment = UnitPhrases.ParseAssignment(heading.Title);
@@ -441,6 +446,9 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
     private static partial Regex TargetFirstRegex();
+
+    [GeneratedRegex(@"ket qua (?:dat duoc|thuc hien)|danh gia (?:ket qua|tinh hinh)|tinh hinh thuc hien|thuc trang")]
+    private static partial Regex PastResultsRegex();
 
     [GeneratedRegex(@"nhiem vu|giai phap|noi dung (?:thuc hien|trong tam|cong viec|chu yeu)")]
     private static partial Regex TaskAreaRegex();

@@ -34,6 +34,10 @@ public sealed class TargetParserTests
     [InlineData("từ 80%", "80")]
     [InlineData("ít nhất 60%", "60")]
     [InlineData("không dưới 70%", "70")]
+    [InlineData("≥ 98%", "98")]
+    [InlineData("> 90%", "90")]
+    [InlineData("đạt 60% trở lên", "60")]
+    [InlineData("tối thiếu 45 %", "45")]
     public void Floor_percentage_is_at_least(string raw, string value)
     {
         Assert.Equal(Expected(TargetOp.AtLeast, value, null, TargetUnit.Percent), TargetParser.Parse(raw));
@@ -44,6 +48,8 @@ public sealed class TargetParserTests
     [InlineData("Tối đa 10%", "10")]
     [InlineData("dưới 2%", "2")]
     [InlineData("không vượt quá 3%", "3")]
+    [InlineData("≤ 5%", "5")]
+    [InlineData("10% trở xuống", "10")]
     public void Ceiling_percentage_is_at_most(string raw, string value)
     {
         Assert.Equal(Expected(TargetOp.AtMost, value, null, TargetUnit.Percent), TargetParser.Parse(raw));
@@ -81,6 +87,17 @@ public sealed class TargetParserTests
         Assert.Equal(
             Expected(TargetOp.Increase, "10", null, TargetUnit.Percent),
             TargetParser.Parse("tăng 10%"));
+    }
+
+    [Fact]
+    public void Decrease_is_a_negative_increase()
+    {
+        var target = TargetParser.Parse("giảm 30% so với năm 2025");
+
+        Assert.NotNull(target);
+        Assert.Equal(TargetOp.Increase, target.Op);
+        Assert.Equal(-30m, target.Value);
+        Assert.Equal(2025, target.BaselineYear);
     }
 
     [Fact]
