@@ -44,19 +44,21 @@ internal static class LegacyVietnamese
     // candidates the text is simply Unicode.
     private const double MaxUnicodeWordShareForText = 0.25;
 
+    // A reading with under a third of this many accented words valid is dead (wrong readings of real files score
+    // 14-19 %); scoring the rest of the file for it would only double the cost of every import.
+    private const int EarlyVerdictWords = 200;
+
     // Longest Vietnamese syllable is 7 letters ("nghiêng", "khuyếch"); the raw VNI view spends a byte per mark.
     private const int MaxSyllableLength = 8;
     private const int MaxCandidateLength = 2 * MaxSyllableLength;
 
-    // Bytes that never occur in a text file: controls other than tab, line breaks and form feed, and the five
-    // codes Windows-1252 leaves undefined.
+    // Tolerance, per mille of the file, for bytes that never occur in text: controls other than tab, line breaks
+    // and form feed, and the five codes Windows-1252 leaves undefined.
     private const int MaxControlBytesPerMille = 5;
 
     // TCVN3 and VNI put letters only at 0xA0-0xFF; 0x80-0x9F are the Windows-1252 quotes and dashes, so a file
     // dense in them is another encoding (Shift-JIS lead bytes, for one).
     private const double MaxC1ShareOfHighBytes = 0.25;
-
-    private const char SoftHyphen = '\u00AD';
 
     /// <summary>
     /// TCVN 5712:1993, 0xA0-0xFF. Source: UniKey's VnConv library (ukengine/data.cpp, SingleByteTables "TCVN3",
@@ -103,11 +105,18 @@ internal static class LegacyVietnamese
     private static readonly byte[] VniBaseIndex = BuildVniBaseIndex();
     private static readonly char[] VniCompositions = BuildVniCompositions();
 
-    // Per character: lower-case base letter in the low bits, tone above; 0 for anything that is not a letter
-    // of Vietnamese words (f, j, w, z included).
-    private const int ToneShift = 12;
-    private const int BaseMask = (1 << ToneShift) - 1;
+    // Per character, packed so one lookup answers everything the syllable check asks: lower-case base letter
+    // (bits 0-8), tone (9-11), 1-based position of the base in Vowels (12-15, 0 for consonants). 0 for anything
+    // that is not a letter of Vietnamese words (f, j, w, z included).
+    private const int BaseMask = 0x1FF;
+    private const int ToneShift = 9;
+    private const int ToneMask = 0x7;
+    private const int VowelShift = 12;
     private static readonly ushort[] LetterInfo = BuildLetterInfo();
+
+    // Below U+1F00, where every Vietnamese letter lives, word characters come from a table: the scan visits
+    // every character of a file twice.
+    private static readonly bool[] WordChars = BuildWordChars();
 
     private enum NucleusShape : byte
     {
@@ -139,15 +148,21 @@ internal static class LegacyVietnamese
             return false;
 
         var pool = ArrayPool<char>.Shared;
-        var view = pool.Rent(bytes.Length);
         var tcvn3 = pool.Rent(bytes.Length);
         var vni = pool.Rent(bytes.Length);
         try
         {
-            for (var i = 0; i < bytes.Length; i++) view[i] = Windows1252[bytes[i]];
-            var latin = view.AsSpan(0, bytes.Length);
-            var tcvn3Length = ConvertTcvn3(latin, tcvn3, out var tcvn3Combining);
-            var vniLength = ConvertVni(latin, vni, out var vniCombining);
+            var tcvn3Combining = false;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                var c = Tcvn3[bytes[i]];
+                tcvn3Combining |= c is >= '\u0300' and <= '\u036F';
+                tcvn3[i] = c;
+            }
+            var tcvn3Length = bytes.Length;
+            for (var i = 0; i < bytes.Length; i++) vni[i] = Windows1252[bytes[i]];
+            // In place: the output index never passes the input index, and each input is read before it is overwritten.
+            var vniLength = ConvertVni(vni.AsSpan(0, bytes.Length), vni, out var vniCombining);
             var tcvn3Counts = CountSyllables(tcvn3.AsSpan(0, tcvn3Length));
             var vniCounts = CountSyllables(vni.AsSpan(0, vniLength));
 
@@ -179,14 +194,13 @@ internal static class LegacyVietnamese
         }
         finally
         {
-            pool.Return(view);
             pool.Return(tcvn3);
             pool.Return(vni);
         }
     }
 
     /// <summary>
-    /// Recognises legacy text that was mis-decoded into Unicode: TCVN3 shown as "Ch­¬ng tr×nh c«ng t¸c", VNI as
+    /// Recognises legacy text that was mis-decoded into Unicode: TCVN3 shown as "tr×nh c«ng t¸c", VNI as
     /// "Chöông trình coâng taùc". Returns None for genuine Unicode Vietnamese and for other languages.
     /// </summary>
     public static LegacyEncoding DetectInUnicodeText(string text)
@@ -438,96 +452,100 @@ internal static class LegacyVietnamese
             if (kind == WordKind.Abbreviation) continue;
             accented++;
             if (kind == WordKind.Syllable) valid++;
+            else if (accented >= EarlyVerdictWords && valid * 3 < accented) break;
         }
         return new SyllableCounts(accented, valid);
     }
 
-    // Latin-1 symbols and C1 controls are letters of the legacy views (« is TCVN3 ô, the soft hyphen its ư),
-    // so they must not split words; beyond Latin-1 only letters and combining marks belong to a word, which
-    // keeps Windows-1252 quotes and dashes as separators.
-    private static bool IsWordChar(char c) =>
-        c < 0x80 ? char.IsAsciiLetter(c)
-        : c <= 0xFF ? c != '\u00A0'
-        : char.IsLetter(c) || c is >= '\u0300' and <= '\u036F';
+    // Latin-1 symbols are letters of the legacy views (« is TCVN3 ô, the soft hyphen its ư), so they must not
+    // split words. C1 controls are Windows-1252 quotes and dashes seen through strict Latin-1, and beyond Latin-1
+    // only letters and combining marks belong to a word, so punctuation still separates words.
+    private static bool IsWordChar(char c) => c < WordChars.Length ? WordChars[c] : char.IsLetter(c);
 
     private static WordKind Classify(ReadOnlySpan<char> word)
     {
         if (word.Length > MaxSyllableLength) return WordKind.Invalid;
-        Span<char> letters = stackalloc char[MaxSyllableLength];
         var tone = 0;
-        var hasVowel = false;
+        var firstVowel = -1;
         for (var k = 0; k < word.Length; k++)
         {
             var c = word[k];
             var info = c < LetterInfo.Length ? LetterInfo[c] : 0;
             if (info == 0) return WordKind.Invalid;
-            var letterTone = info >> ToneShift;
+            var letterTone = (info >> ToneShift) & ToneMask;
             if (letterTone != 0)
             {
                 if (tone != 0) return WordKind.Invalid;
                 tone = letterTone;
             }
-            letters[k] = (char)(info & BaseMask);
-            hasVowel |= IsVowel(letters[k]);
+            if (firstVowel < 0 && info >> VowelShift != 0) firstVowel = k;
         }
-        if (!hasVowel) return WordKind.Abbreviation;
-        return IsSyllable(letters[..word.Length], tone) ? WordKind.Syllable : WordKind.Invalid;
+        if (firstVowel < 0) return WordKind.Abbreviation;
+        return IsSyllable(word, firstVowel, tone) ? WordKind.Syllable : WordKind.Invalid;
     }
 
-    private static bool IsSyllable(ReadOnlySpan<char> s, int tone)
+    // Only for words Classify has checked letter by letter.
+    private static char Base(ReadOnlySpan<char> word, int k) => (char)(LetterInfo[word[k]] & BaseMask);
+
+    private static int VowelAt(ReadOnlySpan<char> word, int k) => LetterInfo[word[k]] >> VowelShift;
+
+    private static bool IsSyllable(ReadOnlySpan<char> word, int firstVowel, int tone)
     {
-        var onset = OnsetLength(s);
-        if (onset < 0) return false;
+        // "gi" and "qu" are onsets when another vowel follows: "giữa" is gi + ưa, "quá" qu + a, but "gì" is g + ì.
+        var onset = firstVowel == 1 && word.Length > 2 && VowelAt(word, 2) != 0
+            && (Base(word, 0), Base(word, 1)) is ('g', 'i') or ('q', 'u') ? 2 : firstVowel;
+        if (onset == firstVowel && !IsOnset(word[..firstVowel])) return false;
+
         var end = onset;
         var key = 0;
-        for (; end < s.Length && VowelNumber(s[end]) is var v and > 0; end++)
+        for (; end < word.Length && VowelAt(word, end) is var v and not 0; end++)
         {
             if (end - onset == MaxNucleusLength) return false;
             key = key * (Vowels.Length + 1) + v;
         }
         var shape = key == 0 ? NucleusShape.None : Nuclei[key];
         if (shape == NucleusShape.None) return false;
-        var coda = s[end..];
-        if (coda.IsEmpty) return shape != NucleusShape.Closed;
-        if (shape == NucleusShape.Open) return false;
-        return coda switch
+
+        var codaLength = word.Length - end;
+        if (codaLength == 0) return shape != NucleusShape.Closed;
+        if (shape == NucleusShape.Open || codaLength > 2) return false;
+        var first = Base(word, end);
+        var second = codaLength == 2 ? Base(word, end + 1) : '\0';
+        // Stop finals take only the acute or dot-below tone.
+        var stopTone = tone is Acute or DotBelow;
+        // -nh and -ch follow only a front vowel or a (anh, ênh, inh, uynh, ach, ích); after i and y the velar
+        // finals are spelled that way, never -ng, -c.
+        var frontBefore = Base(word, end - 1) is 'a' or 'ê' or 'i' or 'y';
+        var velarAllowed = key != NucleusI && key != NucleusY && key != NucleusUy;
+        return (first, second) switch
         {
-            "m" or "n" => true,
-            // Stop finals take only the acute or dot-below tone; after i and y the velars are spelled -nh, -ch.
-            "p" or "t" => tone is Acute or DotBelow,
-            "c" => tone is Acute or DotBelow && key != NucleusI && key != NucleusY && key != NucleusUy,
-            "ng" => key != NucleusI && key != NucleusY && key != NucleusUy,
-            // -nh and -ch follow only a front vowel or a: anh, ênh, inh, uynh, ach, ích.
-            "nh" => s[end - 1] is 'a' or 'ê' or 'i' or 'y',
-            "ch" => tone is Acute or DotBelow && s[end - 1] is 'a' or 'ê' or 'i' or 'y',
+            ('m' or 'n', '\0') => true,
+            ('p' or 't', '\0') => stopTone,
+            ('c', '\0') => stopTone && velarAllowed,
+            ('n', 'g') => velarAllowed,
+            ('n', 'h') => frontBefore,
+            ('c', 'h') => stopTone && frontBefore,
             _ => false,
         };
     }
 
-    private static int OnsetLength(ReadOnlySpan<char> s)
+    // The consonants before the first vowel (the i of "gi", the u of "qu" included).
+    private static bool IsOnset(ReadOnlySpan<char> consonants)
     {
-        var first = s[0];
-        if (VowelNumber(first) > 0) return 0;
-        var second = s.Length > 1 ? s[1] : '\0';
-        if (first == 'n' && second == 'g' && s.Length > 2 && s[2] == 'h') return 3;
-        // "gi" and "qu" are onsets only before a vowel: "gì" is g + ì, "giữa" is gi + ưa.
-        if (s.Length > 2 && VowelNumber(s[2]) > 0 && (first, second) is ('g', 'i') or ('q', 'u')) return 2;
-        if ((first, second) is ('c', 'h') or ('g', 'h') or ('k', 'h') or ('n', 'g') or ('n', 'h') or ('p', 'h')
-            or ('t', 'h') or ('t', 'r'))
-            return 2;
-        return first is 'b' or 'c' or 'd' or 'đ' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 's'
-            or 't' or 'v' or 'x' ? 1 : -1;
+        if (consonants.IsEmpty) return true;
+        var first = Base(consonants, 0);
+        return consonants.Length switch
+        {
+            1 => first is 'b' or 'c' or 'd' or 'đ' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 's'
+                or 't' or 'v' or 'x',
+            2 => (first, Base(consonants, 1)) is ('c', 'h') or ('g', 'h') or ('k', 'h') or ('n', 'g') or ('n', 'h')
+                or ('p', 'h') or ('t', 'h') or ('t', 'r'),
+            3 => first == 'n' && Base(consonants, 1) == 'g' && Base(consonants, 2) == 'h',
+            _ => false,
+        };
     }
 
-    // 1-based position in Vowels, 0 for consonants.
-    private static int VowelNumber(char c) => c switch
-    {
-        'a' => 1, 'ă' => 2, 'â' => 3, 'e' => 4, 'ê' => 5, 'i' => 6,
-        'o' => 7, 'ô' => 8, 'ơ' => 9, 'u' => 10, 'ư' => 11, 'y' => 12,
-        _ => 0,
-    };
-
-    private static bool IsVowel(char c) => VowelNumber(c) > 0;
+    private static int VowelNumber(char c) => Vowels.IndexOf(c, StringComparison.Ordinal) + 1;
 
     private static int NucleusKey(string vowels)
     {
@@ -621,6 +639,18 @@ internal static class LegacyVietnamese
         return table;
     }
 
+    private static bool[] BuildWordChars()
+    {
+        var table = new bool[0x1F00];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = c < 0x80 ? char.IsAsciiLetter((char)c)
+                : c <= 0xFF ? c > 0xA0
+                : char.IsLetter((char)c) || c is >= 0x300 and <= 0x36F;
+        }
+        return table;
+    }
+
     private static ushort[] BuildLetterInfo()
     {
         var table = new ushort[0x1F00];
@@ -632,14 +662,12 @@ internal static class LegacyVietnamese
         }
         table['đ'] = 'đ';
         table['Đ'] = 'đ';
-        foreach (var vowel in "aăâeêioôơuưy")
+        foreach (var vowel in Vowels)
         {
-            table[vowel] = vowel;
-            table[char.ToUpperInvariant(vowel)] = vowel;
-            for (var tone = 1; tone < ToneCount; tone++)
+            for (var tone = 0; tone < ToneCount; tone++)
             {
-                var letter = new string([vowel, ToneMarks[tone - 1]]).Normalize(NormalizationForm.FormC)[0];
-                var info = (ushort)(vowel | tone << ToneShift);
+                var letter = tone == 0 ? vowel : new string([vowel, ToneMarks[tone - 1]]).Normalize(NormalizationForm.FormC)[0];
+                var info = (ushort)(vowel | tone << ToneShift | VowelNumber(vowel) << VowelShift);
                 table[letter] = info;
                 table[char.ToUpperInvariant(letter)] = info;
             }
