@@ -221,6 +221,7 @@ public sealed class LegacyVietnameseTests
                                   "đổi mới sáng tạo và chuyển đổi số xã Diễn Châu.";
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
         var shiftJis = CodePagesEncodingProvider.Instance.GetEncoding(932)!;
+        var tcvn3View = TestEncoding.Latin1View(TestEncoding.EncodeTcvn3(vietnamese));
         var random = new Random(20260501);
         var binary = new byte[4096];
         random.NextBytes(binary);
@@ -236,6 +237,9 @@ public sealed class LegacyVietnameseTests
             { "UTF-16LE without BOM", new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(vietnamese) },
             { "UTF-16BE without BOM", new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes(vietnamese) },
             { "UTF-32 without BOM", new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetBytes(vietnamese) },
+            // Read a byte at a time, every letter of these is a one-letter word, and lone TCVN3 vowels are valid syllables.
+            { "TCVN3 view re-saved as UTF-16 without BOM", new UnicodeEncoding(false, false).GetBytes(tcvn3View) },
+            { "TCVN3 view re-saved as UTF-16 with BOM", [0xFF, 0xFE, .. new UnicodeEncoding(false, false).GetBytes(tcvn3View)] },
             { "UTF-8", Encoding.UTF8.GetBytes(vietnamese) },
             { "ASCII", Encoding.ASCII.GetBytes("Plan of work for 2026, approved by the steering committee.") },
             { "Shift-JIS", shiftJis.GetBytes("令和八年度の事業計画について、委員会で審議し、以下のとおり決定した。担当部署は期限までに報告すること。") },
@@ -271,8 +275,36 @@ public sealed class LegacyVietnameseTests
     [InlineData("Le comité a approuvé le programme : où est la réunion ? À côté de la mairie, déjà prévue, très bien.")]
     [InlineData("Où ? Où ? Où est-il ? « Là-bas », a-t-il répondu, « près du café ».")]
     [InlineData("Die Größe der Straße ändert sich; für Übersicht sorgt das Amt.")]
+    // "où" is VNI for "ó"; alone, or next to as many words it cannot repair, it proves nothing.
+    [InlineData("Où ?")]
+    [InlineData("Où ? Où ? Où donc ? Très, très, très loin.")]
     [InlineData("")]
     public void Other_languages_are_not_taken_for_legacy_text(string text)
+    {
+        Assert.Equal(LegacyEncoding.None, LegacyVietnamese.DetectInUnicodeText(text));
+    }
+
+    [Theory]
+    [InlineData("Tcvn3")]
+    [InlineData("Vni")]
+    public void Unicode_text_quoting_a_short_legacy_fragment_is_not_taken_for_legacy_text(string fragmentEncoding)
+    {
+        // Converting this text wholesale would turn its genuine "công", "tác", "và" into other letters.
+        const string fragment = "Chương trình công tác năm 2026 của Ban Chỉ đạo về phát triển khoa học";
+        var bytes = fragmentEncoding == "Tcvn3" ? TestEncoding.EncodeTcvn3(fragment) : TestEncoding.EncodeVni(fragment);
+        var text = ReadSeed("xuan-giang-ctr-2026.txt")[..1500] + "\n" + TestEncoding.Latin1View(bytes) + "\n";
+
+        Assert.Equal(LegacyEncoding.None, LegacyVietnamese.DetectInUnicodeText(text));
+    }
+
+    [Theory]
+    // Unicode words full of ư, ơ, đ, ạ that no legacy view can hold, around eight repairable TCVN3 words.
+    [InlineData("Đảng ủy, Hội đồng nhân dân, Ủy ban nhân dân xã đã chỉ đạo thực hiện: " +
+                "Ch\u00AD¬ng tr×nh c«ng t¸c n¨m cña Ban ChØ ®¹o.")]
+    // Unicode words that happen to use only Latin-1 letters and stay valid when read as TCVN3, with three
+    // repairable words among them.
+    [InlineData("Nhân dân xã là và có tôi; nhân dân xã là và có tôi; nhân dân xã là và có tôi: c«ng t¸c n¨m.")]
+    public void Mostly_unicode_text_with_a_few_legacy_words_is_not_taken_for_legacy_text(string text)
     {
         Assert.Equal(LegacyEncoding.None, LegacyVietnamese.DetectInUnicodeText(text));
     }
@@ -303,6 +335,8 @@ public sealed class LegacyVietnameseTests
     // As people paste it: the soft hyphen that TCVN3 uses for ư is invisible and often lost.
     [InlineData("Ch¬ng tr×nh c«ng t¸c", "Tcvn3")]
     [InlineData("Ch\u00AD¬ng tr×nh c«ng t¸c n¨m 2026 cña Ban ChØ ®¹o", "Tcvn3")]
+    // Read as strict ISO-8859-1, the Windows-1252 quotes around it become C1 controls.
+    [InlineData("\u0093Ch\u00AD¬ng tr×nh c«ng t¸c\u0094", "Tcvn3")]
     [InlineData("Chöông trình coâng taùc", "Vni")]
     [InlineData("Chöông trình coâng taùc naêm 2026 cuûa Ban Chæ ñaïo", "Vni")]
     public void Short_mojibake_is_detected(string text, string expected)
