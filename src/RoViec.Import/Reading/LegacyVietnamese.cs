@@ -321,6 +321,12 @@ internal static class LegacyVietnamese
         return LegacyEncoding.None;
     }
 
+    /// <summary>
+    /// Whether a word is a well-formed Vietnamese syllable: known onset, vowel group and final, one tone at most,
+    /// stop finals only with the acute or dot-below tone. The detectors' measure of "reads as Vietnamese".
+    /// </summary>
+    public static bool IsVietnameseSyllable(ReadOnlySpan<char> word) => Classify(word) == WordKind.Syllable;
+
     // ABC ships each face twice, ".VnTime"/".VnTimeH"; the H face draws every letter as a capital.
     private static bool IsCapitalTcvn3Font(string fontName) => fontName.AsSpan().TrimEnd().EndsWith("H", StringComparison.Ordinal);
 

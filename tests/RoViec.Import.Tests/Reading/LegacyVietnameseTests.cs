@@ -164,6 +164,51 @@ public sealed class LegacyVietnameseTests
     }
 
     [Theory]
+    [InlineData("nghiêng")]
+    [InlineData("khuyếch")]
+    [InlineData("giữa")]
+    [InlineData("gì")]
+    [InlineData("quốc")]
+    [InlineData("Quý")]
+    [InlineData("người")]
+    [InlineData("ĐẢNG")]
+    [InlineData("Ủy")]
+    [InlineData("hoà")]
+    [InlineData("xoong")]
+    [InlineData("thuở")]
+    [InlineData("khuỷu")]
+    [InlineData("huỳnh")]
+    [InlineData("doanh")]
+    [InlineData("thích")]
+    [InlineData("chuyển")]
+    [InlineData("năm")]
+    [InlineData("ăn")]
+    public void Vietnamese_syllables_are_recognised(string word)
+    {
+        Assert.True(LegacyVietnamese.IsVietnameseSyllable(word));
+    }
+
+    [Theory]
+    [InlineData("chửụng")] // two tones: VNI "Chöông" read as TCVN3
+    [InlineData("trỡnh")] // -nh after ơ: VNI "trình" read as TCVN3
+    [InlineData("cafộ")] // f is no Vietnamese letter
+    [InlineData("hóà")] // one tone per syllable
+    [InlineData("tàc")] // a stop final takes only the acute or dot-below tone
+    [InlineData("hàt")]
+    [InlineData("taim")] // an open vowel group takes no final
+    [InlineData("tinh­")] // TCVN3 ư left undecoded
+    [InlineData("ă")] // ă needs a final
+    [InlineData("tiê")] // iê needs a final
+    [InlineData("ting")] // after i the velar final is spelled -nh
+    [InlineData("qa")] // q only as qu
+    [InlineData("HĐND")] // an abbreviation is no syllable
+    [InlineData("nghiêngg")]
+    public void Non_syllables_are_rejected(string word)
+    {
+        Assert.False(LegacyVietnamese.IsVietnameseSyllable(word));
+    }
+
+    [Theory]
     [MemberData(nameof(SeedFiles))]
     public void Tcvn3_file_is_detected_and_decoded(string seed)
     {
