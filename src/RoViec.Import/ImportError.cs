@@ -6,7 +6,8 @@ namespace RoViec.Import;
 /// </summary>
 public abstract record ImportError(string Code, string Vietnamese, string English)
 {
-    public string OneLine => $"{Vietnamese} ({English})";
+    /// <summary>The message as one line: details quoted from exceptions can carry line breaks.</summary>
+    public string OneLine => string.Join(' ', $"{Vietnamese} ({English})".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 public sealed record EmptyFile() : ImportError("empty-file",
@@ -16,6 +17,14 @@ public sealed record EmptyFile() : ImportError("empty-file",
 public sealed record FileTooLarge(long Size, long Limit) : ImportError("too-large",
     $"Tệp quá lớn ({Numbers.Mb(Size, Numbers.Vi)} MB, giới hạn {Numbers.Mb(Limit, Numbers.Vi)} MB). Hãy bỏ ảnh hoặc tách tệp, hoặc tăng giới hạn bằng --max-size.",
     $"The file is {Numbers.Mb(Size, Numbers.En)} MB, over the {Numbers.Mb(Limit, Numbers.En)} MB limit; remove images, split it, or raise --max-size.");
+
+public sealed record EndlessInputTooLarge(long Limit) : ImportError("too-large",
+    $"Tệp không có kích thước xác định (thiết bị hoặc luồng) và đã vượt quá giới hạn {Limit / 1048576} MB. Hãy chọn một tệp văn bản thật, hoặc tăng giới hạn bằng --max-size.",
+    $"The input has no known size (a device or a pipe) and went past the {Limit / 1048576} MB limit; choose a real document file, or raise --max-size.");
+
+public sealed record DocumentPartTooLarge(string Part, long Size, long Limit) : ImportError("too-large",
+    $"Nội dung tệp .docx quá lớn ({Part} giải nén ra {Size / 1048576.0:0.#} MB, giới hạn {Limit / 1048576} MB). Hãy tách tệp, hoặc tăng giới hạn bằng --max-size.",
+    $"The .docx part {Part} expands to {Size / 1048576.0:0.#} MB, over the {Limit / 1048576} MB limit; split the document or raise --max-size.");
 
 public sealed record CorruptDocx(string Detail) : ImportError("corrupt-docx",
     "Tệp .docx bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở bằng Word, lưu lại rồi thử lại.",
@@ -50,8 +59,8 @@ public sealed record UnsupportedFormat(string Extension) : ImportError("unsuppor
     $"The \"{Extension}\" format is not supported; use .docx, .pdf or .txt.");
 
 public sealed record NotAPlan() : ImportError("not-a-plan",
-    "Tệp không phải kế hoạch, chương trình công tác hay quyết định ban hành kế hoạch (không thấy nhiệm vụ, chỉ tiêu hay căn cứ nào). Hãy kiểm tra lại tệp đã chọn.",
-    "This does not look like a work programme or plan (no tasks, targets or legal basis found); check the file.");
+    "Tệp không phải kế hoạch, chương trình công tác hay quyết định ban hành kế hoạch (không thấy số hiệu hay tiêu đề kế hoạch, nhiệm vụ hay chỉ tiêu nào). Hãy kiểm tra lại tệp đã chọn.",
+    "This does not look like a work programme or plan (no plan number or title, no tasks or targets found); check the file.");
 
 public sealed record FileNotFound(string Path) : ImportError("not-found",
     $"Không tìm thấy tệp \"{Path}\".",
@@ -73,3 +82,7 @@ internal static class Numbers
 
     public static string Mb(long bytes, System.Globalization.CultureInfo culture) => (bytes / 1048576.0).ToString("0.#", culture);
 }
+
+public sealed record FileUnreadable(string Path, string Detail) : ImportError("unreadable",
+    $"Không đọc được tệp \"{Path}\" (tệp đang bị khóa hoặc không có quyền đọc). Hãy đóng tệp trong chương trình khác hoặc kiểm tra quyền rồi thử lại.",
+    $"Cannot read \"{Path}\" ({Detail}); close it in other programs or check permissions, then retry.");

@@ -24,20 +24,56 @@ public static class PlanImporter
         var info = new FileInfo(path);
         if (!info.Exists) return new ImportOutcome.Refused(new FileNotFound(path));
         if (info.Length > options.MaxBytes) return new ImportOutcome.Refused(new FileTooLarge(info.Length, options.MaxBytes));
-        byte[] bytes;
+        if (info.Length > Array.MaxLength) return new ImportOutcome.Refused(new FileTooLarge(info.Length, Array.MaxLength));
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, options.MaxBytes);
         }
-        catch (IOException)
+        catch (FileNotFoundException)
         {
             return new ImportOutcome.Refused(new FileNotFound(path));
         }
-        catch (UnauthorizedAccessException)
+        catch (IOException ex)
         {
-            return new ImportOutcome.Refused(new FileNotFound(path));
+            return new ImportOutcome.Refused(new FileUnreadable(path, ex.Message));
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            return new ImportOutcome.Refused(new FileUnreadable(path, ex.Message));
+        }
+        if (bytes is null) return new ImportOutcome.Refused(new EndlessInputTooLarge(options.MaxBytes));
         return Import(bytes, info.Name, options);
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when there are more than <paramref name="limit"/>. The length on disk
+    /// was checked already, but devices, pipes and /proc files report 0 and can be endless (/dev/zero).
+    /// </summary>
+    private static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.CanSeek && stream.Length > 0)
+        {
+            if (stream.Length > limit) return null;
+            var exact = new byte[stream.Length];
+            var read = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+            return read == exact.Length ? exact : exact[..read];
+        }
+        return ReadRest(stream, limit);
+    }
+
+    private static byte[]? ReadRest(Stream stream, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > limit) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     public static ImportOutcome Import(byte[] bytes, string fileName, ImportOptions? options = null)

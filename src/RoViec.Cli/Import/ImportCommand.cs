@@ -12,7 +12,7 @@ internal static class ImportCommand
     {
         var path = new Argument<string>("path") { Description = "Tệp kế hoạch (.docx, .pdf, .txt) hoặc thư mục chứa nhiều tệp (a plan document or a folder of them)" };
         var json = new Option<bool>("--json") { Description = "In kế hoạch dạng JSON (print the plan as JSON)" };
-        var output = new Option<string?>("--out") { Description = "Thư mục ghi kết quả JSON khi nhập cả thư mục (folder for JSON results when importing a folder)" };
+        var output = new Option<string?>("--out") { Description = "Thư mục ghi kết quả JSON, mỗi văn bản một tệp (folder for the plan JSON, one file per document)" };
         var maxSize = new Option<int?>("--max-size") { Description = "Dung lượng tối đa của tệp, MB (largest file accepted, MB; default 20, or ROVIEC_IMPORT_MAX_MB)" };
         var year = new Option<int?>("--year") { Description = "Năm của kế hoạch khi văn bản không ghi (the plan's year when the document does not say)" };
         var command = new Command("import", "Nhập kế hoạch từ văn bản (import a plan document)") { path, json, output, maxSize, year };
@@ -21,27 +21,31 @@ internal static class ImportCommand
             var options = Options(result.GetValue(maxSize), result.GetValue(year));
             if (options is null) return ExitCodes.BadInput;
             var target = result.GetValue(path)!;
+            var outDir = result.GetValue(output);
+            if (outDir is not null && !TryCreateOutput(outDir)) return ExitCodes.BadInput;
             if (Directory.Exists(target))
-                return ImportFolder(target, result.GetValue(output), result.GetValue(json), options);
-            return ImportOne(target, result.GetValue(json), options);
+                return ImportFolder(target, outDir, options);
+            return ImportOne(target, result.GetValue(json), outDir, options);
         });
         return command;
     }
 
     private static ImportOptions? Options(int? maxMb, int? year)
     {
+        var source = "--max-size";
         if (maxMb is null && Environment.GetEnvironmentVariable("ROVIEC_IMPORT_MAX_MB") is { Length: > 0 } env)
         {
+            source = $"ROVIEC_IMPORT_MAX_MB=\"{env}\"";
             if (!int.TryParse(env, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var fromEnv))
             {
-                Console.Error.WriteLine($"ROVIEC_IMPORT_MAX_MB=\"{env}\" không phải số MB hợp lệ (not a valid number of MB).");
+                Console.Error.WriteLine($"{source} không phải số MB hợp lệ; hãy đặt một số nguyên từ 1 đến 4096 (not a valid number of MB; use a whole number from 1 to 4096).");
                 return null;
             }
             maxMb = fromEnv;
         }
         if (maxMb is <= 0 or > 4096)
         {
-            Console.Error.WriteLine("--max-size phải từ 1 đến 4096 MB (--max-size must be 1 to 4096 MB).");
+            Console.Error.WriteLine($"{source}: giới hạn dung lượng phải từ 1 đến 4096 MB (the size limit must be 1 to 4096 MB).");
             return null;
         }
         return new ImportOptions
@@ -51,7 +55,25 @@ internal static class ImportCommand
         };
     }
 
-    private static int ImportOne(string file, bool json, ImportOptions options)
+    /// <summary>Creates the --out folder, or says in one line why it cannot (a file by that name, no permission).</summary>
+    private static bool TryCreateOutput(string outDir)
+    {
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"Không tạo được thư mục kết quả \"{outDir}\"; hãy chọn thư mục khác cho --out (cannot create the output folder: {ex.Message}).");
+            return false;
+        }
+    }
+
+    private static string JsonTarget(string outDir, string name) =>
+        Path.Combine(outDir, Path.ChangeExtension(name.Replace(Path.DirectorySeparatorChar, '_'), ".json"));
+
+    private static int ImportOne(string file, bool json, string? outDir, ImportOptions options)
     {
         var outcome = PlanImporter.ImportFile(file, options);
         switch (outcome)
@@ -70,6 +92,11 @@ internal static class ImportCommand
                 {
                     Console.Out.Write(PlanSummary.Render(imported.Draft, file));
                 }
+                if (outDir is not null)
+                {
+                    using var stream = File.Create(JsonTarget(outDir, Path.GetFileName(file)));
+                    PlanJson.Write(imported.Draft, stream);
+                }
                 if (imported.Draft.Tasks.Count == 0)
                 {
                     Console.Error.WriteLine($"{Path.GetFileName(file)}: Văn bản đọc được nhưng không tìm thấy nhiệm vụ nào; hãy kiểm tra bảng phụ lục hoặc mục \"Nhiệm vụ, giải pháp\". (The document was read but no task was found.)");
@@ -81,7 +108,8 @@ internal static class ImportCommand
         }
     }
 
-    private static int ImportFolder(string folder, string? outDir, bool json, ImportOptions options)
+    /// <summary>Imports every document in the folder; with --out, writes one plan JSON per imported document.</summary>
+    private static int ImportFolder(string folder, string? outDir, ImportOptions options)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".docx" or ".pdf" or ".txt")
@@ -92,7 +120,6 @@ internal static class ImportCommand
             Console.Error.WriteLine($"Thư mục \"{folder}\" không có tệp .docx, .pdf hay .txt nào (no documents in the folder).");
             return ExitCodes.BadInput;
         }
-        if (outDir is not null) Directory.CreateDirectory(outDir);
         var lines = new string[files.Length];
         var refused = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -104,10 +131,9 @@ internal static class ImportCommand
             if (outcome is ImportOutcome.Imported imported)
             {
                 var draft = imported.Draft;
-                if (outDir is not null && json)
+                if (outDir is not null)
                 {
-                    var target = Path.Combine(outDir, Path.ChangeExtension(name.Replace(Path.DirectorySeparatorChar, '_'), ".json"));
-                    using var stream = File.Create(target);
+                    using var stream = File.Create(JsonTarget(outDir, name));
                     PlanJson.Write(draft, stream);
                 }
                 lines[i] = $"{name}: {draft.Tasks.Count} nhiệm vụ, {draft.Indicators.Count} chỉ tiêu";

@@ -82,6 +82,10 @@ internal static class DocxDocumentReader
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            // An XML part becomes a DOM of several times its size and then text to parse: a part larger
+            // than the file limit itself (text plans are held to it too) would cost gigabytes and minutes
+            // even when it compresses only 10×, which the ratio check below does not catch.
+            var maxXmlPart = Math.Min(options.MaxBytes, options.MaxExpandedBytes);
             long total = 0;
             var hasDocument = false;
             foreach (var entry in zip.Entries)
@@ -90,6 +94,8 @@ internal static class DocxDocumentReader
                 if (entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) hasDocument = true;
                 if (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 200 && entry.Length > 10L * 1024 * 1024)
                     throw new ImportRefusal(new SuspiciousArchive($"{entry.FullName} expands {entry.Length / entry.CompressedLength}×"));
+                if (entry.Length > maxXmlPart && IsXmlPart(entry.FullName))
+                    throw new ImportRefusal(new DocumentPartTooLarge(entry.FullName, entry.Length, maxXmlPart));
             }
             if (total > options.MaxExpandedBytes)
                 throw new ImportRefusal(new SuspiciousArchive($"{total / 1048576} MB uncompressed"));
@@ -103,7 +109,7 @@ internal static class DocxDocumentReader
             while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
             {
                 read += n;
-                if (read > options.MaxExpandedBytes) throw new ImportRefusal(new SuspiciousArchive("word/document.xml expands beyond the limit"));
+                if (read > maxXmlPart) throw new ImportRefusal(new SuspiciousArchive("word/document.xml expands beyond the limit"));
             }
         }
         catch (InvalidDataException ex)
@@ -115,6 +121,9 @@ internal static class DocxDocumentReader
             throw new ImportRefusal(new CorruptDocx(ex.Message));
         }
     }
+
+    private static bool IsXmlPart(string name) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static void AddBlock(OpenXmlElement element, List<RawBlock> blocks, DocxNumbering numbering)
     {

@@ -14,8 +14,18 @@ internal static class TextDocumentReader
     public static IReadOnlyList<RawBlock> Read(byte[] bytes, int maxChars = int.MaxValue)
     {
         var text = Decode(bytes);
-        if (text.Length > maxChars) throw new ImportRefusal(new DocumentTooLong(maxChars));
+        // Padding and blank lines cost nothing to skip; only the text that will be parsed counts.
+        if (text.Length > maxChars && text.AsSpan().Length - CountWhitespace(text) > maxChars)
+            throw new ImportRefusal(new DocumentTooLong(maxChars));
         return Split(text);
+    }
+
+    private static int CountWhitespace(string text)
+    {
+        var n = 0;
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c)) n++;
+        return n;
     }
 
     public static string Decode(byte[] bytes)
