@@ -27,7 +27,7 @@ internal static partial class InlineDeadline
         return null;
     }
 
-    private const string Quarter = @"(?:Q|q)u[ýyú]\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
+    private const string Quarter = @"(?:Q|q)(?:u[ýyú]|úy)\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
 
     private const string Period =
         @"(?:ngày\s+)?" + Quarter + @"(?:\s*[/,]\s*(?:năm\s*)?\d{4}|\s+năm\s+\d{4})?" +
@@ -35,7 +35,7 @@ internal static partial class InlineDeadline
         @"|(?:[Tt]háng)\s*\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?" +
         @"|(?:[Nn]ăm)\s+\d{4}";
 
-    private const string Rhythm = @"(?:thường xuyên|thường xuyen|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ)";
+    private const string Rhythm = @"(?i:thường xuyên|thường xuyen|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ)";
 
     [GeneratedRegex(@"(?i:hoàn thành|thực hiện xong)(?:\s+[^\s.;:]+){0,4}?\s+(?:trong|trước|chậm nhất|vào|ngay trong)(?:\s+(?:ngày|tháng))?\s*(?:" + Period + ")")]
     private static partial Regex CompletionRegex();
