@@ -118,6 +118,8 @@ internal static partial class DocumentInfoReader
     {
         foreach (var line in lines.Take(200))
         {
+            // "Căn cứ … của Ban Chỉ đạo thành phố … về việc ban hành Kế hoạch" names the upper level, not the issuer.
+            if (line.Text.StartsWith("Căn cứ", StringComparison.Ordinal) || line.Text.StartsWith("- Căn cứ", StringComparison.Ordinal)) continue;
             var m = IssuesRegex().Match(line.Text);
             if (!m.Success) continue;
             var subject = ParenRegex().Replace(m.Groups["who"].Value, "").Trim().TrimEnd(',');
@@ -162,7 +164,7 @@ internal static partial class DocumentInfoReader
     [GeneratedRegex(@"thay thế\s+(?<ref>(?:Kế hoạch|Chương trình|Quyết định)[^.;)]*)")]
     private static partial Regex ReplacesRegex();
 
-    [GeneratedRegex(@"^(?:Điều 1\.\s*Ban hành kèm theo Quyết định này .*? của\s+)?(?<who>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Đảng ủy|Ban Thường vụ)[^.]*?)\s+(?:ban hành|xây dựng)\s+(?:Chương trình|Kế hoạch)")]
+    [GeneratedRegex(@"(?<who>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Đảng ủy|Ban Thường vụ)[^.;]*?)\s+(?:ban hành|xây dựng)\s+(?:Chương trình|Kế hoạch)|kèm theo Quyết định này\s+(?:Kế hoạch|Chương trình)[^.;]*? của\s+(?<who>Ban Chỉ đạo[^.;(]*)")]
     private static partial Regex IssuesRegex();
 
     [GeneratedRegex(@"\s*\([^)]*\)")]

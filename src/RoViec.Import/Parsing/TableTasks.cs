@@ -36,6 +36,8 @@ internal static partial class TableTasks
             var cells = Normalise(row, header.Count);
             if (string.Join("|", cells.Select(c => VietnameseText.Fold(c.Text))) == headerKey) continue;
             if (cells.All(c => SeparatorRegex().IsMatch(c.Text))) continue;
+            // "(1) | (2) | (3) …" under the header numbers the columns.
+            if (cells.Count(c => c.Text.Length > 0) >= 2 && cells.All(c => c.Text.Length == 0 || ColumnNumberRegex().IsMatch(c.Text))) continue;
             // The second line of a two-line header ("Thời gian" over "Bắt đầu | Hoàn thành") repeats the merged name cell.
             var nameColumn = cols.IsTaskTable ? cols.Name : cols.Indicator;
             if (nameColumn >= 0 && rows.Count == 0 && VietnameseText.Fold(Get(cells, nameColumn)) == VietnameseText.Fold(header[nameColumn].Text)) continue;
@@ -60,8 +62,9 @@ internal static partial class TableTasks
         var group = "";
         string? groupUpstream = UpstreamRegex().Match(section) is { Success: true } sm ? Squash(sm.Value) : null;
         var byCode = new Dictionary<string, TaskDraft>(StringComparer.Ordinal);
-        foreach (var cells in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var cells = rows[r];
             var code = Get(cells, cols.Code).TrimEnd('.');
             var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
             if (name.Length == 0) continue;
@@ -70,7 +73,9 @@ internal static partial class TableTasks
             var deadline = Get(cells, cols.Deadline);
             var output = Get(cells, cols.Output);
             var target = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
-            if (IsGroupRow(code, lead, directing, deadline, cols.IsIndicatorTable ? target : output))
+            var nextCode = r + 1 < rows.Count ? Get(rows[r + 1], cols.Code).TrimEnd('.') : "";
+            if (IsGroupRow(code, lead, directing, deadline, cols.IsIndicatorTable ? target : output)
+                || IsNumberedGroupRow(code, nextCode, lead, directing, deadline, output, Get(cells, cols.Support)))
             {
                 group = (code.Length > 0 ? code + ". " : "") + name;
                 var um = UpstreamRegex().Match(name);
@@ -177,6 +182,11 @@ internal static partial class TableTasks
     private static bool IsGroupRow(string code, string lead, string directing, string deadline, string output) =>
         (RomanRegex().IsMatch(code) || (code.Length == 1 && char.IsUpper(code[0]))) && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0;
 
+    /// <summary>"1 | Hạ tầng số" with nothing else, followed by "1.1 …": a numbered group heading, not a task.</summary>
+    private static bool IsNumberedGroupRow(string code, string nextCode, string lead, string directing, string deadline, string output, string support) =>
+        code.Length > 0 && nextCode.StartsWith(code + ".", StringComparison.Ordinal)
+        && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0 && support.Length == 0;
+
     private static string? ParentCode(string code)
     {
         var dot = code.LastIndexOf('.');
@@ -239,6 +249,9 @@ internal static partial class TableTasks
 
     [GeneratedRegex(@"^(?:nam\s+)?20\d\d$|^(?:ke hoach|muc tieu|chi tieu)\s+(?:nam\s+)?20\d\d$")]
     private static partial Regex YearColumnRegex();
+
+    [GeneratedRegex(@"^[\(\[]?(?:\d{1,2}|[A-Z])[\)\]]?(?:\s*=\s*.*)?$")]
+    private static partial Regex ColumnNumberRegex();
 
     [GeneratedRegex(@"^[-–—_.\s]*$")]
     private static partial Regex SeparatorRegex();
