@@ -35,11 +35,13 @@ public sealed partial class UnitCatalog
         var found = Find(written);
         if (found is null)
         {
-            var id = "unrecognised:" + Key(written).Replace(' ', '-');
+            // A group ("Các cơ quan chuyên môn, đơn vị thuộc xã") is several units at once, known as such;
+            // any other unknown name waits for the officer to map it.
+            var kind = LooksLikeGroup(written) ? UnitKind.Group : UnitKind.Unrecognised;
+            var id = (kind == UnitKind.Group ? "group:" : "unrecognised:") + Key(written).Replace(' ', '-');
             found = _units.FirstOrDefault(u => u.Id == id);
             if (found is null)
             {
-                var kind = LooksLikeGroup(written) ? UnitKind.Group : UnitKind.Unrecognised;
                 found = new Unit(id, written, kind, []);
                 Add(found);
             }
