@@ -43,7 +43,7 @@ internal sealed partial class Outline
         if (line.IsBullet) return null;
         if (text.Length > 400) return null;
         Match m;
-        if ((m = RomanRegex().Match(text)).Success && IsMostlyUpper(m.Groups["t"].Value))
+        if ((m = RomanRegex().Match(text)).Success && (IsMostlyUpper(m.Groups["t"].Value) || IsShortTitle(m.Groups["t"].Value)))
             return new Heading("roman", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);
         if ((m = PartRegex().Match(text)).Success && IsMostlyUpper(text))
             return new Heading("roman", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);

@@ -153,7 +153,8 @@ internal static partial class PlanExtractor
     {
         if (section.Heading is not { } heading) return parent;
         var folded = VietnameseText.Fold(heading.Title);
-        if (heading.Style is "roman")
+        // The outermost sections, whatever their numbering ("I.", "A.", "PHẦN I"), decide where tasks and targets are.
+        if (heading.Style is "roman" || section.Depth == 1 && heading.Style is not "appendix")
         {
             var organise = OrganiseRegex().IsMatch(folded);
             return new Context
@@ -163,6 +164,10 @@ internal static partial class PlanExtractor
             };
         }
         if (heading.Style is "appendix") return new Context { IndicatorArea = true };
+        // Documents without Roman numerals: a heading that starts with "Nhiệm vụ" / "Giải pháp" opens the task
+        // part at its own level, one that starts with "Tổ chức thực hiện" closes it.
+        if (OrganiseRegex().IsMatch(folded)) return parent with { TaskArea = false, IndicatorArea = false };
+        if (!parent.TaskArea && TaskTitleRegex().IsMatch(folded)) parent = parent with { TaskArea = true, IndicatorArea = true, Excluded = false };
         var ctx = parent with
         {
             Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded),
@@ -449,6 +454,9 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"ket qua (?:dat duoc|thuc hien)|danh gia (?:ket qua|tinh hinh)|tinh hinh thuc hien|thuc trang")]
     private static partial Regex PastResultsRegex();
+
+    [GeneratedRegex(@"^(?:cac\s+)?(?:nhiem vu|giai phap)")]
+    private static partial Regex TaskTitleRegex();
 
     [GeneratedRegex(@"nhiem vu|giai phap|noi dung (?:thuc hien|trong tam|cong viec|chu yeu)")]
     private static partial Regex TaskAreaRegex();
