@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RoViec.Data.Entities;
+
+namespace RoViec.Data.Configurations;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(10);
+        b.Property(x => x.Title).HasMaxLength(1000);
+        b.Property(x => x.Number).HasMaxLength(100);
+        b.Property(x => x.Issuer).HasMaxLength(500);
+        b.Property(x => x.SourceFileName).HasMaxLength(300);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ReplacesPlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CommuneId, x.Year });
+    }
+}
+
+internal sealed class PlanTaskRowConfiguration : IEntityTypeConfiguration<PlanTaskRow>
+{
+    public void Configure(EntityTypeBuilder<PlanTaskRow> b)
+    {
+        b.ToTable("PlanTasks");
+        b.Property(x => x.Source).HasMaxLength(20);
+        b.Property(x => x.Section).HasMaxLength(1000);
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.DeadlineKind).HasMaxLength(20);
+        b.Property(x => x.DeadlineRaw).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Plan>().WithMany(p => p.Tasks).HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.CommuneId, x.PlanId, x.Order });
+    }
+}
+
+internal sealed class IndicatorRowConfiguration : IEntityTypeConfiguration<IndicatorRow>
+{
+    public void Configure(EntityTypeBuilder<IndicatorRow> b)
+    {
+        b.ToTable("Indicators");
+        b.Property(x => x.Section).HasMaxLength(1000);
+        b.Property(x => x.TargetRaw).HasMaxLength(200);
+        b.Property(x => x.TargetOp).HasMaxLength(20);
+        b.Property(x => x.TargetUnit).HasMaxLength(20);
+        b.Property(x => x.TargetValue).HasPrecision(18, 4);
+        b.Property(x => x.TargetValueMax).HasPrecision(18, 4);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Plan>().WithMany(p => p.Indicators).HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CommuneId, x.PlanId, x.Order });
+    }
+}

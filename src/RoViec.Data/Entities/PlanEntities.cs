@@ -1,0 +1,66 @@
+namespace RoViec.Data.Entities;
+
+/// <summary>A commune's plan for a year, confirmed from an imported draft.</summary>
+public sealed class Plan
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public int Year { get; set; }
+    public string? Number { get; set; }
+    public string? Issuer { get; set; }
+    /// <summary>The plan this one replaces; the earlier plan keeps its history.</summary>
+    public Guid? ReplacesPlanId { get; set; }
+    public required string SourceFileName { get; set; }
+    /// <summary>The document's normalised text; task spans point into it.</summary>
+    public required string SourceText { get; set; }
+    public DateTime ImportedAtUtc { get; set; }
+    public List<PlanTaskRow> Tasks { get; } = [];
+    public List<IndicatorRow> Indicators { get; } = [];
+}
+
+/// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>
+public sealed class PlanTaskRow
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid PlanId { get; set; }
+    public int Order { get; set; }
+    public required string Source { get; set; }
+    public required string Section { get; set; }
+    public string? Code { get; set; }
+    public required string Name { get; set; }
+    public Guid? LeadUnitId { get; set; }
+    public string LeadAsWritten { get; set; } = "";
+    public string SupportAsWritten { get; set; } = "";
+    public string? Directing { get; set; }
+    public string? Output { get; set; }
+    public string? DeadlineRaw { get; set; }
+    public required string DeadlineKind { get; set; }
+    public DateOnly? DeadlineDue { get; set; }
+    public string? UpstreamSource { get; set; }
+    public int NameSpanStart { get; set; }
+    public int NameSpanLength { get; set; }
+    /// <summary>Optimistic concurrency: two people editing the same task get a conflict, not a silent overwrite.</summary>
+    public Guid Version { get; set; }
+}
+
+/// <summary>An indicator of a plan with its target.</summary>
+public sealed class IndicatorRow
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid PlanId { get; set; }
+    public int Order { get; set; }
+    public required string Section { get; set; }
+    public required string Name { get; set; }
+    public required string TargetRaw { get; set; }
+    public required string TargetOp { get; set; }
+    public decimal TargetValue { get; set; }
+    public decimal? TargetValueMax { get; set; }
+    public required string TargetUnit { get; set; }
+    public int? BaselineYear { get; set; }
+    public string? Owner { get; set; }
+    public Guid Version { get; set; }
+}

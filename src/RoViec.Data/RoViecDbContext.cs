@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data.Entities;
+
+namespace RoViec.Data;
+
+/// <summary>The one DbContext, used directly by the use cases (no repository layer over it).</summary>
+public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTaskRow> Tasks => Set<PlanTaskRow>();
+    public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RoViecDbContext).Assembly);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Features.Demo;
+using RoViec.Web.Features.Health;
+
+var builder = WebApplication.CreateBuilder(ServeArguments.Normalise(args));
+var connectionString = builder.Configuration.GetConnectionString("RoViec")
+    ?? $"Data Source={Path.Combine(builder.Configuration["DataDirectory"] ?? "data", "roviec.db")}";
+if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(connectionString.Replace("Data Source=", "", StringComparison.OrdinalIgnoreCase))) ?? ".");
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+
+builder.Services.AddDbContext<RoViecDbContext>(o => o.UseRoViecDatabase(connectionString));
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+    })
+    .AddRoles<IdentityRole<Guid>>()
+    .AddEntityFrameworkStores<RoViecDbContext>();
+builder.Services.AddRazorPages();
+// Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+    await db.Database.MigrateAsync();
+    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseStaticFiles();
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

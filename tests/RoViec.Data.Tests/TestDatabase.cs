@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace RoViec.Data.Tests;
+
+/// <summary>
+/// A fresh, migrated database per test, on SQLite or on PostgreSQL (bitwarden's DatabaseTheory idea).
+/// PostgreSQL comes from ROVIEC_TEST_PG, which `./roviec test` sets after starting a throw-away server.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    private readonly string? _sqliteFile;
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    private TestDatabase(string provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+    }
+
+    public static TheoryData<string> Providers => [Sqlite, Postgres];
+
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        TestDatabase database;
+        if (provider == Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"roviec-{Guid.NewGuid():N}.db");
+            database = new TestDatabase(Sqlite, $"Data Source={file}", file);
+        }
+        else
+        {
+            var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
+            if (string.IsNullOrEmpty(baseConnection))
+                Assert.Skip("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts PostgreSQL.");
+            var builder = new NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_{Guid.NewGuid():N}" };
+            database = new TestDatabase(Postgres, builder.ConnectionString, null);
+        }
+        await using var db = database.Context();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    public RoViecDbContext Context()
+    {
+        var options = new DbContextOptionsBuilder<RoViecDbContext>();
+        if (Provider == Sqlite) options.UseSqliteDatabase(ConnectionString);
+        else options.UsePostgresDatabase(ConnectionString);
+        return new RoViecDbContext(options.Options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var db = Context()) await db.Database.EnsureDeletedAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
+        }
+        NpgsqlConnection.ClearAllPools();
+    }
+}
