@@ -61,13 +61,29 @@ public sealed class PlanStorageTests
         var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", SourceText = "…", ImportedAtUtc = DateTime.UtcNow };
         plan.Tasks.Add(new PlanTaskRow
         {
-            Id = Guid.NewGuid(), CommuneId = commune.Id, PlanId = plan.Id, Source = "Bullet", Section = "III", Name = "Rà soát, chuẩn hóa dữ liệu dân cư \"đúng, đủ, sạch, sống\"",
-            DeadlineKind = "Quarter", DeadlineDue = new DateOnly(2026, 6, 30), Version = Guid.NewGuid(),
+            Id = Guid.NewGuid(),
+            CommuneId = commune.Id,
+            PlanId = plan.Id,
+            Source = "Bullet",
+            Section = "III",
+            Name = "Rà soát, chuẩn hóa dữ liệu dân cư \"đúng, đủ, sạch, sống\"",
+            DeadlineKind = "Quarter",
+            DeadlineDue = new DateOnly(2026, 6, 30),
+            Version = Guid.NewGuid(),
         });
         plan.Indicators.Add(new IndicatorRow
         {
-            Id = Guid.NewGuid(), CommuneId = commune.Id, PlanId = plan.Id, Section = "I", Name = "Tỷ trọng đóng góp trong GRDP", TargetRaw = "11-12,5%",
-            TargetOp = "range", TargetValue = 11m, TargetValueMax = 12.5m, TargetUnit = "%", Version = Guid.NewGuid(),
+            Id = Guid.NewGuid(),
+            CommuneId = commune.Id,
+            PlanId = plan.Id,
+            Section = "I",
+            Name = "Tỷ trọng đóng góp trong GRDP",
+            TargetRaw = "11-12,5%",
+            TargetOp = "range",
+            TargetValue = 11m,
+            TargetValueMax = 12.5m,
+            TargetUnit = "%",
+            Version = Guid.NewGuid(),
         });
         db.Communes.Add(commune);
         db.Plans.Add(plan);
