@@ -1,32 +1,74 @@
 #!/usr/bin/env bash
 # Runs every test of RoViec on a machine that has only the .NET SDK: installs what the tests
-# need when it is missing (Debian packages, as root), builds, checks formatting, runs each test
-# project, and ends with one line "N passed, N failed, N skipped" summed over all projects.
+# need when it is missing (Debian packages, as root), starts a throw-away PostgreSQL server for
+# the test processes (ROVIEC_TEST_PG, stopped on exit), builds, checks formatting, runs each
+# test project, and ends with one line "N passed, N failed, N skipped" summed over all projects.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Debian packages the tests need, as "command:package". The importer's tests need none yet;
-# the web and reporting tests will add chromium, postgresql and libreoffice here.
+# Debian packages the tests need, as "command:package". The web and reporting tests will add
+# chromium and libreoffice here. PostgreSQL is handled apart below: its client (psql) is often
+# present without the server, so the check is for the server binary itself.
 REQUIRED=(
   "python3:python3"
 )
 
-install_missing() {
-  local missing=()
-  for pair in "${REQUIRED[@]}"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
-  done
-  [[ ${#missing[@]} -eq 0 ]] && return 0
-  echo "Cài đặt gói cần cho kiểm thử (installing test prerequisites): ${missing[*]}"
+apt_updated=0
+# Installs the Debian packages given as arguments, running apt-get update once per run.
+install_packages() {
+  [[ $# -eq 0 ]] && return 0
+  echo "Cài đặt gói cần cho kiểm thử (installing test prerequisites): $*"
   if [[ $(id -u) -ne 0 ]]; then
-    echo "Cần quyền root để cài ${missing[*]} (root needed to install them)" >&2
+    echo "Cần quyền root để cài $* (root needed to install them)" >&2
     return 1
   fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [[ $apt_updated -eq 0 ]]; then
+    apt-get update -qq || return 1
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-install_missing || exit 1
+missing=()
+for pair in "${REQUIRED[@]}"; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
+done
+install_packages "${missing[@]}" || exit 1
+
+# PostgreSQL: a throw-away server (scripts/pg.sh) whose connection string reaches the tests as
+# ROVIEC_TEST_PG. Without it the tests still run, and those needing PostgreSQL fail.
+# ROVIEC_FORCE_PG_INSTALL=1 takes the install path even when the server is present.
+pg_server_present() {
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null
+}
+pg_ok=1
+if [[ "${ROVIEC_FORCE_PG_INSTALL:-}" == 1 ]] || ! pg_server_present; then
+  # Debian's package would start its own cluster on port 5432; policy-rc.d stops that for
+  # the length of the install (only when none exists, and removed again afterwards).
+  policy=/usr/sbin/policy-rc.d own_policy=0
+  if [[ $(id -u) -eq 0 && ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
+  fi
+  install_packages postgresql || pg_ok=0
+  [[ $own_policy -eq 1 ]] && rm -f "$policy"
+  pg_server_present || pg_ok=0
+fi
+unset ROVIEC_TEST_PG
+if [[ $pg_ok -eq 1 ]]; then
+  trap '"$ROOT/scripts/pg.sh" stop' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  if pg_conn="$("$ROOT/scripts/pg.sh" start)"; then
+    export ROVIEC_TEST_PG="$pg_conn"
+    echo "== postgresql: $ROVIEC_TEST_PG"
+  else
+    pg_ok=0
+  fi
+fi
+if [[ $pg_ok -eq 0 ]]; then
+  echo "CẢNH BÁO: không có PostgreSQL; ROVIEC_TEST_PG chưa đặt, kiểm thử cần PostgreSQL sẽ thất bại (WARNING: PostgreSQL could not be installed or started; ROVIEC_TEST_PG is unset and tests that need it will fail)" >&2
+fi
 
 echo "== build"
 if ! dotnet build RoViec.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
