@@ -38,6 +38,10 @@ public sealed record PasswordProtected() : ImportError("password-protected",
     "Tệp được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu trong Word (Tệp > Thông tin > Bảo vệ tài liệu) rồi thử lại.",
     "The document is password-protected; remove the password in Word and retry.");
 
+public sealed record PasswordProtectedPdf() : ImportError("password-protected-pdf",
+    "Tệp PDF được bảo vệ bằng mật khẩu. Hãy dùng tệp .docx gốc hoặc xuất lại PDF không đặt mật khẩu.",
+    "The PDF is password-protected; use the original .docx or export the PDF again without a password.");
+
 public sealed record LegacyWordFormat() : ImportError("legacy-doc",
     "Tệp Word định dạng cũ (.doc) chưa được hỗ trợ. Hãy mở bằng Word và lưu thành .docx.",
     "Old binary Word (.doc) is not supported; save it as .docx.");

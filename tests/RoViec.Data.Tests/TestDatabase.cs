@@ -38,7 +38,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
             if (string.IsNullOrEmpty(baseConnection))
-                Assert.Skip("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts PostgreSQL.");
+                Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
             var builder = new NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_{Guid.NewGuid():N}" };
             database = new TestDatabase(Postgres, builder.ConnectionString, null);
         }

@@ -71,7 +71,7 @@ internal static class ImportCommand
     }
 
     private static string JsonTarget(string outDir, string name) =>
-        Path.Combine(outDir, Path.ChangeExtension(name.Replace(Path.DirectorySeparatorChar, '_'), ".json"));
+        Path.Combine(outDir, Path.ChangeExtension(name.Replace(Path.DirectorySeparatorChar, '_').Replace(Path.AltDirectorySeparatorChar, '_'), ".json"));
 
     private static int ImportOne(string file, bool json, string? outDir, ImportOptions options)
     {
@@ -121,19 +121,35 @@ internal static class ImportCommand
             return ExitCodes.BadInput;
         }
         var lines = new string[files.Length];
+        // "x.docx" and "x.pdf" of the same plan must not overwrite each other's JSON.
+        var targets = files.Select(f => Path.GetRelativePath(folder, f)).ToArray();
+        var stems = targets.GroupBy(t => Path.ChangeExtension(t, null), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < targets.Length; i++)
+            targets[i] = stems.Contains(Path.ChangeExtension(targets[i], null)) ? targets[i] + ".json" : targets[i];
         var refused = 0;
         var stopwatch = Stopwatch.StartNew();
-        Parallel.For(0, files.Length, i =>
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var file = files[i];
-            var outcome = PlanImporter.ImportFile(file, options);
             var name = Path.GetRelativePath(folder, file);
+            ImportOutcome outcome;
+            try
+            {
+                outcome = PlanImporter.ImportFile(file, options);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One document's bug must not take the batch down: report it on its own line.
+                Interlocked.Increment(ref refused);
+                lines[i] = $"{name}: Lỗi không mong muốn khi nhập tệp này (unexpected error: {ex.GetType().Name})";
+                return;
+            }
             if (outcome is ImportOutcome.Imported imported)
             {
                 var draft = imported.Draft;
                 if (outDir is not null)
                 {
-                    using var stream = File.Create(JsonTarget(outDir, name));
+                    using var stream = File.Create(JsonTarget(outDir, targets[i]));
                     PlanJson.Write(draft, stream);
                 }
                 lines[i] = $"{name}: {draft.Tasks.Count} nhiệm vụ, {draft.Indicators.Count} chỉ tiêu";
@@ -145,7 +161,8 @@ internal static class ImportCommand
             }
         });
         foreach (var line in lines) Console.Out.WriteLine(line);
-        Console.Out.WriteLine($"Đã xử lý {files.Length} tệp trong {stopwatch.Elapsed.TotalSeconds:0.0} giây; {files.Length - refused} nhập được, {refused} bị từ chối. ({files.Length} files, {refused} refused)");
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.Out.WriteLine($"Đã xử lý {files.Length} tệp trong {seconds.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} giây; {files.Length - refused} nhập được, {refused} bị từ chối. ({files.Length} files in {seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s, {refused} refused)");
         return refused > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 }

@@ -155,7 +155,7 @@ internal static partial class DocumentInfoReader
     [GeneratedRegex(@"(?:năm|NĂM)\s+(?<y>20\d{2})")]
     private static partial Regex YearInTextRegex();
 
-    [GeneratedRegex(@"(?<type>(?i:Luật|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Chỉ thị|Thông tư|Nghị định|Công văn|Kết luận|Thông báo|Hướng dẫn|Đề án))\s+(?:(?:(?:hành động\s+)?số\s*(?<num>\d[\w]*\s*[-/]\s*[\w\-/ ]*?[\wĐđ])(?=[\s,;.]|$)\s*(?:,\s*)?(?:ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4}))?)|(?<law>\p{Lu}[^,;]*?)\s*,?\s*ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4}))")]
+    [GeneratedRegex(@"(?<type>(?i:Luật|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Chỉ thị|Thông tư|Nghị định|Công văn|Kết luận|Thông báo|Hướng dẫn|Đề án))\s+(?:(?:(?:hành động\s+)?số\s*(?<num>\d[\w]{0,10}\s*[-/]\s*[\w\-/ ]{0,40}?[\wĐđ])(?=[\s,;.]|$)\s*(?:,\s*)?(?:ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4}))?)|(?<law>\p{Lu}[^,;]{0,150}?)\s*,?\s*ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4}))")]
     private static partial Regex ReferenceRegex();
 
     [GeneratedRegex(@"\s*([-/])\s*")]
@@ -164,7 +164,7 @@ internal static partial class DocumentInfoReader
     [GeneratedRegex(@"thay thế\s+(?<ref>(?:Kế hoạch|Chương trình|Quyết định)[^.;)]*)")]
     private static partial Regex ReplacesRegex();
 
-    [GeneratedRegex(@"(?<who>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Đảng ủy|Ban Thường vụ)[^.;]*?)\s+(?:ban hành|xây dựng)\s+(?:Chương trình|Kế hoạch)|kèm theo Quyết định này\s+(?:Kế hoạch|Chương trình)[^.;]*? của\s+(?<who>Ban Chỉ đạo[^.;(]*)")]
+    [GeneratedRegex(@"(?<who>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Đảng ủy|Ban Thường vụ)[^.;]{0,250}?)\s+(?:ban hành|xây dựng)\s+(?:Chương trình|Kế hoạch)|kèm theo Quyết định này\s+(?:Kế hoạch|Chương trình)[^.;]{0,250}? của\s+(?<who>Ban Chỉ đạo[^.;(]{0,250})")]
     private static partial Regex IssuesRegex();
 
     [GeneratedRegex(@"\s*\([^)]*\)")]

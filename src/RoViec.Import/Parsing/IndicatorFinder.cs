@@ -24,6 +24,8 @@ internal static partial class IndicatorFinder
         string? topic = null;
         foreach (var (clauseStart, clause) in Clauses(text))
         {
+            // A real clause is a sentence or two; a run-on of thousands of characters is not read for targets.
+            if (clause.Length > 1500) continue;
             foreach (Match m in TargetRegex().Matches(clause))
             {
                 if (!IsTarget(clause, m)) continue;
@@ -86,24 +88,29 @@ internal static partial class IndicatorFinder
     private static IEnumerable<(int Start, string Text)> Clauses(string text)
     {
         var start = 0;
+        var depth = ParenthesisDepth(text);
         foreach (Match m in ClauseSplitRegex().Matches(text))
         {
-            if (InsideParentheses(text, m.Index)) continue;
+            if (depth[m.Index] > 0) continue;
             if (m.Index > start) yield return (start, text[start..m.Index]);
             start = m.Index + m.Length;
         }
         if (start < text.Length) yield return (start, text[start..]);
     }
 
-    private static bool InsideParentheses(string text, int index)
+    /// <summary>How deep inside parentheses each position is, in one pass.</summary>
+    private static int[] ParenthesisDepth(string text)
     {
-        var depth = 0;
-        for (var i = 0; i < index; i++)
+        var depth = new int[text.Length + 1];
+        var d = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '(') depth++;
-            else if (text[i] == ')' && depth > 0) depth--;
+            depth[i] = d;
+            if (text[i] == '(') d++;
+            else if (text[i] == ')' && d > 0) d--;
         }
-        return depth > 0;
+        depth[text.Length] = d;
+        return depth;
     }
 
     private static string NameOf(string clause, Match m, Match increase, ref string? topic)

@@ -95,6 +95,28 @@ internal sealed class Line
         return previous.Text.Length > 0;
     }
 
+    public static Line JoinAll(IReadOnlyList<Line> lines)
+    {
+        var length = lines.Sum(l => l.Text.Length) + lines.Count - 1;
+        var text = new StringBuilder(length);
+        var map = new int[length];
+        var at = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (i > 0)
+            {
+                text.Append(' ');
+                map[at++] = line._map.Length > 0 ? line._map[0] : lines[i - 1].Span.End;
+            }
+            text.Append(line.Text);
+            line._map.CopyTo(map, at);
+            at += line._map.Length;
+        }
+        var first = lines[0];
+        return new Line(text.ToString(), map, first.IsBullet, first.IsBold, SourceSpan.Cover(first.Span, lines[^1].Span), first.HeadingLevel);
+    }
+
     public Line Join(Line next)
     {
         var text = Text + " " + next.Text;

@@ -55,6 +55,7 @@ internal static partial class PlanExtractor
     private static List<object> Items(SourceDocument document)
     {
         var items = new List<object>();
+        var pending = new List<Line>();
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -63,6 +64,7 @@ internal static partial class PlanExtractor
                     Add(Line.From(p));
                     break;
                 case TableBlock t when TableTasks.IsRecognised(t):
+                    Flush();
                     items.Add(t);
                     break;
                 case TableBlock t:
@@ -72,17 +74,27 @@ internal static partial class PlanExtractor
                     break;
             }
         }
+        Flush();
         return items;
 
         void Add(Line? line)
         {
             if (line is null) return;
-            if (items.Count > 0 && items[^1] is Line previous && Line.ContinuesPrevious(previous, line))
+            // Wrapped lines are gathered and joined once: a run of thousands of them stays linear.
+            if (pending.Count > 0 && Line.ContinuesPrevious(pending[^1], line))
             {
-                items[^1] = previous.Join(line);
+                pending.Add(line);
                 return;
             }
-            items.Add(line);
+            Flush();
+            pending.Add(line);
+        }
+
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            items.Add(pending.Count == 1 ? pending[0] : Line.JoinAll(pending));
+            pending.Clear();
         }
     }
 
@@ -443,7 +455,7 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"^.*?(?:[.;](?=\s+\p{Lu})|$)")]
     private static partial Regex FirstSentenceRegex();
 
-    [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]*?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
+    [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]{0,100}?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
 
     [GeneratedRegex(@"\((?<a>[^()]{3,120}?\bchủ trì\b[^()]*)\)")]

@@ -29,11 +29,12 @@ internal static partial class TableTasks
         var header = table.Rows[0];
         var cols = Classify(header);
         if (cols is null) return;
+        var width = table.Rows.Max(r => r.Count);
         var headerKey = string.Join("|", header.Select(c => VietnameseText.Fold(c.Text)));
         var rows = new List<Cell[]>();
         foreach (var row in table.Rows.Skip(1))
         {
-            var cells = Normalise(row, header.Count);
+            var cells = Normalise(row, width);
             if (string.Join("|", cells.Select(c => VietnameseText.Fold(c.Text))) == headerKey) continue;
             if (cells.All(c => SeparatorRegex().IsMatch(c.Text))) continue;
             // "(1) | (2) | (3) …" under the header numbers the columns.
@@ -47,7 +48,7 @@ internal static partial class TableTasks
             if (isContinuation)
             {
                 var previous = rows[^1];
-                for (var i = 0; i < previous.Length; i++)
+                for (var i = 0; i < Math.Min(previous.Length, cells.Length); i++)
                 {
                     if (cells[i].Text.Length == 0) continue;
                     previous[i] = previous[i].Text.Length == 0
@@ -259,6 +260,6 @@ internal static partial class TableTasks
     [GeneratedRegex(@"^(?:[IVXL]{1,5})$")]
     private static partial Regex RomanRegex();
 
-    [GeneratedRegex(@"(?i:theo|tại)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Công văn|Chỉ thị|Thông báo|Kết luận)\s+(?:số\s*)?[\w\-/Đđ]+(?:\s*(?:,\s*)?ngày\s+\d{1,2}/\d{1,2}/\d{4})?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?i:theo|tại)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Công văn|Chỉ thị|Thông báo|Kết luận)\s+(?:số\s*)?[\w\-/Đđ]{1,40}(?:\s*(?:,\s*)?ngày\s+\d{1,2}/\d{1,2}/\d{4})?", RegexOptions.IgnoreCase)]
     private static partial Regex UpstreamRegex();
 }

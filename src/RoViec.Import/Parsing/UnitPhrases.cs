@@ -50,9 +50,12 @@ internal static partial class UnitPhrases
         "chỉ đạo", "cung cấp", "đôn đốc", "tổng hợp", "trực tiếp", "tăng cường", "đẩy mạnh", "nghiên cứu", "đề xuất",
     ];
 
-    public static bool StartsWithHead(string text)
+    public static bool StartsWithHead(string text) => StartsWithHead(text.AsSpan());
+
+    public static bool StartsWithHead(ReadOnlySpan<char> text)
     {
-        var lower = text.TrimStart().ToLowerInvariant();
+        var trimmed = text.TrimStart();
+        var lower = trimmed[..Math.Min(trimmed.Length, 40)].ToString().ToLowerInvariant();
         foreach (var not in NotHeads)
             if (lower.StartsWith(not, StringComparison.Ordinal)) return false;
         foreach (var head in Heads)
@@ -68,7 +71,7 @@ internal static partial class UnitPhrases
     {
         end = start;
         while (start < text.Length && text[start] == ' ') start++;
-        if (start >= text.Length || !StartsWithHead(text[start..])) return null;
+        if (start >= text.Length || !StartsWithHead(text.AsSpan(start))) return null;
         var i = start;
         var words = 0;
         var previousWord = "";
@@ -80,7 +83,7 @@ internal static partial class UnitPhrases
             {
                 // "Đoàn Thanh niên, Hội LHPN xã": a capitalised unit after a comma is the next unit.
                 var next = text.AsSpan(i + 1).TrimStart();
-                if (next.Length > 0 && char.IsUpper(next[0]) && StartsWithHead(next.ToString())) break;
+                if (next.Length > 0 && char.IsUpper(next[0]) && StartsWithHead(next)) break;
                 i++;
                 continue;
             }
@@ -93,7 +96,7 @@ internal static partial class UnitPhrases
             if (char.IsLower(c) && words > 0 && IsStop(rest, previousWord)) break;
             if (words > 0 && rest.StartsWith("và ", StringComparison.Ordinal))
             {
-                if (StartsWithHead(text[(i + 3)..]) && !IsKnownAround(text, i)) break;
+                if (StartsWithHead(text.AsSpan(i + 3)) && !IsKnownAround(text, i)) break;
             }
             var wordEnd = i;
             while (wordEnd < text.Length && text[wordEnd] is not (' ' or ',' or '.' or ';' or ':' or '(' or ')')) wordEnd++;
@@ -128,8 +131,8 @@ internal static partial class UnitPhrases
     /// <summary>"Văn phòng HĐND và UBND xã" is one unit, however its "và" reads: a known name spans the "và" at <paramref name="and"/>.</summary>
     private static bool IsKnownAround(string text, int and)
     {
-        var before = text[..and].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var after = text[(and + 3)..].TrimStart().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var before = text[Math.Max(0, and - 80)..and].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var after = text[Math.Min(text.Length, and + 3)..Math.Min(text.Length, and + 83)].TrimStart().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var k = 1; k <= Math.Min(4, before.Length); k++)
             for (var m = 1; m <= Math.Min(4, after.Length); m++)
             {
@@ -179,7 +182,7 @@ internal static partial class UnitPhrases
                 var isAnd = piece.AsSpan(i).StartsWith(" và ", StringComparison.Ordinal);
                 if (!isComma && !isAnd) continue;
                 var next = i + (isComma ? 1 : 4);
-                var rest = piece[next..].TrimStart();
+                var rest = piece.AsSpan(next).TrimStart();
                 if (rest.Length == 0) continue;
                 if (isAnd && IsKnownAround(piece, i + 1)) continue;
                 var upper = char.IsUpper(rest[0]) && isComma;

@@ -223,13 +223,13 @@ internal static class DocxDocumentReader
         {
             var cells = new List<string>();
             var column = 0;
-            var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            var before = Math.Clamp(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0, 0, 64);
             for (var i = 0; i < before; i++) cells.Add("");
             column += before;
             foreach (var cell in row.Elements<TableCell>())
             {
                 var props = cell.TableCellProperties;
-                var span = props?.GridSpan?.Val?.Value ?? 1;
+                var span = Math.Clamp(props?.GridSpan?.Val?.Value ?? 1, 1, 64);
                 var merge = props?.VerticalMerge;
                 string text;
                 if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))

@@ -28,7 +28,8 @@ internal sealed class DocxNumbering
     /// <summary>The paragraph's list label and whether it is a bullet, or null when it is not numbered.</summary>
     public (string Label, bool Bullet)? Label(Paragraph paragraph)
     {
-        var (numId, level) = NumberingOf(paragraph);
+        var (numId, rawLevel) = NumberingOf(paragraph);
+        var level = Math.Clamp(rawLevel, 0, 8);
         if (numId is not > 0 || _numbering is null) return null;
         var num = _numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
         var abstractId = num?.AbstractNumId?.Val?.Value;

@@ -60,9 +60,9 @@ internal sealed partial class PdfDocumentReader
         }
         catch (PdfDocumentEncryptedException)
         {
-            throw new ImportRefusal(new PasswordProtected());
+            throw new ImportRefusal(new PasswordProtectedPdf());
         }
-        catch (Exception e) when (e is not ImportRefusal)
+        catch (Exception e) when (e is not ImportRefusal and not OutOfMemoryException)
         {
             throw new ImportRefusal(new CorruptPdf(e.GetType().Name + ": " + e.Message));
         }
