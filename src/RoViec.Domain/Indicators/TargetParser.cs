@@ -91,7 +91,7 @@ public static partial class TargetParser
     };
 
     // The first number not glued to another one and not the year of "năm 2026".
-    [GeneratedRegex(@"(?<![\d,])(?<!\bnam\s*)(?<a>\d+(?:,\d+)?)\s*(?<pct>%)?(?:\s*(?:-|–|den)\s*(?<b>\d+(?:,\d+)?)\s*(?<pct2>%)?)?")]
+    [GeneratedRegex(@"(?<![\d,])(?<!\bnam\s*)(?<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?<pct>%)?(?:\s*(?:-|–|den)\s*(?<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?<pct2>%)?)?")]
     private static partial Regex NumberRegex();
 
     // A number word counts at the start of the phrase or right after the word that compares.

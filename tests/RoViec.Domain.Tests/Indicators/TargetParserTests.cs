@@ -90,6 +90,17 @@ public sealed class TargetParserTests
     }
 
     [Fact]
+    public void Dot_groups_thousands()
+    {
+        var target = TargetParser.Parse("tối thiểu 1.500 người");
+
+        Assert.NotNull(target);
+        Assert.Equal(TargetOp.AtLeast, target.Op);
+        Assert.Equal(1500m, target.Value);
+        Assert.Equal(TargetUnit.Count, target.Unit);
+    }
+
+    [Fact]
     public void Decrease_is_a_negative_increase()
     {
         var target = TargetParser.Parse("giảm 30% so với năm 2025");
