@@ -50,5 +50,6 @@ public sealed record PlanTask
     /// <summary>Who decides on the task's product when the plan says so ("trình Ban Thường vụ Đảng ủy quyết định").</summary>
     public string? DecisionAuthority { get; init; }
     public IReadOnlyDictionary<TaskField, SourceSpan> Spans { get; init; } = new Dictionary<TaskField, SourceSpan>();
-    public IReadOnlyList<SixRoDefect> Defects { get; init; } = [];
+    /// <summary>The task's "6 rõ" defects, derived from its fields whenever asked, so an edit never leaves them stale.</summary>
+    public IReadOnlyList<SixRoDefect> Defects => SixRoCheck.Check(this);
 }

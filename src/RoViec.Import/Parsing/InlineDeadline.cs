@@ -15,7 +15,7 @@ internal static partial class InlineDeadline
 {
     public static (int Start, int Length)? Find(string text)
     {
-        foreach (var regex in (Regex[])[CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), StandaloneRegex(), LastClauseWithinRegex()])
+        foreach (var regex in InOrder)
         {
             var m = regex.Match(text);
             if (!m.Success) continue;
@@ -26,6 +26,8 @@ internal static partial class InlineDeadline
         }
         return null;
     }
+
+    private static readonly Regex[] InOrder = [CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), StandaloneRegex(), LastClauseWithinRegex()];
 
     private const string Quarter = @"(?:Q|q)(?:u[ýyú]|úy)\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
 

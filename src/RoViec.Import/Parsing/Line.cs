@@ -1,5 +1,6 @@
 using System.Text;
 using RoViec.Domain.Text;
+using RoViec.Import.Reading;
 
 namespace RoViec.Import.Parsing;
 
@@ -39,14 +40,15 @@ internal sealed class Line
         while (i < raw.Length)
         {
             var c = raw[i];
-            if (c is '-' or '–' or '+' or '•' or '▪' or '●' or '\uF0B7' or '*' && i + 1 < raw.Length && raw[i + 1] == ' ')
+            if ((Bullets.IsBulletChar(c) || c == '*') && i + 1 < raw.Length && raw[i + 1] == ' ')
             {
                 bullet = true;
                 i += 2;
                 while (i < raw.Length && raw[i] == ' ') i++;
                 continue;
             }
-            if (c is '•' or '▪' or '●')
+            // "•Nội dung": a true bullet glyph needs no space; "-5%" and "+84" do.
+            if (Bullets.IsBulletChar(c) && c is not ('-' or '+' or '–'))
             {
                 bullet = true;
                 i++;

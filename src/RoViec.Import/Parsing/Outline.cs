@@ -91,8 +91,6 @@ internal sealed partial class Outline
         return letters > 0 && upper * 10 >= letters * 6;
     }
 
-    public static bool TitleMatches(Heading heading, Regex regex) => regex.IsMatch(VietnameseText.Fold(heading.Title));
-
     [GeneratedRegex(@"^(?<n>[IVXL]{1,5})\s*[.\-–:)]\s*(?<t>\S.*)$")]
     private static partial Regex RomanRegex();
 

@@ -398,7 +398,7 @@ internal static partial class PlanExtractor
             DecisionAuthority = authority.Success ? authority.Groups["who"].Value : null,
             Spans = spans,
         };
-        return task with { Defects = SixRoCheck.Check(task) };
+        return task;
     }
 
     /// <summary>
@@ -437,8 +437,6 @@ internal static partial class PlanExtractor
         var smaller = Math.Min(a.Count, b.Count);
         return smaller >= 5 && common >= 0.8 * smaller;
     }
-
-    private static bool SameTarget(Target a, Target b) => a.Op == b.Op && a.Value == b.Value && a.ValueMax == b.ValueMax && a.Unit == b.Unit;
 
     [GeneratedRegex(@"^(?:-\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*(?:\([^()]{1,60}\))?\s*[:.]\s*(?<body>\S.*)$")]
     private static partial Regex NumberedStartRegex();

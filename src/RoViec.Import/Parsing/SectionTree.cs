@@ -10,9 +10,6 @@ internal sealed class Section
     public List<object> Items { get; } = [];
     public List<Section> Children { get; } = [];
 
-    /// <summary>The top-level (Roman numeral or appendix) section this one belongs to.</summary>
-    public Section? Top => Parent is null ? null : Parent.Parent is null ? this : Parent.Top;
-
     public static Section Build(IEnumerable<object> items)
     {
         var root = new Section { Path = "", Depth = 0 };

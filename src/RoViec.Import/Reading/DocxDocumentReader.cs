@@ -178,7 +178,7 @@ internal static class DocxDocumentReader
         return result;
     }
 
-    private static bool StartsWithMarker(string text) => text.Length > 1 && text[0] is '-' or '+' or '•' && text[1] == ' ';
+    private static bool StartsWithMarker(string text) => text.Length > 1 && Bullets.IsBulletChar(text[0]) && text[1] == ' ';
 
     private static (string Text, bool Bold) ParagraphText(OpenXmlElement paragraph)
     {

@@ -15,6 +15,8 @@ internal sealed class DocxNumbering
     private readonly Numbering? _numbering;
     private readonly Dictionary<string, Style> _styles;
     private readonly Dictionary<int, int[]> _counters = [];
+    // Looked up once per list, not once per numbered paragraph.
+    private readonly Dictionary<int, List<Level>?> _levels = [];
 
     public DocxNumbering(MainDocumentPart part)
     {
@@ -31,11 +33,15 @@ internal sealed class DocxNumbering
         var (numId, rawLevel) = NumberingOf(paragraph);
         var level = Math.Clamp(rawLevel, 0, 8);
         if (numId is not > 0 || _numbering is null) return null;
-        var num = _numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
-        var abstractId = num?.AbstractNumId?.Val?.Value;
-        var abstractNum = _numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
-        if (abstractNum is null) return ("- ", true);
-        var levels = abstractNum.Elements<Level>().ToList();
+        if (!_levels.TryGetValue(numId.Value, out var levels))
+        {
+            var num = _numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            var abstractId = num?.AbstractNumId?.Val?.Value;
+            var abstractNum = _numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            levels = abstractNum?.Elements<Level>().ToList();
+            _levels[numId.Value] = levels;
+        }
+        if (levels is null) return ("- ", true);
         var lvl = levels.FirstOrDefault(l => l.LevelIndex?.Value == level) ?? levels.FirstOrDefault();
         if (lvl is null) return ("- ", true);
         var format = lvl.NumberingFormat?.Val?.Value;

@@ -126,15 +126,3 @@ internal sealed class TextLine : IPageItem
         return lines;
     }
 }
-
-/// <summary>The glyphs Word and LibreOffice draw for bullets, and how they are written in text.</summary>
-internal static class Bullets
-{
-    public static bool IsBulletGlyph(string word) =>
-        word.Length == 1 && (word[0] is '-' or '+' or '•' or '–' or '·' or '●' or '○' or '◦' or '▪' or '■' or '□' or '➢' or '►' or '✓'
-            // Symbol and Wingdings bullets come out as private-use code points.
-            || (word[0] >= '\uF000' && word[0] <= '\uF0FF'));
-
-    /// <summary>"+" keeps its meaning (the sub-level in Vietnamese plans); every other glyph is a "-".</summary>
-    public static string Prefix(string glyph) => glyph == "+" ? "+ " : "- ";
-}
