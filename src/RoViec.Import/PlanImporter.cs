@@ -108,7 +108,9 @@ public static class PlanImporter
     private static IReadOnlyList<RawBlock> Read(byte[] bytes, string fileName, ImportOptions options)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var isPdf = bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
+        // A PDF may carry a few bytes before its header; readers accept "%PDF-" within the first kilobyte.
+        var isPdf = bytes.AsSpan().StartsWith("%PDF"u8)
+            || (extension == ".pdf" && bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0);
         var isZip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         var isOle = bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0;
         if (isPdf) return new PdfDocumentReader().Read(bytes);
