@@ -44,7 +44,7 @@ public sealed class FirstRunTests
     public async Task First_run_creates_the_demo_commune_with_its_imported_plan_and_an_administrator()
     {
         await using var app = new RoViecApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -10,7 +10,7 @@ public sealed partial class PlanWorkspaceTests
     public async Task Search_without_diacritics_finds_text_with_diacritics()
     {
         await using var app = new RoViecApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/?q=phan+mem+diet+virus", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -22,7 +22,7 @@ public sealed partial class PlanWorkspaceTests
     public async Task Filter_by_lead_unit_keeps_only_that_unit()
     {
         await using var app = new RoViecApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/?don-vi=" + Uri.EscapeDataString("Trưởng Công an xã"), UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -35,7 +35,7 @@ public sealed partial class PlanWorkspaceTests
     public async Task Task_page_shows_its_fields_and_highlights_its_source_text()
     {
         await using var app = new RoViecApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
         var list = await client.GetStringAsync(new Uri("/?q=wi-fi", UriKind.Relative), TestContext.Current.CancellationToken);
         var link = TaskLinkRegex().Match(list).Groups[1].Value;
 
@@ -49,7 +49,7 @@ public sealed partial class PlanWorkspaceTests
     public async Task Unknown_task_is_404()
     {
         await using var app = new RoViecApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
 
         var response = await client.GetAsync(new Uri("/nhiem-vu/" + Guid.NewGuid(), UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -1,11 +1,39 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace RoViec.Web.Tests;
 
 /// <summary>The application on a throw-away SQLite file (or PostgreSQL when given), with a known admin password.</summary>
-public sealed class RoViecApp : WebApplicationFactory<Program>
+public sealed partial class RoViecApp : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "Test-password-123";
+
+    /// <summary>A client signed in through the real sign-in form (antiforgery token and cookie included).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName = "admin", string password = AdminPassword)
+    {
+        var client = CreateClient();
+        var response = await SignInAsync(client, userName, password);
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+        var token = AntiforgeryRegex().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        return await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), content);
+    }
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex AntiforgeryRegex();
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "roviec-web-" + Guid.NewGuid().ToString("N"));
 
     public string? ConnectionString { get; init; }
@@ -14,7 +42,7 @@ public sealed class RoViecApp : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseSetting("ConnectionStrings:RoViec", ConnectionString ?? $"Data Source={Path.Combine(_directory, "roviec.db")}");
-        builder.UseSetting("ROVIEC_ADMIN_PASSWORD", "Test-password-123");
+        builder.UseSetting("ROVIEC_ADMIN_PASSWORD", AdminPassword);
     }
 
     protected override void Dispose(bool disposing)
