@@ -15,6 +15,7 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTaskRow> Tasks => Set<PlanTaskRow>();
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
+    public DbSet<PlanUpload> Uploads => Set<PlanUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

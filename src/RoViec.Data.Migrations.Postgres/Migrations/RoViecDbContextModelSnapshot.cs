@@ -490,6 +490,37 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("PlanTasks", (string)null);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.PlanUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("PlanUploads", (string)null);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Province", b =>
                 {
                     b.Property<Guid>("Id")
@@ -609,6 +640,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany("Tasks")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanUpload", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -481,6 +481,37 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTasks", (string)null);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.PlanUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("PlanUploads", (string)null);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Province", b =>
                 {
                     b.Property<Guid>("Id")
@@ -600,6 +631,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany("Tasks")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanUpload", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -52,3 +52,13 @@ internal sealed class IndicatorRowConfiguration : IEntityTypeConfiguration<Indic
         b.HasIndex(x => new { x.CommuneId, x.PlanId, x.Order });
     }
 }
+
+internal sealed class PlanUploadConfiguration : IEntityTypeConfiguration<PlanUpload>
+{
+    public void Configure(EntityTypeBuilder<PlanUpload> b)
+    {
+        b.ToTable("PlanUploads");
+        b.Property(x => x.FileName).HasMaxLength(300);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

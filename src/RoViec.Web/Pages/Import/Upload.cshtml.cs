@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Import;
+
+namespace RoViec.Web.Pages.Import;
+
+/// <summary>
+/// Upload a plan document (DOCX, PDF or text). It is checked by the importer at once — size, type,
+/// damage, scans, encodings — and refused with the importer's Vietnamese message and an HTTP status
+/// that says what happened; a readable document is kept for review.
+/// </summary>
+[RequestSizeLimit(32L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
+public sealed class UploadModel(RoViecDbContext db, UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public IFormFile? Document { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.CommuneId is not { } communeId) return Forbid();
+        if (Document is null || Document.Length == 0) return Refuse(StatusCodes.Status400BadRequest, new EmptyFile());
+        var options = new ImportOptions();
+        if (Document.Length > options.MaxBytes) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(Document.Length, options.MaxBytes));
+        byte[] bytes;
+        using (var memory = new MemoryStream())
+        {
+            await Document.CopyToAsync(memory, ct);
+            bytes = memory.ToArray();
+        }
+        var fileName = Path.GetFileName(Document.FileName);
+        switch (PlanImporter.Import(bytes, fileName, options))
+        {
+            case ImportOutcome.Refused refused:
+                return Refuse(refused.Error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, refused.Error);
+            default:
+                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.Id, UploadedAtUtc = DateTime.UtcNow };
+                db.Uploads.Add(upload);
+                await db.SaveChangesAsync(ct);
+                return RedirectToPage("Review", new { id = upload.Id });
+        }
+    }
+
+    private PageResult Refuse(int status, ImportError error)
+    {
+        Error = error.Vietnamese;
+        Response.StatusCode = status;
+        return Page();
+    }
+}

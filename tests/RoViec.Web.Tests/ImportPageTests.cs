@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>Upload a plan document, review what was read, confirm it; bad files get the importer's Vietnamese message.</summary>
+public sealed partial class ImportPageTests
+{
+    private static readonly string Seeds = Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds");
+
+    [Fact]
+    public async Task Uploaded_plan_is_shown_for_review_and_becomes_the_plan_when_confirmed()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+
+        var review = await UploadAsync(client, await File.ReadAllBytesAsync(Path.Combine(Seeds, "thien-tan-kh-2026.txt"), TestContext.Current.CancellationToken), "thien-tan.txt");
+        var html = await review.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+        Assert.Contains("39 nhiệm vụ", html, StringComparison.Ordinal);
+        Assert.Contains("Đánh giá hiệu quả áp dụng, khả năng nhân rộng của các sáng kiến.", html, StringComparison.Ordinal);
+        var token = TokenRegex().Match(html).Groups[1].Value;
+        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var done = await client.PostAsync(review.RequestMessage!.RequestUri, confirm, TestContext.Current.CancellationToken);
+        var home = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("39 nhiệm vụ", home, StringComparison.Ordinal);
+        Assert.Contains("nhập từ tệp thien-tan.txt", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Damaged_document_is_refused_with_a_vietnamese_message_and_400()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+        var random = new byte[4096];
+        new Random(7).NextBytes(random);
+
+        var response = await UploadAsync(client, random, "ke-hoach.docx");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tệp .docx bị hỏng", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unsupported_type_is_415()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+
+        var response = await UploadAsync(client, "xin chào"u8.ToArray(), "anh.png");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName)
+    {
+        var form = await client.GetStringAsync(new Uri("/nhap-ke-hoach", UriKind.Relative));
+        var token = TokenRegex().Match(form).Groups[1].Value;
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "Document", fileName);
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), content);
+    }
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex TokenRegex();
+}
