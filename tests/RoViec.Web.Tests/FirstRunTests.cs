@@ -61,6 +61,32 @@ public sealed class FirstRunTests
     }
 
     [Fact]
+    public async Task Same_application_runs_on_postgresql()
+    {
+        var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
+        if (string.IsNullOrEmpty(baseConnection))
+            Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_web_{Guid.NewGuid():N}" }.ConnectionString;
+        await using var app = new RoViecApp { ConnectionString = cs };
+        try
+        {
+            using var client = await app.SignedInClientAsync();
+
+            var html = await client.GetStringAsync(new Uri("/?q=wi-fi", UriKind.Relative), TestContext.Current.CancellationToken);
+            var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+            Assert.Contains("Đảm bảo hạ tầng mạng Wi-Fi tốc độ cao", html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+        finally
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RoViecDbContext>().Database.EnsureDeletedAsync(TestContext.Current.CancellationToken);
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    [Fact]
     public async Task Second_start_on_the_same_database_does_not_seed_twice()
     {
         var dir = Path.Combine(Path.GetTempPath(), "roviec-web-" + Guid.NewGuid().ToString("N"));
