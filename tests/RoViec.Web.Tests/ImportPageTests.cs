@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 
 namespace RoViec.Web.Tests;
 
 /// <summary>Upload a plan document, review what was read, confirm it; bad files get the importer's Vietnamese message.</summary>
-public sealed partial class ImportPageTests
+public sealed class ImportPageTests
 {
     private static readonly string Seeds = Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds");
 
@@ -21,7 +20,7 @@ public sealed partial class ImportPageTests
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         Assert.Contains("39 nhiệm vụ", html, StringComparison.Ordinal);
         Assert.Contains("Đánh giá hiệu quả áp dụng, khả năng nhân rộng của các sáng kiến.", html, StringComparison.Ordinal);
-        var token = TokenRegex().Match(html).Groups[1].Value;
+        var token = RoViecApp.AntiforgeryToken(html);
         using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         var done = await client.PostAsync(review.RequestMessage!.RequestUri, confirm, TestContext.Current.CancellationToken);
         var home = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -60,7 +59,7 @@ public sealed partial class ImportPageTests
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName)
     {
         var form = await client.GetStringAsync(new Uri("/nhap-ke-hoach", UriKind.Relative));
-        var token = TokenRegex().Match(form).Groups[1].Value;
+        var token = RoViecApp.AntiforgeryToken(form);
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -68,7 +67,4 @@ public sealed partial class ImportPageTests
         content.Add(new StringContent(token), "__RequestVerificationToken");
         return await client.PostAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), content);
     }
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex TokenRegex();
 }

@@ -21,7 +21,7 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        var token = AntiforgeryRegex().Match(form).Groups[1].Value;
+        var token = AntiforgeryToken(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
@@ -30,6 +30,9 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
         });
         return await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), content);
     }
+
+    /// <summary>The antiforgery token a form page carries, for posting it back as a browser would.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryRegex().Match(html).Groups[1].Value;
 
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
     private static partial Regex AntiforgeryRegex();
