@@ -7,11 +7,13 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Debian packages the tests need, as "command:package". The web and reporting tests will add
-# chromium and libreoffice here. PostgreSQL is handled apart below: its client (psql) is often
-# present without the server, so the check is for the server binary itself.
+# Debian packages the tests need, as "command:package": Chromium for the browser tests
+# (Playwright drives /usr/bin/chromium; its own browser download does not work here). The
+# reporting tests will add libreoffice. PostgreSQL is handled apart below: its client (psql) is
+# often present without the server, so the check is for the server binary itself.
 REQUIRED=(
   "python3:python3"
+  "chromium:chromium"
 )
 
 apt_updated=0
