@@ -16,6 +16,7 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     public DbSet<PlanTaskRow> Tasks => Set<PlanTaskRow>();
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
     public DbSet<PlanUpload> Uploads => Set<PlanUpload>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

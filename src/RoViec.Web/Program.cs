@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Data.Interceptors;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 
@@ -13,7 +14,10 @@ if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 
-builder.Services.AddDbContext<RoViecDbContext>(o => o.UseRoViecDatabase(connectionString));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+builder.Services.AddDbContext<RoViecDbContext>((services, o) =>
+    o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<IAuditActor>())));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(o =>
     {

@@ -54,6 +54,32 @@ public sealed class PlanStorageTests
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_change_is_recorded_with_who_when_before_and_after(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+        await using (var db = database.Context())
+        {
+            var task = await db.Tasks.SingleAsync(TestContext.Current.CancellationToken);
+            task.Output = "Kế hoạch được ban hành";
+            task.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = database.Context();
+        var history = await read.Audit.Where(a => a.Entity == nameof(PlanTaskRow)).OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["create", "update"], history.Select(h => h.Action));
+        var update = history[1];
+        Assert.Equal("nguyen.van.a", update.Actor);
+        Assert.Contains("\"Output\":null", update.Before, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch được ban hành", System.Text.RegularExpressions.Regex.Unescape(update.After!), StringComparison.Ordinal);
+        Assert.DoesNotContain("Name", update.After, StringComparison.Ordinal);
+        var planCreated = await read.Audit.Where(a => a.Entity == nameof(Plan)).Select(a => a.After).FirstAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("SourceText", planCreated, StringComparison.Ordinal);
+    }
+
     private static async Task<Guid> SeedAsync(TestDatabase database)
     {
         await using var db = database.Context();

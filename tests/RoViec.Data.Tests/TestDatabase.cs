@@ -52,7 +52,13 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<RoViecDbContext>();
         if (Provider == Sqlite) options.UseSqliteDatabase(ConnectionString);
         else options.UsePostgresDatabase(ConnectionString);
+        options.AddInterceptors(new Interceptors.AuditInterceptor(new TestActor()));
         return new RoViecDbContext(options.Options);
+    }
+
+    private sealed class TestActor : Interceptors.IAuditActor
+    {
+        public string? Name => "nguyen.van.a";
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,7 @@ public sealed partial class PlanWorkspaceTests
 
         Assert.Contains("Thủ trưởng các cơ quan", html, StringComparison.Ordinal);
         Assert.Matches("<mark>Đảm bảo hạ tầng mạng Wi-Fi tốc độ cao", html);
+        Assert.Matches(@"<td>hệ thống</td>\s*<td>Tạo mới</td>", html);
     }
 
     [Fact]

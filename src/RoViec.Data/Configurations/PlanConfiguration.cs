@@ -62,3 +62,17 @@ internal sealed class PlanUploadConfiguration : IEntityTypeConfiguration<PlanUpl
         b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.Property(x => x.Entity).HasMaxLength(100);
+        b.Property(x => x.EntityId).HasMaxLength(200);
+        b.Property(x => x.Action).HasMaxLength(10);
+        b.Property(x => x.Actor).HasMaxLength(256);
+        b.HasIndex(x => new { x.Entity, x.EntityId });
+        b.HasIndex(x => new { x.CommuneId, x.AtUtc });
+    }
+}

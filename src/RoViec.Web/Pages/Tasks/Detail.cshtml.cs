@@ -13,6 +13,7 @@ public sealed class DetailModel(RoViecDbContext db) : PageModel
     public string Before { get; private set; } = "";
     public string Source { get; private set; } = "";
     public string After { get; private set; } = "";
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -24,6 +25,8 @@ public sealed class DetailModel(RoViecDbContext db) : PageModel
         Before = text[Math.Max(0, start - 600)..start];
         Source = text[start..end];
         After = text[end..Math.Min(text.Length, end + 600)];
+        var key = id.ToString();
+        History = await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
         return Page();
     }
 }

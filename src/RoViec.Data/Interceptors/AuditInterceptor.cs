@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using RoViec.Data.Entities;
+
+namespace RoViec.Data.Interceptors;
+
+/// <summary>Who is making a change; the web application answers with the signed-in user.</summary>
+public interface IAuditActor
+{
+    string? Name { get; }
+}
+
+/// <summary>
+/// Records every create, update and delete of plan and organisation data in the same save, so a
+/// change and its history are written together or not at all. Secrets (password hashes, security
+/// stamps) and the document text are never copied into the history.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor? actor = null) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> NeverRecorded = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SourceText", "Content",
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null) return;
+        var now = DateTime.UtcNow;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var action = entry.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
+            var changed = entry.Properties.Where(p => !NeverRecorded.Contains(p.Metadata.Name) && (entry.State != EntityState.Modified || p.IsModified)).ToList();
+            if (entry.State == EntityState.Modified && changed.Count == 0) continue;
+            context.Add(new AuditEntry
+            {
+                CommuneId = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "CommuneId")?.CurrentValue as Guid?,
+                Entity = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => Convert.ToString(p.CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+                Action = action,
+                Actor = actor?.Name,
+                AtUtc = now,
+                Before = entry.State == EntityState.Added ? null : Json(changed, p => p.OriginalValue),
+                After = entry.State == EntityState.Deleted ? null : Json(changed, p => p.CurrentValue),
+            });
+        }
+    }
+
+    private static string Json(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, value));
+}
