@@ -12,7 +12,7 @@ namespace RoViec.Web.Pages;
 /// The plan workspace: the latest plan's tasks with search that ignores diacritics ("chu ky so" finds
 /// "chữ ký số"), and filters by lead unit and deadline kind. Reads are projections, not entity graphs.
 /// </summary>
-public sealed class IndexModel(RoViecDbContext db) : PageModel
+public sealed class IndexModel(RoViecDbContext db, RoViec.Web.Features.Demo.CurrentCommune commune) : PageModel
 {
     public sealed record TaskLine(Guid Id, string? Code, string Name, string Lead, string? Due, string? DeadlineRaw, string DeadlineKind, string? Output);
 
@@ -35,7 +35,8 @@ public sealed class IndexModel(RoViecDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Plan = await db.Plans.AsNoTracking().OrderByDescending(p => p.ImportedAtUtc).FirstOrDefaultAsync(ct);
+        var communeId = await commune.IdAsync(User);
+        Plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId).OrderByDescending(p => p.ImportedAtUtc).FirstOrDefaultAsync(ct);
         if (Plan is null) return;
         CommuneName = await db.Communes.Where(c => c.Id == Plan.CommuneId).Select(c => c.Name).FirstAsync(ct);
         var rows = await db.Tasks.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order)

@@ -7,7 +7,7 @@ using RoViec.Data.Entities;
 namespace RoViec.Web.Pages.Tasks;
 
 /// <summary>A task with all its fields and the source text it came from, the span highlighted.</summary>
-public sealed class DetailModel(RoViecDbContext db) : PageModel
+public sealed class DetailModel(RoViecDbContext db, RoViec.Web.Features.Demo.CurrentCommune commune) : PageModel
 {
     public PlanTaskRow? Task { get; private set; }
     public string Before { get; private set; } = "";
@@ -17,7 +17,8 @@ public sealed class DetailModel(RoViecDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var communeId = await commune.IdAsync(User);
+        Task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.CommuneId == communeId, ct);
         if (Task is null) return NotFound();
         var text = await db.Plans.Where(p => p.Id == Task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
         var start = Math.Clamp(Task.NameSpanStart, 0, text.Length);

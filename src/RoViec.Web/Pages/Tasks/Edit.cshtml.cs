@@ -12,7 +12,7 @@ namespace RoViec.Web.Pages.Tasks;
 /// Correct a task's fields. The version read with the form travels back with it: if someone else
 /// saved in between, nothing is overwritten — the officer sees both versions and decides (409).
 /// </summary>
-public sealed class EditModel(RoViecDbContext db) : PageModel
+public sealed class EditModel(RoViecDbContext db, RoViec.Web.Features.Demo.CurrentCommune commune) : PageModel
 {
     public sealed class Form
     {
@@ -41,7 +41,8 @@ public sealed class EditModel(RoViecDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var communeId = await commune.IdAsync(User);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.CommuneId == communeId, ct);
         if (task is null) return NotFound();
         Input = new Form { Name = task.Name, Lead = task.LeadAsWritten, Support = task.SupportAsWritten, Output = task.Output, Deadline = task.DeadlineRaw, Version = task.Version };
         return Page();
@@ -49,7 +50,8 @@ public sealed class EditModel(RoViecDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var communeId = await commune.IdAsync(User);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id && t.CommuneId == communeId, ct);
         if (task is null) return NotFound();
         if (!ModelState.IsValid)
         {
