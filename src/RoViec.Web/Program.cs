@@ -63,6 +63,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
+RoViec.Web.Features.Plans.ExportTasks.Map(app);
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

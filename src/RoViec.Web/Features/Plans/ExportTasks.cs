@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+using RoViec.Data;
+using RoViec.Web.Features.Demo;
+
+namespace RoViec.Web.Features.Plans;
+
+/// <summary>`GET /xuat-excel`: the commune's current plan as an Excel sheet with Vietnamese headers.</summary>
+internal static class ExportTasks
+{
+    public static void Map(WebApplication app) => app.MapGet("/xuat-excel", async (HttpContext http, RoViecDbContext db, CurrentCommune commune, CancellationToken ct) =>
+    {
+        var communeId = await commune.IdAsync(http.User);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId).OrderByDescending(p => p.ImportedAtUtc)
+            .Select(p => new { p.Id, p.Year }).FirstOrDefaultAsync(ct);
+        if (plan is null) return Results.NotFound();
+        var rows = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Order)
+            .Select(t => new { t.Code, t.Name, t.LeadAsWritten, t.SupportAsWritten, t.Output, t.DeadlineRaw, t.DeadlineDue, t.Section })
+            .ToListAsync(ct);
+        var sheet = rows.Select((t, i) => new Dictionary<string, object?>
+        {
+            ["STT"] = i + 1,
+            ["Mã"] = t.Code,
+            ["Nhiệm vụ"] = t.Name,
+            ["Chủ trì"] = t.LeadAsWritten,
+            ["Phối hợp"] = t.SupportAsWritten,
+            ["Sản phẩm"] = t.Output,
+            ["Thời hạn"] = t.DeadlineRaw,
+            ["Hạn cuối"] = t.DeadlineDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            ["Mục"] = t.Section,
+        });
+        var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "Nhiệm vụ", cancellationToken: ct);
+        stream.Position = 0;
+        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"nhiem-vu-{plan.Year}.xlsx");
+    });
+}
