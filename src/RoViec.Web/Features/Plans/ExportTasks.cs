@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 using RoViec.Data;
 using RoViec.Web.Features.Demo;
+using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace RoViec.Web.Features.Plans;
 
