@@ -20,6 +20,9 @@ public sealed class ImportPageTests
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         Assert.Contains("39 nhiệm vụ", html, StringComparison.Ordinal);
         Assert.Contains("Đánh giá hiệu quả áp dụng, khả năng nhân rộng của các sáng kiến.", html, StringComparison.Ordinal);
+        // The source text sits beside the tasks, each task's span marked and linked.
+        Assert.Contains("<mark id=\"t-0\">Tổ chức rà soát, chuẩn hóa các nội dung", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#t-0\"", html, StringComparison.Ordinal);
         var token = RoViecApp.AntiforgeryToken(html);
         using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         var done = await client.PostAsync(review.RequestMessage!.RequestUri, confirm, TestContext.Current.CancellationToken);
