@@ -9,18 +9,11 @@ public static class VietnameseText
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var stripped = VietnameseFolding.StripMarks(text);
+        var sb = new StringBuilder(stripped.Length);
         var lastSpace = true;
-        foreach (var ch in decomposed)
+        foreach (var c in stripped)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            var c = ch switch
-            {
-                'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(ch),
-            };
             if (char.IsLetterOrDigit(c) || c == '%')
             {
                 sb.Append(c);

@@ -21,7 +21,7 @@ internal static partial class PlanExtractor
         var items = Items(document);
         var lines = items.OfType<Line>().ToList();
         var info = DocumentInfoReader.Read(lines, options.DefaultYear);
-        var year = info.Year ?? options.DefaultYear ?? VietnamToday().Year;
+        var year = info.Year ?? options.DefaultYear ?? VietnamTime.Today.Year;
 
         var tasks = new List<TaskDraft>();
         var indicators = new List<IndicatorDraft>();
@@ -49,13 +49,6 @@ internal static partial class PlanExtractor
             Units = used,
             SourceText = document.Text,
         };
-    }
-
-    /// <summary>A plan without a year belongs to this year in Vietnam, not in UTC.</summary>
-    private static DateOnly VietnamToday()
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var vn) ? vn : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone));
     }
 
     /// <summary>Paragraphs as lines (wrapped lines joined) and tables; tables that hold neither tasks nor indicators are read as text.</summary>

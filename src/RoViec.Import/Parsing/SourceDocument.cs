@@ -67,31 +67,17 @@ public sealed class SourceDocument
         return new SourceDocument { Text = sb.ToString(), Blocks = blocks };
     }
 
-    /// <summary>NFC, one line, no control characters; tabs and newlines inside a cell become spaces.</summary>
+    /// <summary>NFC, one line, no control or invisible characters; tabs and newlines inside a cell become spaces.</summary>
     internal static string Clean(string text)
     {
         if (text.Length == 0) return text;
         var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var sb = new StringBuilder(normalized.Length);
-        var space = false;
-        foreach (var raw in normalized)
+        var visible = new StringBuilder(normalized.Length);
+        foreach (var ch in normalized)
         {
-            var ch = raw switch
-            {
-                '\u00A0' or '\u2007' or '\u202F' or '\t' or '\r' or '\n' or '\v' or '\f' => ' ',
-                '\u200B' or '\uFEFF' or '\u00AD' => '\0',
-                _ => raw,
-            };
-            if (ch == '\0' || (char.IsControl(ch) && ch != ' ')) continue;
-            if (ch == ' ')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(ch);
+            if (ch is '\u200B' or '\uFEFF' or '\u00AD' || (char.IsControl(ch) && !char.IsWhiteSpace(ch))) continue;
+            visible.Append(ch);
         }
-        return sb.ToString();
+        return VietnameseText.Squash(visible.ToString());
     }
 }

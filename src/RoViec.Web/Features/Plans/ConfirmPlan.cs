@@ -1,4 +1,3 @@
-using System.Globalization;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Indicators;
@@ -95,6 +94,4 @@ internal static class ConfirmPlan
         await db.SaveChangesAsync(ct);
         return plan;
     }
-
-    public static string Due(DateOnly? due) => due?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
 }

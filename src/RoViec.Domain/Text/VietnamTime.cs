@@ -1,0 +1,13 @@
+namespace RoViec.Domain.Text;
+
+/// <summary>Time is stored in UTC and read in Vietnam time (Asia/Ho_Chi_Minh, UTC+7 without daylight saving).</summary>
+public static class VietnamTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+
+    public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone);
+
+    public static DateOnly Today => DateOnly.FromDateTime(FromUtc(DateTime.UtcNow));
+}
