@@ -78,6 +78,9 @@ if ! dotnet build RoViec.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
   exit 1
 fi
 
+# Leave the import command built, so the first `./roviec import` after the tests starts at once.
+"$ROOT/roviec" --help >/dev/null || echo "Không biên dịch được lệnh roviec (the CLI did not build)" >&2
+
 failed_checks=0
 echo "== format"
 if ! dotnet format RoViec.slnx --verify-no-changes --no-restore -v quiet; then
