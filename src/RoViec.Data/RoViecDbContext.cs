@@ -17,6 +17,9 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
     public DbSet<PlanUpload> Uploads => Set<PlanUpload>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<SteeringMember> SteeringMembers => Set<SteeringMember>();
+    public DbSet<SteeringMemberUnit> SteeringMemberUnits => Set<SteeringMemberUnit>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Data.Interceptors;
+using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 
@@ -37,17 +38,30 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "roviec";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    // A refused page answers 403 (shown by the status page), not a redirect to the sign-in form;
+    // the API answers 401 instead of redirecting to a form it cannot fill.
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+    o.Events.OnRedirectToLogin = context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    };
 });
-// Nobody sees what is not theirs: every page needs a signed-in user unless it says otherwise.
-builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+// "Sign out everywhere" changes the security stamp; other sessions notice it within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAuthorizationBuilder().AddRoViecPolicies();
 builder.Services.AddRazorPages();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScoped<CurrentCommune>();
+builder.Services.AddScoped<CurrentUser>();
 
 var app = builder.Build();
 
@@ -58,7 +72,11 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
 }
 
+// Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+// Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -24,8 +24,9 @@ public sealed partial class TenantScopeTests
             db.Communes.Add(other);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var created = await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id }, "Xuan-giang-123");
-            Assert.True(created.Succeeded);
+            var user = new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id };
+            Assert.True((await users.CreateAsync(user, "Xuan-giang-123")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.StandingOffice)).Succeeded);
         }
         using var outsider = app.CreateClient();
         (await RoViecApp.SignInAsync(outsider, "xuangiang", "Xuan-giang-123")).EnsureSuccessStatusCode();

@@ -152,6 +152,52 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -168,6 +214,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -176,7 +225,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("FullName")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -201,8 +251,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ProvinceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -216,12 +273,18 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -317,6 +380,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<string>("Owner")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("OwnerUnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
@@ -324,6 +390,12 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SpanLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpanStart")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TargetOp")
                         .IsRequired()
@@ -354,6 +426,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OwnerUnitId");
+
                     b.HasIndex("PlanId");
 
                     b.HasIndex("CommuneId", "PlanId", "Order");
@@ -366,6 +440,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Aliases")
                         .IsRequired()
@@ -390,7 +467,16 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("CommuneId", "Key")
                         .IsUnique();
@@ -406,6 +492,13 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("CommuneId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -435,10 +528,18 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -447,7 +548,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReplacesPlanId");
 
-                    b.HasIndex("CommuneId", "Year");
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("CommuneId", "Status", "Year");
 
                     b.ToTable("Plans");
                 });
@@ -476,6 +579,10 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<string>("DeadlineRaw")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DecisionAuthority")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Directing")
                         .HasColumnType("text");
@@ -506,6 +613,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Priority")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -515,6 +625,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Spans")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SupportAsWritten")
                         .IsRequired()
@@ -585,6 +700,78 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommuneId", "Order");
+
+                    b.ToTable("SteeringMembers", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMemberUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MemberId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("SteeringMemberUnits", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -636,6 +823,33 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ApiToken", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.AppUser", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Commune", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Province", "Province")
@@ -648,6 +862,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("RoViec.Data.Entities.IndicatorRow", b =>
                 {
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -662,6 +881,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
@@ -676,6 +900,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ReplacesPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.PlanUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -701,6 +930,35 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMemberUnit", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.SteeringMember", null)
+                        .WithMany("Units")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Commune", b =>
                 {
                     b.Navigation("Units");
@@ -716,6 +974,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Province", b =>
                 {
                     b.Navigation("Communes");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -143,6 +143,52 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +205,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -167,6 +216,7 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -192,7 +242,14 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProvinceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -207,12 +264,18 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -306,6 +369,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Owner")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerUnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
@@ -313,6 +379,12 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SpanLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpanStart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TargetOp")
                         .IsRequired()
@@ -343,6 +415,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OwnerUnitId");
+
                     b.HasIndex("PlanId");
 
                     b.HasIndex("CommuneId", "PlanId", "Order");
@@ -355,6 +429,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Aliases")
                         .IsRequired()
@@ -379,7 +456,16 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("CommuneId", "Key")
                         .IsUnique();
@@ -394,6 +480,13 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAtUtc")
@@ -424,9 +517,17 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -436,7 +537,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReplacesPlanId");
 
-                    b.HasIndex("CommuneId", "Year");
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("CommuneId", "Status", "Year");
 
                     b.ToTable("Plans");
                 });
@@ -464,6 +567,10 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeadlineRaw")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionAuthority")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Directing")
@@ -495,6 +602,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -503,6 +613,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Spans")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SupportAsWritten")
@@ -574,6 +689,78 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommuneId", "Order");
+
+                    b.ToTable("SteeringMembers", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMemberUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MemberId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("SteeringMemberUnits", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -625,6 +812,33 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ApiToken", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.AppUser", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Commune", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Province", "Province")
@@ -637,6 +851,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("RoViec.Data.Entities.IndicatorRow", b =>
                 {
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -651,6 +870,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
@@ -665,6 +889,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReplacesPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.PlanUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -690,6 +919,35 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMemberUnit", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.SteeringMember", null)
+                        .WithMany("Units")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.Commune", b =>
                 {
                     b.Navigation("Units");
@@ -705,6 +963,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Province", b =>
                 {
                     b.Navigation("Communes");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.SteeringMember", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

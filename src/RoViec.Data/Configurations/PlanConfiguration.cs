@@ -13,9 +13,12 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.Number).HasMaxLength(100);
         b.Property(x => x.Issuer).HasMaxLength(500);
         b.Property(x => x.SourceFileName).HasMaxLength(300);
+        b.Property(x => x.Status).HasMaxLength(20);
+        b.Property(x => x.ConfirmedBy).HasMaxLength(256);
+        b.HasOne<PlanUpload>().WithMany().HasForeignKey(x => x.UploadId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ReplacesPlanId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.CommuneId, x.Year });
+        b.HasIndex(x => new { x.CommuneId, x.Status, x.Year });
     }
 }
 
@@ -29,6 +32,8 @@ internal sealed class PlanTaskRowConfiguration : IEntityTypeConfiguration<PlanTa
         b.Property(x => x.Code).HasMaxLength(40);
         b.Property(x => x.DeadlineKind).HasMaxLength(20);
         b.Property(x => x.DeadlineRaw).HasMaxLength(500);
+        b.Property(x => x.DecisionAuthority).HasMaxLength(1000);
+        b.Property(x => x.Spans).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Plan>().WithMany(p => p.Tasks).HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.SetNull);
@@ -50,6 +55,7 @@ internal sealed class IndicatorRowConfiguration : IEntityTypeConfiguration<Indic
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Plan>().WithMany(p => p.Indicators).HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CommuneId, x.PlanId, x.Order });
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

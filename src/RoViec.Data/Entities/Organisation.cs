@@ -23,9 +23,53 @@ public sealed class OrgUnit
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
+    /// <summary>The unit it sits under (a school under the culture and society office, a hamlet under the commune), if any.</summary>
+    public Guid? ParentId { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
     public required string Kind { get; set; }
     /// <summary>Ways plans write the name ("Phòng VH - XH"), separated by "|".</summary>
     public string Aliases { get; set; } = "";
+    /// <summary>A unit that was closed or merged stays for history but is not offered any more.</summary>
+    public bool Active { get; set; } = true;
+    public Guid Version { get; set; }
+}
+
+/// <summary>Positions on a commune's steering committee ("Ban Chỉ đạo").</summary>
+public static class SteeringPositions
+{
+    public const string Head = "Head";
+    public const string Deputy = "Deputy";
+    public const string Member = "Member";
+    public const string StandingOffice = "StandingOffice";
+    public const string SupportGroup = "SupportGroup";
+
+    public static readonly IReadOnlyList<string> All = [Head, Deputy, Member, StandingOffice, SupportGroup];
+}
+
+/// <summary>A person on the commune's steering committee, over some fields and units.</summary>
+public sealed class SteeringMember
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    /// <summary>The account of the member, when they sign in.</summary>
+    public Guid? UserId { get; set; }
+    public required string FullName { get; set; }
+    public string? Title { get; set; }
+    /// <summary>One of <see cref="SteeringPositions"/>.</summary>
+    public required string Position { get; set; }
+    /// <summary>Fields the member is over ("Chuyển đổi số|Cải cách hành chính"), separated by "|".</summary>
+    public string Fields { get; set; } = "";
+    public int Order { get; set; }
+    public Guid Version { get; set; }
+    public List<SteeringMemberUnit> Units { get; } = [];
+}
+
+/// <summary>A unit a steering member is over.</summary>
+public sealed class SteeringMemberUnit
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid MemberId { get; set; }
+    public Guid UnitId { get; set; }
 }

@@ -1,10 +1,27 @@
 namespace RoViec.Data.Entities;
 
-/// <summary>A commune's plan for a year, confirmed from an imported draft.</summary>
+/// <summary>Where a plan is in its life.</summary>
+public static class PlanStatuses
+{
+    /// <summary>Imported, being reviewed and corrected; not yet the commune's plan.</summary>
+    public const string Draft = "Draft";
+    /// <summary>Confirmed: the commune's plan for its year.</summary>
+    public const string Active = "Active";
+    /// <summary>Replaced by a later plan; kept with its history.</summary>
+    public const string Replaced = "Replaced";
+}
+
+/// <summary>A commune's plan for a year: a draft while it is reviewed, then confirmed.</summary>
 public sealed class Plan
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
+    /// <summary>One of <see cref="PlanStatuses"/>.</summary>
+    public string Status { get; set; } = PlanStatuses.Active;
+    /// <summary>The uploaded file the plan was imported from, while it is kept.</summary>
+    public Guid? UploadId { get; set; }
+    public DateTime? ConfirmedAtUtc { get; set; }
+    public string? ConfirmedBy { get; set; }
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public int Year { get; set; }
@@ -40,6 +57,12 @@ public sealed class PlanTaskRow
     public required string DeadlineKind { get; set; }
     public DateOnly? DeadlineDue { get; set; }
     public string? UpstreamSource { get; set; }
+    /// <summary>Who decides on the task's product when the plan says so.</summary>
+    public string? DecisionAuthority { get; set; }
+    /// <summary>A key task ("nhiệm vụ trọng tâm"), counted in the "share of key tasks on schedule" figure.</summary>
+    public bool Priority { get; set; }
+    /// <summary>Where each field came from in the source text, as JSON {"Lead":[start,length],…}; a corrected field loses its span.</summary>
+    public string Spans { get; set; } = "{}";
     public int NameSpanStart { get; set; }
     public int NameSpanLength { get; set; }
     /// <summary>Optimistic concurrency: two people editing the same task get a conflict, not a silent overwrite.</summary>
@@ -62,5 +85,9 @@ public sealed class IndicatorRow
     public required string TargetUnit { get; set; }
     public int? BaselineYear { get; set; }
     public string? Owner { get; set; }
+    /// <summary>The unit that owns the indicator and reports its value, once known.</summary>
+    public Guid? OwnerUnitId { get; set; }
+    public int SpanStart { get; set; }
+    public int SpanLength { get; set; }
     public Guid Version { get; set; }
 }

@@ -21,7 +21,8 @@ public sealed class AuditInterceptor(IAuditActor? actor = null) : SaveChangesInt
 {
     private static readonly HashSet<string> NeverRecorded = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SourceText", "Content",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SourceText", "Content", "TokenHash",
+        "AuthenticatorKey", "Value",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

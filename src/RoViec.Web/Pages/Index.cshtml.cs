@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Pages;
 
@@ -12,7 +14,7 @@ namespace RoViec.Web.Pages;
 /// The plan workspace: the latest plan's tasks with search that ignores diacritics ("chu ky so" finds
 /// "chữ ký số"), and filters by lead unit and deadline kind. Reads are projections, not entity graphs.
 /// </summary>
-public sealed class IndexModel(RoViecDbContext db, RoViec.Web.Features.Demo.CurrentCommune commune) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed record TaskLine(Guid Id, string? Code, string Name, string Lead, string? Due, string? DeadlineRaw, string DeadlineKind, string? Output);
 
@@ -35,11 +37,12 @@ public sealed class IndexModel(RoViecDbContext db, RoViec.Web.Features.Demo.Curr
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var communeId = await commune.IdAsync(User);
-        Plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId).OrderByDescending(p => p.ImportedAtUtc).FirstOrDefaultAsync(ct);
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return;
         CommuneName = await db.Communes.Where(c => c.Id == Plan.CommuneId).Select(c => c.Name).FirstAsync(ct);
-        var rows = await db.Tasks.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order)
+        var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
+        var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order)
             .Select(t => new { t.Id, t.Code, t.Name, t.LeadAsWritten, t.DeadlineDue, t.DeadlineRaw, t.DeadlineKind, t.Output })
             .ToListAsync(ct);
         TotalTasks = rows.Count;

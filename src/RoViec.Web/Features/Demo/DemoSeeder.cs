@@ -13,12 +13,32 @@ namespace RoViec.Web.Features.Demo;
 /// random one printed once) and a demo commune whose plan is imported from a sample document, so a
 /// new user sees a living system at once.
 /// </summary>
-internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users, IConfiguration configuration, ILogger<DemoSeeder> log)
+internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IConfiguration configuration, ILogger<DemoSeeder> log)
 {
     public const string AdminUserName = "admin";
 
+    /// <summary>Demo accounts, one per kind of work, all with the administrator's password: (user name, full name, role, unit key).</summary>
+    public static readonly IReadOnlyList<(string UserName, string FullName, string Role, string? UnitKey)> DemoUsers =
+    [
+        ("thuongtruc", "Nguyễn Thị Thường Trực", Roles.StandingOffice, "phong-van-hoa-xa-hoi"),
+        ("congan", "Trần Văn Công", Roles.UnitReporter, "cong-an"),
+        ("truongcongan", "Lê Văn Trưởng", Roles.UnitHead, "cong-an"),
+        ("vhxh", "Phạm Thị Hoa", Roles.UnitReporter, "phong-van-hoa-xa-hoi"),
+        ("thanhvien", "Hồ Văn Chỉ Đạo", Roles.SteeringMember, null),
+        ("truongban", "Nguyễn Văn Bí Thư", Roles.Chair, null),
+        ("ubkt", "Đặng Thị Kiểm Tra", Roles.Inspector, null),
+    ];
+
+    /// <summary>The province office account of the demo province.</summary>
+    public const string ProvinceUserName = "tinh";
+
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+        }
         if (await db.Communes.AnyAsync(ct)) return;
 
         var province = new Province { Id = Guid.NewGuid(), Name = "Nghệ An" };
@@ -38,16 +58,42 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         var password = configuration["ROVIEC_ADMIN_PASSWORD"];
         var generated = string.IsNullOrEmpty(password);
         if (generated) password = RandomPassword();
-        var admin = new AppUser { Id = Guid.NewGuid(), UserName = AdminUserName, Email = "admin@roviec.local", FullName = "Quản trị hệ thống", CommuneId = commune.Id };
-        var created = await users.CreateAsync(admin, password!);
-        if (!created.Succeeded)
-            throw new InvalidOperationException("Không tạo được tài khoản quản trị (admin not created): " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        await CreateUserAsync(new AppUser { UserName = AdminUserName, Email = "admin@roviec.local", FullName = "Quản trị hệ thống", CommuneId = commune.Id, ProvinceId = province.Id }, password!, Roles.Administrator);
+        foreach (var (userName, fullName, role, unitKey) in DemoUsers)
+        {
+            var unitId = unitKey is null ? null : (Guid?)await UnitAsync(commune.Id, unitKey, ct);
+            await CreateUserAsync(new AppUser { UserName = userName, FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
+        }
+        await CreateUserAsync(new AppUser { UserName = ProvinceUserName, FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
         if (generated)
         {
             // Printed once on the console; it is not stored anywhere else in clear.
             Console.WriteLine($"Tài khoản quản trị (administrator): {AdminUserName} / mật khẩu (password): {password}");
         }
+        Console.WriteLine($"Tài khoản mẫu (demo accounts, same password as {AdminUserName}): {string.Join(", ", DemoUsers.Select(u => u.UserName).Append(ProvinceUserName))}");
         if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Demo commune {Commune} created with its plan", commune.Name);
+    }
+
+    private async Task CreateUserAsync(AppUser user, string password, string role)
+    {
+        user.Id = Guid.NewGuid();
+        user.CreatedAtUtc = DateTime.UtcNow;
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
+        if (!created.Succeeded)
+            throw new InvalidOperationException($"Không tạo được tài khoản {user.UserName} (account not created): " + string.Join("; ", created.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>The commune's unit with this catalogue key, added from the catalogue if the plan did not name it.</summary>
+    private async Task<Guid> UnitAsync(Guid communeId, string key, CancellationToken ct)
+    {
+        var existing = await db.Units.Where(u => u.CommuneId == communeId && u.Key == key).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id) return id;
+        var unit = RoViec.Domain.Units.UnitCatalog.CreateDefault().Units.First(u => u.Id == key);
+        var row = new OrgUnit { Id = Guid.NewGuid(), CommuneId = communeId, Key = key, Name = unit.Name, Kind = unit.Kind.ToString(), Aliases = string.Join('|', unit.Aliases), Version = Guid.NewGuid() };
+        db.Units.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row.Id;
     }
 
     private static string RandomPassword()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
-using RoViec.Web.Features.Demo;
+using RoViec.Web.Features.Access;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace RoViec.Web.Features.Plans;
@@ -9,13 +9,12 @@ namespace RoViec.Web.Features.Plans;
 /// <summary>`GET /xuat-excel`: the commune's current plan as an Excel sheet with Vietnamese headers.</summary>
 internal static class ExportTasks
 {
-    public static void Map(WebApplication app) => app.MapGet("/xuat-excel", async (HttpContext http, RoViecDbContext db, CurrentCommune commune, CancellationToken ct) =>
+    public static void Map(WebApplication app) => app.MapGet("/xuat-excel", async (HttpContext http, RoViecDbContext db, CurrentUser currentUser, CancellationToken ct) =>
     {
-        var communeId = await commune.IdAsync(http.User);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId).OrderByDescending(p => p.ImportedAtUtc)
-            .Select(p => new { p.Id, p.Year }).FirstOrDefaultAsync(ct);
+        var plan = await PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
         if (plan is null) return Results.NotFound();
-        var rows = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Order)
+        var visible = await currentUser.VisibleTasksAsync(http, ct);
+        var rows = await visible.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Order)
             .Select(t => new { t.Code, t.Name, t.LeadAsWritten, t.SupportAsWritten, t.Output, t.DeadlineRaw, t.DeadlineDue, t.Section })
             .ToListAsync(ct);
         var sheet = rows.Select((t, i) => new Dictionary<string, object?>
@@ -34,5 +33,5 @@ internal static class ExportTasks
         await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "Nhiệm vụ", cancellationToken: ct);
         stream.Position = 0;
         return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"nhiem-vu-{plan.Year}.xlsx");
-    });
+    }).RequireAuthorization(Policies.ReadPlans);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,8 @@ using RoViec.Web.Features.Plans;
 namespace RoViec.Web.Pages.Import;
 
 /// <summary>What was extracted from an upload, with its "6 rõ" defects; confirming makes it the commune's plan.</summary>
-public sealed class ReviewModel(RoViecDbContext db, UserManager<AppUser> users) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Features.Access.Policies.ManagePlans)]
+public sealed class ReviewModel(RoViecDbContext db, RoViec.Web.Features.Access.CurrentUser currentUser) : PageModel
 {
     public PlanDraft? Draft { get; private set; }
     public string FileName { get; private set; } = "";
@@ -39,7 +39,7 @@ public sealed class ReviewModel(RoViecDbContext db, UserManager<AppUser> users) 
     /// <summary>Only the commune that uploaded a document can see it.</summary>
     private async Task<PlanUpload?> FindAsync(Guid id, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        return user?.CommuneId is not { } communeId ? null : await db.Uploads.FirstOrDefaultAsync(u => u.Id == id && u.CommuneId == communeId, ct);
+        var user = await currentUser.ScopeAsync(User, ct);
+        return user is not { ManagesPlans: true, CommuneId: { } communeId } ? null : await db.Uploads.FirstOrDefaultAsync(u => u.Id == id && u.CommuneId == communeId, ct);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
@@ -14,7 +13,8 @@ namespace RoViec.Web.Pages.Import;
 /// </summary>
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
-public sealed class UploadModel(RoViecDbContext db, UserManager<AppUser> users) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Features.Access.Policies.ManagePlans)]
+public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.CurrentUser currentUser) : PageModel
 {
     [BindProperty]
     public IFormFile? Document { get; set; }
@@ -27,8 +27,8 @@ public sealed class UploadModel(RoViecDbContext db, UserManager<AppUser> users) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user?.CommuneId is not { } communeId) return Forbid();
+        var user = await currentUser.ScopeAsync(User, ct);
+        if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
         if (Document is null || Document.Length == 0) return Refuse(StatusCodes.Status400BadRequest, new EmptyFile());
         var options = new ImportOptions();
         if (Document.Length > options.MaxBytes) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(Document.Length, options.MaxBytes));
@@ -44,7 +44,7 @@ public sealed class UploadModel(RoViecDbContext db, UserManager<AppUser> users) 
             case ImportOutcome.Refused refused:
                 return Refuse(refused.Error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, refused.Error);
             default:
-                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.Id, UploadedAtUtc = DateTime.UtcNow };
+                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = DateTime.UtcNow };
                 db.Uploads.Add(upload);
                 await db.SaveChangesAsync(ct);
                 return RedirectToPage("Review", new { id = upload.Id });

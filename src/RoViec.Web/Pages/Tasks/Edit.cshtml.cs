@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
+using RoViec.Web.Features.Access;
 
 namespace RoViec.Web.Pages.Tasks;
 
@@ -12,7 +13,8 @@ namespace RoViec.Web.Pages.Tasks;
 /// Correct a task's fields. The version read with the form travels back with it: if someone else
 /// saved in between, nothing is overwritten — the officer sees both versions and decides (409).
 /// </summary>
-public sealed class EditModel(RoViecDbContext db, RoViec.Web.Features.Demo.CurrentCommune commune) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
+public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed class Form
     {
@@ -41,18 +43,18 @@ public sealed class EditModel(RoViecDbContext db, RoViec.Web.Features.Demo.Curre
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var communeId = await commune.IdAsync(User);
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.CommuneId == communeId, ct);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return NotFound();
+        if (await Refuse(task, ct) is { } refused) return refused;
         Input = new Form { Name = task.Name, Lead = task.LeadAsWritten, Support = task.SupportAsWritten, Output = task.Output, Deadline = task.DeadlineRaw, Version = task.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var communeId = await commune.IdAsync(User);
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id && t.CommuneId == communeId, ct);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return NotFound();
+        if (await Refuse(task, ct) is { } refused) return refused;
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -84,4 +86,13 @@ public sealed class EditModel(RoViecDbContext db, RoViec.Web.Features.Demo.Curre
         }
         return Redirect($"/nhiem-vu/{id}");
     }
+
+    /// <summary>Another commune's task does not exist for this user (404); one they may only read is refused (403).</summary>
+    private async Task<IActionResult?> Refuse(PlanTaskRow task, CancellationToken ct) =>
+        await currentUser.AccessAsync(HttpContext, task.CommuneId, task.LeadUnitId, ct) switch
+        {
+            ResourceAccess.None => NotFound(),
+            ResourceAccess.Write => null,
+            _ => StatusCode(StatusCodes.Status403Forbidden),
+        };
 }

@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RoViec.Data;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>A unit reporter sees and opens only its own unit's tasks; another unit's task is refused with nothing of it shown.</summary>
+public sealed class UnitScopeTests
+{
+    [Fact]
+    public async Task Unit_reporter_gets_403_and_no_data_for_another_units_task()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        (Guid Id, string Name) own, foreign;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+            var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(ct);
+            var tasks = await db.Tasks.Select(t => new { t.Id, t.Name, t.LeadUnitId }).ToListAsync(ct);
+            var mine = tasks.First(t => t.LeadUnitId == police);
+            var theirs = tasks.First(t => t.LeadUnitId != police && t.LeadUnitId != null);
+            own = (mine.Id, mine.Name);
+            foreign = (theirs.Id, theirs.Name);
+        }
+        using var reporter = await app.SignedInClientAsync("congan");
+
+        var refused = await reporter.GetAsync(new Uri($"/nhiem-vu/{foreign.Id}", UriKind.Relative), ct);
+        var refusedBody = await refused.Content.ReadAsStringAsync(ct);
+        var allowed = await reporter.GetAsync(new Uri($"/nhiem-vu/{own.Id}", UriKind.Relative), ct);
+        var list = await reporter.GetStringAsync(new Uri("/", UriKind.Relative), ct);
+        var edit = await reporter.GetAsync(new Uri($"/nhiem-vu/{own.Id}/sua", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Không có quyền truy cập", refusedBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(foreign.Name)[..Math.Min(40, foreign.Name.Length)], refusedBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains($"/nhiem-vu/{own.Id}", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/nhiem-vu/{foreign.Id}", list, StringComparison.Ordinal);
+        // Reporters report on tasks; they do not rewrite the plan.
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task Standing_office_opens_any_task_of_its_commune()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        Guid id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+            id = await db.Tasks.Where(t => t.LeadAsWritten.Contains("Công an")).Select(t => t.Id).FirstAsync(ct);
+        }
+        using var office = await app.SignedInClientAsync("thuongtruc");
+
+        var detail = await office.GetAsync(new Uri($"/nhiem-vu/{id}", UriKind.Relative), ct);
+        var edit = await office.GetAsync(new Uri($"/nhiem-vu/{id}/sua", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+    }
+}
