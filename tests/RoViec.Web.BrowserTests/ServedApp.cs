@@ -21,7 +21,8 @@ public sealed class ServedApp : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<ServedApp> StartAsync()
+    /// <param name="requireTwoFactor">Whether administrators and the standing office must use an authenticator code (off unless a test is about it).</param>
+    public static async Task<ServedApp> StartAsync(bool requireTwoFactor = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "roviec-browser-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -37,6 +38,7 @@ public sealed class ServedApp : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ROVIEC_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["RoViec__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

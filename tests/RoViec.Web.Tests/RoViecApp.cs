@@ -41,11 +41,18 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
 
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// Whether administrators and the standing office must sign in with an authenticator code.
+    /// Off by default so tests about other features sign in with a password; the two-factor tests turn it on.
+    /// </summary>
+    public bool RequireTwoFactor { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseSetting("ConnectionStrings:RoViec", ConnectionString ?? $"Data Source={Path.Combine(_directory, "roviec.db")}");
         builder.UseSetting("ROVIEC_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("RoViec:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
     }
 
     protected override void Dispose(bool disposing)
