@@ -6,6 +6,7 @@ using RoViec.Data.Interceptors;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
+using RoViec.Web.Features.Organisation;
 
 var builder = WebApplication.CreateBuilder(ServeArguments.Normalise(args));
 var connectionString = builder.Configuration.GetConnectionString("RoViec")
@@ -56,12 +57,14 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder().AddRoViecPolicies();
 builder.Services.AddRazorPages();
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Features.Forms.VietnameseBindingMessages.Apply);
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<AdminScope>();
 
 var app = builder.Build();
 
