@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Data.Interceptors;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Accounts;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 using RoViec.Web.Features.Organisation;
@@ -31,7 +32,8 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddRoles<IdentityRole<Guid>>()
     .AddEntityFrameworkStores<RoViecDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<VietnameseIdentityErrors>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/dang-nhap";

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Organisation;
+
+namespace RoViec.Web.Features.Accounts;
+
+/// <summary>A new account as the administrator fills it in; no commune means a province-level account.</summary>
+public sealed record NewAccount(
+    string UserName, string FullName, string? Title, string? Email,
+    IReadOnlyList<string> Roles, Guid? CommuneId, Guid? UnitId, string? Password);
+
+/// <summary>The result of creating an account: the account and the password to hand over (shown once), or why not.</summary>
+public abstract record CreateOutcome
+{
+    public sealed record Created(AppUser User, string Password, bool Generated) : CreateOutcome;
+
+    public sealed record Refused(IReadOnlyList<AdminError> Errors) : CreateOutcome;
+}
+
+/// <summary>Creates an account with its roles in one transaction; the password is the administrator's or a generated one.</summary>
+public static class CreateAccount
+{
+    public static async Task<CreateOutcome> RunAsync(RoViecDbContext db, UserManager<AppUser> users, UserScope admin, NewAccount input, CancellationToken ct)
+    {
+        var errors = await AccountRules.CheckAsync(db, admin, input.CommuneId, input.Roles, input.UnitId, ct);
+        if (errors.Count > 0) return new CreateOutcome.Refused(errors);
+        var provinceId = input.CommuneId is { } communeId
+            ? await db.Communes.Where(c => c.Id == communeId).Select(c => c.ProvinceId).FirstOrDefaultAsync(ct)
+            : admin.ProvinceId;
+        var generated = string.IsNullOrEmpty(input.Password);
+        var password = generated ? PasswordGenerator.Create() : input.Password!;
+        var user = new AppUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = input.UserName,
+            FullName = input.FullName,
+            Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            ProvinceId = provinceId,
+            CommuneId = input.CommuneId,
+            UnitId = input.UnitId,
+            CreatedAtUtc = DateTime.UtcNow,
+            LockoutEnabled = true,
+        };
+        // The account and its roles together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await users.AddToRolesAsync(user, input.Roles);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new CreateOutcome.Refused(IdentityRefusal.From(result));
+        }
+        await transaction.CommitAsync(ct);
+        return new CreateOutcome.Created(user, password, generated);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Web.Features.Access;
+
+namespace RoViec.Web.Features.Accounts;
+
+/// <summary>An account as the list of accounts shows it.</summary>
+public sealed record AccountRow(
+    Guid Id, string UserName, string? FullName, string? Title, IReadOnlyList<string> Roles,
+    string? Unit, string? Commune, bool Locked, bool TwoFactor);
+
+/// <summary>The accounts an administrator manages: their commune's, or for a province administrator every commune's of the province and the province's own.</summary>
+public static class ManagedAccounts
+{
+    /// <param name="communeId">Only this commune's accounts; <see cref="Guid.Empty"/> for the province's own accounts; null for all.</param>
+    public static async Task<IReadOnlyList<AccountRow>> ListAsync(RoViecDbContext db, UserScope admin, Guid? communeId, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        if (admin.CommuneId is { } own) users = users.Where(u => u.CommuneId == own);
+        else if (admin.ProvinceId is { } province)
+        {
+            var communes = db.Communes.Where(c => c.ProvinceId == province).Select(c => c.Id);
+            users = users.Where(u => (u.CommuneId != null && communes.Contains(u.CommuneId.Value)) || (u.CommuneId == null && u.ProvinceId == province));
+        }
+        else return [];
+        if (communeId == Guid.Empty) users = users.Where(u => u.CommuneId == null);
+        else if (communeId is { } only) users = users.Where(u => u.CommuneId == only);
+
+        var rows = await (from u in users
+                          join unit in db.Units on u.UnitId equals unit.Id into units
+                          from unit in units.DefaultIfEmpty()
+                          join commune in db.Communes on u.CommuneId equals commune.Id into communes
+                          from commune in communes.DefaultIfEmpty()
+                          select new { u.Id, u.UserName, u.FullName, u.Title, Unit = unit != null ? unit.Name : null, Commune = commune != null ? commune.Name : null, u.LockoutEnd, u.TwoFactorEnabled })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = (await (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where ids.Contains(ur.UserId)
+                            select new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(x => x.UserId, x => x.Name ?? "");
+        var now = DateTimeOffset.UtcNow;
+        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true);
+        return
+        [
+            .. rows.Select(r => new AccountRow(r.Id, r.UserName ?? "", r.FullName, r.Title, [.. roles[r.Id]], r.Unit, r.Commune,
+                    r.LockoutEnd is { } end && end > now, r.TwoFactorEnabled))
+                .OrderBy(r => r.Commune ?? "", comparer).ThenBy(r => r.FullName ?? r.UserName, comparer),
+        ];
+    }
+}
