@@ -83,6 +83,8 @@ app.UseStaticFiles();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
 app.UseAuthentication();
+// Administrators and the standing office set up an authenticator app before anything else ("RoViec:RequireTwoFactor").
+app.UseMiddleware<TwoFactorRequirement>();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();

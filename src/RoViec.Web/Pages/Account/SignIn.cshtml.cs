@@ -7,7 +7,7 @@ using RoViec.Data.Entities;
 
 namespace RoViec.Web.Pages.Account;
 
-/// <summary>Sign-in with lockout after repeated failures; messages in Vietnamese.</summary>
+/// <summary>Sign-in with lockout after repeated failures; messages in Vietnamese; a second step for accounts with two-factor sign-in.</summary>
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
 {
@@ -31,6 +31,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // Password right, second factor to come: the two-factor cookie remembers who, for a few minutes.
+        if (result.RequiresTwoFactor) return RedirectToPage("TwoFactorSignIn", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         Error = result.IsLockedOut
             ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
             : "Tên đăng nhập hoặc mật khẩu không đúng.";
