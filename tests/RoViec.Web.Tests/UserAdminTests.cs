@@ -184,6 +184,7 @@ public sealed class UserAdminTests
         var page = await admin.GetStringAsync(new Uri(url, UriKind.Relative), ct);
 
         var locked = await admin.PostTokenFormAsync(page, url + "?handler=Lock");
+        var lockedList = await admin.GetStringAsync(new Uri("/nguoi-dung", UriKind.Relative), ct);
         using var attempt = app.CreateClient();
         var refused = await RoViecApp.SignInAsync(attempt, "vhxh", RoViecApp.AdminPassword);
         var selfLock = await admin.PostTokenFormAsync(page, $"/nguoi-dung/{await app.UserIdAsync("admin")}?handler=Lock");
@@ -191,6 +192,7 @@ public sealed class UserAdminTests
         var allowed = await RoViecApp.SignInAsync(attempt, "vhxh", RoViecApp.AdminPassword);
 
         Assert.Contains("Đã khóa tài khoản", await locked.BodyAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"Phạm Thị Hoa</a>\s*<span class=""pill off"">Đã khóa</span>", lockedList);
         Assert.Equal((HttpStatusCode)423, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, selfLock.StatusCode);
         Assert.Contains("Bạn không thể tự khóa tài khoản của mình.", await selfLock.BodyAsync(), StringComparison.Ordinal);
@@ -254,9 +256,8 @@ public sealed class UserAdminTests
 
         var html = await admin.GetStringAsync(new Uri("/nguoi-dung", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Matches(@"Trần Văn Công</a></td>\s*<td>congan</td>\s*<td>Cán bộ báo cáo của đơn vị</td>\s*<td class=""opt"">Công an xã</td>", html);
+        Assert.Matches(@"Trần Văn Công</a>\s*<div class=""facts"">congan</div>\s*</td>\s*<td>Cán bộ báo cáo của đơn vị</td>\s*<td class=""opt"">Công an xã</td>\s*<td>\s*<span>Chưa bật</span>", html);
         Assert.Contains("Ủy ban Kiểm tra (UBKT)", html, StringComparison.Ordinal);
-        Assert.Contains("Chưa bật xác thực hai bước", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">tinh<", html, StringComparison.Ordinal);
     }
 

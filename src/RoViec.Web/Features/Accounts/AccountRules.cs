@@ -48,8 +48,11 @@ public sealed record IdentityRefusal(string Field, string Description) : AdminEr
 /// </summary>
 public static class AccountRules
 {
+    private const string Group = nameof(RoViec.Domain.Units.UnitKind.Group);
+
+    /// <param name="currentUnitId">The unit the account is in now: it may stay there even if the unit was deactivated since.</param>
     public static async Task<IReadOnlyList<AdminError>> CheckAsync(
-        RoViecDbContext db, UserScope admin, Guid? communeId, IReadOnlyCollection<string> roles, Guid? unitId, CancellationToken ct)
+        RoViecDbContext db, UserScope admin, Guid? communeId, IReadOnlyCollection<string> roles, Guid? unitId, Guid? currentUnitId, CancellationToken ct)
     {
         var errors = new List<AdminError>();
         if (roles.Count == 0) errors.Add(new NoRole());
@@ -62,7 +65,8 @@ public static class AccountRules
         else
         {
             errors.AddRange(roles.Where(r => !RoleLabels.CommuneRoles.Contains(r)).Select(r => new RoleNotForCommune(r)));
-            if (unitId is { } id && !await db.Units.AnyAsync(u => u.Id == id && u.CommuneId == communeId && u.Active, ct))
+            // A group ("các cơ quan liên quan") is nobody's workplace.
+            if (unitId is { } id && !await db.Units.AnyAsync(u => u.Id == id && u.CommuneId == communeId && (u.Active || u.Id == currentUnitId) && u.Kind != Group, ct))
                 errors.Add(new UnitNotOfCommune());
             else if (unitId is null && roles.Any(Roles.UnitScoped.Contains))
                 errors.Add(new UnitRequired());

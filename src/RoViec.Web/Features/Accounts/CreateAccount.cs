@@ -25,7 +25,7 @@ public static class CreateAccount
 {
     public static async Task<CreateOutcome> RunAsync(RoViecDbContext db, UserManager<AppUser> users, UserScope admin, NewAccount input, CancellationToken ct)
     {
-        var errors = await AccountRules.CheckAsync(db, admin, input.CommuneId, input.Roles, input.UnitId, ct);
+        var errors = await AccountRules.CheckAsync(db, admin, input.CommuneId, input.Roles, input.UnitId, null, ct);
         if (errors.Count > 0) return new CreateOutcome.Refused(errors);
         var provinceId = input.CommuneId is { } communeId
             ? await db.Communes.Where(c => c.Id == communeId).Select(c => c.ProvinceId).FirstOrDefaultAsync(ct)

@@ -15,7 +15,7 @@ public static class UpdateAccount
     public static async Task<IReadOnlyList<AdminError>> RunAsync(
         RoViecDbContext db, UserManager<AppUser> users, UserScope admin, AppUser user, AccountChanges input, CancellationToken ct)
     {
-        var errors = (await AccountRules.CheckAsync(db, admin, user.CommuneId, input.Roles, input.UnitId, ct)).ToList();
+        var errors = (await AccountRules.CheckAsync(db, admin, user.CommuneId, input.Roles, input.UnitId, user.UnitId, ct)).ToList();
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Administrator) && !input.Roles.Contains(Roles.Administrator)
             && await AccountRules.KeepsAnAdministratorAsync(db, admin, user, ct) is { } last)

@@ -75,7 +75,7 @@ public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageMod
         if (Commune is null) return false;
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + Commune.Id : "";
         Missing = await Features.Organisation.AddUnit.MissingDefaultsAsync(db, Commune.Id, ct);
-        Parents = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, Commune.Id, ct)).Where(p => p.Node.Unit.Active)];
+        Parents = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, Commune.Id, ct)).Where(p => p.Node.Unit.Active && p.Node.Unit.Kind != nameof(UnitKind.Group))];
         return true;
     }
 }

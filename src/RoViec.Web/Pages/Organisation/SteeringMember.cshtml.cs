@@ -158,7 +158,7 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + CommuneId : "";
         var linked = member?.Units.Select(u => u.UnitId).ToHashSet() ?? [];
         Units = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, CommuneId, ct))
-            .Where(n => n.Node.Unit.Active || linked.Contains(n.Node.Unit.Id))
+            .Where(n => (n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || linked.Contains(n.Node.Unit.Id))
             .Select(n => (n.Node.Unit.Id, n.Node.Unit.Name, n.Node.Unit.Active))];
         Accounts = [.. (await db.Users.Where(u => u.CommuneId == CommuneId).OrderBy(u => u.UserName)
                 .Select(u => new { u.Id, u.UserName, u.FullName }).ToListAsync(ct))

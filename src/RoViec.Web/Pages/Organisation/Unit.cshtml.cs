@@ -137,7 +137,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
         var below = new HashSet<Guid>();
         var self = all.First(n => n.Node.Unit.Id == id).Node;
         foreach (var (node, _) in OrganisationTree.Flatten([self])) below.Add(node.Unit.Id);
-        Parents = [.. all.Where(n => !below.Contains(n.Node.Unit.Id) && (n.Node.Unit.Active || n.Node.Unit.Id == unit.ParentId))];
+        Parents = [.. all.Where(n => !below.Contains(n.Node.Unit.Id) && ((n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || n.Node.Unit.Id == unit.ParentId))];
         Usage = await DeleteUnit.UsageAsync(db, id, ct);
         Users = [.. (await db.Users.Where(u => u.UnitId == id).OrderBy(u => u.UserName).Select(u => new { u.Id, Name = u.FullName ?? u.UserName ?? "" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
         var names = all.ToDictionary(n => n.Node.Unit.Id.ToString(), n => n.Node.Unit.Name, StringComparer.OrdinalIgnoreCase);

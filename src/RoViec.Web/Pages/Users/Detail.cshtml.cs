@@ -137,7 +137,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         {
             Place = "Xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
             OfferedRoles = RoleLabels.CommuneRoles;
-            Units = [.. (await db.Units.Where(u => u.CommuneId == communeId && (u.Active || u.Id == account.UnitId)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            Units = [.. (await db.Units.Where(u => u.CommuneId == communeId && ((u.Active && u.Kind != "Group") || u.Id == account.UnitId)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
                 .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
                 .Select(u => (u.Id, u.Name))];
         }

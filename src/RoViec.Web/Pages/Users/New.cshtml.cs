@@ -83,7 +83,7 @@ public sealed class NewModel(RoViecDbContext db, UserManager<AppUser> users, Adm
         if (Commune is null) return NotFound();
         Level = Commune.Id.ToString();
         OfferedRoles = RoleLabels.CommuneRoles;
-        Units = [.. (await db.Units.Where(u => u.CommuneId == Commune.Id && u.Active).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+        Units = [.. (await db.Units.Where(u => u.CommuneId == Commune.Id && u.Active && u.Kind != "Group").Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
             .Select(u => (u.Id, u.Name))];
         return null;
