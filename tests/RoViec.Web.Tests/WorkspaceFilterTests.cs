@@ -40,7 +40,7 @@ public sealed partial class WorkspaceFilterTests
         await using var app = new RoViecApp();
         using var client = await app.SignedInClientAsync();
 
-        var html = await client.GetStringAsync(new Uri("/?han-tu=2026-07-01&han-den=2026-09-30", UriKind.Relative), Ct);
+        var html = await client.GetStringAsync(new Uri("/?han-tu=01/07/2026&han-den=30/09/2026", UriKind.Relative), Ct);
 
         var ids = TaskIds(html);
         Assert.NotEmpty(ids);
@@ -50,6 +50,18 @@ public sealed partial class WorkspaceFilterTests
         Assert.All(dues, d => Assert.InRange(d!.Value, new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30)));
         var expected = await db.Tasks.CountAsync(t => t.DeadlineDue >= new DateOnly(2026, 7, 1) && t.DeadlineDue <= new DateOnly(2026, 9, 30), Ct);
         Assert.Equal(expected, ids.Count);
+    }
+
+    [Fact]
+    public async Task A_date_that_cannot_be_read_is_named_in_the_message()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+
+        var html = await client.GetStringAsync(new Uri("/?han-tu=31/02/2026", UriKind.Relative), Ct);
+
+        Assert.Contains("Hạn từ: \"31/02/2026\" không phải ngày hợp lệ", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.NotEmpty(TaskIds(html));
     }
 
     [Fact]

@@ -24,8 +24,9 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     [BindProperty(SupportsGet = true, Name = "don-vi")] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "nhom")] public string? Section { get; set; }
     [BindProperty(SupportsGet = true, Name = "thoi-han")] public string? DeadlineKind { get; set; }
-    [BindProperty(SupportsGet = true, Name = "han-tu")] public DateOnly? DueFrom { get; set; }
-    [BindProperty(SupportsGet = true, Name = "han-den")] public DateOnly? DueTo { get; set; }
+    /// <summary>Deadline window as the officer types it, dd/MM/yyyy (yyyy-MM-dd accepted too).</summary>
+    [BindProperty(SupportsGet = true, Name = "han-tu")] public string? DueFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "han-den")] public string? DueTo { get; set; }
     [BindProperty(SupportsGet = true, Name = "loi")] public string? Defect { get; set; }
     [BindProperty(SupportsGet = true, Name = "trong-tam")] public bool PriorityOnly { get; set; }
 
@@ -83,6 +84,17 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
         }
     }
 
+    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"];
+
+    /// <summary>A date of the filter; one that cannot be read is ignored and the officer told so.</summary>
+    private DateOnly? ParseDate(string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Error = $"{label}: \"{text}\" không phải ngày hợp lệ, hãy nhập theo dạng dd/mm/yyyy (ví dụ 30/06/2026).";
+        return null;
+    }
+
     private async Task<IActionResult> FailAsync(int status, string error, CancellationToken ct)
     {
         Error = error;
@@ -106,14 +118,16 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
         var leads = rows.Where(r => r.LeadUnitId is not null).Select(r => r.LeadUnitId!.Value).ToHashSet();
         Units = [.. units.Values.Where(u => u.Active || leads.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))];
         Sections = [.. rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+        var from = ParseDate(DueFrom, "Hạn từ");
+        var to = ParseDate(DueTo, "Hạn đến");
         var filter = new TaskFilter
         {
             Query = Query,
             Unit = Unit,
             Section = Section,
             DeadlineKind = DeadlineKind,
-            DueFrom = DueFrom,
-            DueTo = DueTo,
+            DueFrom = from,
+            DueTo = to,
             Defect = Defect,
             PriorityOnly = PriorityOnly,
         };
