@@ -54,7 +54,7 @@ public sealed class PlanReplacementTests
         Assert.Contains($"href=\"/ke-hoach/{demo.Id}\"", list, StringComparison.Ordinal);
         Assert.Contains("Kế hoạch này đã được thay thế bởi", old, StringComparison.Ordinal);
         Assert.Contains("Nhiệm vụ (84)", old, StringComparison.Ordinal);
-        Assert.Contains("trạng thái: Đang thực hiện → Đã được thay thế", old, StringComparison.Ordinal);
+        Assert.Contains("Trạng thái: Đang thực hiện → Đã được thay thế", old, StringComparison.Ordinal);
         Assert.Contains("<td>thuongtruc</td>", old, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, oldTask.StatusCode);
         Assert.Contains("xuan-giang.txt", home, StringComparison.Ordinal);

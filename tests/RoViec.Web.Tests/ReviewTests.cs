@@ -207,7 +207,7 @@ public sealed class ReviewTests
         var unknown = await review.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Key == "unrecognised:ban-quan-ly-cho", Ct));
         var economy = await review.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Key == "phong-kinh-te", Ct));
         var html = await review.ReviewAsync(planId);
-        Assert.Contains("“Ban Quản lý chợ”", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"unit\" value=\"{unknown.Id}\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"unit:{economy.Id}\"", html, StringComparison.Ordinal);
 
         var mapped = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=MapUnit", ("unit", unknown.Id.ToString()), ("target", $"unit:{economy.Id}"));
@@ -215,7 +215,8 @@ public sealed class ReviewTests
         var tasks = await review.TasksAsync(planId);
 
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
-        Assert.DoesNotContain("“Ban Quản lý chợ”", page, StringComparison.Ordinal);
+        Assert.Contains("Đã gán “Ban Quản lý chợ” vào đơn vị trong danh mục.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"unit\" value=\"{unknown.Id}\"", page, StringComparison.Ordinal);
         Assert.Equal(2, tasks.Count(t => t.LeadUnitId == economy.Id));
         Assert.All(tasks.Take(2), t => Assert.Equal("Ban Quản lý chợ", t.LeadAsWritten));
         Assert.False(await review.DbAsync(db => db.Units.AnyAsync(u => u.Id == unknown.Id, Ct)));

@@ -109,7 +109,7 @@ public static class CorrectTask
             other = true;
         }
         if (changed.Count == 0 && !other) return new ReviewResult.Done(task.Id);
-        task.Spans = TaskSpans.Without(task.Spans, changed);
+        task.Spans = TaskSpans.Without(task.Spans, [.. changed]);
         task.Version = Guid.NewGuid();
         return await DraftRows.SaveAsync(db, new ReviewResult.Done(task.Id), ct);
     }

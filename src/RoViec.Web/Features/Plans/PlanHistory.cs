@@ -24,25 +24,6 @@ public static class PlanHistory
         _ => status,
     };
 
-    private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.Ordinal)
-    {
-        ["Name"] = "nội dung",
-        ["LeadAsWritten"] = "chủ trì",
-        ["LeadUnitId"] = "đơn vị chủ trì",
-        ["SupportAsWritten"] = "phối hợp",
-        ["Directing"] = "trực tiếp chỉ đạo",
-        ["Output"] = "sản phẩm",
-        ["DeadlineRaw"] = "thời hạn",
-        ["UpstreamSource"] = "nguồn cấp trên",
-        ["DecisionAuthority"] = "thẩm quyền quyết định",
-        ["Priority"] = "trọng tâm",
-        ["Order"] = "thứ tự",
-        ["TargetRaw"] = "mức cần đạt",
-        ["OwnerUnitId"] = "đơn vị phụ trách",
-        ["Status"] = "trạng thái",
-        ["Title"] = "tên kế hoạch",
-    };
-
     public static async Task<IReadOnlyList<HistoryLine>> ReadAsync(RoViecDbContext db, Plan plan, int take, CancellationToken ct)
     {
         var key = plan.Id.ToString();
@@ -77,9 +58,10 @@ public static class PlanHistory
         var changes = "";
         if (a.Action == "update")
         {
-            changes = string.Join("; ", after.Keys.Where(FieldLabels.ContainsKey).Select(k => k == "Status"
-                ? $"{FieldLabels[k]}: {StatusLabel(before.GetValueOrDefault(k) ?? "")} → {StatusLabel(after[k] ?? "")}"
-                : FieldLabels[k]));
+            // Field by field as the task page shows them; a plan's status in words.
+            changes = string.Join("; ", AuditChanges.Of(a).Select(c => a.Entity == nameof(Plan) && before.ContainsKey("Status") && c.Field == "Trạng thái"
+                ? $"{c.Field}: {StatusLabel(c.Before ?? "")} → {StatusLabel(c.After ?? "")}"
+                : $"{c.Field}: {Short(c.Before ?? "—")} → {Short(c.After ?? "—")}"));
         }
         return new HistoryLine(a.AtUtc, a.Actor, action, what, changes);
     }

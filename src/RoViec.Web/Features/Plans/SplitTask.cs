@@ -39,7 +39,7 @@ public static partial class SplitTask
         var source = await db.Plans.Where(p => p.Id == planId).Select(p => p.SourceText).FirstAsync(ct);
         var whole = new SourceSpan(task.NameSpanStart, task.NameSpanLength);
         var (headSpan, tailSpan) = Narrow(source, whole, tail);
-        var spans = TaskSpans.Parse(task.Spans);
+        var spans = TaskSpans.Read(task.Spans);
         var next = await db.Tasks.Where(t => t.PlanId == planId && t.Order > task.Order).OrderBy(t => t.Order).Select(t => (int?)t.Order).FirstOrDefaultAsync(ct);
         if (next is { } n && n - task.Order < 2)
         {

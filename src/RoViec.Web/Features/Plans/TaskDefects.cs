@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.SixRo;
@@ -7,27 +8,49 @@ using RoViec.Domain.Units;
 namespace RoViec.Web.Features.Plans;
 
 /// <summary>
-/// The "6 rõ" defects of a stored task, derived on every read from its fields (never stored, so a
-/// correction can never leave them stale). Lead and support names are resolved against the
-/// commune's units and the catalogue, as the importer resolved them.
+/// The "6 rõ" defects of a stored task, by the same rules as on import (SixRoCheck): the row is
+/// turned back into a domain task, so a corrected field clears its defect at once. Lead and support
+/// names are resolved against the commune's units and the catalogue, as the importer resolved them
+/// ("Các trường học trên địa bàn" is a known unit, "Các đơn vị liên quan" a vague group).
 /// </summary>
 public static class TaskDefects
 {
     /// <param name="units">The commune's units by id (the task's lead unit among them).</param>
     public static IReadOnlyList<SixRoDefect> Of(PlanTaskRow row, IReadOnlyDictionary<Guid, OrgUnit> units) =>
-        SixRoCheck.Check(ToPlanTask(row, units, CommuneCatalog.For(units.Values)));
+        SixRoCheck.Check(ToDomain(row, units));
 
     /// <summary>The defects of many tasks of one commune, with the catalogue built once.</summary>
     public static IReadOnlyDictionary<Guid, IReadOnlyList<SixRoDefect>> Of(IEnumerable<PlanTaskRow> rows, IReadOnlyDictionary<Guid, OrgUnit> units)
     {
         var catalog = CommuneCatalog.For(units.Values);
-        return rows.ToDictionary(r => r.Id, r => SixRoCheck.Check(ToPlanTask(r, units, catalog)));
+        return rows.ToDictionary(r => r.Id, r => SixRoCheck.Check(ToDomain(r, units, catalog)));
     }
 
-    private static PlanTask ToPlanTask(PlanTaskRow row, IReadOnlyDictionary<Guid, OrgUnit> units, UnitCatalog catalog)
+    public static PlanTask ToDomain(PlanTaskRow row, IReadOnlyDictionary<Guid, OrgUnit> units)
+    {
+        var catalog = Catalogs.GetValue(units, u => CommuneCatalog.For(((IReadOnlyDictionary<Guid, OrgUnit>)u).Values));
+        // Resolving an unknown name adds it to the catalogue: one caller at a time.
+        lock (catalog) return ToDomain(row, units, catalog);
+    }
+
+    // Pages call Of(row, units) task by task with one dictionary per request: its catalogue is built once.
+    private static readonly ConditionalWeakTable<object, UnitCatalog> Catalogs = new();
+
+    /// <summary>The Vietnamese short label of a criterion, as the filters and pills show it.</summary>
+    public static string Label(SixRoCriterion criterion) => criterion switch
+    {
+        SixRoCriterion.Lead => "chủ trì",
+        SixRoCriterion.Content => "nội dung",
+        SixRoCriterion.Deadline => "thời hạn",
+        SixRoCriterion.Coordination => "phối hợp",
+        SixRoCriterion.Output => "sản phẩm",
+        _ => "thẩm quyền",
+    };
+
+    private static PlanTask ToDomain(PlanTaskRow row, IReadOnlyDictionary<Guid, OrgUnit> units, UnitCatalog catalog)
     {
         var lead = CommuneCatalog.Names(row.LeadAsWritten).Select(catalog.Resolve).ToList();
-        // The stored lead unit is what the officer confirmed or mapped; it outranks resolving the text again.
+        // The stored lead unit is what the officer assigned or mapped; it outranks resolving the text again.
         if (row.LeadUnitId is { } leadId && units.TryGetValue(leadId, out var leadRow))
         {
             var unit = CommuneCatalog.ToUnit(leadRow);
@@ -36,7 +59,7 @@ public static class TaskDefects
         }
         return new PlanTask
         {
-            Source = Enum.TryParse<TaskSource>(row.Source, out var source) ? source : TaskSource.Bullet,
+            Source = Enum.TryParse<TaskSource>(row.Source, out var source) ? source : TaskSource.Table,
             Section = row.Section,
             Code = row.Code,
             Name = row.Name,
@@ -45,7 +68,7 @@ public static class TaskDefects
             Directing = row.Directing,
             Output = row.Output,
             DeadlineRaw = row.DeadlineRaw,
-            Deadline = Deadline.Of(Enum.TryParse<DeadlineKind>(row.DeadlineKind, out var kind) ? kind : DeadlineKind.None, row.DeadlineDue),
+            Deadline = Enum.TryParse<DeadlineKind>(row.DeadlineKind, out var kind) ? Deadline.Of(kind, row.DeadlineDue) : Deadline.None,
             UpstreamSource = row.UpstreamSource,
             DecisionAuthority = row.DecisionAuthority,
         };

@@ -5,57 +5,36 @@ using RoViec.Domain.Text;
 namespace RoViec.Web.Features.Plans;
 
 /// <summary>
-/// A stored task's field provenance, <c>{"Lead":[start,length],…}</c>: where in the plan's text each
-/// field was read. A field the officer corrected has no span any more; it came from them, not the text.
+/// The stored provenance of a task's fields: JSON {"Lead":[start,length],…} pointing into the plan's
+/// source text. A field corrected by hand no longer comes from the source and loses its span.
 /// </summary>
 public static class TaskSpans
 {
-    public static IReadOnlyDictionary<TaskField, SourceSpan> Parse(string? json)
+    public static IReadOnlyDictionary<TaskField, SourceSpan> Read(string? json)
     {
         var spans = new Dictionary<TaskField, SourceSpan>();
         if (string.IsNullOrWhiteSpace(json)) return spans;
         try
         {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return spans;
-            foreach (var property in doc.RootElement.EnumerateObject())
+            foreach (var (name, pair) in JsonSerializer.Deserialize<Dictionary<string, int[]>>(json) ?? [])
             {
-                if (!Enum.TryParse<TaskField>(property.Name, out var field) || property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;
-                var start = property.Value[0];
-                var length = property.Value[1];
-                if (start.TryGetInt32(out var s) && length.TryGetInt32(out var l) && s >= 0 && l > 0) spans[field] = new SourceSpan(s, l);
+                if (Enum.TryParse<TaskField>(name, out var field) && pair is [var start, var length] && start >= 0 && length > 0)
+                    spans[field] = new SourceSpan(start, length);
             }
         }
         catch (JsonException)
         {
-            // A damaged value loses provenance, never the page.
+            // A damaged provenance record hides the highlights; it never breaks the page.
         }
         return spans;
     }
 
-    public static string Write(IReadOnlyDictionary<TaskField, SourceSpan> spans)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            foreach (var (field, span) in spans.Where(s => s.Value.Length > 0).OrderBy(s => s.Key))
-            {
-                json.WriteStartArray(field.ToString());
-                json.WriteNumberValue(span.Start);
-                json.WriteNumberValue(span.Length);
-                json.WriteEndArray();
-            }
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Write(IReadOnlyDictionary<TaskField, SourceSpan> spans) =>
+        JsonSerializer.Serialize(spans.Where(s => s.Value.Length > 0).ToDictionary(s => s.Key.ToString(), s => new[] { s.Value.Start, s.Value.Length }));
 
-    /// <summary>The spans without those of the given fields.</summary>
-    public static string Without(string? json, IEnumerable<TaskField> fields)
+    public static string Without(string? json, params TaskField[] fields)
     {
-        var spans = new Dictionary<TaskField, SourceSpan>(Parse(json));
-        foreach (var field in fields) spans.Remove(field);
+        var spans = Read(json).Where(s => !fields.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value);
         return Write(spans);
     }
 }

@@ -157,7 +157,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser)
         UnitNames = units.Where(CommuneCatalog.IsAssignable).Select(u => u.Name)
             .Concat(Domain.Units.UnitCatalog.CreateDefault().Units.Where(u => u.Kind != Domain.Units.UnitKind.Group).Select(u => u.Name))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        Spans = TaskSpans.Parse(task.Spans);
+        Spans = TaskSpans.Read(task.Spans);
         var text = plan.SourceText;
         var covered = Spans.Values.Append(new Domain.Text.SourceSpan(task.NameSpanStart, task.NameSpanLength)).Where(s => s.Length > 0 && s.End <= text.Length).ToList();
         var from = covered.Count == 0 ? 0 : Math.Max(0, covered.Min(s => s.Start) - 400);
