@@ -109,7 +109,8 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return await ShowAsync(id, ct);
             default:
-                return NotFound();
+                // Confirmed by someone else meanwhile: the plan's page; not the user's: 404.
+                return await ShowAsync(id, ct);
         }
     }
 
@@ -137,7 +138,11 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return await ShowAsync(id, ct);
             default:
-                return NotFound();
+                // The row is not in this draft any more (merged or removed by someone else meanwhile); the
+                // draft itself is shown if it is the user's, otherwise nothing exists here.
+                Error = "Dòng này không còn trong bản nháp; có thể người khác vừa gộp hoặc xóa nó. Trang dưới đây là bản mới nhất.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await ShowAsync(id, ct);
         }
     }
 
