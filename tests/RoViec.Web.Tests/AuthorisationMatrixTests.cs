@@ -50,6 +50,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /"] = AnyRole,
         ["GET /Index"] = AnyRole,
         ["GET /chi-tieu"] = AnyRole,
+        // The sample indicator has no owner unit yet: unit roles see only indicators their unit owns.
+        ["GET /chi-tieu/{id:guid}"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         ["GET /loi-6-ro"] = AnyRole,
         ["GET /xuat-excel"] = AnyRole,
         ["GET /nhiem-vu/{id:guid}"] = SampleTaskReader,
@@ -119,6 +121,7 @@ public sealed class AuthorisationMatrixTests
         var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(Ct);
         var task = await db.Tasks.Where(t => t.LeadUnitId == police).Select(t => t.Id).FirstAsync(Ct);
         var commune = await db.Communes.Select(c => c.Id).FirstAsync(Ct);
+        var indicator = await db.Indicators.Where(i => i.OwnerUnitId == null).Select(i => i.Id).FirstAsync(Ct);
         var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", "xuan-giang-ctr-2026.txt"), Ct), UploadedAtUtc = DateTime.UtcNow };
         db.Uploads.Add(upload);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -128,6 +131,7 @@ public sealed class AuthorisationMatrixTests
         return new(StringComparer.Ordinal)
         {
             ["/nhiem-vu"] = task.ToString(),
+            ["/chi-tieu"] = indicator.ToString(),
             ["/nhap-ke-hoach"] = upload.Id.ToString(),
         };
     }
