@@ -16,6 +16,7 @@ namespace RoViec.Web.Pages;
 /// "chữ ký số"), filters (unit, section, deadline kind and window, "6 rõ" defect, key tasks) and,
 /// for the standing office, bulk assignment of a lead unit.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
 public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed record TaskLine(PlanTaskRow Task, string? Due, IReadOnlyList<SixRoDefect> Defects);
@@ -38,6 +39,9 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     public IReadOnlyList<string> Sections { get; private set; } = [];
     public int IndicatorCount { get; private set; }
     public bool CanAssign { get; private set; }
+    /// <summary>For a province user: the province's communes to choose from, and the one shown.</summary>
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+    public Guid? CommuneId { get; private set; }
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
@@ -106,9 +110,12 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     private async Task LoadAsync(CancellationToken ct)
     {
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        CommuneId = communeId;
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
+            Communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return;
-        var scope = await currentUser.ScopeAsync(User, ct);
         CanAssign = scope is { ManagesPlans: true } && scope.CommuneId == Plan.CommuneId;
         CommuneName = await db.Communes.Where(c => c.Id == Plan.CommuneId).Select(c => c.Name).FirstAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).ToDictionaryAsync(u => u.Id, ct);

@@ -12,6 +12,7 @@ using RoViec.Web.Features.Plans;
 namespace RoViec.Web.Pages.Tasks;
 
 /// <summary>A task with all its fields, its "6 rõ" defects, the source text each field came from (highlighted) and its history.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
 public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public PlanTaskRow? Task { get; private set; }
