@@ -60,6 +60,14 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInter
 builder.Services.AddAuthorizationBuilder().AddRoViecPolicies();
 builder.Services.AddRazorPages();
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Features.Forms.VietnameseBindingMessages.Apply);
+// Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    string[] cultures = ["vi-VN", "en"];
+    o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.ApplyCurrentCultureToResponseHeaders = true;
+});
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -80,6 +88,7 @@ using (var scope = app.Services.CreateScope())
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
 app.UseAuthentication();
@@ -89,6 +98,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
+RoViec.Web.Features.Access.LanguageChoice.Map(app);
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -15,9 +15,6 @@ public static class Arrange
         return await work(scope.ServiceProvider.GetRequiredService<RoViecDbContext>());
     }
 
-    public static Task<Guid> UnitIdAsync(this RoViecApp app, string key) =>
-        app.WithDbAsync(db => db.Units.Where(u => u.Key == key).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken));
-
     public static Task<Guid> UserIdAsync(this RoViecApp app, string userName) =>
         app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken));
 

@@ -12,8 +12,8 @@ namespace RoViec.Web.Features.Accounts;
 /// <summary>
 /// When "RoViec:RequireTwoFactor" is on (the default), a signed-in administrator or standing-office
 /// officer who has not set up an authenticator app is sent to the enrolment page for every page but
-/// that one, sign-in and sign-out, health, error pages and static files. The API answers 403 with a
-/// Vietnamese problem instead of a redirect it cannot follow.
+/// that one, sign-in and sign-out, health, error pages, the language switch and static files. The
+/// API answers 403 with a Vietnamese problem instead of a redirect it cannot follow.
 /// </summary>
 public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration configuration)
 {
@@ -67,5 +67,6 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
         || path.StartsWithSegments("/dang-nhap")
         || path.StartsWithSegments("/health")
         || path.StartsWithSegments("/loi")
+        || path.StartsWithSegments("/ngon-ngu")
         || StaticExtensions.Any(e => path.Value?.EndsWith(e, StringComparison.OrdinalIgnoreCase) == true);
 }
