@@ -62,6 +62,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
 
 var app = builder.Build();
 
