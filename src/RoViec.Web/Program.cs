@@ -4,6 +4,8 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Data.Interceptors;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Api;
+using RoViec.Web.Features.ApiTokens;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 
@@ -19,7 +21,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddDbContext<RoViecDbContext>((services, o) =>
     o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<IAuditActor>())));
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// The Identity cookie for browsers, personal API tokens for integrations (README: "API").
+builder.Services.AddCookieOrApiToken().AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
         o.Password.RequiredLength = 10;
@@ -54,7 +57,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 // "Sign out everywhere" changes the security stamp; other sessions notice it within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.AddAuthorizationBuilder().AddRoViecPolicies();
+builder.Services.AddAuthorizationBuilder().AddRoViecPolicies().AddApiWritePolicy();
 builder.Services.AddRazorPages();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -75,6 +78,7 @@ using (var scope = app.Services.CreateScope())
 
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
 app.UseStaticFiles();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
