@@ -28,12 +28,13 @@ public static class ApiProblems
 
     private static string DefaultDetail(int status) => status switch
     {
+        400 => "Yêu cầu không đọc được: hãy kiểm tra các tham số và nội dung gửi lên (malformed request).",
         401 => UnauthorizedDetail,
         403 => "Thao tác hoặc dữ liệu này thuộc phạm vi của đơn vị hoặc vai trò khác.",
         404 => "Không có dữ liệu hoặc địa chỉ này, hoặc nó không thuộc phạm vi của bạn.",
         405 => "Địa chỉ này không nhận phương thức vừa gửi.",
         413 => "Nội dung gửi lên vượt quá giới hạn cho phép.",
-        415 => "Chỉ nhận tệp DOCX, PDF hoặc TXT gửi dạng multipart/form-data.",
+        415 => "Định dạng nội dung gửi lên không được nhận: dữ liệu gửi dạng JSON (application/json), tệp kế hoạch gửi dạng multipart/form-data.",
         >= 500 => "Đã có lỗi ngoài ý muốn; chưa có gì được lưu. Hãy thử lại hoặc báo quản trị viên.",
         _ => $"Yêu cầu không thực hiện được (mã {status}).",
     };
