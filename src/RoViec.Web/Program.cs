@@ -59,6 +59,14 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder().AddRoViecPolicies().AddApiWritePolicy();
 builder.Services.AddRazorPages();
+// Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    string[] cultures = ["vi-VN", "en"];
+    o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.ApplyCurrentCultureToResponseHeaders = true;
+});
 builder.Services.AddRoViecApi();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -81,6 +89,7 @@ using (var scope = app.Services.CreateScope())
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
 app.UseStaticFiles();
+app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
 app.UseAuthentication();
@@ -88,6 +97,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
+RoViec.Web.Features.Access.LanguageChoice.Map(app);
 app.MapRoViecApi();
 await app.RunAsync();
 

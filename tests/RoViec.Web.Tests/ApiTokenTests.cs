@@ -199,6 +199,43 @@ public sealed class ApiTokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, export.StatusCode);
     }
 
+    [Fact]
+    public async Task Tokens_and_the_api_work_the_same_on_postgresql()
+    {
+        var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
+        if (string.IsNullOrEmpty(baseConnection))
+            Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
+        var ct = TestContext.Current.CancellationToken;
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_api_{Guid.NewGuid():N}" }.ConnectionString;
+        await using var app = new RoViecApp { ConnectionString = cs };
+        try
+        {
+            using var api = ApiClients.WithToken(app, await ApiClients.CreateTokenAsync(app, "thuongtruc", expiresInDays: "30"));
+
+            var me = await api.GetFromJsonAsync<JsonElement>("/api/me", ct);
+            var found = await api.GetFromJsonAsync<JsonElement>("/api/tasks?q=phan+mem+diet+virus", ct);
+            var task = found.GetProperty("items")[0];
+            var url = $"/api/tasks/{task.GetProperty("id").GetGuid()}";
+            var read = task.GetProperty("version").GetGuid();
+            using var saved = await api.PutAsJsonAsync(url, new { name = task.GetProperty("name").GetString(), deadline = "31/3/2026", version = read }, ct);
+            var body = await saved.Content.ReadFromJsonAsync<JsonElement>(ct);
+            using var stale = await api.PutAsJsonAsync(url, new { name = "Bản cũ", version = read }, ct);
+
+            Assert.Equal("thuongtruc", me.GetProperty("userName").GetString());
+            Assert.Contains("phần mềm diệt virus", task.GetProperty("name").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Equal("2026-03-31", body.GetProperty("deadlineDue").GetString());
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            Assert.NotNull(await LastUsedAsync(app));
+        }
+        finally
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RoViecDbContext>().Database.EnsureDeletedAsync(ct);
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+    }
+
     private static async Task<DateTime?> LastUsedAsync(RoViecApp app)
     {
         using var scope = app.Services.CreateScope();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RoViec.Web.Tests;
 
@@ -36,6 +37,14 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
 
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
     private static partial Regex AntiforgeryRegex();
+
+    /// <summary>The id of the demo commune's unit with this catalogue key ("cong-an").</summary>
+    public async Task<Guid> UnitIdAsync(string key)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoViec.Data.RoViecDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Units.Where(u => u.Key == key).Select(u => u.Id));
+    }
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "roviec-web-" + Guid.NewGuid().ToString("N"));
 

@@ -19,7 +19,7 @@ public sealed partial class TaskEditTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Kế hoạch mua sắm được phê duyệt", page, StringComparison.Ordinal);
-        Assert.Contains("(30/06/2026)", page, StringComparison.Ordinal);
+        Assert.Contains("hạn cuối 30/06/2026", page, StringComparison.Ordinal);
         Assert.Matches(@"<td>admin</td>\s*<td>Sửa</td>", page);
     }
 

@@ -61,4 +61,43 @@ public sealed class UnitScopeTests
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
     }
+
+    [Fact]
+    public async Task Province_office_sees_each_commune_of_its_province_and_none_elsewhere()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        Guid sibling, foreign;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+            var provinceId = await db.Provinces.Select(p => p.Id).SingleAsync(ct);
+            var otherProvince = new Data.Entities.Province { Id = Guid.NewGuid(), Name = "Hà Tĩnh" };
+            var siblingCommune = new Data.Entities.Commune { Id = Guid.NewGuid(), Name = "An Hòa", ProvinceId = provinceId };
+            var foreignCommune = new Data.Entities.Commune { Id = Guid.NewGuid(), Name = "Kỳ Anh", ProvinceId = otherProvince.Id };
+            db.AddRange(otherProvince, siblingCommune, foreignCommune);
+            await db.SaveChangesAsync(ct);
+            (sibling, foreign) = (siblingCommune.Id, foreignCommune.Id);
+        }
+        using var province = await app.SignedInClientAsync("tinh");
+
+        var home = await province.GetStringAsync(new Uri("/", UriKind.Relative), ct);
+        var demo = await province.GetStringAsync(new Uri("/?xa=" + await DemoCommuneAsync(app), UriKind.Relative), ct);
+        var siblingPage = await province.GetStringAsync(new Uri("/?xa=" + sibling, UriKind.Relative), ct);
+        var foreignPage = await province.GetStringAsync(new Uri("/?xa=" + foreign, UriKind.Relative), ct);
+
+        Assert.Contains(">An Hòa</option>", home, StringComparison.Ordinal);
+        Assert.Contains(">Diễn Châu</option>", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kỳ Anh", home, StringComparison.Ordinal);
+        Assert.Contains("<h1>Diễn Châu</h1>", demo, StringComparison.Ordinal);
+        Assert.Contains("Chưa có kế hoạch nào", siblingPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/nhiem-vu/", foreignPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kỳ Anh", foreignPage, StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> DemoCommuneAsync(RoViecApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RoViecDbContext>().Communes.Where(c => c.Name == "Diễn Châu").Select(c => c.Id).SingleAsync();
+    }
 }

@@ -4,30 +4,46 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Domain.Text;
+using RoViec.Domain.SixRo;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Workspace;
 
 namespace RoViec.Web.Pages;
 
 /// <summary>
-/// The plan workspace: the latest plan's tasks with search that ignores diacritics ("chu ky so" finds
-/// "chữ ký số"), and filters by lead unit and deadline kind. Reads are projections, not entity graphs.
+/// The plan workspace: the plan in force with search that ignores diacritics ("chu ky so" finds
+/// "chữ ký số"), filters (unit, section, deadline kind and window, "6 rõ" defect, key tasks) and,
+/// for the standing office, bulk assignment of a lead unit.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
 public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
-    public sealed record TaskLine(Guid Id, string? Code, string Name, string Lead, string? Due, string? DeadlineRaw, string DeadlineKind, string? Output);
+    public sealed record TaskLine(PlanTaskRow Task, string? Due, IReadOnlyList<SixRoDefect> Defects);
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "don-vi")] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true, Name = "nhom")] public string? Section { get; set; }
     [BindProperty(SupportsGet = true, Name = "thoi-han")] public string? DeadlineKind { get; set; }
+    /// <summary>Deadline window as the officer types it, dd/MM/yyyy (yyyy-MM-dd accepted too).</summary>
+    [BindProperty(SupportsGet = true, Name = "han-tu")] public string? DueFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "han-den")] public string? DueTo { get; set; }
+    [BindProperty(SupportsGet = true, Name = "loi")] public string? Defect { get; set; }
+    [BindProperty(SupportsGet = true, Name = "trong-tam")] public bool PriorityOnly { get; set; }
 
     public Plan? Plan { get; private set; }
     public string CommuneName { get; private set; } = "";
     public IReadOnlyList<TaskLine> Tasks { get; private set; } = [];
     public int TotalTasks { get; private set; }
-    public IReadOnlyList<string> Units { get; private set; } = [];
+    public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
+    public IReadOnlyList<string> Sections { get; private set; } = [];
     public int IndicatorCount { get; private set; }
+    public bool CanAssign { get; private set; }
+    /// <summary>For a province user: the province's communes to choose from, and the one shown.</summary>
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+    public Guid? CommuneId { get; private set; }
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
 
     public static readonly IReadOnlyList<(string Kind, string Label)> DeadlineKinds =
     [
@@ -35,25 +51,94 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
         ("External", "Theo cấp trên"), ("Done", "Đã thực hiện"), ("Milestones", "Nhiều mốc"), ("None", "Chưa có thời hạn"),
     ];
 
+    public static readonly IReadOnlyList<SixRoCriterion> Criteria = Enum.GetValues<SixRoCriterion>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (TempData["Assigned"] is string assigned) Message = assigned;
+        await LoadAsync(ct);
+    }
+
+    /// <summary>Bulk assignment: the chosen tasks ("id:version") get the chosen lead unit, all or none.</summary>
+    public async Task<IActionResult> OnPostAssignAsync([FromForm(Name = "chon")] string[]? selected, [FromForm(Name = "giao-cho")] Guid? unitId, CancellationToken ct)
+    {
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (scope is not { ManagesPlans: true, CommuneId: { } communeId }) return StatusCode(StatusCodes.Status403Forbidden);
+        var tasks = new List<(Guid, Guid)>();
+        foreach (var value in selected ?? [])
+        {
+            var parts = value.Split(':');
+            if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id) || !Guid.TryParse(parts[1], out var version))
+                return await FailAsync(StatusCodes.Status400BadRequest, "Danh sách nhiệm vụ gửi lên không hợp lệ.", ct);
+            tasks.Add((id, version));
+        }
+        switch (await AssignLead.RunAsync(db, communeId, tasks, unitId, ct))
+        {
+            case AssignLead.Result.Assigned done:
+                TempData["Assigned"] = $"Đã giao đơn vị chủ trì cho {done.Count} nhiệm vụ.";
+                // Back to the same filtered list (without the handler), so the officer sees the result in place.
+                return Redirect(Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key != "handler")).ToUriComponent());
+            case AssignLead.Result.Invalid invalid:
+                return await FailAsync(StatusCodes.Status400BadRequest, invalid.Message, ct);
+            case AssignLead.Result.Conflict conflict:
+                return await FailAsync(StatusCodes.Status409Conflict,
+                    "Chưa giao: nhiệm vụ sau vừa được người khác sửa, hãy xem lại rồi giao lại: " + string.Join("; ", conflict.ChangedTasks) + ".", ct);
+            default:
+                throw new InvalidOperationException("unknown result");
+        }
+    }
+
+    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"];
+
+    /// <summary>A date of the filter; one that cannot be read is ignored and the officer told so.</summary>
+    private DateOnly? ParseDate(string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Error = $"{label}: \"{text}\" không phải ngày hợp lệ, hãy nhập theo dạng dd/mm/yyyy (ví dụ 30/06/2026).";
+        return null;
+    }
+
+    private async Task<IActionResult> FailAsync(int status, string error, CancellationToken ct)
+    {
+        Error = error;
+        Response.StatusCode = status;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        CommuneId = communeId;
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
+            Communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return;
+        CanAssign = scope is { ManagesPlans: true } && scope.CommuneId == Plan.CommuneId;
         CommuneName = await db.Communes.Where(c => c.Id == Plan.CommuneId).Select(c => c.Name).FirstAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).ToDictionaryAsync(u => u.Id, ct);
         var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
-        var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order)
-            .Select(t => new { t.Id, t.Code, t.Name, t.LeadAsWritten, t.DeadlineDue, t.DeadlineRaw, t.DeadlineKind, t.Output })
-            .ToListAsync(ct);
+        var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order).ToListAsync(ct);
         TotalTasks = rows.Count;
-        Units = rows.Select(r => r.LeadAsWritten).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var query = VietnameseText.Fold(Query);
-        Tasks = rows
-            .Where(r => query.Length == 0 || VietnameseText.Fold(r.Name + " " + r.Output + " " + r.LeadAsWritten).Contains(query, StringComparison.Ordinal))
-            .Where(r => string.IsNullOrEmpty(Unit) || r.LeadAsWritten == Unit)
-            .Where(r => string.IsNullOrEmpty(DeadlineKind) || r.DeadlineKind == DeadlineKind)
-            .Select(t => new TaskLine(t.Id, t.Code, t.Name, t.LeadAsWritten, t.DeadlineDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), t.DeadlineRaw, t.DeadlineKind, t.Output))
-            .ToList();
+        var leads = rows.Where(r => r.LeadUnitId is not null).Select(r => r.LeadUnitId!.Value).ToHashSet();
+        Units = [.. units.Values.Where(u => u.Active || leads.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))];
+        Sections = [.. rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+        var from = ParseDate(DueFrom, "Hạn từ");
+        var to = ParseDate(DueTo, "Hạn đến");
+        var filter = new TaskFilter
+        {
+            Query = Query,
+            Unit = Unit,
+            Section = Section,
+            DeadlineKind = DeadlineKind,
+            DueFrom = from,
+            DueTo = to,
+            Defect = Defect,
+            PriorityOnly = PriorityOnly,
+        };
+        Tasks = [.. filter.Apply(rows, units).Select(x => new TaskLine(x.Task, x.Task.DeadlineDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), x.Defects))];
         IndicatorCount = await db.Indicators.CountAsync(i => i.PlanId == Plan.Id, ct);
     }
 }

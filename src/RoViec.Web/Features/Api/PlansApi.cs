@@ -29,14 +29,14 @@ internal static class PlansApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var plans = api.MapGroup("/plans").WithTags("Kế hoạch").RequireAuthorization(Policies.ReadPlans);
-        plans.MapGet("/", ListAsync)
+        var plans = api.MapGroup("").WithTags("Kế hoạch").RequireAuthorization(Policies.ReadPlans);
+        plans.MapGet("/plans", ListAsync)
             .WithName("ListPlans")
             .WithSummary("Các kế hoạch của xã")
             .WithDescription("Kế hoạch đang thực hiện và kế hoạch đã được thay thế, mới nhất trước; bản nháp chỉ hiện với người quản lý kế hoạch (cơ quan thường trực, quản trị).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        plans.MapGet("/{id:guid}", GetAsync)
+        plans.MapGet("/plans/{id:guid}", GetAsync)
             .WithName("GetPlan")
             .WithSummary("Một kế hoạch")
             .WithDescription("404 nếu kế hoạch không có hoặc thuộc xã khác.")

@@ -57,8 +57,8 @@ internal static class TasksApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("/tasks").WithTags("Nhiệm vụ").RequireAuthorization(Policies.ReadPlans);
-        tasks.MapGet("/", ListAsync)
+        var tasks = api.MapGroup("").WithTags("Nhiệm vụ").RequireAuthorization(Policies.ReadPlans);
+        tasks.MapGet("/tasks", ListAsync)
             .WithName("ListTasks")
             .WithSummary("Nhiệm vụ của kế hoạch đang thực hiện")
             .WithDescription("Các nhiệm vụ bạn được xem: cả xã, hoặc chỉ của đơn vị mình nếu bạn là người báo cáo hay trưởng đơn vị. "
@@ -67,14 +67,14 @@ internal static class TasksApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapGet("/{id:guid}", GetAsync)
+        tasks.MapGet("/tasks/{id:guid}", GetAsync)
             .WithName("GetTask")
             .WithSummary("Một nhiệm vụ")
             .WithDescription("404 nếu nhiệm vụ không có hoặc thuộc xã khác; 403 nếu là nhiệm vụ của đơn vị khác (không trả về nội dung nào của nó).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapPut("/{id:guid}", PutAsync)
+        tasks.MapPut("/tasks/{id:guid}", PutAsync)
             .RequireAuthorization(ApiTokenAuthentication.WritePolicy, Policies.ManagePlans)
             .Accepts<TaskCorrectionBody>("application/json")
             .WithName("CorrectTask")

@@ -9,7 +9,7 @@ namespace RoViec.Web.Pages.Errors;
 /// </summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -20,7 +20,7 @@ public sealed class StatusModel : PageModel
 
     private void Describe(int code)
     {
-        (Heading, Message) = code switch
+        var (heading, message) = code switch
         {
             403 => ("Không có quyền truy cập", "Trang này thuộc phạm vi công việc của đơn vị hoặc vai trò khác. Nếu bạn cần xem, hãy liên hệ cơ quan thường trực hoặc quản trị viên."),
             404 => ("Không tìm thấy", "Không có trang hoặc dữ liệu này, hoặc nó không thuộc phạm vi của bạn."),
@@ -30,6 +30,7 @@ public sealed class StatusModel : PageModel
             _ when code >= 500 => ("Lỗi hệ thống", "Đã có lỗi ngoài ý muốn; thay đổi của bạn chưa được lưu. Hãy thử lại hoặc báo quản trị viên."),
             _ => ("Yêu cầu không hợp lệ", $"Yêu cầu không thực hiện được (mã {code})."),
         };
+        (Heading, Message) = (localizer[heading], localizer[message]);
         // Re-executed for the original request: keep its status code, do not turn it into 200.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
             Response.StatusCode = code;

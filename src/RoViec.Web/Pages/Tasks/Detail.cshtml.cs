@@ -3,17 +3,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Domain.SixRo;
+using RoViec.Domain.Tasks;
+using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Pages.Tasks;
 
-/// <summary>A task with all its fields and the source text it came from, the span highlighted.</summary>
+/// <summary>A task with all its fields, its "6 rõ" defects, the source text each field came from (highlighted) and its history.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
 public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public PlanTaskRow? Task { get; private set; }
-    public string Before { get; private set; } = "";
-    public string Source { get; private set; } = "";
-    public string After { get; private set; } = "";
+    public string? LeadUnitName { get; private set; }
+    public string SourceHtml { get; private set; } = "";
+    public IReadOnlyDictionary<TaskField, SourceSpan> Spans { get; private set; } = new Dictionary<TaskField, SourceSpan>();
+    public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
@@ -28,12 +34,16 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
             case ResourceAccess.Write: CanEdit = true; break;
         }
         Task = task;
-        var text = await db.Plans.Where(p => p.Id == Task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
-        var start = Math.Clamp(Task.NameSpanStart, 0, text.Length);
-        var end = Math.Clamp(Task.NameSpanStart + Task.NameSpanLength, start, text.Length);
-        Before = text[Math.Max(0, start - 600)..start];
-        Source = text[start..end];
-        After = text[end..Math.Min(text.Length, end + 600)];
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == task.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
+        Defects = TaskDefects.Of(task, units);
+        var text = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
+        var spans = TaskSpans.Read(task.Spans).ToDictionary();
+        // Plans stored before every field had its span still know where the task's text is.
+        if (!spans.ContainsKey(TaskField.Name) && task.NameSpanLength > 0)
+            spans[TaskField.Name] = new SourceSpan(task.NameSpanStart, task.NameSpanLength);
+        Spans = spans;
+        SourceHtml = FieldHighlighter.Render(text, spans);
         var key = id.ToString();
         History = await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
         return Page();

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace RoViec.Web.Features.Access;
+
+/// <summary>`GET /ngon-ngu?culture=en&amp;returnUrl=/`: remembers the reader's language in a cookie for a year.</summary>
+internal static class LanguageChoice
+{
+    public static void Map(WebApplication app) => app.MapGet("/ngon-ngu", (HttpContext http, string? culture, string? returnUrl) =>
+    {
+        var chosen = culture is "en" ? "en" : "vi-VN";
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        // Only back into this site: an address elsewhere would make the link an open redirect.
+        var back = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.LocalRedirect(back);
+    }).AllowAnonymous();
+}

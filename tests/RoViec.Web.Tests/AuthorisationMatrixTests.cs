@@ -1,0 +1,173 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>
+/// Every endpoint the application maps, against every role of PRODUCT.md (plus anonymous and a
+/// signed-in account without a role): the expected allow or deny, asserted by real requests.
+/// A new endpoint without a rule here fails the first test, so nobody adds a page unguarded.
+/// </summary>
+public sealed class AuthorisationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Who is asking: a demo account (or none), its role and, for unit roles, whether the sample task is its unit's.</summary>
+    public sealed record Caller(string? UserName, string? Role, bool OwnsSampleTask = false)
+    {
+        public override string ToString() => UserName ?? "anonymous";
+    }
+
+    private static readonly Caller Anonymous = new(null, null);
+    private static readonly Caller NoRole = new("khongvaitro", null);
+
+    public static readonly TheoryData<string> CallerNames = new(
+        "anonymous", "khongvaitro", "admin", "thuongtruc", "congan", "truongcongan", "vhxh", "thanhvien", "truongban", "ubkt", "tinh");
+
+    private static readonly Dictionary<string, Caller> Callers = new Caller[]
+    {
+        Anonymous, NoRole,
+        new("admin", Roles.Administrator), new("thuongtruc", Roles.StandingOffice),
+        new("congan", Roles.UnitReporter, OwnsSampleTask: true), new("truongcongan", Roles.UnitHead, OwnsSampleTask: true),
+        new("vhxh", Roles.UnitReporter), new("thanhvien", Roles.SteeringMember), new("truongban", Roles.Chair),
+        new("ubkt", Roles.Inspector), new("tinh", Roles.ProvinceOffice),
+    }.ToDictionary(c => c.ToString());
+
+    private static bool Anyone(Caller c) => true;
+    private static bool SignedIn(Caller c) => c.UserName is not null;
+    private static bool AnyRole(Caller c) => c.Role is not null;
+    private static bool SampleTaskReader(Caller c) => AnyRole(c) && (c.Role is not (Roles.UnitReporter or Roles.UnitHead) || c.OwnsSampleTask);
+    private static bool PlanManager(Caller c) => c.Role is Roles.Administrator or Roles.StandingOffice;
+
+    /// <summary>"METHOD route pattern" → who may use it. Route values are filled from the demo commune.</summary>
+    private static readonly Dictionary<string, Func<Caller, bool>> Rules = new()
+    {
+        ["GET /"] = AnyRole,
+        ["GET /Index"] = AnyRole,
+        ["GET /chi-tieu"] = AnyRole,
+        // The sample indicator has no owner unit yet: unit roles see only indicators their unit owns.
+        ["GET /chi-tieu/{id:guid}"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
+        ["GET /loi-6-ro"] = AnyRole,
+        ["GET /xuat-excel"] = AnyRole,
+        ["GET /nhiem-vu/{id:guid}"] = SampleTaskReader,
+        ["GET /nhiem-vu/{id:guid}/sua"] = PlanManager,
+        ["GET /nhap-ke-hoach"] = PlanManager,
+        ["GET /nhap-ke-hoach/{id:guid}"] = PlanManager,
+        ["GET /dang-nhap"] = Anyone,
+        ["GET /loi/{code:int}"] = Anyone,
+        ["GET /ngon-ngu"] = Anyone,
+        ["GET /health"] = Anyone,
+        // The REST API reads with the pages' scopes; a token is made by any signed-in account for itself.
+        ["GET /api/me"] = SignedIn,
+        ["GET /api/plans"] = AnyRole,
+        ["GET /api/plans/{id:guid}"] = AnyRole,
+        ["GET /api/tasks"] = AnyRole,
+        ["GET /api/tasks/{id:guid}"] = SampleTaskReader,
+        ["GET /api/indicators"] = AnyRole,
+        ["GET /api/units"] = AnyRole,
+        ["GET /tai-khoan/ma-api"] = SignedIn,
+        // The API's description and its reference page reveal no data.
+        ["GET /openapi/{documentName}.json"] = Anyone,
+        ["GET /tai-lieu-api/{documentName?}"] = Anyone,
+        ["GET /tai-lieu-api/scalar.js"] = Anyone,
+        ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
+        ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+    };
+
+    [Fact]
+    public async Task Every_mapped_endpoint_has_a_rule()
+    {
+        await using var app = new RoViecApp();
+        _ = app.CreateClient();
+
+        var mapped = Endpoints(app);
+
+        Assert.Empty(mapped.Except(Rules.Keys));
+        Assert.Empty(Rules.Keys.Except(mapped));
+    }
+
+    [Theory]
+    [MemberData(nameof(CallerNames))]
+    public async Task Each_endpoint_allows_exactly_the_expected_callers(string callerName)
+    {
+        var caller = Callers[callerName];
+        await using var app = new RoViecApp();
+        var values = await SampleValuesAsync(app);
+        using var client = caller.UserName is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await SignInAsync(app, caller);
+
+        var wrong = new List<string>();
+        foreach (var (endpoint, rule) in Rules)
+        {
+            var path = Fill(endpoint.Split(' ', 2)[1], values);
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+            var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/dang-nhap", StringComparison.Ordinal) == true && !path.StartsWith("/dang-nhap", StringComparison.Ordinal));
+            var failed = (int)response.StatusCode >= 500;
+            if (failed || denied == rule(caller))
+                wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}, expected {(rule(caller) ? "allowed" : "denied")}");
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    private static List<string> Endpoints(RoViecApp app)
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return [.. sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+                return methods.Select(m => $"{m} {pattern}");
+            })
+            .Where(e => e.StartsWith("GET ", StringComparison.Ordinal))
+            .Distinct()];
+    }
+
+    private static async Task<Dictionary<string, string>> SampleValuesAsync(RoViecApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+        var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(Ct);
+        var task = await db.Tasks.Where(t => t.LeadUnitId == police).Select(t => t.Id).FirstAsync(Ct);
+        var commune = await db.Communes.Select(c => c.Id).FirstAsync(Ct);
+        var indicator = await db.Indicators.Where(i => i.OwnerUnitId == null).Select(i => i.Id).FirstAsync(Ct);
+        var plan = await db.Plans.Select(p => p.Id).FirstAsync(Ct);
+        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", "xuan-giang-ctr-2026.txt"), Ct), UploadedAtUtc = DateTime.UtcNow };
+        db.Uploads.Add(upload);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(NoRole.UserName!) is null)
+            Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
+        await db.SaveChangesAsync(Ct);
+        return new(StringComparer.Ordinal)
+        {
+            ["/nhiem-vu"] = task.ToString(),
+            ["/chi-tieu"] = indicator.ToString(),
+            ["/nhap-ke-hoach"] = upload.Id.ToString(),
+            ["/api/tasks"] = task.ToString(),
+            ["/api/plans"] = plan.ToString(),
+        };
+    }
+
+    /// <summary>The route with its id filled: the sample id of the resource the route starts with, "404" for error codes, "v1" for the API document.</summary>
+    private static string Fill(string pattern, Dictionary<string, string> ids)
+    {
+        var path = pattern.Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
+        var resource = ids.Keys.Where(k => path.StartsWith(k + "/", StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault();
+        return resource is null ? path : path.Replace("{id:guid}", ids[resource], StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpClient> SignInAsync(RoViecApp app, Caller caller)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await RoViecApp.SignInAsync(client, caller.UserName!, RoViecApp.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
