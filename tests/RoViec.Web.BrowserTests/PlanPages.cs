@@ -24,4 +24,38 @@ public sealed class PlanPages(IPage page, Uri baseAddress)
     public ILocator Highlight => page.Locator("pre.source mark");
 
     public ILocator Heading => page.Locator("h1");
+
+    /// <summary>Uploads a plan document; the review screen of its draft opens.</summary>
+    public async Task UploadAsync(string path)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/nhap-ke-hoach").ToString());
+        await page.Locator("input[type=file][name=Document]").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đọc văn bản" }).ClickAsync();
+    }
+
+    /// <summary>A task's card on the review screen, found by words of its text.</summary>
+    public ILocator ReviewCard(string text) => page.Locator("article.task", new() { HasText = text });
+
+    /// <summary>Clicks a field of a task card to see where in the document it was read.</summary>
+    public Task ShowSourceAsync(string taskText, string field) =>
+        ReviewCard(taskText).Locator("dt", new() { HasTextString = field }).Locator("xpath=following-sibling::dd[1]").Locator("a.src").ClickAsync();
+
+    /// <summary>The text marked in the document after clicking a field.</summary>
+    public ILocator SourceOfField => page.Locator("pre.source mark.focus");
+
+    /// <summary>Opens a task from its card, fills one field of its form and saves; back on the review screen.</summary>
+    public async Task CorrectAsync(string taskText, string field, string value)
+    {
+        await ReviewCard(taskText).GetByRole(AriaRole.Link, new() { Name = "Sửa · tách" }).ClickAsync();
+        await page.Locator($"#Input_{field}").FillAsync(value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Confirms the draft; when asked whether it replaces the plan in force, says yes.</summary>
+    public async Task ConfirmReplacingAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận thành kế hoạch của xã" }).ClickAsync();
+        var replace = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Có, thay thế") });
+        if (await replace.CountAsync() > 0) await replace.First.ClickAsync();
+    }
 }

@@ -12,21 +12,32 @@ public sealed class ApiImportTests
     private static readonly Uri Imports = new("/api/imports", UriKind.Relative);
 
     [Fact]
-    public async Task Readable_plan_is_kept_for_review_and_answered_with_201_and_its_counts()
+    public async Task Readable_plan_becomes_a_draft_answered_with_201_and_its_counts()
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
         using var api = ApiClients.WithToken(app, await ApiClients.CreateTokenAsync(app, "thuongtruc"));
+        using var reader = ApiClients.WithToken(app, await ApiClients.CreateTokenAsync(app, "truongban"));
 
         using var response = await PostAsync(api, await File.ReadAllBytesAsync(Path.Combine(Seeds, "thien-tan-kh-2026.txt"), ct), "thien-tan.txt");
         var summary = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var planId = summary.GetProperty("planId").GetGuid();
+        var draft = await api.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString(), ct);
+        using var hidden = await reader.GetAsync(response.Headers.Location, ct);
+        var readerPlans = await reader.GetFromJsonAsync<JsonElement>("/api/plans", ct);
         using var browser = await app.SignedInClientAsync("thuongtruc");
-        var review = await browser.GetStringAsync(response.Headers.Location!, ct);
+        var review = await browser.GetStringAsync(new Uri(summary.GetProperty("reviewUrl").GetString()!, UriKind.Relative), ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/plans/{planId}", response.Headers.Location!.ToString());
         Assert.Equal(39, summary.GetProperty("taskCount").GetInt32());
+        Assert.Equal("Draft", summary.GetProperty("status").GetString());
         Assert.Equal("thien-tan.txt", summary.GetProperty("fileName").GetString());
-        Assert.Equal($"/nhap-ke-hoach/{summary.GetProperty("uploadId").GetGuid()}", response.Headers.Location!.ToString());
+        Assert.Equal(39, draft.GetProperty("taskCount").GetInt32());
+        Assert.Equal("Draft", draft.GetProperty("status").GetString());
+        // A draft is the plan managers' business until it is confirmed.
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.DoesNotContain(readerPlans.EnumerateArray(), p => p.GetProperty("id").GetGuid() == planId);
         Assert.Contains("39 nhiệm vụ", review, StringComparison.Ordinal);
     }
 

@@ -58,6 +58,10 @@ public sealed class AuthorisationMatrixTests
         ["GET /nhiem-vu/{id:guid}/sua"] = PlanManager,
         ["GET /nhap-ke-hoach"] = PlanManager,
         ["GET /nhap-ke-hoach/{id:guid}"] = PlanManager,
+        ["GET /nhap-ke-hoach/{planId:guid}/nhiem-vu/{taskId:guid}"] = PlanManager,
+        ["GET /nhap-ke-hoach/{planId:guid}/chi-tieu/{indicatorId:guid}"] = PlanManager,
+        ["GET /ke-hoach"] = AnyRole,
+        ["GET /ke-hoach/{id:guid}"] = AnyRole,
         ["GET /dang-nhap"] = Anyone,
         ["GET /loi/{code:int}"] = Anyone,
         ["GET /ngon-ngu"] = Anyone,
@@ -137,9 +141,12 @@ public sealed class AuthorisationMatrixTests
         var task = await db.Tasks.Where(t => t.LeadUnitId == police).Select(t => t.Id).FirstAsync(Ct);
         var commune = await db.Communes.Select(c => c.Id).FirstAsync(Ct);
         var indicator = await db.Indicators.Where(i => i.OwnerUnitId == null).Select(i => i.Id).FirstAsync(Ct);
-        var plan = await db.Plans.Select(p => p.Id).FirstAsync(Ct);
-        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", "xuan-giang-ctr-2026.txt"), Ct), UploadedAtUtc = DateTime.UtcNow };
-        db.Uploads.Add(upload);
+        var plan = await db.Plans.Where(p => p.CommuneId == commune && p.Status == PlanStatuses.Active).Select(p => p.Id).FirstAsync(Ct);
+        // A draft under review, as an upload leaves it.
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", "xuan-giang-ctr-2026.txt"), Ct);
+        var imported = Assert.IsType<RoViec.Import.ImportOutcome.Imported>(RoViec.Import.PlanImporter.Import(bytes, "ke-hoach.txt"));
+        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = bytes, UploadedAtUtc = DateTime.UtcNow };
+        var draft = await RoViec.Web.Features.Plans.PlanDrafts.CreateDraftAsync(db, commune, imported.Draft, "ke-hoach.txt", upload, Ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(NoRole.UserName!) is null)
             Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
@@ -148,9 +155,13 @@ public sealed class AuthorisationMatrixTests
         {
             ["/nhiem-vu"] = task.ToString(),
             ["/chi-tieu"] = indicator.ToString(),
-            ["/nhap-ke-hoach"] = upload.Id.ToString(),
+            ["/nhap-ke-hoach"] = draft.Id.ToString(),
+            ["/ke-hoach"] = plan.ToString(),
             ["/api/tasks"] = task.ToString(),
             ["/api/plans"] = plan.ToString(),
+            ["{planId:guid}"] = draft.Id.ToString(),
+            ["{taskId:guid}"] = draft.Tasks[0].Id.ToString(),
+            ["{indicatorId:guid}"] = draft.Indicators[0].Id.ToString(),
         };
     }
 
@@ -159,6 +170,9 @@ public sealed class AuthorisationMatrixTests
     {
         var path = pattern.Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
+        // Routes with several ids name each one ("{planId:guid}").
+        foreach (var parameter in ids.Keys.Where(k => k.StartsWith('{')))
+            path = path.Replace(parameter, ids[parameter], StringComparison.Ordinal);
         var resource = ids.Keys.Where(k => path.StartsWith(k + "/", StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault();
         return resource is null ? path : path.Replace("{id:guid}", ids[resource], StringComparison.Ordinal);
     }

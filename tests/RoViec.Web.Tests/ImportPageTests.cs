@@ -24,13 +24,14 @@ public sealed class ImportPageTests
         Assert.Contains("<mark id=\"t-0\">Tổ chức rà soát, chuẩn hóa các nội dung", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#t-0\"", html, StringComparison.Ordinal);
         var token = RoViecApp.AntiforgeryToken(html);
-        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        var done = await client.PostAsync(review.RequestMessage!.RequestUri, confirm, TestContext.Current.CancellationToken);
-        var home = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["replace"] = "none" });
+        var done = await client.PostAsync(new Uri(review.RequestMessage!.RequestUri + "?handler=Confirm"), confirm, TestContext.Current.CancellationToken);
+        var plan = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.Contains("39 nhiệm vụ", home, StringComparison.Ordinal);
-        Assert.Contains("nhập từ tệp thien-tan.txt", home, StringComparison.Ordinal);
+        Assert.Contains("Đã xác nhận kế hoạch", plan, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ (39)", plan, StringComparison.Ordinal);
+        Assert.Contains("Nhập từ tệp thien-tan.txt", plan, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,17 +8,19 @@ using RoViec.Domain.SixRo;
 using RoViec.Import;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.ApiTokens;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Api;
 
-/// <summary>What the importer read from an uploaded document, kept for review at <c>ReviewUrl</c>.</summary>
+/// <summary>The draft plan made from an uploaded document, to be reviewed at <c>ReviewUrl</c> and confirmed there.</summary>
 public sealed record ImportDto(
-    Guid UploadId,
+    Guid PlanId,
+    string Status,
     string FileName,
     string Kind,
     string? Number,
-    string? Title,
-    int? Year,
+    string Title,
+    int Year,
     int TaskCount,
     int IndicatorCount,
     int TasksWithSixRoDefects,
@@ -27,8 +29,8 @@ public sealed record ImportDto(
 /// <summary>
 /// POST /api/imports: upload a plan document (multipart/form-data, field "file"). Refusals carry the
 /// importer's Vietnamese message with 400, 413 or 415; a document over the limit is refused from its
-/// Content-Length before its body is read. For now a readable document is kept as an upload for
-/// review, as the import page does; it moves to the draft use case when that lands.
+/// Content-Length before its body is read. A readable document becomes a draft plan at once, through
+/// the same use case as the import page (<see cref="PlanDrafts"/>).
 /// </summary>
 internal static class ImportsApi
 {
@@ -42,7 +44,7 @@ internal static class ImportsApi
         .WithSummary("Nhập văn bản kế hoạch (DOCX, PDF, TXT)")
         .WithDescription("Gửi tệp trong trường `file` của multipart/form-data. Tệp được đọc ngay: tệp rỗng, hỏng, bản quét, sai bảng mã hay không phải kế hoạch trả về 400; "
             + "quá giới hạn (20 MB) trả về 413 trước khi đọc nội dung; định dạng khác DOCX/PDF/TXT trả về 415 — kèm thông báo tiếng Việt của bộ đọc (`detail`) và mã lỗi (`code`). "
-            + "Đọc được thì lưu để kiểm tra (201, `reviewUrl`). Cần mã API và vai trò quản lý kế hoạch.")
+            + "Đọc được thì thành kế hoạch nháp (201, `Location` là /api/plans/{id}); cán bộ kiểm tra và xác nhận tại `reviewUrl`. Cần mã API và vai trò quản lý kế hoạch.")
         .Produces<ImportDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -117,11 +119,9 @@ internal static class ImportsApi
         }
 
         var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = DateTime.UtcNow };
-        db.Uploads.Add(upload);
-        await db.SaveChangesAsync(ct);
-        var reviewUrl = $"/nhap-ke-hoach/{upload.Id}";
-        return TypedResults.Created(reviewUrl, new ImportDto(upload.Id, fileName, draft.Document.KindCode, draft.Document.Number, draft.Document.Title,
-            draft.Document.Year, draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), reviewUrl));
+        var plan = await PlanDrafts.CreateDraftAsync(db, communeId, draft, fileName, upload, ct);
+        return TypedResults.Created($"/api/plans/{plan.Id}", new ImportDto(plan.Id, plan.Status, fileName, plan.Kind, plan.Number, plan.Title, plan.Year,
+            draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), $"/nhap-ke-hoach/{plan.Id}"));
     }
 
     private static ProblemHttpResult Refuse(int status, ImportError error) =>

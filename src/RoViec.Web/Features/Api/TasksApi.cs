@@ -8,7 +8,6 @@ using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.ApiTokens;
-using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Features.Api;
@@ -100,7 +99,7 @@ internal static class TasksApi
             if (kind is null) return ApiProblems.Invalid("deadline", $"Loại thời hạn \"{deadline}\" không hợp lệ. Các giá trị được nhận: {DeadlineKinds}.");
         }
         // "xa" is read by CurrentUser, which checks that a province user's commune is of their province.
-        var plan = await PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
+        var plan = await Plans.PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
         if (plan is null || !await currentUser.CanReadCommuneAsync(http.User, plan.CommuneId, ct))
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
         var visible = await currentUser.VisibleTasksAsync(http, ct);
@@ -121,11 +120,16 @@ internal static class TasksApi
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, CurrentUser currentUser, RoViecDbContext db, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var found = await db.Tasks.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new { Task = t, Draft = db.Plans.Any(p => p.Id == t.PlanId && p.Status == PlanStatuses.Draft) })
+            .FirstOrDefaultAsync(ct);
+        var task = found?.Task;
         var access = task is null ? ResourceAccess.None : await currentUser.AccessAsync(http, task.CommuneId, task.LeadUnitId, ct);
         return access switch
         {
             ResourceAccess.None => NotFound(),
+            // A draft under review is the plan managers' business until it is confirmed.
+            not ResourceAccess.Write when found!.Draft => NotFound(),
             ResourceAccess.Forbidden => Forbidden(),
             _ => TypedResults.Ok(TaskDto.From(task!)),
         };

@@ -52,7 +52,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         {
             await stream.CopyToAsync(memory, ct);
             if (PlanImporter.Import(memory.ToArray(), "dien-chau-ctr-2026.txt") is ImportOutcome.Imported imported)
-                await ConfirmPlan.SaveAsync(db, commune.Id, imported.Draft, "dien-chau-ctr-2026.txt", ct);
+                await PlanDrafts.CreateConfirmedAsync(db, commune.Id, imported.Draft, "dien-chau-ctr-2026.txt", "hệ thống", ct);
         }
 
         var password = configuration["ROVIEC_ADMIN_PASSWORD"];

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Import;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Pages.Import;
 
 /// <summary>
 /// Upload a plan document (DOCX, PDF or text). It is checked by the importer at once — size, type,
 /// damage, scans, encodings — and refused with the importer's Vietnamese message and an HTTP status
-/// that says what happened; a readable document is kept for review.
+/// that says what happened; a readable document becomes a draft plan for review at once.
 /// </summary>
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
@@ -43,11 +44,13 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.C
         {
             case ImportOutcome.Refused refused:
                 return Refuse(refused.Error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, refused.Error);
-            default:
+            case ImportOutcome.Imported imported:
+                // The draft exists at once, with the file it came from; the officer reviews it next.
                 var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = DateTime.UtcNow };
-                db.Uploads.Add(upload);
-                await db.SaveChangesAsync(ct);
-                return RedirectToPage("Review", new { id = upload.Id });
+                var plan = await PlanDrafts.CreateDraftAsync(db, communeId, imported.Draft, fileName, upload, ct);
+                return Redirect($"/nhap-ke-hoach/{plan.Id}");
+            default:
+                throw new InvalidOperationException("unknown import outcome");
         }
     }
 

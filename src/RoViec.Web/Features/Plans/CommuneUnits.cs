@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Units;
+
+namespace RoViec.Web.Features.Plans;
+
+/// <summary>
+/// A commune's units as the importer's catalogue sees them: the commune's own rows first (with the
+/// aliases officers added when mapping names), then the default catalogue for units it has no row for yet.
+/// </summary>
+public static class CommuneCatalog
+{
+    public const string UnrecognisedPrefix = "unrecognised:";
+    public const string GroupPrefix = "group:";
+
+    public static UnitCatalog For(IEnumerable<OrgUnit> units)
+    {
+        var catalog = new UnitCatalog();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Real units first, so an alias an officer mapped wins over a stale unrecognised row of the same name.
+        foreach (var row in units.OrderBy(u => u.Key.StartsWith(UnrecognisedPrefix, StringComparison.Ordinal)))
+        {
+            if (!keys.Add(row.Key)) continue;
+            catalog.Add(ToUnit(row));
+        }
+        foreach (var unit in UnitCatalog.CreateDefault().Units)
+        {
+            if (keys.Add(unit.Id)) catalog.Add(unit);
+        }
+        return catalog;
+    }
+
+    public static Unit ToUnit(OrgUnit row) => new(
+        row.Key,
+        row.Name,
+        Enum.TryParse<UnitKind>(row.Kind, out var kind) ? kind : UnitKind.Unrecognised,
+        row.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>A name the catalogue did not know when the plan was imported; the officer maps it to a real unit.</summary>
+    public static bool IsUnrecognised(OrgUnit row) => row.Key.StartsWith(UnrecognisedPrefix, StringComparison.Ordinal);
+
+    /// <summary>A unit an indicator or task can be given to: a real unit, not a group or an unknown name.</summary>
+    public static bool IsAssignable(OrgUnit row) => row.Active && !IsUnrecognised(row) && !row.Key.StartsWith(GroupPrefix, StringComparison.Ordinal);
+
+    /// <summary>"A; B" as plans list several units in one cell, split as the importer stores them.</summary>
+    public static IReadOnlyList<string> Names(string? asWritten) =>
+        string.IsNullOrWhiteSpace(asWritten) ? [] : asWritten.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>
+/// The unit rows of one commune, loaded once for a use case, that hands out the row for a name and
+/// adds a row (from the catalogue, or as an unrecognised name) when the commune has none yet.
+/// New rows are only added to the context: they are saved with the change that needed them.
+/// </summary>
+internal sealed class CommuneUnits
+{
+    private readonly RoViecDbContext _db;
+    private readonly Guid _communeId;
+    private readonly Dictionary<string, OrgUnit> _byKey;
+    private UnitCatalog _catalog;
+
+    private CommuneUnits(RoViecDbContext db, Guid communeId, List<OrgUnit> rows)
+    {
+        _db = db;
+        _communeId = communeId;
+        _byKey = rows.ToDictionary(u => u.Key, StringComparer.Ordinal);
+        _catalog = CommuneCatalog.For(rows);
+    }
+
+    public static async Task<CommuneUnits> LoadAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        new(db, communeId, await db.Units.Where(u => u.CommuneId == communeId).ToListAsync(ct));
+
+    public IReadOnlyCollection<OrgUnit> Rows => _byKey.Values;
+
+    public IReadOnlyDictionary<Guid, OrgUnit> ById => _byKey.Values.ToDictionary(u => u.Id);
+
+    /// <summary>The row of a catalogue unit; an unrecognised name the commune has since mapped (an alias) gives the mapped unit.</summary>
+    public OrgUnit RowFor(Unit unit)
+    {
+        if (_byKey.TryGetValue(unit.Id, out var row)) return row;
+        if (unit.Kind == UnitKind.Unrecognised && _catalog.Find(unit.Name) is { Kind: not UnitKind.Unrecognised } known)
+            return RowFor(known);
+        row = new OrgUnit
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = _communeId,
+            Key = unit.Id,
+            Name = unit.Name,
+            Kind = unit.Kind.ToString(),
+            Aliases = string.Join('|', unit.Aliases),
+            Version = Guid.NewGuid(),
+        };
+        _byKey[row.Key] = row;
+        _db.Units.Add(row);
+        _catalog = CommuneCatalog.For(_byKey.Values);
+        return row;
+    }
+
+    /// <summary>The row for a name as written, or null for an empty name.</summary>
+    public OrgUnit? Resolve(string? asWritten)
+    {
+        if (string.IsNullOrWhiteSpace(asWritten)) return null;
+        var unit = _catalog.Resolve(asWritten).Unit;
+        return RowFor(unit);
+    }
+}

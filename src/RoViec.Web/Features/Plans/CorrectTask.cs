@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Tasks;
+
+namespace RoViec.Web.Features.Plans;
+
+/// <summary>The officer's version of a draft task's fields, with the version they edited.</summary>
+public sealed record TaskCorrection(
+    string? Name,
+    string? Lead,
+    string? Support,
+    string? Directing,
+    string? Output,
+    string? Deadline,
+    string? UpstreamSource,
+    string? DecisionAuthority,
+    bool Priority,
+    Guid Version);
+
+/// <summary>
+/// Corrects a draft task. Every field is checked with a Vietnamese message; the deadline is read
+/// again for the plan's year; a field that changed loses its span (it now comes from the officer);
+/// a lead named anew is resolved against the commune's units. A stale version changes nothing.
+/// </summary>
+public static class CorrectTask
+{
+    public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid taskId, TaskCorrection input, CancellationToken ct)
+    {
+        var task = await DraftRows.Tasks(db, communeId, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null) return new ReviewResult.NotFound();
+        if (task.Version != input.Version) return new ReviewResult.Conflict();
+        var year = await db.Plans.Where(p => p.Id == planId).Select(p => p.Year).FirstAsync(ct);
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = Text(input.Name);
+        if (name is null) errors[nameof(TaskCorrection.Name)] = "Nội dung nhiệm vụ không được để trống.";
+        else if (name.Length > 4000) errors[nameof(TaskCorrection.Name)] = "Nội dung nhiệm vụ quá dài (tối đa 4.000 ký tự).";
+        var lead = Units(input.Lead);
+        if (lead.Length > 500) errors[nameof(TaskCorrection.Lead)] = "Tên đơn vị chủ trì quá dài (tối đa 500 ký tự).";
+        var support = Units(input.Support);
+        if (support.Length > 1000) errors[nameof(TaskCorrection.Support)] = "Danh sách đơn vị phối hợp quá dài (tối đa 1.000 ký tự).";
+        var directing = Text(input.Directing);
+        if (directing?.Length > 500) errors[nameof(TaskCorrection.Directing)] = "Người trực tiếp chỉ đạo quá dài (tối đa 500 ký tự).";
+        var output = Text(input.Output);
+        if (output?.Length > 2000) errors[nameof(TaskCorrection.Output)] = "Sản phẩm quá dài (tối đa 2.000 ký tự).";
+        var deadlineRaw = Text(input.Deadline);
+        var deadline = DeadlineParser.Parse(deadlineRaw, year);
+        if (deadlineRaw?.Length > 500) errors[nameof(TaskCorrection.Deadline)] = "Thời hạn quá dài (tối đa 500 ký tự).";
+        else if (deadlineRaw is not null && deadlineRaw != task.DeadlineRaw && deadline.Kind == DeadlineKind.None)
+            errors[nameof(TaskCorrection.Deadline)] = $"Không đọc được thời hạn “{deadlineRaw}”. Hãy ghi như: 30/6/{year}, Tháng 12/{year}, Quý II/{year}, Thường xuyên.";
+        var upstream = Text(input.UpstreamSource);
+        if (upstream?.Length > 1000) errors[nameof(TaskCorrection.UpstreamSource)] = "Nguồn cấp trên quá dài (tối đa 1.000 ký tự).";
+        var authority = Text(input.DecisionAuthority);
+        if (authority?.Length > 1000) errors[nameof(TaskCorrection.DecisionAuthority)] = "Thẩm quyền quyết định quá dài (tối đa 1.000 ký tự).";
+        if (errors.Count > 0) return new ReviewResult.Invalid(errors);
+
+        var changed = new List<TaskField>();
+        if (name != task.Name.Trim())
+        {
+            task.Name = name!;
+            changed.Add(TaskField.Name);
+        }
+        if (lead != Units(task.LeadAsWritten))
+        {
+            var units = await CommuneUnits.LoadAsync(db, communeId, ct);
+            task.LeadAsWritten = lead;
+            var names = CommuneCatalog.Names(lead);
+            task.LeadUnitId = names.Count == 0 ? null : units.Resolve(names[0])?.Id;
+            changed.Add(TaskField.Lead);
+        }
+        if (support != Units(task.SupportAsWritten))
+        {
+            task.SupportAsWritten = support;
+            changed.Add(TaskField.Support);
+        }
+        if (directing != Text(task.Directing))
+        {
+            task.Directing = directing;
+            changed.Add(TaskField.Directing);
+        }
+        if (output != Text(task.Output))
+        {
+            task.Output = output;
+            changed.Add(TaskField.Output);
+        }
+        if (deadlineRaw != Text(task.DeadlineRaw))
+        {
+            task.DeadlineRaw = deadlineRaw;
+            task.DeadlineKind = deadline.Kind.ToString();
+            task.DeadlineDue = deadline.FinalDue;
+            changed.Add(TaskField.Deadline);
+        }
+        if (upstream != Text(task.UpstreamSource))
+        {
+            task.UpstreamSource = upstream;
+            changed.Add(TaskField.UpstreamSource);
+        }
+        var other = false;
+        if (authority != Text(task.DecisionAuthority))
+        {
+            task.DecisionAuthority = authority;
+            other = true;
+        }
+        if (input.Priority != task.Priority)
+        {
+            task.Priority = input.Priority;
+            other = true;
+        }
+        if (changed.Count == 0 && !other) return new ReviewResult.Done(task.Id);
+        task.Spans = TaskSpans.Without(task.Spans, [.. changed]);
+        task.Version = Guid.NewGuid();
+        return await DraftRows.SaveAsync(db, new ReviewResult.Done(task.Id), ct);
+    }
+
+    /// <summary>Trimmed text, or null when nothing is left.</summary>
+    internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A list of unit names written with ";" between them, as the importer stores it.</summary>
+    internal static string Units(string? value) => string.Join("; ", CommuneCatalog.Names(value));
+}

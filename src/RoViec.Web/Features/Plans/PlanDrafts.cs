@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Indicators;
+using RoViec.Domain.Plans;
+using RoViec.Domain.Tasks;
+using RoViec.Domain.Text;
+using RoViec.Import;
+
+namespace RoViec.Web.Features.Plans;
+
+/// <summary>What became of a confirmation.</summary>
+public abstract record ConfirmOutcome
+{
+    public sealed record Confirmed(Plan Plan, Plan? Replaced) : ConfirmOutcome;
+
+    /// <summary>The commune has a plan in force this one may replace: the officer must say whether it does.</summary>
+    public sealed record AskReplacement(IReadOnlyList<Plan> Candidates, string? DocumentSays) : ConfirmOutcome;
+
+    /// <summary>Not a draft of the commune (another commune's, already confirmed, discarded).</summary>
+    public sealed record NotFound : ConfirmOutcome;
+
+    public sealed record Refused(string Message) : ConfirmOutcome;
+}
+
+/// <summary>The officer's answer to "does the new plan replace the one in force?": the plan it replaces, or none.</summary>
+public sealed record ReplaceAnswer(Guid? Replaces);
+
+/// <summary>
+/// A plan's life from its document: an import becomes a draft at once (tasks, indicators and units
+/// stored with where each field came from); the officer reviews it; confirming makes it the commune's
+/// plan, possibly replacing the one in force; discarding removes it. Each step is one save.
+/// </summary>
+public static class PlanDrafts
+{
+    /// <summary>Tasks are numbered with gaps so that splitting one inserts the new task without renumbering the plan.</summary>
+    public const int OrderStep = 1024;
+
+    public static async Task<Plan> CreateDraftAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, PlanUpload? upload, CancellationToken ct)
+    {
+        var plan = await BuildAsync(db, communeId, draft, fileName, ct);
+        if (upload is not null)
+        {
+            db.Uploads.Add(upload);
+            plan.UploadId = upload.Id;
+        }
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    /// <summary>A plan confirmed as imported, without review (the demo commune's first plan).</summary>
+    public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, CancellationToken ct)
+    {
+        var plan = await BuildAsync(db, communeId, draft, fileName, ct);
+        plan.Status = PlanStatuses.Active;
+        plan.ConfirmedAtUtc = DateTime.UtcNow;
+        plan.ConfirmedBy = confirmedBy;
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    /// <summary>
+    /// The draft becomes the commune's plan. When the commune already has a plan in force for the same
+    /// year, or the document says which plan it replaces, the officer is asked first (answer null);
+    /// replacing marks the earlier plan Replaced, its tasks and history kept as they were.
+    /// </summary>
+    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, CancellationToken ct)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
+        if (plan is null) return new ConfirmOutcome.NotFound();
+        if (!await db.Tasks.AnyAsync(t => t.PlanId == planId && t.CommuneId == communeId, ct))
+            return new ConfirmOutcome.Refused("Bản nháp không còn nhiệm vụ nào; không thể xác nhận thành kế hoạch.");
+        Plan? replaced = null;
+        if (answer is null)
+        {
+            var documentSays = await ReplacesAsync(db, plan, ct);
+            var candidates = await CandidatesAsync(db, plan, documentSays, ct);
+            if (candidates.Count > 0) return new ConfirmOutcome.AskReplacement(candidates, documentSays);
+        }
+        else if (answer.Replaces is { } replacesId)
+        {
+            replaced = await db.Plans.FirstOrDefaultAsync(p => p.Id == replacesId && p.CommuneId == communeId && p.Status == PlanStatuses.Active, ct);
+            if (replaced is null) return new ConfirmOutcome.Refused("Kế hoạch được chọn để thay thế không còn hiệu lực hoặc không thuộc xã; hãy tải lại trang và chọn lại.");
+            replaced.Status = PlanStatuses.Replaced;
+            plan.ReplacesPlanId = replaced.Id;
+        }
+        plan.Status = PlanStatuses.Active;
+        plan.ConfirmedAtUtc = DateTime.UtcNow;
+        plan.ConfirmedBy = confirmedBy;
+        await db.SaveChangesAsync(ct);
+        return new ConfirmOutcome.Confirmed(plan, replaced);
+    }
+
+    /// <summary>Removes a draft with its tasks, indicators, uploaded file and the unknown unit names only it used.</summary>
+    public static async Task<bool> DiscardAsync(RoViecDbContext db, Guid communeId, Guid planId, CancellationToken ct)
+    {
+        var plan = await db.Plans.Include(p => p.Tasks).Include(p => p.Indicators)
+            .FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
+        if (plan is null) return false;
+        var used = plan.Tasks.Select(t => t.LeadUnitId).Concat(plan.Indicators.Select(i => i.OwnerUnitId)).OfType<Guid>().ToHashSet();
+        var usedElsewhere = await db.Tasks.Where(t => t.CommuneId == communeId && t.PlanId != planId && t.LeadUnitId != null).Select(t => t.LeadUnitId!.Value)
+            .Concat(db.Indicators.Where(i => i.CommuneId == communeId && i.PlanId != planId && i.OwnerUnitId != null).Select(i => i.OwnerUnitId!.Value))
+            .Distinct().ToListAsync(ct);
+        var orphans = await db.Units.Where(u => u.CommuneId == communeId && u.Key.StartsWith(CommuneCatalog.UnrecognisedPrefix) && used.Contains(u.Id) && !usedElsewhere.Contains(u.Id)).ToListAsync(ct);
+        db.Tasks.RemoveRange(plan.Tasks);
+        db.Indicators.RemoveRange(plan.Indicators);
+        db.Plans.Remove(plan);
+        db.Units.RemoveRange(orphans);
+        if (plan.UploadId is { } uploadId && await db.Uploads.FirstOrDefaultAsync(u => u.Id == uploadId && u.CommuneId == communeId, ct) is { } upload)
+            db.Uploads.Remove(upload);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<Plan> BuildAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, CancellationToken ct)
+    {
+        var units = await CommuneUnits.LoadAsync(db, communeId, ct);
+        var rows = draft.Units.ToDictionary(u => u.Id, units.RowFor, StringComparer.Ordinal);
+        var d = draft.Document;
+        var plan = new Plan
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = communeId,
+            Status = PlanStatuses.Draft,
+            Kind = d.KindCode,
+            Title = Clip(d.Title ?? fileName, 1000),
+            Year = d.Year ?? VietnamTime.Today.Year,
+            Number = Clip(d.Number, 100),
+            Issuer = Clip(d.Issuer, 500),
+            SourceFileName = Clip(fileName, 300),
+            SourceText = draft.SourceText,
+            ImportedAtUtc = DateTime.UtcNow,
+        };
+        var order = 0;
+        foreach (var t in draft.Tasks)
+        {
+            var name = t.Spans.GetValueOrDefault(TaskField.Name);
+            var lead = t.Lead.Count > 0 ? rows.GetValueOrDefault(t.Lead[0].Unit.Id) ?? units.RowFor(t.Lead[0].Unit) : null;
+            plan.Tasks.Add(new PlanTaskRow
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = communeId,
+                PlanId = plan.Id,
+                Order = ++order * OrderStep,
+                Source = t.Source.ToString(),
+                Section = Clip(t.Section, 1000),
+                Code = Clip(t.Code, 40),
+                Name = t.Name,
+                LeadUnitId = lead?.Id,
+                LeadAsWritten = string.Join("; ", t.Lead.Select(l => l.AsWritten)),
+                SupportAsWritten = string.Join("; ", t.Support.Select(s => s.AsWritten)),
+                Directing = t.Directing,
+                Output = t.Output,
+                DeadlineRaw = Clip(t.DeadlineRaw, 500),
+                DeadlineKind = t.Deadline.Kind.ToString(),
+                DeadlineDue = t.Deadline.FinalDue,
+                UpstreamSource = t.UpstreamSource,
+                DecisionAuthority = Clip(t.DecisionAuthority, 1000),
+                Priority = KeyTasks.IsKey(t.Section, t.Name),
+                Spans = TaskSpans.Write(t.Spans),
+                NameSpanStart = name.Start,
+                NameSpanLength = name.Length,
+                Version = Guid.NewGuid(),
+            });
+        }
+        order = 0;
+        foreach (var i in draft.Indicators)
+        {
+            plan.Indicators.Add(new IndicatorRow
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = communeId,
+                PlanId = plan.Id,
+                Order = ++order * OrderStep,
+                Section = Clip(i.Section, 1000),
+                Name = i.Name,
+                TargetRaw = Clip(i.TargetRaw, 200),
+                TargetOp = i.Target.OpSymbol,
+                TargetValue = i.Target.Value,
+                TargetValueMax = i.Target.ValueMax,
+                TargetUnit = IndicatorTargets.UnitCode(i.Target),
+                BaselineYear = i.Target.BaselineYear,
+                Owner = i.Owner,
+                OwnerUnitId = units.Resolve(i.Owner)?.Id,
+                SpanStart = i.Span.Start,
+                SpanLength = i.Span.Length,
+                Version = Guid.NewGuid(),
+            });
+        }
+        return plan;
+    }
+
+    /// <summary>What the document says it replaces ("thay thế Kế hoạch số 14/KH-UBND"), read again from the kept upload.</summary>
+    private static async Task<string?> ReplacesAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    {
+        if (plan.UploadId is not { } uploadId) return null;
+        var upload = await db.Uploads.AsNoTracking().Where(u => u.Id == uploadId && u.CommuneId == plan.CommuneId).Select(u => new { u.Content, u.FileName }).FirstOrDefaultAsync(ct);
+        return upload is not null && PlanImporter.Import(upload.Content, upload.FileName) is ImportOutcome.Imported imported ? imported.Draft.Document.Replaces : null;
+    }
+
+    /// <summary>Plans in force the new one may replace: those of the same year, and the one the document names by number.</summary>
+    private static async Task<IReadOnlyList<Plan>> CandidatesAsync(RoViecDbContext db, Plan plan, string? documentSays, CancellationToken ct)
+    {
+        var active = await db.Plans.AsNoTracking().Where(p => p.CommuneId == plan.CommuneId && p.Status == PlanStatuses.Active && p.Id != plan.Id)
+            .OrderByDescending(p => p.ConfirmedAtUtc).ToListAsync(ct);
+        var says = VietnameseText.Fold(documentSays);
+        return active.Where(p => p.Year == plan.Year || (says.Length > 0 && NamedBy(says, p.Number))).ToList();
+    }
+
+    // A number names a plan only when it has digits: "/QĐ-BCĐ" with the number left blank names nothing.
+    private static bool NamedBy(string foldedSays, string? number)
+    {
+        var folded = VietnameseText.Fold(number);
+        return folded.Any(char.IsDigit) && (" " + foldedSays + " ").Contains(" " + folded + " ", StringComparison.Ordinal);
+    }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    internal static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}
+
+/// <summary>How an indicator's target is stored.</summary>
+internal static class IndicatorTargets
+{
+    public static string UnitCode(Target target) => target.Unit switch
+    {
+        TargetUnit.Percent => "%",
+        TargetUnit.Count => "count",
+        _ => PlanDrafts.Clip(target.UnitText, 20) ?? "other",
+    };
+}

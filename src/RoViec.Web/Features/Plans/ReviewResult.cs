@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.Plans;
+
+/// <summary>What became of a change on the review screen; expected failures are values with a Vietnamese message.</summary>
+public abstract record ReviewResult
+{
+    /// <summary>Saved; <paramref name="Id"/> is the row the officer should look at next (the merged or the new task).</summary>
+    public sealed record Done(Guid? Id = null) : ReviewResult;
+
+    /// <summary>Not a draft row of the user's commune: answered as if it did not exist.</summary>
+    public sealed record NotFound : ReviewResult;
+
+    /// <summary>Someone saved the row after the officer read it; nothing was written.</summary>
+    public sealed record Conflict : ReviewResult;
+
+    /// <summary>The input is wrong; one Vietnamese message per field (the form's property name).</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : ReviewResult
+    {
+        public static Invalid Of(string field, string message) => new(new Dictionary<string, string> { [field] = message });
+    }
+}
+
+/// <summary>The rows of one commune's draft, and only of a draft: a confirmed plan is not changed from the review screen.</summary>
+internal static class DraftRows
+{
+    public static IQueryable<PlanTaskRow> Tasks(RoViecDbContext db, Guid communeId, Guid planId) =>
+        db.Tasks.Where(t => t.PlanId == planId && t.CommuneId == communeId
+            && db.Plans.Any(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft));
+
+    public static IQueryable<IndicatorRow> Indicators(RoViecDbContext db, Guid communeId, Guid planId) =>
+        db.Indicators.Where(i => i.PlanId == planId && i.CommuneId == communeId
+            && db.Plans.Any(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft));
+
+    /// <summary>Saves, turning a concurrency failure (a row saved by someone else in between) into a value.</summary>
+    public static async Task<ReviewResult> SaveAsync(RoViecDbContext db, ReviewResult done, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new ReviewResult.Conflict();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace RoViec.Web.BrowserTests;
+
+/// <summary>
+/// The import and review job in a real Chromium: upload a DOCX, see where a field came from, fix a
+/// "6 rõ" defect and watch it go, confirm the plan (replacing the demo plan), find its task without
+/// diacritics. Screenshots of the review screen at desktop and phone width are kept.
+/// </summary>
+public sealed class ReviewBrowserTests
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Plan = Path.Combine(AppContext.BaseDirectory, "fixtures", "docx", "xuan-giang-ctr-2026.docx");
+    private const string TaskText = "Lựa chọn tối thiểu 03 bài toán lớn";
+
+    [Fact(Timeout = 240_000)]
+    public async Task Officer_imports_a_docx_fixes_a_defect_on_review_confirms_and_finds_the_task()
+    {
+        await using var app = await ServedApp.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Screenshots);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "vi-VN" });
+        var pages = new PlanPages(page, app.BaseAddress);
+        try
+        {
+            await pages.SignInAsync("thuongtruc", ServedApp.AdminPassword);
+            await pages.UploadAsync(Plan);
+            await Assertions.Expect(pages.Heading).ToHaveTextAsync("Kiểm tra bản nháp kế hoạch");
+            var review = page.Url;
+
+            var card = pages.ReviewCard(TaskText);
+            await Assertions.Expect(card).ToContainTextAsync("Chưa rõ sản phẩm đầu ra.");
+            await pages.ShowSourceAsync(TaskText, "Chủ trì");
+            await Assertions.Expect(pages.SourceOfField).ToContainTextAsync("Phòng Văn hoá - Xã hội");
+            await Assertions.Expect(pages.SourceOfField.First).ToBeInViewportAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-desktop.png") });
+
+            await pages.CorrectAsync(TaskText, "Output", "Danh mục 03 bài toán được Ban Thường vụ phê duyệt; 01 mô hình thí điểm");
+            await Assertions.Expect(pages.Heading).ToHaveTextAsync("Kiểm tra bản nháp kế hoạch");
+            await Assertions.Expect(card).ToContainTextAsync("Danh mục 03 bài toán");
+            await Assertions.Expect(card).Not.ToContainTextAsync("Chưa rõ sản phẩm đầu ra.");
+
+            var phone = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 900 }, Locale = "vi-VN", StorageState = await page.Context.StorageStateAsync() });
+            await phone.GotoAsync(review);
+            var phonePages = new PlanPages(phone, app.BaseAddress);
+            await phonePages.ShowSourceAsync(TaskText, "Chủ trì");
+            await Assertions.Expect(phonePages.SourceOfField.First).ToBeInViewportAsync();
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-phone.png") });
+            var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 1, $"the review screen scrolls sideways by {overflow}px on a phone");
+            await phone.CloseAsync();
+
+            await pages.ConfirmReplacingAsync();
+            await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("Đã xác nhận kế hoạch");
+            await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
+            await pages.SearchAsync("bai toan lon gan voi dieu kien thuc tien");
+            await Assertions.Expect(pages.TaskLinks).ToHaveCountAsync(1);
+            await Assertions.Expect(pages.TaskLinks.First).ToContainTextAsync(TaskText);
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-flow-failure.png"), FullPage = true });
+            throw;
+        }
+    }
+}
