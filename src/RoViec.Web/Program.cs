@@ -5,6 +5,8 @@ using RoViec.Data.Entities;
 using RoViec.Data.Interceptors;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Accounts;
+using RoViec.Web.Features.Api;
+using RoViec.Web.Features.ApiTokens;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 using RoViec.Web.Features.Organisation;
@@ -21,7 +23,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddDbContext<RoViecDbContext>((services, o) =>
     o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<IAuditActor>())));
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// The Identity cookie for browsers, personal API tokens for integrations (README: "API").
+builder.Services.AddCookieOrApiToken().AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
         o.Password.RequiredLength = 10;
@@ -57,7 +60,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 // "Sign out everywhere" changes the security stamp; other sessions notice it within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.AddAuthorizationBuilder().AddRoViecPolicies();
+builder.Services.AddAuthorizationBuilder().AddRoViecPolicies().AddApiWritePolicy();
 builder.Services.AddRazorPages();
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Features.Forms.VietnameseBindingMessages.Apply);
 // Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
@@ -68,6 +71,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
     o.ApplyCurrentCultureToResponseHeaders = true;
 });
+builder.Services.AddRoViecApi();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -75,6 +79,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AdminScope>();
+builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
 
 var app = builder.Build();
 
@@ -87,6 +92,7 @@ using (var scope = app.Services.CreateScope())
 
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
@@ -99,6 +105,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);
+app.MapRoViecApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

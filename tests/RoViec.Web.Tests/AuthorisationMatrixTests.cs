@@ -81,6 +81,21 @@ public sealed class AuthorisationMatrixTests
         ["GET /loi/{code:int}"] = Anyone,
         ["GET /ngon-ngu"] = Anyone,
         ["GET /health"] = Anyone,
+        // The REST API reads with the pages' scopes; a token is made by any signed-in account for itself.
+        ["GET /api/me"] = SignedIn,
+        ["GET /api/plans"] = AnyRole,
+        ["GET /api/plans/{id:guid}"] = AnyRole,
+        ["GET /api/tasks"] = AnyRole,
+        ["GET /api/tasks/{id:guid}"] = SampleTaskReader,
+        ["GET /api/indicators"] = AnyRole,
+        ["GET /api/units"] = AnyRole,
+        ["GET /tai-khoan/ma-api"] = SignedIn,
+        // The API's description and its reference page reveal no data.
+        ["GET /openapi/{documentName}.json"] = Anyone,
+        ["GET /tai-lieu-api/{documentName?}"] = Anyone,
+        ["GET /tai-lieu-api/scalar.js"] = Anyone,
+        ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
+        ["GET /tai-lieu-api/favicon.svg"] = Anyone,
     };
 
     [Fact]
@@ -157,6 +172,8 @@ public sealed class AuthorisationMatrixTests
             ["/chi-tieu"] = indicator.ToString(),
             ["/nhap-ke-hoach"] = draft.Id.ToString(),
             ["/ke-hoach"] = plan.ToString(),
+            ["/api/tasks"] = task.ToString(),
+            ["/api/plans"] = plan.ToString(),
             ["{planId:guid}"] = draft.Id.ToString(),
             ["{taskId:guid}"] = draft.Tasks[0].Id.ToString(),
             ["{indicatorId:guid}"] = draft.Indicators[0].Id.ToString(),
@@ -167,10 +184,11 @@ public sealed class AuthorisationMatrixTests
         };
     }
 
-    /// <summary>The route with its id filled: the sample id of the resource the route starts with, "404" for error codes.</summary>
+    /// <summary>The route with its id filled: the sample id of the resource the route starts with, "404" for error codes, "v1" for the API document.</summary>
     private static string Fill(string pattern, Dictionary<string, string> ids)
     {
-        var path = pattern.Replace("{code:int}", "404", StringComparison.Ordinal);
+        var path = pattern.Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
         // Routes with several ids name each one ("{planId:guid}").
         foreach (var parameter in ids.Keys.Where(k => k.StartsWith('{')))
             path = path.Replace(parameter, ids[parameter], StringComparison.Ordinal);

@@ -1,38 +1,27 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Domain.Deadlines;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Pages.Tasks;
 
 /// <summary>
-/// Correct a task's fields. The version read with the form travels back with it: if someone else
-/// saved in between, nothing is overwritten — the officer sees both versions and decides (409).
+/// Correct a task's fields through <see cref="CorrectTask"/> (the same use case as
+/// <c>PUT /api/tasks/{id}</c>): a stale save is a 409 showing both versions, nothing overwritten.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
-public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : PageModel
 {
     public sealed class Form
     {
-        [Required(ErrorMessage = "Nội dung nhiệm vụ không được để trống."), StringLength(4000, ErrorMessage = "Nội dung quá dài (tối đa 4.000 ký tự).")]
-        public string Name { get; set; } = "";
-
-        [StringLength(500, ErrorMessage = "Tên đơn vị quá dài.")]
+        public string? Name { get; set; }
         public string? Lead { get; set; }
-
-        [StringLength(1000, ErrorMessage = "Đơn vị phối hợp quá dài.")]
         public string? Support { get; set; }
-
-        [StringLength(2000, ErrorMessage = "Sản phẩm quá dài.")]
         public string? Output { get; set; }
-
-        [StringLength(500, ErrorMessage = "Thời hạn quá dài.")]
         public string? Deadline { get; set; }
-
         public Guid Version { get; set; }
     }
 
@@ -45,54 +34,46 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : Pag
     {
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return NotFound();
-        if (await Refuse(task, ct) is { } refused) return refused;
+        if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
         Input = new Form { Name = task.Name, Lead = task.LeadAsWritten, Support = task.SupportAsWritten, Output = task.Output, Deadline = task.DeadlineRaw, Version = task.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null) return NotFound();
-        if (await Refuse(task, ct) is { } refused) return refused;
         if (!ModelState.IsValid)
         {
+            // Only a tampered form gets here (the version is a hidden field); nothing is saved.
+            var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+            if (task is null) return NotFound();
+            if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var year = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.Year).FirstAsync(ct);
-        // The version the officer edited, not the one just read: a save in between is a conflict.
-        db.Entry(task).Property(t => t.Version).OriginalValue = Input.Version;
-        task.Name = Input.Name.Trim();
-        task.LeadAsWritten = Input.Lead?.Trim() ?? "";
-        task.SupportAsWritten = Input.Support?.Trim() ?? "";
-        task.Output = string.IsNullOrWhiteSpace(Input.Output) ? null : Input.Output.Trim();
-        task.DeadlineRaw = string.IsNullOrWhiteSpace(Input.Deadline) ? null : Input.Deadline.Trim();
-        var deadline = DeadlineParser.Parse(task.DeadlineRaw, year);
-        task.DeadlineKind = deadline.Kind.ToString();
-        task.DeadlineDue = deadline.FinalDue;
-        task.Version = Guid.NewGuid();
-        try
+        var result = await correctTask.RunAsync(HttpContext, id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Output, Input.Deadline, Input.Version), ct);
+        switch (result)
         {
-            await db.SaveChangesAsync(ct);
+            case CorrectTaskResult.Saved:
+                return Redirect($"/nhiem-vu/{id}");
+            case CorrectTaskResult.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+                }
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case CorrectTaskResult.Conflict conflict:
+                Theirs = conflict.Current;
+                Input.Version = Theirs.Version;
+                ModelState.Clear();
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return Refuse(result);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            Theirs = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id, ct);
-            Input.Version = Theirs.Version;
-            ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        return Redirect($"/nhiem-vu/{id}");
     }
 
     /// <summary>Another commune's task does not exist for this user (404); one they may only read is refused (403).</summary>
-    private async Task<IActionResult?> Refuse(PlanTaskRow task, CancellationToken ct) =>
-        await currentUser.AccessAsync(HttpContext, task.CommuneId, task.LeadUnitId, ct) switch
-        {
-            ResourceAccess.None => NotFound(),
-            ResourceAccess.Write => null,
-            _ => StatusCode(StatusCodes.Status403Forbidden),
-        };
+    private IActionResult Refuse(CorrectTaskResult refused) =>
+        refused is CorrectTaskResult.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
 }
