@@ -152,7 +152,7 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(["Nội dung nhiệm vụ không được để trống."], errors.GetProperty("name").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("Tên đơn vị quá dài (tối đa 500 ký tự).", errors.GetProperty("lead")[0].GetString());
+        Assert.Equal("Tên đơn vị chủ trì quá dài (tối đa 500 ký tự).", errors.GetProperty("lead")[0].GetString());
         Assert.StartsWith("Thiếu phiên bản (version)", errors.GetProperty("version")[0].GetString(), StringComparison.Ordinal);
         Assert.False(errors.TryGetProperty("deadline", out _));
         Assert.Equal(task.GetProperty("version").GetGuid(), after.GetProperty("version").GetGuid());

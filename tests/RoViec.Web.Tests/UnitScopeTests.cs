@@ -95,6 +95,37 @@ public sealed class UnitScopeTests
         Assert.DoesNotContain("Kỳ Anh", foreignPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Correcting_the_lead_moves_the_task_into_the_new_units_scope()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        var police = await app.UnitIdAsync("cong-an");
+        Guid id;
+        using (var scope = app.Services.CreateScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<RoViecDbContext>().Tasks.Where(t => t.LeadUnitId != police && t.LeadUnitId != null).Select(t => t.Id).FirstAsync(ct);
+        }
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        using var reporter = await app.SignedInClientAsync("congan");
+        var before = await reporter.GetAsync(new Uri($"/nhiem-vu/{id}", UriKind.Relative), ct);
+        var form = await office.GetStringAsync(new Uri($"/nhiem-vu/{id}/sua", UriKind.Relative), ct);
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, @"name=""(Input\.\w+)""[^>]*?value=""([^""]*)""")
+            .DistinctBy(m => m.Groups[1].Value).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["Input.Name"] = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(form, @"<textarea[^>]*>\s*([^<]*)</textarea>").Groups[1].Value);
+        fields["Input.Lead"] = "Công an xã";
+        fields["__RequestVerificationToken"] = RoViecApp.AntiforgeryToken(form);
+        fields.Remove("Input.Priority");
+
+        using var content = new FormUrlEncodedContent(fields);
+        var saved = await office.PostAsync(new Uri($"/nhiem-vu/{id}/sua", UriKind.Relative), content, ct);
+        var after = await reporter.GetAsync(new Uri($"/nhiem-vu/{id}", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     private static async Task<Guid> DemoCommuneAsync(RoViecApp app)
     {
         using var scope = app.Services.CreateScope();

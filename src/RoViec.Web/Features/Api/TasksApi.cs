@@ -45,7 +45,9 @@ public sealed record TaskListDto(Guid PlanId, int Count, IReadOnlyList<TaskDto> 
 /// A correction of a task (PUT replaces these fields; a field left out or null is cleared, except
 /// <c>Name</c>, which is required). <c>Version</c> is the one read with the task.
 /// </summary>
-public sealed record TaskCorrectionBody(string? Name, string? Lead, string? Support, string? Output, string? Deadline, Guid? Version);
+public sealed record TaskCorrectionBody(
+    string? Name, string? Lead, string? Support, string? Output, string? Deadline, Guid? Version,
+    string? Directing = null, string? UpstreamSource = null, string? DecisionAuthority = null, bool? Priority = null);
 
 /// <summary>GET /api/tasks, GET /api/tasks/{id}, PUT /api/tasks/{id}.</summary>
 internal static class TasksApi
@@ -158,7 +160,10 @@ internal static class TasksApi
                     : $"Giá trị của \"{field}\" không đúng kiểu: phải là một chuỗi ký tự.");
         }
         if (body is null) return ApiProblems.Invalid("body", "Thiếu nội dung JSON của nhiệm vụ (name, lead, support, output, deadline, version).");
-        var result = await correctTask.RunAsync(http, id, new TaskCorrection(body.Name, body.Lead, body.Support, body.Output, body.Deadline, body.Version ?? Guid.Empty), ct);
+        // name, lead, support, output, deadline read as sent (empty clears); the later fields, when omitted, stay as they are.
+        var result = await correctTask.RunAsync(http, id, row => new TaskCorrection(body.Name, body.Lead, body.Support,
+            body.Directing ?? row.Directing, body.Output, body.Deadline, body.UpstreamSource ?? row.UpstreamSource,
+            body.DecisionAuthority ?? row.DecisionAuthority, body.Priority ?? row.Priority, body.Version ?? Guid.Empty), ct);
         return result switch
         {
             CorrectTaskResult.Saved saved => TypedResults.Ok(TaskDto.From(saved.Task)),

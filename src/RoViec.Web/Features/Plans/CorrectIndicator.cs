@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Domain.Indicators;
+using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -17,10 +18,10 @@ public static class CorrectIndicator
         if (indicator.Version != input.Version) return new ReviewResult.Conflict();
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var name = CorrectTask.Text(input.Name);
+        var name = TaskFields.Text(input.Name);
         if (name is null) errors[nameof(IndicatorCorrection.Name)] = "Tên chỉ tiêu không được để trống.";
         else if (name.Length > 2000) errors[nameof(IndicatorCorrection.Name)] = "Tên chỉ tiêu quá dài (tối đa 2.000 ký tự).";
-        var raw = CorrectTask.Text(input.Target);
+        var raw = TaskFields.Text(input.Target);
         var target = raw is null ? null : TargetParser.Parse(raw);
         if (raw is null) errors[nameof(IndicatorCorrection.Target)] = "Chỉ tiêu cần có mức cần đạt.";
         else if (raw.Length > 200) errors[nameof(IndicatorCorrection.Target)] = "Mức cần đạt quá dài (tối đa 200 ký tự).";

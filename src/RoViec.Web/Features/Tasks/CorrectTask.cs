@@ -1,16 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Domain.Deadlines;
 using RoViec.Web.Features.Access;
 
 namespace RoViec.Web.Features.Tasks;
-
-/// <summary>
-/// What an officer sends to correct a task: the fields as they should read, and the version they
-/// read before editing. A field left empty is cleared (the name excepted: it is required).
-/// </summary>
-public sealed record TaskCorrection(string? Name, string? Lead, string? Support, string? Output, string? Deadline, Guid Version);
 
 /// <summary>The answer of <see cref="CorrectTask"/>: one of its nested records.</summary>
 public abstract record CorrectTaskResult
@@ -38,16 +32,10 @@ public abstract record CorrectTaskResult
 /// <summary>
 /// Correct a task's fields, shared by the edit page and <c>PUT /api/tasks/{id}</c>. The version read
 /// with the form travels back with it: if someone else saved in between, nothing is overwritten and
-/// the caller gets the row as it now reads. The deadline is re-read from its new wording.
+/// the caller gets the row as it now reads. The fields follow <see cref="TaskFields"/>.
 /// </summary>
 public sealed class CorrectTask(RoViecDbContext db, CurrentUser currentUser)
 {
-    public const int NameMax = 4000;
-    public const int LeadMax = 500;
-    public const int SupportMax = 1000;
-    public const int OutputMax = 2000;
-    public const int DeadlineMax = 500;
-
     /// <summary>Whether the caller may change the task, without changing anything: the page asks this before showing the form.</summary>
     public async Task<CorrectTaskResult?> RefusalAsync(HttpContext http, PlanTaskRow task, CancellationToken ct) =>
         await currentUser.AccessAsync(http, task.CommuneId, task.LeadUnitId, ct) switch
@@ -57,26 +45,30 @@ public sealed class CorrectTask(RoViecDbContext db, CurrentUser currentUser)
             _ => new CorrectTaskResult.Forbidden(),
         };
 
-    public async Task<CorrectTaskResult> RunAsync(HttpContext http, Guid id, TaskCorrection input, CancellationToken ct)
+    public Task<CorrectTaskResult> RunAsync(HttpContext http, Guid id, TaskCorrection input, CancellationToken ct) =>
+        RunAsync(http, id, _ => input, ct);
+
+    /// <param name="build">The correction from the row as it now reads (an API call may leave some fields as they are).</param>
+    public async Task<CorrectTaskResult> RunAsync(HttpContext http, Guid id, Func<PlanTaskRow, TaskCorrection> build, CancellationToken ct)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return new CorrectTaskResult.NotFound();
         if (await RefusalAsync(http, task, ct) is { } refused) return refused;
-        var errors = Validate(input);
-        if (errors.Count > 0) return new CorrectTaskResult.Invalid(errors);
-
+        var input = build(task);
         var year = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.Year).FirstAsync(ct);
         // The version the officer edited, not the one just read: a save in between is a conflict.
         db.Entry(task).Property(t => t.Version).OriginalValue = input.Version;
-        task.Name = input.Name!.Trim();
-        task.LeadAsWritten = input.Lead?.Trim() ?? "";
-        task.SupportAsWritten = input.Support?.Trim() ?? "";
-        task.Output = string.IsNullOrWhiteSpace(input.Output) ? null : input.Output.Trim();
-        task.DeadlineRaw = string.IsNullOrWhiteSpace(input.Deadline) ? null : input.Deadline.Trim();
-        var deadline = DeadlineParser.Parse(task.DeadlineRaw, year);
-        task.DeadlineKind = deadline.Kind.ToString();
-        task.DeadlineDue = deadline.FinalDue;
-        task.Version = Guid.NewGuid();
+        if (input.Version != Guid.Empty && task.Version != input.Version)
+        {
+            db.ChangeTracker.Clear();
+            return new CorrectTaskResult.Conflict(await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id, ct));
+        }
+        var (errors, changed) = await TaskFields.ApplyAsync(db, task, year, input, ct);
+        // All the refusals at once, the missing version among them; nothing is saved (the row stays unsaved in this request).
+        var refusals = errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }, StringComparer.Ordinal);
+        if (input.Version == Guid.Empty) refusals["version"] = [MissingVersion];
+        if (refusals.Count > 0) return new CorrectTaskResult.Invalid(refusals);
+        if (!changed) return new CorrectTaskResult.Saved(task);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -90,18 +82,5 @@ public sealed class CorrectTask(RoViecDbContext db, CurrentUser currentUser)
         return new CorrectTaskResult.Saved(task);
     }
 
-    /// <summary>Field-level checks with Vietnamese messages, keyed by the API's camelCase field names.</summary>
-    public static Dictionary<string, string[]> Validate(TaskCorrection input)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = ["Nội dung nhiệm vụ không được để trống."];
-        else if (input.Name.Length > NameMax) errors["name"] = ["Nội dung quá dài (tối đa 4.000 ký tự)."];
-        if (input.Lead?.Length > LeadMax) errors["lead"] = ["Tên đơn vị quá dài (tối đa 500 ký tự)."];
-        if (input.Support?.Length > SupportMax) errors["support"] = ["Đơn vị phối hợp quá dài (tối đa 1.000 ký tự)."];
-        if (input.Output?.Length > OutputMax) errors["output"] = ["Sản phẩm quá dài (tối đa 2.000 ký tự)."];
-        if (input.Deadline?.Length > DeadlineMax) errors["deadline"] = ["Thời hạn quá dài (tối đa 500 ký tự)."];
-        if (input.Version == Guid.Empty)
-            errors["version"] = ["Thiếu phiên bản (version) của nhiệm vụ: hãy đọc nhiệm vụ trước rồi gửi lại đúng phiên bản đã đọc."];
-        return errors;
-    }
+    public const string MissingVersion = "Thiếu phiên bản (version) của nhiệm vụ: hãy đọc nhiệm vụ trước rồi gửi lại đúng phiên bản đã đọc.";
 }

@@ -8,6 +8,7 @@ using RoViec.Domain.SixRo;
 using RoViec.Domain.Tasks;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Pages.Import;
 
@@ -62,7 +63,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         var input = new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version);
-        var result = await CorrectTask.RunAsync(db, communeId, planId, taskId, input, ct);
+        var result = await CorrectDraftTask.RunAsync(db, communeId, planId, taskId, input, ct);
         switch (result)
         {
             case ReviewResult.Done:

@@ -22,6 +22,10 @@ public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : Pag
         public string? Support { get; set; }
         public string? Output { get; set; }
         public string? Deadline { get; set; }
+        public string? Directing { get; set; }
+        public string? UpstreamSource { get; set; }
+        public string? DecisionAuthority { get; set; }
+        public bool Priority { get; set; }
         public Guid Version { get; set; }
     }
 
@@ -35,7 +39,19 @@ public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : Pag
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return NotFound();
         if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
-        Input = new Form { Name = task.Name, Lead = task.LeadAsWritten, Support = task.SupportAsWritten, Output = task.Output, Deadline = task.DeadlineRaw, Version = task.Version };
+        Input = new Form
+        {
+            Name = task.Name,
+            Lead = task.LeadAsWritten,
+            Support = task.SupportAsWritten,
+            Output = task.Output,
+            Deadline = task.DeadlineRaw,
+            Directing = task.Directing,
+            UpstreamSource = task.UpstreamSource,
+            DecisionAuthority = task.DecisionAuthority,
+            Priority = task.Priority,
+            Version = task.Version,
+        };
         return Page();
     }
 
@@ -50,7 +66,7 @@ public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : Pag
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await correctTask.RunAsync(HttpContext, id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Output, Input.Deadline, Input.Version), ct);
+        var result = await correctTask.RunAsync(HttpContext, id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version), ct);
         switch (result)
         {
             case CorrectTaskResult.Saved:

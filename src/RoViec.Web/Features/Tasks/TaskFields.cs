@@ -1,12 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Tasks;
+using RoViec.Web.Features.Plans;
 
-namespace RoViec.Web.Features.Plans;
+namespace RoViec.Web.Features.Tasks;
 
-/// <summary>The officer's version of a draft task's fields, with the version they edited.</summary>
+/// <summary>
+/// What an officer sends to correct a task: every field as it should read, and the version they
+/// read before editing. Shared by the review screen, the task page and <c>PUT /api/tasks/{id}</c>.
+/// </summary>
 public sealed record TaskCorrection(
     string? Name,
     string? Lead,
@@ -20,19 +23,21 @@ public sealed record TaskCorrection(
     Guid Version);
 
 /// <summary>
-/// Corrects a draft task. Every field is checked with a Vietnamese message; the deadline is read
-/// again for the plan's year; a field that changed loses its span (it now comes from the officer);
-/// a lead named anew is resolved against the commune's units. A stale version changes nothing.
+/// The one rule set for correcting a task's fields, whether the task is a draft under review or
+/// in a confirmed plan: every field checked with a Vietnamese message; the deadline read again for
+/// the plan's year (new wording that names no period is refused with examples); a lead named anew
+/// resolved against the commune's units, so unit scope follows it; a changed field loses its span.
 /// </summary>
-public static class CorrectTask
+public static class TaskFields
 {
-    public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid taskId, TaskCorrection input, CancellationToken ct)
+    /// <summary>
+    /// Checks the correction and, when it is valid, applies it to the tracked row (nothing is saved
+    /// here). Returns the errors by field name (PascalCase, as <see cref="TaskCorrection"/>), empty
+    /// when applied, and whether anything changed.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<string, string> Errors, bool Changed)> ApplyAsync(
+        RoViecDbContext db, PlanTaskRow task, int year, TaskCorrection input, CancellationToken ct)
     {
-        var task = await DraftRows.Tasks(db, communeId, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null) return new ReviewResult.NotFound();
-        if (task.Version != input.Version) return new ReviewResult.Conflict();
-        var year = await db.Plans.Where(p => p.Id == planId).Select(p => p.Year).FirstAsync(ct);
-
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = Text(input.Name);
         if (name is null) errors[nameof(TaskCorrection.Name)] = "Nội dung nhiệm vụ không được để trống.";
@@ -48,13 +53,13 @@ public static class CorrectTask
         var deadlineRaw = Text(input.Deadline);
         var deadline = DeadlineParser.Parse(deadlineRaw, year);
         if (deadlineRaw?.Length > 500) errors[nameof(TaskCorrection.Deadline)] = "Thời hạn quá dài (tối đa 500 ký tự).";
-        else if (deadlineRaw is not null && deadlineRaw != task.DeadlineRaw && deadline.Kind == DeadlineKind.None)
+        else if (deadlineRaw is not null && deadlineRaw != Text(task.DeadlineRaw) && deadline.Kind == DeadlineKind.None)
             errors[nameof(TaskCorrection.Deadline)] = $"Không đọc được thời hạn “{deadlineRaw}”. Hãy ghi như: 30/6/{year}, Tháng 12/{year}, Quý II/{year}, Thường xuyên.";
         var upstream = Text(input.UpstreamSource);
         if (upstream?.Length > 1000) errors[nameof(TaskCorrection.UpstreamSource)] = "Nguồn cấp trên quá dài (tối đa 1.000 ký tự).";
         var authority = Text(input.DecisionAuthority);
         if (authority?.Length > 1000) errors[nameof(TaskCorrection.DecisionAuthority)] = "Thẩm quyền quyết định quá dài (tối đa 1.000 ký tự).";
-        if (errors.Count > 0) return new ReviewResult.Invalid(errors);
+        if (errors.Count > 0) return (errors, false);
 
         var changed = new List<TaskField>();
         if (name != task.Name.Trim())
@@ -64,7 +69,7 @@ public static class CorrectTask
         }
         if (lead != Units(task.LeadAsWritten))
         {
-            var units = await CommuneUnits.LoadAsync(db, communeId, ct);
+            var units = await CommuneUnits.LoadAsync(db, task.CommuneId, ct);
             task.LeadAsWritten = lead;
             var names = CommuneCatalog.Names(lead);
             task.LeadUnitId = names.Count == 0 ? null : units.Resolve(names[0])?.Id;
@@ -108,15 +113,15 @@ public static class CorrectTask
             task.Priority = input.Priority;
             other = true;
         }
-        if (changed.Count == 0 && !other) return new ReviewResult.Done(task.Id);
+        if (changed.Count == 0 && !other) return (errors, false);
         task.Spans = TaskSpans.Without(task.Spans, [.. changed]);
         task.Version = Guid.NewGuid();
-        return await DraftRows.SaveAsync(db, new ReviewResult.Done(task.Id), ct);
+        return (errors, true);
     }
 
     /// <summary>Trimmed text, or null when nothing is left.</summary>
-    internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>A list of unit names written with ";" between them, as the importer stores it.</summary>
-    internal static string Units(string? value) => string.Join("; ", CommuneCatalog.Names(value));
+    public static string Units(string? value) => string.Join("; ", CommuneCatalog.Names(value));
 }
