@@ -126,6 +126,24 @@ public sealed class UnitScopeTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Fact]
+    public async Task Rows_of_a_draft_under_review_are_hidden_from_everyone_but_plan_managers()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, office);
+        var draft = await review.DraftAsync(await ReviewDriver.SeedAsync("xuan-giang-ctr-2026.txt"), "xuan-giang-ctr-2026.txt");
+        var task = (await review.TasksAsync(draft))[0];
+        using var chair = await app.SignedInClientAsync("truongban");
+
+        var byManager = await office.GetAsync(new Uri($"/nhiem-vu/{task.Id}", UriKind.Relative), ct);
+        var byChair = await chair.GetAsync(new Uri($"/nhiem-vu/{task.Id}", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.OK, byManager.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byChair.StatusCode);
+    }
+
     private static async Task<Guid> DemoCommuneAsync(RoViecApp app)
     {
         using var scope = app.Services.CreateScope();

@@ -13,4 +13,8 @@ internal static class PlanQueries
             .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether the plan is still a draft under review: only its commune's plan managers see its rows.</summary>
+    public static Task<bool> IsDraftAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
+        db.Plans.AnyAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
 }

@@ -27,6 +27,7 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
         {
             case ResourceAccess.None: return NotFound();
             case ResourceAccess.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
+            case ResourceAccess.Read when await PlanQueries.IsDraftAsync(db, indicator.PlanId, ct): return NotFound();
         }
         Indicator = indicator;
         OwnerUnit = indicator.OwnerUnitId is { } owner ? await db.Units.Where(u => u.Id == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;

@@ -33,6 +33,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
             case ResourceAccess.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
             case ResourceAccess.Write: CanEdit = true; break;
         }
+        // A draft under review is not the commune's plan yet: only those who review it see its rows.
+        if (!CanEdit && await PlanQueries.IsDraftAsync(db, task.PlanId, ct)) return NotFound();
         Task = task;
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == task.CommuneId).ToDictionaryAsync(u => u.Id, ct);
         LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
