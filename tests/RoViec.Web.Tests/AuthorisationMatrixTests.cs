@@ -48,8 +48,9 @@ public sealed class AuthorisationMatrixTests
     /// <summary>"METHOD route pattern" → who may use it. Route values are filled from the demo commune.</summary>
     private static readonly Dictionary<string, Func<Caller, bool>> Rules = new()
     {
-        ["GET /"] = AnyRole,
-        ["GET /Index"] = AnyRole,
+        // Signed in without a role: "/" sends the account to its own page rather than refusing it.
+        ["GET /"] = SignedIn,
+        ["GET /Index"] = SignedIn,
         ["GET /chi-tieu"] = AnyRole,
         // The sample indicator has no owner unit yet: unit roles see only indicators their unit owns.
         ["GET /chi-tieu/{id:guid}"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),

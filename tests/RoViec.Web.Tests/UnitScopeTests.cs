@@ -144,6 +144,27 @@ public sealed class UnitScopeTests
         Assert.Equal(HttpStatusCode.NotFound, byChair.StatusCode);
     }
 
+    [Fact]
+    public async Task An_account_without_a_role_lands_on_its_account_page()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Entities.AppUser>>();
+            var commune = await scope.ServiceProvider.GetRequiredService<RoViecDbContext>().Communes.Select(c => c.Id).FirstAsync(ct);
+            Assert.True((await users.CreateAsync(new Data.Entities.AppUser { Id = Guid.NewGuid(), UserName = "moi", CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
+        }
+        using var client = await app.SignedInClientAsync("moi");
+
+        var home = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
+        var tasks = await client.GetAsync(new Uri("/loi-6-ro", UriKind.Relative), ct);
+
+        Assert.Equal("/tai-khoan", home.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, tasks.StatusCode);
+    }
+
     private static async Task<Guid> DemoCommuneAsync(RoViecApp app)
     {
         using var scope = app.Services.CreateScope();

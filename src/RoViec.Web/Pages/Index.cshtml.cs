@@ -16,7 +16,6 @@ namespace RoViec.Web.Pages;
 /// "chữ ký số"), filters (unit, section, deadline kind and window, "6 rõ" defect, key tasks) and,
 /// for the standing office, bulk assignment of a lead unit.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
 public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed record TaskLine(PlanTaskRow Task, string? Due, IReadOnlyList<SixRoDefect> Defects);
@@ -53,10 +52,13 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
 
     public static readonly IReadOnlyList<SixRoCriterion> Criteria = Enum.GetValues<SixRoCriterion>();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // An account without a role yet has no plan to see: its landing page is its own account.
+        if (await currentUser.ScopeAsync(User, ct) is not { HasAnyRole: true }) return Redirect("/tai-khoan");
         if (TempData["Assigned"] is string assigned) Message = assigned;
         await LoadAsync(ct);
+        return Page();
     }
 
     /// <summary>Bulk assignment: the chosen tasks ("id:version") get the chosen lead unit, all or none.</summary>
