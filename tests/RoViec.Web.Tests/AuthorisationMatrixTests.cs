@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,112 @@ public sealed class AuthorisationMatrixTests
 
         Assert.Empty(wrong);
     }
+
+    /// <summary>
+    /// Form posts answer to the same page authorisation as the page itself, except where a handler
+    /// asks for more (bulk assignment on the workspace is the standing office's).
+    /// </summary>
+    private static readonly Dictionary<string, Func<Caller, bool>> PostOverrides = new()
+    {
+        ["POST /?handler=Assign"] = PlanManager,
+        ["POST /Index?handler=Assign"] = PlanManager,
+    };
+
+    /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
+    private static readonly Dictionary<string, Func<Caller, bool>> ApiWrites = new()
+    {
+        ["PUT /api/tasks/{id:guid}"] = PlanManager,
+        ["POST /api/imports"] = PlanManager,
+    };
+
+    [Fact]
+    public async Task Every_form_post_and_api_write_has_a_rule()
+    {
+        await using var app = new RoViecApp();
+        _ = app.CreateClient();
+
+        var posts = await FormPostsAsync(app);
+        var writes = WriteEndpoints(app);
+
+        Assert.NotEmpty(posts);
+        Assert.DoesNotContain(posts, p => !PostOverrides.ContainsKey(p) && !Rules.ContainsKey("GET " + RouteOf(p)));
+        Assert.Equal(ApiWrites.Keys.Order(), writes.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(CallerNames))]
+    public async Task Each_form_post_and_api_write_allows_exactly_the_expected_callers(string callerName)
+    {
+        var caller = Callers[callerName];
+        await using var app = new RoViecApp();
+        var values = await SampleValuesAsync(app);
+        using var client = caller.UserName is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await SignInAsync(app, caller);
+        var token = caller.UserName is null ? null : await ApiClients.CreateTokenAsync(app, caller.UserName);
+        // The caller's own antiforgery token, as its browser would post it.
+        var form = await client.GetStringAsync(new Uri(caller.UserName is null ? "/dang-nhap" : "/tai-khoan", UriKind.Relative), Ct);
+        var antiforgery = RoViecApp.AntiforgeryToken(form);
+        Assert.NotEmpty(antiforgery);
+
+        var wrong = new List<string>();
+        using (var api = token is null ? app.CreateClient() : ApiClients.WithToken(app, token))
+        {
+            foreach (var (endpoint, rule) in ApiWrites)
+            {
+                var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Fill(pattern, values), UriKind.Relative))
+                {
+                    Content = method == "PUT" ? JsonContent.Create(new { name = "Kiểm tra quyền", version = Guid.NewGuid() }) : new MultipartFormDataContent(),
+                };
+                using var response = await api.SendAsync(request, Ct);
+                Check(endpoint, response, rule(caller), wrong);
+            }
+        }
+        // Signing out comes last: it ends the session the other posts need.
+        foreach (var post in (await FormPostsAsync(app)).OrderBy(p => p.Contains("SignOut", StringComparison.Ordinal)))
+        {
+            var rule = PostOverrides.GetValueOrDefault(post) ?? Rules["GET " + RouteOf(post)];
+            using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]);
+            using var response = await client.PostAsync(new Uri(Fill(post[5..], values), UriKind.Relative), content, Ct);
+            Check(post, response, rule(caller), wrong);
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    /// <summary>The page route of "POST route?handler=Name" (a route may itself end in "?}").</summary>
+    private static string RouteOf(string post) => post[5..].Split("?handler=")[0];
+
+    private static void Check(string endpoint, HttpResponseMessage response, bool allowed, List<string> wrong)
+    {
+        var path = response.RequestMessage!.RequestUri!.PathAndQuery;
+        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/dang-nhap", StringComparison.Ordinal) == true && !path.StartsWith("/dang-nhap", StringComparison.Ordinal));
+        if ((int)response.StatusCode >= 500 || denied == allowed)
+            wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
+    }
+
+    /// <summary>Every POST handler of every page, as "POST route?handler=Name", read from the compiled pages.</summary>
+    private static async Task<List<string>> FormPostsAsync(RoViecApp app)
+    {
+        var descriptors = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>();
+        var loader = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
+        var posts = new List<string>();
+        foreach (var descriptor in descriptors)
+        {
+            var compiled = await loader.LoadAsync(descriptor, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
+            var route = "/" + (descriptor.AttributeRouteInfo?.Template ?? "").TrimStart('/');
+            posts.AddRange(compiled.HandlerMethods.Where(h => h.HttpMethod == "Post")
+                .Select(h => $"POST {route}{(h.Name is null ? "" : "?handler=" + h.Name)}"));
+        }
+        return [.. posts.Distinct()];
+    }
+
+    private static List<string> WriteEndpoints(RoViecApp app) =>
+        [.. app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET")
+                .Select(m => $"{m} /{(e.RoutePattern.RawText ?? "").TrimStart('/')}"))
+            .Distinct()];
 
     private static List<string> Endpoints(RoViecApp app)
     {
