@@ -97,6 +97,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
+RoViec.Web.Features.Forms.UploadLimitAttribute.Refuse(app);
 app.UseAuthentication();
 // Administrators and the standing office set up an authenticator app before anything else ("RoViec:RequireTwoFactor").
 app.UseMiddleware<TwoFactorRequirement>();

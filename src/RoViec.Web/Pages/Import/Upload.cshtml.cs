@@ -12,6 +12,8 @@ namespace RoViec.Web.Pages.Import;
 /// damage, scans, encodings — and refused with the importer's Vietnamese message and an HTTP status
 /// that says what happened; a readable document becomes a draft plan for review at once.
 /// </summary>
+// The importer's 20 MB limit plus the form around the file; bigger declared bodies are refused unread.
+[RoViec.Web.Features.Forms.UploadLimit(21L * 1024 * 1024)]
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Features.Access.Policies.ManagePlans)]
