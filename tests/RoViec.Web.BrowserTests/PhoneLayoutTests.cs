@@ -16,12 +16,7 @@ public sealed class PhoneLayoutTests
     {
         await using var app = await ServedApp.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         Directory.CreateDirectory(Screenshots);
         foreach (var (width, name) in new[] { (412, "phone"), (1280, "desktop") })
         {

@@ -12,12 +12,7 @@ public sealed class UnitScopeBrowserTests
     {
         await using var app = await ServedApp.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
 
         // The police reporter's own list gives a task of the police.
         await using var police = await browser.NewContextAsync(new() { Locale = "vi-VN" });

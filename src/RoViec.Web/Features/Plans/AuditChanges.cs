@@ -1,16 +1,18 @@
-using System.Text.Json;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.History;
 
 namespace RoViec.Web.Features.Plans;
 
-/// <summary>What one history entry changed, field by field in Vietnamese: "Chủ trì: Công an xã → Phòng Văn hóa - Xã hội".</summary>
+/// <summary>
+/// The labels of plan data for <see cref="ChangeHistory"/>: what one entry changed, field by field in
+/// Vietnamese ("Chủ trì: Công an xã → Phòng Văn hóa - Xã hội"); ids, versions and spans stay out of sight.
+/// </summary>
 public static class AuditChanges
 {
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         ["Name"] = "Tên, nội dung",
         ["LeadAsWritten"] = "Chủ trì",
-        ["LeadUnitId"] = "Đơn vị chủ trì (mã)",
         ["SupportAsWritten"] = "Phối hợp",
         ["Directing"] = "Trực tiếp chỉ đạo",
         ["Output"] = "Sản phẩm",
@@ -29,51 +31,21 @@ public static class AuditChanges
         ["Kind"] = "Loại",
         ["Aliases"] = "Tên gọi khác",
         ["Active"] = "Đang hoạt động",
-        ["ParentId"] = "Thuộc đơn vị (mã)",
         ["FullName"] = "Họ tên",
         ["UserName"] = "Tên đăng nhập",
         ["Email"] = "Thư điện tử",
-        ["UnitId"] = "Đơn vị (mã)",
         ["LockoutEnd"] = "Khóa đến",
         ["TwoFactorEnabled"] = "Xác thực hai bước",
         ["Position"] = "Vị trí",
         ["Fields"] = "Lĩnh vực phụ trách",
     };
 
-    // Bookkeeping that says nothing to a reader.
-    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
-    {
-        "Id", "Version", "Spans", "CommuneId", "PlanId", "Order", "NameSpanStart", "NameSpanLength", "SpanStart", "SpanLength",
-        "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "LockoutEnabled", "Source",
-    };
+    public static IReadOnlyList<(string Field, string? Before, string? After)> Of(AuditEntry entry) =>
+        [.. ChangeHistory.Describe(entry, Labels, Format).Changes.Select(c => (c.Label, c.Before, c.After))];
 
-    public static IReadOnlyList<(string Field, string? Before, string? After)> Of(AuditEntry entry)
-    {
-        var before = Parse(entry.Before);
-        var after = Parse(entry.After);
-        return [.. before.Keys.Union(after.Keys).Where(k => !Hidden.Contains(k))
-            .Select(k => (Labels.GetValueOrDefault(k, k), before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
-            .Where(c => entry.Action != "create" || !string.IsNullOrEmpty(c.Item3))];
-    }
+    /// <summary>The entries as rows for the shared history table (Pages/Shared/_History).</summary>
+    public static IReadOnlyList<HistoryRow> Rows(IEnumerable<AuditEntry> entries) =>
+        [.. entries.Select(e => ChangeHistory.Describe(e, Labels, Format))];
 
-    private static Dictionary<string, string?> Parse(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return [];
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
-                JsonValueKind.True => "có",
-                JsonValueKind.False => "không",
-                _ => p.Value.GetRawText(),
-            }, StringComparer.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    private static string? Format(string field, string? value) => value switch { "true" => "có", "false" => "không", _ => value };
 }

@@ -17,7 +17,7 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
     public IndicatorRow? Indicator { get; private set; }
     public string? OwnerUnit { get; private set; }
     public string SourceHtml { get; private set; } = "";
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<RoViec.Web.Features.History.HistoryRow> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
             SourceHtml = FieldHighlighter.Render(text, new Dictionary<Domain.Tasks.TaskField, SourceSpan> { [Domain.Tasks.TaskField.Name] = new(indicator.SpanStart, indicator.SpanLength) });
         }
         var key = id.ToString();
-        History = await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(IndicatorRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        History = AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(IndicatorRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
         return Page();
     }
 }

@@ -20,7 +20,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public string SourceHtml { get; private set; } = "";
     public IReadOnlyDictionary<TaskField, SourceSpan> Spans { get; private set; } = new Dictionary<TaskField, SourceSpan>();
     public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<RoViec.Web.Features.History.HistoryRow> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -47,7 +47,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         Spans = spans;
         SourceHtml = FieldHighlighter.Render(text, spans);
         var key = id.ToString();
-        History = await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        History = AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
         return Page();
     }
 }
