@@ -20,6 +20,18 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     public DbSet<SteeringMember> SteeringMembers => Set<SteeringMember>();
     public DbSet<SteeringMemberUnit> SteeringMemberUnits => Set<SteeringMemberUnit>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ReportingRules> ReportingRules => Set<ReportingRules>();
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<PeriodExtension> PeriodExtensions => Set<PeriodExtension>();
+    public DbSet<UnitReport> Reports => Set<UnitReport>();
+    public DbSet<ReportItem> ReportItems => Set<ReportItem>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<ReportCorrection> ReportCorrections => Set<ReportCorrection>();
+    public DbSet<CrossCheck> CrossChecks => Set<CrossCheck>();
+    public DbSet<TaskStatusChange> TaskStatusChanges => Set<TaskStatusChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,7 @@ internal sealed class IndicatorRowConfiguration : IEntityTypeConfiguration<Indic
         b.Property(x => x.TargetRaw).HasMaxLength(200);
         b.Property(x => x.TargetOp).HasMaxLength(20);
         b.Property(x => x.TargetUnit).HasMaxLength(20);
+        b.Property(x => x.Rhythm).HasMaxLength(20);
         b.Property(x => x.TargetValue).HasPrecision(18, 4);
         b.Property(x => x.TargetValueMax).HasPrecision(18, 4);
         b.Property(x => x.Version).IsConcurrencyToken();

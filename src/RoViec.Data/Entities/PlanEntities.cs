@@ -89,5 +89,17 @@ public sealed class IndicatorRow
     public Guid? OwnerUnitId { get; set; }
     public int SpanStart { get; set; }
     public int SpanLength { get; set; }
+    /// <summary>How often the owner reports the value: one of <see cref="IndicatorRhythms"/>.</summary>
+    public string Rhythm { get; set; } = IndicatorRhythms.Monthly;
     public Guid Version { get; set; }
+}
+
+/// <summary>How often an indicator's value is reported.</summary>
+public static class IndicatorRhythms
+{
+    public const string Monthly = "Monthly";
+    public const string Quarterly = "Quarterly";
+    public const string Annual = "Annual";
+
+    public static readonly IReadOnlyList<string> All = [Monthly, Quarterly, Annual];
 }

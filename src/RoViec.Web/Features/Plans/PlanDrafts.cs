@@ -57,6 +57,7 @@ public static class PlanDrafts
         plan.ConfirmedAtUtc = DateTime.UtcNow;
         plan.ConfirmedBy = confirmedBy;
         db.Plans.Add(plan);
+        await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         return plan;
     }
@@ -89,6 +90,8 @@ public static class PlanDrafts
         plan.Status = PlanStatuses.Active;
         plan.ConfirmedAtUtc = DateTime.UtcNow;
         plan.ConfirmedBy = confirmedBy;
+        // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
+        await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         return new ConfirmOutcome.Confirmed(plan, replaced);
     }

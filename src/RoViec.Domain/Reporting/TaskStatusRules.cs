@@ -1,0 +1,78 @@
+using RoViec.Domain.Deadlines;
+
+namespace RoViec.Domain.Reporting;
+
+/// <summary>
+/// The one place a task's status is derived (README: "Derived task status"). In order:
+/// <list type="number">
+/// <item>"Đã thực hiện" in the plan: <see cref="TaskHealth.AlreadyDone"/>.</item>
+/// <item>The latest received report says done: <see cref="TaskHealth.DoneOnTime"/> when completed on or before the due day
+/// (a task without a due day is on time), otherwise <see cref="TaskHealth.DoneLate"/>.</item>
+/// <item>The latest received report says it cannot be done: <see cref="TaskHealth.CannotDo"/>.</item>
+/// <item>A dated task past its due day: <see cref="TaskHealth.Overdue"/>.</item>
+/// <item>No update for <see cref="StalePeriods"/> periods that expected one: <see cref="TaskHealth.AtRisk"/>.</item>
+/// <item>A dated task whose progress trails the share of its time already spent by more than
+/// <see cref="BehindMargin"/> points (not started counts as 0%): <see cref="TaskHealth.AtRisk"/>.</item>
+/// <item>Recurring ("thường xuyên") and external ("theo kế hoạch của tỉnh") tasks: <see cref="TaskHealth.Recurring"/> and
+/// <see cref="TaskHealth.External"/>; they are never overdue.</item>
+/// <item>Otherwise: <see cref="TaskHealth.OnTrack"/> once a report says it is in progress, <see cref="TaskHealth.NotStarted"/> before.</item>
+/// </list>
+/// </summary>
+public static class TaskStatusRules
+{
+    /// <summary>Periods in a row without an update that make a task at risk.</summary>
+    public const int StalePeriods = 2;
+
+    /// <summary>How many percentage points progress may trail the time elapsed before the task is at risk.</summary>
+    public const int BehindMargin = 25;
+
+    public static TaskHealth Derive(TaskFacts facts, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Kind == DeadlineKind.Done) return TaskHealth.AlreadyDone;
+
+        var latest = facts.Reports.Count > 0 ? facts.Reports[^1] : null;
+        var dated = IsDated(facts.Kind) && facts.Due is not null;
+        if (latest?.Status == "Done")
+        {
+            var completed = latest.CompletedOn ?? latest.ReportedOn;
+            return !dated || completed <= facts.Due ? TaskHealth.DoneOnTime : TaskHealth.DoneLate;
+        }
+        if (latest?.Status == "CannotDo") return TaskHealth.CannotDo;
+        if (dated && today > facts.Due) return TaskHealth.Overdue;
+
+        if (Stale(facts)) return TaskHealth.AtRisk;
+        if (dated && Behind(facts, latest, today)) return TaskHealth.AtRisk;
+
+        return facts.Kind switch
+        {
+            DeadlineKind.Recurring => TaskHealth.Recurring,
+            DeadlineKind.External => TaskHealth.External,
+            _ => latest?.Status == "InProgress" || latest?.Percent > 0 ? TaskHealth.OnTrack : TaskHealth.NotStarted,
+        };
+    }
+
+    /// <summary>Whether a deadline kind names a day the task must be done by.</summary>
+    public static bool IsDated(DeadlineKind kind) =>
+        kind is DeadlineKind.Date or DeadlineKind.Month or DeadlineKind.Quarter or DeadlineKind.Year or DeadlineKind.Milestones;
+
+    /// <summary>Whether the task is still open, i.e. its units keep reporting on it.</summary>
+    public static bool IsOpen(TaskHealth health) =>
+        health is not (TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.CannotDo or TaskHealth.AlreadyDone);
+
+    private static bool Stale(TaskFacts facts)
+    {
+        var since = facts.Reports.Count > 0 ? facts.Reports[^1].ReportedOn : DateOnly.MinValue;
+        return facts.DueDaysOfExpectedPeriods.Count(d => d > since) >= StalePeriods;
+    }
+
+    private static bool Behind(TaskFacts facts, ProgressReport? latest, DateOnly today)
+    {
+        var due = facts.Due!.Value;
+        var total = due.DayNumber - facts.PlanStart.DayNumber;
+        if (total <= 0) return false;
+        var elapsed = Math.Clamp((today.DayNumber - facts.PlanStart.DayNumber) * 100.0 / total, 0, 100);
+        int? progress = latest is null || latest.Status == "NotStarted" ? 0 : latest.Percent;
+        return progress is not null && elapsed - progress.Value > BehindMargin;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.Reporting;
+
+/// <summary>
+/// A plan's reporting periods for its year, laid out from its reporting rules: a month opens on its first
+/// day, units report by the unit due day and the standing office compiles by the compile due day, after
+/// which the period closes; a quarter opens in its last month with that month's due days; the year opens a
+/// fortnight before the annual due day. Ad-hoc periods are added by the standing office.
+/// </summary>
+public static class PeriodCalendar
+{
+    private static readonly string[] Roman = ["I", "II", "III", "IV"];
+
+    public static IReadOnlyList<ReportingPeriod> Build(ReportingRules rules, int year)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var periods = new List<ReportingPeriod>();
+        if (rules.Monthly)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                var first = new DateOnly(year, month, 1);
+                periods.Add(New(rules, PeriodKinds.Monthly, year, month, $"Tháng {month}/{year}",
+                    first, first.AddMonths(1).AddDays(-1), first, Day(year, month, rules.UnitDueDay), Day(year, month, rules.CompileDueDay)));
+            }
+        }
+        if (rules.Quarterly)
+        {
+            for (var quarter = 1; quarter <= 4; quarter++)
+            {
+                var last = quarter * 3;
+                var start = new DateOnly(year, last - 2, 1);
+                periods.Add(New(rules, PeriodKinds.Quarterly, year, quarter, $"Quý {Roman[quarter - 1]}/{year}",
+                    start, start.AddMonths(3).AddDays(-1), new DateOnly(year, last, 1), Day(year, last, rules.UnitDueDay), Day(year, last, rules.CompileDueDay)));
+            }
+        }
+        var unitDue = Day(year, rules.AnnualUnitDueMonth, rules.AnnualUnitDueDay);
+        var compileDue = Day(year, rules.AnnualCompileDueMonth, rules.AnnualCompileDueDay);
+        periods.Add(New(rules, PeriodKinds.Annual, year, 0, $"Năm {year}",
+            new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), unitDue.AddDays(-14), unitDue, compileDue < unitDue ? unitDue : compileDue));
+        return periods;
+    }
+
+    /// <summary>Gives an active plan its reporting rules and its year's periods when it has none yet; returns the rules.</summary>
+    public static async Task<ReportingRules> EnsureAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        var rules = await db.ReportingRules.FirstOrDefaultAsync(r => r.PlanId == plan.Id, ct);
+        if (rules is null)
+        {
+            rules = new ReportingRules { Id = Guid.NewGuid(), CommuneId = plan.CommuneId, PlanId = plan.Id, Version = Guid.NewGuid() };
+            db.ReportingRules.Add(rules);
+        }
+        if (!await db.Periods.AnyAsync(p => p.PlanId == plan.Id && p.Kind != PeriodKinds.AdHoc, ct))
+            db.Periods.AddRange(Build(rules, plan.Year));
+        return rules;
+    }
+
+    /// <summary>A day of a month, the last day when the month is shorter ("ngày 31" in February).</summary>
+    public static DateOnly Day(int year, int month, int day) =>
+        new(year, month, Math.Clamp(day, 1, DateTime.DaysInMonth(year, month)));
+
+    private static ReportingPeriod New(ReportingRules rules, string kind, int year, int number, string label,
+        DateOnly starts, DateOnly ends, DateOnly opens, DateOnly unitDue, DateOnly compileDue) => new()
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = rules.CommuneId,
+            PlanId = rules.PlanId,
+            Kind = kind,
+            Year = year,
+            Number = number,
+            Label = label,
+            StartsOn = starts,
+            EndsOn = ends,
+            OpensOn = opens,
+            UnitDueOn = unitDue,
+            CompileDueOn = compileDue < unitDue ? unitDue : compileDue,
+            Version = Guid.NewGuid(),
+        };
+}
