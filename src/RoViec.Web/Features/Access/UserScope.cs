@@ -36,6 +36,18 @@ public sealed record UserScope(
     /// <summary>Sees only the tasks and indicators of their own unit.</summary>
     public bool IsUnitScoped => !SeesWholeCommune && Roles.Count > 0;
 
+    /// <summary>Opens periods, verifies and returns unit reports: the commune's standing office (and its administrator).</summary>
+    public bool RunsReporting => ManagesPlans;
+
+    /// <summary>Fills in and submits the report of their own unit.</summary>
+    public bool ReportsForUnit => CommuneId is not null && UnitId is not null && IsIn(Data.Entities.Roles.UnitReporter);
+
+    /// <summary>Approves their own unit's report before it reaches the standing office (when the commune asks for it).</summary>
+    public bool ApprovesForUnit => CommuneId is not null && UnitId is not null && IsIn(Data.Entities.Roles.UnitHead);
+
+    /// <summary>The inspection committee (UBKT): samples and cross-checks verified report lines.</summary>
+    public bool IsInspector => CommuneId is not null && IsIn(Data.Entities.Roles.Inspector);
+
     /// <summary>Has any role at all; an account without a role sees nothing but its own account page.</summary>
     public bool HasAnyRole => Roles.Count > 0;
 }
