@@ -80,6 +80,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AdminScope>();
 builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
+RoViec.Web.Features.Reports.ReportsRegistration.AddReports(builder.Services);
 
 var app = builder.Build();
 

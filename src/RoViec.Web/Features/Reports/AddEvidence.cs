@@ -1,0 +1,101 @@
+using System.Globalization;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>What the reporter attaches to a line: a file, an issued document (number and date), or a link.</summary>
+public sealed record EvidenceInput(string Kind, string? FileName, byte[]? Content, long Length, string? Number, string? Date, string? Url, string? Title);
+
+/// <summary>
+/// Attaches evidence to a line of a report the unit is still filling in: a file checked by
+/// <see cref="EvidenceFiles"/>, a reference to an issued document, or an http(s) link. Or removes one.
+/// </summary>
+public sealed class AddEvidence(RoViecDbContext db, ReportDesk desk)
+{
+    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid itemId, EvidenceInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (handle, item, refusal) = await OpenLineAsync(http, reportId, itemId, ct);
+        if (refusal is not null) return refusal;
+        var evidence = new Evidence
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = handle!.Report.CommuneId,
+            ItemId = item!.Id,
+            Kind = input.Kind,
+            Title = "",
+            AddedAtUtc = DateTime.UtcNow,
+            AddedBy = handle.Scope.UserName,
+        };
+        string Field(string name) => $"evidence-{name}";
+        switch (input.Kind)
+        {
+            case EvidenceKinds.File:
+                var fileName = Path.GetFileName(input.FileName ?? "").Trim();
+                if (input.Length == 0 || fileName.Length == 0)
+                    return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
+                if (fileName.Length > 200) fileName = fileName[..(200 - Path.GetExtension(fileName).Length)] + Path.GetExtension(fileName);
+                var (contentType, wrongType) = EvidenceFiles.CheckName(fileName);
+                if (wrongType is not null) return wrongType;
+                if (EvidenceFiles.CheckSize(fileName, input.Length) is { } tooLarge) return tooLarge;
+                if (input.Content is null) return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
+                if (EvidenceFiles.CheckContent(fileName, input.Content) is { } notWhatItSays) return notWhatItSays;
+                evidence.Title = fileName;
+                evidence.ContentType = contentType;
+                evidence.Content = input.Content;
+                evidence.Size = input.Content.LongLength;
+                break;
+            case EvidenceKinds.Document:
+                var errors = new List<FieldError>();
+                var number = input.Number?.Trim();
+                if (string.IsNullOrEmpty(number)) errors.Add(new FieldError(item.Id, Field("number"), "Hãy ghi số, ký hiệu văn bản (ví dụ 12/UBND-VP)."));
+                else if (number.Length > 200) errors.Add(new FieldError(item.Id, Field("number"), "Số, ký hiệu văn bản dài quá 200 ký tự."));
+                if (!ReportValues.TryParseDate(input.Date, out var date))
+                    errors.Add(new FieldError(item.Id, Field("date"), string.IsNullOrWhiteSpace(input.Date)
+                        ? "Hãy ghi ngày ban hành văn bản (dd/mm/yyyy)."
+                        : $"Ngày ban hành \"{input.Date}\" không hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ 05/03/2026)."));
+                if (errors.Count > 0) return new ReportOutcome.Invalid(errors);
+                evidence.Title = number!;
+                evidence.DocumentDate = date;
+                break;
+            case EvidenceKinds.Link:
+                var url = input.Url?.Trim();
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url!.Length > 2000)
+                    return new ReportOutcome.Invalid([new FieldError(item.Id, Field("url"), "Đường dẫn phải là địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https:// (tối đa 2.000 ký tự).")]);
+                var title = string.IsNullOrWhiteSpace(input.Title) ? uri.Host : input.Title.Trim();
+                if (title.Length > 500) title = title[..500];
+                evidence.Url = uri.AbsoluteUri;
+                evidence.Title = title;
+                break;
+            default:
+                return new ReportOutcome.BadRequest("Loại minh chứng không hợp lệ.");
+        }
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        return new ReportOutcome.Done(string.Create(CultureInfo.InvariantCulture, $"Đã thêm minh chứng \"{evidence.Title}\"."));
+    }
+
+    public async Task<ReportOutcome> RemoveAsync(HttpContext http, Guid reportId, Guid evidenceId, CancellationToken ct)
+    {
+        var evidence = await db.Evidence.FindAsync([evidenceId], ct);
+        var (_, _, refusal) = await OpenLineAsync(http, reportId, evidence?.ItemId ?? Guid.Empty, ct);
+        if (refusal is not null) return refusal;
+        db.Evidence.Remove(evidence!);
+        await db.SaveChangesAsync(ct);
+        return new ReportOutcome.Done($"Đã gỡ minh chứng \"{evidence!.Title}\".");
+    }
+
+    private async Task<(ReportHandle? Handle, ReportItem? Item, ReportOutcome? Refusal)> OpenLineAsync(HttpContext http, Guid reportId, Guid itemId, CancellationToken ct)
+    {
+        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: false, ct);
+        if (handle is null) return (null, null, refusal);
+        if (!handle.IsReporter) return (null, null, new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới thêm, gỡ được minh chứng."));
+        if (!handle.Editable)
+            return (null, null, new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(handle.Report.State)}\"; không thêm, gỡ minh chứng được nữa."));
+        if (handle.ClosedMessage(ReportDesk.Today) is { } closed) return (null, null, new ReportOutcome.Conflict(closed));
+        var item = handle.Report.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) return (null, null, new ReportOutcome.BadRequest("Minh chứng hoặc dòng báo cáo không thuộc báo cáo này; hãy tải lại trang."));
+        return (handle, item, null);
+    }
+}

@@ -1,0 +1,21 @@
+using RoViec.Data;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>The unit head approves the unit's submitted report (when the commune asks for approval): it goes on to the standing office.</summary>
+public sealed class ApproveReport(RoViecDbContext db, ReportDesk desk)
+{
+    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, CancellationToken ct)
+    {
+        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        if (handle is null) return refusal!;
+        if (!handle.IsHead) return new ReportOutcome.Forbidden("Chỉ trưởng đơn vị mới duyệt được báo cáo của đơn vị.");
+        if (desk.HoldVersion(handle.Report, version) is { } stale) return stale;
+        if (ReportFlow.Approve(handle.Report, handle.Scope.UserName, DateTime.UtcNow) is { } notNow)
+        {
+            db.ChangeTracker.Clear();
+            return new ReportOutcome.Conflict(notNow);
+        }
+        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done("Đã duyệt; báo cáo đã chuyển tới cơ quan thường trực.");
+    }
+}

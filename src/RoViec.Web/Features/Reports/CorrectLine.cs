@@ -1,0 +1,67 @@
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// Changes one field of one line of a verified report — the standing office only, with a reason — and
+/// records who, when, why, the value before and after (<see cref="ReportCorrection"/>). The new value
+/// follows the same rules as a submission; a ratio's value follows its numerator and denominator.
+/// </summary>
+public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
+{
+    public const int MaxReason = 2000;
+
+    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, Guid itemId, string? field, string? value, string? reason, CancellationToken ct)
+    {
+        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        if (handle is null) return refusal!;
+        if (!handle.RunsReporting) return new ReportOutcome.Forbidden("Chỉ cơ quan thường trực mới đính chính được báo cáo đã xác minh.");
+        var report = handle.Report;
+        if (report.State != ReportStates.Verified)
+            return new ReportOutcome.Conflict($"Chỉ đính chính được báo cáo đã xác minh; báo cáo này đang ở trạng thái \"{ReportLabels.State(report.State)}\".");
+        if (desk.HoldVersion(report, version) is { } stale) return stale;
+        var item = report.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) return new ReportOutcome.BadRequest("Dòng cần đính chính không thuộc báo cáo này; hãy tải lại trang.");
+        var ratio = handle.IsRatio(item);
+        if (field is null || !LineFields.Of(item.Kind, ratio).Contains(field))
+            return new ReportOutcome.Invalid([new FieldError(item.Id, "field", "Hãy chọn trường cần đính chính trong danh sách.")]);
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+            return new ReportOutcome.Invalid([new FieldError(item.Id, "reason-for", "Hãy ghi lý do đính chính.")]);
+        if (why.Length > MaxReason)
+            return new ReportOutcome.Invalid([new FieldError(item.Id, "reason-for", $"Lý do đính chính dài quá {ReportValues.Number(MaxReason)} ký tự.")]);
+
+        var before = LineRules.Shown(item, field);
+        var valueBefore = LineRules.Shown(item, LineFields.Value);
+        var errors = LineRules.Apply(item, ratio, new Dictionary<string, string>(StringComparer.Ordinal) { [field] = value ?? "" });
+        if (errors.Count == 0) errors = LineRules.CheckComplete(item, ratio, ReportDesk.Today);
+        if (errors.Count == 0 && LineRules.Shown(item, field) == before)
+            errors = [new FieldError(item.Id, field, "Giá trị mới giống giá trị đang có; không có gì để đính chính.")];
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new ReportOutcome.Invalid(errors);
+        }
+
+        var now = DateTime.UtcNow;
+        void Record(string name, string? from) => db.ReportCorrections.Add(new ReportCorrection
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = report.CommuneId,
+            ItemId = item.Id,
+            Field = name,
+            Before = from,
+            After = LineRules.Shown(item, name),
+            Reason = why,
+            CorrectedBy = handle.Scope.UserName,
+            CorrectedAtUtc = now,
+        });
+        Record(field, before);
+        // A corrected numerator or denominator changes the ratio's value: recorded too, with the same reason.
+        if (ratio && field != LineFields.Source && LineRules.Shown(item, LineFields.Value) != valueBefore) Record(LineFields.Value, valueBefore);
+        item.Version = Guid.NewGuid();
+        report.Version = Guid.NewGuid();
+        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done($"Đã đính chính \"{LineFields.Label(field)}\".");
+    }
+}

@@ -1,0 +1,64 @@
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// Which evidence files are taken: documents, spreadsheets and pictures, by their extension AND their first
+/// bytes (an ".exe" renamed ".pdf" is refused), at most <see cref="MaxBytes"/> each. The content type
+/// stored and served is the one of the extension, never the one the browser claimed.
+/// </summary>
+public static class EvidenceFiles
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+
+    private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic, string Name)> Types = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", Pdf, "PDF"),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip, "Word (DOCX)"),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip, "Excel (XLSX)"),
+        [".doc"] = ("application/msword", Ole, "Word (DOC)"),
+        [".xls"] = ("application/vnd.ms-excel", Ole, "Excel (XLS)"),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", Zip, "ODT"),
+        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", Zip, "ODS"),
+        [".jpg"] = ("image/jpeg", Jpeg, "ảnh JPG"),
+        [".jpeg"] = ("image/jpeg", Jpeg, "ảnh JPG"),
+        [".png"] = ("image/png", Png, "ảnh PNG"),
+    };
+
+    public const string Accepted = "PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, JPG, PNG";
+
+    /// <summary>For the file input's "accept" attribute.</summary>
+    public static string AcceptAttribute => string.Join(",", Types.Keys);
+
+    /// <summary>Refused before the content is read: too large (413).</summary>
+    public static ReportOutcome? CheckSize(string fileName, long length) =>
+        length > MaxBytes
+            ? new ReportOutcome.RefusedFile(StatusCodes.Status413PayloadTooLarge,
+                $"Tệp \"{fileName}\" nặng {ReportValues.Number(Math.Round(length / 1024m / 1024m, 1))} MB, vượt giới hạn 10 MB mỗi tệp minh chứng; tệp chưa được lưu. Hãy nén hoặc chia nhỏ tệp.")
+            : null;
+
+    /// <summary>The stored content type of a file name, or the refusal (415) of a type not taken; nothing of the content is read.</summary>
+    public static (string? ContentType, ReportOutcome? Refusal) CheckName(string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        return Types.TryGetValue(extension, out var type)
+            ? (type.ContentType, null)
+            : (null, new ReportOutcome.RefusedFile(StatusCodes.Status415UnsupportedMediaType,
+                $"Không nhận tệp \"{fileName}\": minh chứng chỉ nhận tệp {Accepted}."));
+    }
+
+    /// <summary>The refusal (415) of content that is not what its name says, or null.</summary>
+    public static ReportOutcome? CheckContent(string fileName, ReadOnlySpan<byte> content)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (!Types.TryGetValue(extension, out var type)) return CheckName(fileName).Refusal;
+        return content.StartsWith(type.Magic)
+            ? null
+            : new ReportOutcome.RefusedFile(StatusCodes.Status415UnsupportedMediaType,
+                $"Tệp \"{fileName}\" không phải tệp {type.Name} thật (nội dung không khớp với đuôi {extension.ToLowerInvariant()}); tệp chưa được lưu.");
+    }
+}

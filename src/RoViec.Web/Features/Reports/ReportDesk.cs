@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// One report with what surrounds it (its period, unit and the commune's rules) and what the caller may do
+/// with it: the unit's reporter fills and submits it, the unit's head approves it when the commune asks
+/// for that, the standing office verifies, returns or corrects it; everyone else who sees the commune reads it.
+/// </summary>
+public sealed record ReportHandle(
+    UnitReport Report,
+    ReportingPeriod Period,
+    OrgUnit Unit,
+    bool RequireHeadApproval,
+    DateOnly? ExtendedTo,
+    IReadOnlyDictionary<Guid, IndicatorRow> Indicators,
+    UserScope Scope)
+{
+    public bool IsReporter => Scope.ReportsForUnit && Scope.UnitId == Report.UnitId && Scope.CommuneId == Report.CommuneId;
+
+    public bool IsHead => Scope.ApprovesForUnit && Scope.UnitId == Report.UnitId && Scope.CommuneId == Report.CommuneId;
+
+    public bool RunsReporting => Scope.RunsReporting && Scope.CommuneId == Report.CommuneId;
+
+    public bool Editable => Report.State is ReportStates.Draft or ReportStates.Returned;
+
+    /// <summary>The day the unit reports by: its extension's, else the period's.</summary>
+    public DateOnly DueOn => ExtendedTo ?? Period.UnitDueOn;
+
+    /// <summary>Whether an indicator line is a ratio ("%" target): numerator and denominator, the value computed.</summary>
+    public bool IsRatio(ReportItem item) =>
+        item?.IndicatorId is { } id && Indicators.TryGetValue(id, out var indicator) && indicator.TargetUnit == "%";
+
+    /// <summary>Why the period takes no more reports from this unit today, or null while it does.</summary>
+    public string? ClosedMessage(DateOnly today)
+    {
+        var afterCompile = today > Period.CompileDueOn;
+        if (Period.State != PeriodStates.Closed && !afterCompile) return null;
+        if (ExtendedTo >= today) return null;
+        return $"Kỳ báo cáo \"{Period.Label}\" đã đóng{(afterCompile ? $" (hạn tổng hợp {ReportValues.Date(Period.CompileDueOn)})" : "")}: "
+            + "không còn sửa hay gửi báo cáo được nữa. Nếu đơn vị cần nộp muộn, hãy đề nghị cơ quan thường trực gia hạn.";
+    }
+}
+
+/// <summary>Opens reports for the pages and the use cases, with the commune and unit checks of <see cref="CurrentUser"/>.</summary>
+public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser)
+{
+    public const string StaleMessage =
+        "Báo cáo vừa được thay đổi ở nơi khác (người khác, hoặc trang này mở ở một cửa sổ khác) sau khi bạn mở trang. "
+        + "Chưa có gì bị ghi đè; hãy tải lại trang để xem bản mới nhất rồi làm lại.";
+
+    public const string MissingVersion = "Thiếu phiên bản (version) của báo cáo; hãy tải lại trang rồi làm lại.";
+
+    /// <summary>The report with its lines, tracked for a change, or the refusal (404 another commune's, 403 another unit's).</summary>
+    public async Task<(ReportHandle? Handle, ReportOutcome? Refusal)> OpenAsync(HttpContext http, Guid reportId, bool track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var reports = db.Reports.Include(r => r.Items.OrderBy(i => i.Order)).AsQueryable();
+        if (!track) reports = reports.AsNoTracking();
+        var report = await reports.AsSplitQuery().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null) return (null, new ReportOutcome.NotFound());
+        switch (await currentUser.AccessAsync(http, report.CommuneId, report.UnitId, ct))
+        {
+            case ResourceAccess.None:
+                return (null, new ReportOutcome.NotFound());
+            case ResourceAccess.Forbidden:
+                return (null, new ReportOutcome.Forbidden("Báo cáo này thuộc đơn vị khác."));
+        }
+        var scope = (await currentUser.ScopeAsync(http.User, ct))!;
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
+        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == report.UnitId, ct);
+        var requireApproval = await db.ReportingRules.Where(r => r.PlanId == period.PlanId).Select(r => r.RequireHeadApproval).FirstOrDefaultAsync(ct);
+        var extendedTo = await db.PeriodExtensions.Where(e => e.PeriodId == period.Id && e.UnitId == report.UnitId)
+            .Select(e => (DateOnly?)e.DueOn).MaxAsync(ct);
+        var indicatorIds = report.Items.Where(i => i.IndicatorId is not null).Select(i => i.IndicatorId!.Value).ToList();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return (new ReportHandle(report, period, unit, requireApproval, extendedTo, indicators, scope), null);
+    }
+
+    /// <summary>
+    /// Holds the save to the version the caller read: a stale version is refused at once, and a save racing
+    /// another one fails on the version token instead of overwriting it.
+    /// </summary>
+    public ReportOutcome? HoldVersion(UnitReport report, Guid? read)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (read is not { } version || version == Guid.Empty) return new ReportOutcome.BadRequest(MissingVersion);
+        if (version != report.Version) return new ReportOutcome.Conflict(StaleMessage);
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        return null;
+    }
+
+    /// <summary>Saves; a concurrent change of the report or one of its lines is a conflict and nothing is saved.</summary>
+    public async Task<ReportOutcome?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new ReportOutcome.Conflict(StaleMessage);
+        }
+    }
+
+    /// <summary>Sets what was posted on the lines and the summary; refusals per field (the entities are then dirty and must not be saved).</summary>
+    public static (List<FieldError> Errors, ReportOutcome? BadRequest) Apply(ReportHandle handle, ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        ArgumentNullException.ThrowIfNull(input);
+        var report = handle.Report;
+        var errors = new List<FieldError>();
+        var items = report.Items.ToDictionary(i => i.Id);
+        foreach (var (id, fields) in input.Lines)
+        {
+            if (!items.TryGetValue(id, out var item)) return (errors, new ReportOutcome.BadRequest("Biểu mẫu có dòng không thuộc báo cáo này; hãy tải lại trang rồi làm lại."));
+            errors.AddRange(LineRules.Apply(item, handle.IsRatio(item), fields));
+        }
+        if (input.Summary is { } summary)
+        {
+            var text = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
+            if (text?.Length > LineFields.MaxLength(LineFields.Summary))
+                errors.Add(new FieldError(null, LineFields.Summary, $"Phần đánh giá chung dài quá {ReportValues.Number(LineFields.MaxLength(LineFields.Summary))} ký tự; hãy rút gọn hoặc đính kèm thành tệp."));
+            else report.Summary = text;
+        }
+        return (errors, null);
+    }
+
+    /// <summary>A new version on every line whose values changed, so a line read before is known to be stale.</summary>
+    public void StampChangedLines(UnitReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        db.ChangeTracker.DetectChanges();
+        foreach (var item in report.Items.Where(i => db.Entry(i).State == EntityState.Modified))
+            item.Version = Guid.NewGuid();
+    }
+
+    public static DateOnly Today => VietnamTime.Today;
+}

@@ -1,0 +1,37 @@
+using RoViec.Data;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// Saves what the unit's reporter has typed so far on the server (the autosave, or the "Lưu nháp" button):
+/// the report stays a draft (or returned), incomplete values are kept, out-of-range ones refuse the whole
+/// save with a message per field and nothing is saved.
+/// </summary>
+public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
+{
+    public async Task<(ReportOutcome Outcome, DateTime? SavedAtUtc, Guid? Version)> RunAsync(HttpContext http, Guid reportId, ReportInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        if (handle is null) return (refusal!, null, null);
+        if (!handle.IsReporter) return (new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới sửa được báo cáo này."), null, null);
+        var report = handle.Report;
+        if (!handle.Editable)
+            return (new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không sửa nháp được nữa."), null, null);
+        if (handle.ClosedMessage(ReportDesk.Today) is { } closed) return (new ReportOutcome.Conflict(closed), null, null);
+        if (desk.HoldVersion(report, input.Version) is { } stale) return (stale, null, null);
+
+        var (errors, bad) = ReportDesk.Apply(handle, input);
+        if (bad is not null || errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return (bad ?? new ReportOutcome.Invalid(errors), null, null);
+        }
+        var now = DateTime.UtcNow;
+        desk.StampChangedLines(report);
+        report.DraftSavedAtUtc = now;
+        report.Version = Guid.NewGuid();
+        if (await desk.SaveAsync(ct) is { } conflict) return (conflict, null, null);
+        return (new ReportOutcome.Done($"Đã lưu nháp lúc {ReportValues.When(now)[^5..]}."), now, report.Version);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// Submits a unit's report in one step: every value posted with the form is set and the whole report is
+/// checked (<see cref="LineRules"/>); any refusal answers 422 with a message per line and nothing is
+/// saved. Otherwise the values, the new state, the submission time and the submitter are written in one
+/// transaction — an interruption leaves all of it or none of it. A period that has closed refuses the
+/// submission (409) unless the unit was granted a later day.
+/// </summary>
+public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IConfiguration configuration, ILogger<SubmitReport> log)
+{
+    /// <summary>
+    /// TEST ONLY. When set to a number of milliseconds, the submission waits that long inside its
+    /// transaction after writing everything and before committing, so a test can kill the process there
+    /// (tests/RoViec.Web.Tests/SubmissionCrashTests.cs). Unset — as everywhere but that test — it does nothing.
+    /// </summary>
+    public const string TestingPauseSetting = "RoViec:Testing:PauseInsideSubmitMs";
+
+    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, ReportInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(input);
+        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        if (handle is null) return refusal!;
+        if (!handle.IsReporter) return new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới gửi được báo cáo này.");
+        var report = handle.Report;
+        var today = ReportDesk.Today;
+        if (!handle.Editable)
+            return new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không gửi lại được.");
+        if (handle.ClosedMessage(today) is { } closed) return new ReportOutcome.Conflict(closed);
+        if (desk.HoldVersion(report, input.Version) is { } stale) return stale;
+
+        var (errors, bad) = ReportDesk.Apply(handle, input);
+        if (bad is null && errors.Count == 0)
+        {
+            foreach (var item in report.Items) errors.AddRange(LineRules.CheckComplete(item, handle.IsRatio(item), today));
+        }
+        if (bad is not null || errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return bad ?? new ReportOutcome.Invalid(errors);
+        }
+
+        var now = DateTime.UtcNow;
+        desk.StampChangedLines(report);
+        if (ReportFlow.Submit(report, handle.Scope.UserName, now, handle.RequireHeadApproval) is { } notNow)
+        {
+            db.ChangeTracker.Clear();
+            return new ReportOutcome.Conflict(notNow);
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await desk.SaveAsync(ct) is { } conflict) return conflict;
+            await PauseForTestAsync(report.Id);
+            await transaction.CommitAsync(ct);
+        }
+        return new ReportOutcome.Done(handle.RequireHeadApproval
+            ? "Đã gửi báo cáo; báo cáo đang chờ trưởng đơn vị duyệt."
+            : "Đã gửi báo cáo tới cơ quan thường trực.");
+    }
+
+    private async Task PauseForTestAsync(Guid reportId)
+    {
+        if (!int.TryParse(configuration[TestingPauseSetting], System.Globalization.CultureInfo.InvariantCulture, out var pause) || pause <= 0) return;
+        LogTestingPause(log, reportId, pause);
+        await Task.Delay(pause, CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TESTING: submission of report {ReportId} pauses {Pause} ms inside its transaction (RoViec:Testing:PauseInsideSubmitMs)")]
+    private static partial void LogTestingPause(ILogger logger, Guid reportId, int pause);
+}
