@@ -45,6 +45,8 @@ public sealed class AuthorisationMatrixTests
     private static bool SampleTaskReader(Caller c) => AnyRole(c) && (c.Role is not (Roles.UnitReporter or Roles.UnitHead) || c.OwnsSampleTask);
     private static bool PlanManager(Caller c) => c.Role is Roles.Administrator or Roles.StandingOffice;
     private static bool Administrator(Caller c) => c.Role is Roles.Administrator;
+    private static bool SampleUnitReporter(Caller c) => c.Role is Roles.UnitReporter && c.OwnsSampleTask;
+    private static bool SampleUnitHead(Caller c) => c.Role is Roles.UnitHead && c.OwnsSampleTask;
 
     /// <summary>"METHOD route pattern" → who may use it. Route values are filled from the demo commune.</summary>
     private static readonly Dictionary<string, Func<Caller, bool>> Rules = new()
@@ -98,6 +100,10 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // Reports: every reader of the commune; a unit's report and its evidence only for that unit among unit roles.
+        ["GET /bao-cao"] = AnyRole,
+        ["GET /bao-cao/{id:guid}"] = SampleTaskReader,
+        ["GET /bao-cao/{id:guid}/minh-chung/{evidenceId:guid}"] = SampleTaskReader,
     };
 
     [Fact]
@@ -144,6 +150,16 @@ public sealed class AuthorisationMatrixTests
     {
         ["POST /?handler=Assign"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
+        // The sample report is the police's: its reporter fills it, its head approves it, the standing office verifies it.
+        ["POST /bao-cao/{id:guid}?handler=Draft"] = SampleUnitReporter,
+        ["POST /bao-cao/{id:guid}?handler=Submit"] = SampleUnitReporter,
+        ["POST /bao-cao/{id:guid}?handler=Evidence"] = SampleUnitReporter,
+        ["POST /bao-cao/{id:guid}?handler=RemoveEvidence"] = SampleUnitReporter,
+        ["POST /bao-cao/{id:guid}?handler=Approve"] = SampleUnitHead,
+        ["POST /bao-cao/{id:guid}?handler=HeadReturn"] = SampleUnitHead,
+        ["POST /bao-cao/{id:guid}?handler=Return"] = PlanManager,
+        ["POST /bao-cao/{id:guid}?handler=Verify"] = PlanManager,
+        ["POST /bao-cao/{id:guid}?handler=Correct"] = PlanManager,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
@@ -274,8 +290,16 @@ public sealed class AuthorisationMatrixTests
         if (await users.FindByNameAsync(NoRole.UserName!) is null)
             Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
         await db.SaveChangesAsync(Ct);
+        // An open period: the police's report, with one evidence file.
+        var period = await ReportsArrange.OpenPeriodAsync(db);
+        var report = await ReportsArrange.ReportIdAsync(db, period);
+        var evidence = new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = await db.ReportItems.Where(i => i.ReportId == report).Select(i => i.Id).FirstAsync(Ct), Kind = EvidenceKinds.File, Title = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Size = 8, AddedAtUtc = DateTime.UtcNow };
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(Ct);
         return new(StringComparer.Ordinal)
         {
+            ["/bao-cao"] = report.ToString(),
+            ["{evidenceId:guid}"] = evidence.Id.ToString(),
             ["/nhiem-vu"] = task.ToString(),
             ["/chi-tieu"] = indicator.ToString(),
             ["/nhap-ke-hoach"] = draft.Id.ToString(),

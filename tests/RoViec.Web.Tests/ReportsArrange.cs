@@ -22,52 +22,56 @@ public static partial class ReportsArrange
     /// and returns its id. The police unit is first given a counted indicator, so its report has a task line,
     /// a ratio indicator ("%") and a counted one.
     /// </summary>
-    public static async Task<Guid> OpenPeriodAsync(this RoViecApp app, int dueInDays = 5, bool requireHeadApproval = false, string? label = null)
+    public static Task<Guid> OpenPeriodAsync(this RoViecApp app, int dueInDays = 5, bool requireHeadApproval = false, string? label = null) =>
+        app.WithDbAsync(db => OpenPeriodAsync(db, dueInDays, requireHeadApproval, label));
+
+    /// <inheritdoc cref="OpenPeriodAsync(RoViecApp, int, bool, string?)"/>
+    public static async Task<Guid> OpenPeriodAsync(RoViecDbContext db, int dueInDays = 5, bool requireHeadApproval = false, string? label = null)
     {
-        return await app.WithDbAsync(async db =>
+        var plan = await db.Plans.Where(p => p.Status == PlanStatuses.Active).SingleAsync(Ct);
+        var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(Ct);
+        if (!await db.Indicators.AnyAsync(i => i.OwnerUnitId == police && i.TargetUnit != "%", Ct))
         {
-            var plan = await db.Plans.Where(p => p.Status == PlanStatuses.Active).SingleAsync(Ct);
-            var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(Ct);
-            if (!await db.Indicators.AnyAsync(i => i.OwnerUnitId == police && i.TargetUnit != "%", Ct))
-            {
-                var counted = await db.Indicators.Where(i => i.PlanId == plan.Id && i.TargetUnit == "count").OrderBy(i => i.Order).FirstAsync(Ct);
-                counted.OwnerUnitId = police;
-                counted.Rhythm = IndicatorRhythms.Monthly;
-            }
-            var rules = await db.ReportingRules.SingleAsync(r => r.PlanId == plan.Id, Ct);
-            rules.RequireHeadApproval = requireHeadApproval;
-            rules.Version = Guid.NewGuid();
-            var today = VietnamTime.Today;
-            var first = new DateOnly(today.Year, today.Month, 1);
-            var period = new ReportingPeriod
-            {
-                Id = Guid.NewGuid(),
-                CommuneId = plan.CommuneId,
-                PlanId = plan.Id,
-                Kind = PeriodKinds.Monthly,
-                Year = today.Year,
-                Number = today.Month,
-                Label = label ?? $"Tháng {today.Month}/{today.Year} (kiểm thử)",
-                StartsOn = first,
-                EndsOn = first.AddMonths(1).AddDays(-1),
-                OpensOn = today.AddDays(-10),
-                UnitDueOn = today.AddDays(dueInDays),
-                CompileDueOn = today.AddDays(dueInDays + 2),
-                Version = Guid.NewGuid(),
-            };
-            db.Periods.Add(period);
-            await db.SaveChangesAsync(Ct);
-            await OpenPeriod.OpenAsync(db, period, DateTime.UtcNow, Ct);
-            return period.Id;
-        });
+            var counted = await db.Indicators.Where(i => i.PlanId == plan.Id && i.TargetUnit == "count").OrderBy(i => i.Order).FirstAsync(Ct);
+            counted.OwnerUnitId = police;
+            counted.Rhythm = IndicatorRhythms.Monthly;
+        }
+        var rules = await db.ReportingRules.SingleAsync(r => r.PlanId == plan.Id, Ct);
+        rules.RequireHeadApproval = requireHeadApproval;
+        rules.Version = Guid.NewGuid();
+        var today = VietnamTime.Today;
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var period = new ReportingPeriod
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = plan.CommuneId,
+            PlanId = plan.Id,
+            Kind = PeriodKinds.Monthly,
+            Year = today.Year,
+            Number = today.Month,
+            Label = label ?? $"Tháng {today.Month}/{today.Year} (kiểm thử)",
+            StartsOn = first,
+            EndsOn = first.AddMonths(1).AddDays(-1),
+            OpensOn = today.AddDays(-10),
+            UnitDueOn = today.AddDays(dueInDays),
+            CompileDueOn = today.AddDays(dueInDays + 2),
+            Version = Guid.NewGuid(),
+        };
+        db.Periods.Add(period);
+        await db.SaveChangesAsync(Ct);
+        await OpenPeriod.OpenAsync(db, period, DateTime.UtcNow, Ct);
+        return period.Id;
     }
 
     /// <summary>The report of a unit (by catalogue key) in a period.</summary>
     public static Task<Guid> ReportIdAsync(this RoViecApp app, Guid periodId, string unitKey = "cong-an") =>
-        app.WithDbAsync(db => (from r in db.Reports
-                               join u in db.Units on r.UnitId equals u.Id
-                               where r.PeriodId == periodId && u.Key == unitKey
-                               select r.Id).SingleAsync(Ct));
+        app.WithDbAsync(db => ReportIdAsync(db, periodId, unitKey));
+
+    public static Task<Guid> ReportIdAsync(RoViecDbContext db, Guid periodId, string unitKey = "cong-an") =>
+        (from r in db.Reports
+         join u in db.Units on r.UnitId equals u.Id
+         where r.PeriodId == periodId && u.Key == unitKey
+         select r.Id).SingleAsync(Ct);
 
     /// <summary>The report with its lines, read fresh from the database.</summary>
     public static Task<UnitReport> ReportAsync(this RoViecApp app, Guid reportId) =>
@@ -75,12 +79,15 @@ public static partial class ReportsArrange
 
     /// <summary>The lines of a report: id, kind and whether an indicator line is a ratio.</summary>
     public static Task<List<(Guid Id, string Kind, bool Ratio)>> LinesAsync(this RoViecApp app, Guid reportId) =>
-        app.WithDbAsync(async db => (await (from i in db.ReportItems
-                                            where i.ReportId == reportId
-                                            orderby i.Order
-                                            select new { i.Id, i.Kind, Unit = db.Indicators.Where(x => x.Id == i.IndicatorId).Select(x => x.TargetUnit).FirstOrDefault() })
+        app.WithDbAsync(db => LinesAsync(db, reportId));
+
+    public static async Task<List<(Guid Id, string Kind, bool Ratio)>> LinesAsync(RoViecDbContext db, Guid reportId) =>
+        (await (from i in db.ReportItems
+                where i.ReportId == reportId
+                orderby i.Order
+                select new { i.Id, i.Kind, Unit = db.Indicators.Where(x => x.Id == i.IndicatorId).Select(x => x.TargetUnit).FirstOrDefault() })
                                             .ToListAsync(Ct))
-            .Select(l => (l.Id, l.Kind, l.Unit == "%")).ToList());
+            .Select(l => (l.Id, l.Kind, l.Unit == "%")).ToList();
 
     /// <summary>A client signed in as a demo account that does not follow redirects, so a test sees where a post sends it.</summary>
     public static async Task<HttpClient> ClientAsync(this RoViecApp app, string userName)
@@ -99,7 +106,8 @@ public static partial class ReportsArrange
     {
         var html = await client.GetStringAsync(new Uri($"/bao-cao/{reportId}", UriKind.Relative), Ct);
         var all = fields.ToList();
-        if (!all.Any(f => f.Name == "version")) all.Add(("version", VersionIn(html)));
+        // The version the page shows, when it shows a form that posts one.
+        if (!all.Any(f => f.Name == "version") && VersionRegex().Match(html) is { Success: true } shown) all.Add(("version", shown.Groups[1].Value));
         return await client.PostTokenFormAsync(html, $"/bao-cao/{reportId}?handler={handler}", [.. all]);
     }
 
@@ -127,10 +135,13 @@ public static partial class ReportsArrange
     }
 
     /// <summary>Every field of a complete report: each task line in progress at 60%, each ratio 45/50, each count 3.</summary>
-    public static async Task<(string, string)[]> CompleteFieldsAsync(this RoViecApp app, Guid reportId)
+    public static Task<(string, string)[]> CompleteFieldsAsync(this RoViecApp app, Guid reportId) =>
+        app.WithDbAsync(db => CompleteFieldsAsync(db, reportId));
+
+    public static async Task<(string, string)[]> CompleteFieldsAsync(RoViecDbContext db, Guid reportId)
     {
         var fields = new List<(string, string)>();
-        foreach (var (id, kind, ratio) in await app.LinesAsync(reportId))
+        foreach (var (id, kind, ratio) in await LinesAsync(db, reportId))
         {
             switch (kind)
             {
