@@ -90,8 +90,8 @@ public sealed class ReportsApprovalAndListTests
         Assert.Contains($"/bao-cao/{currentReport}", unitList, StringComparison.Ordinal);
         // Newest due day first; the overdue draft is marked late, the one submitted before its day is not.
         Assert.True(unitList.IndexOf("Kỳ đang mở", StringComparison.Ordinal) < unitList.IndexOf("Kỳ đã quá hạn", StringComparison.Ordinal));
-        Assert.Matches(@"Kỳ đã quá hạn</a></td>\s*<td><span class=""state s-Draft"">Nháp</span></td>\s*<td>[0-9/]+</td>\s*<td>—\s*<span class=""pill late"">trễ hạn</span>", unitList);
-        Assert.Matches(@"Kỳ đang mở</a></td>\s*<td><span class=""state s-Submitted"">Chờ xác minh</span></td>\s*<td>[0-9/]+</td>\s*<td>[0-9/: ]+\s*</td>", unitList);
+        Assert.Matches(@"Kỳ đã quá hạn</a></td>\s*<td><span class=""state s-Draft"">Nháp</span></td>\s*<td data-label=""Hạn nộp"">[0-9/]+</td>\s*<td data-label=""Gửi lúc"">—\s*<span class=""pill late"">trễ hạn</span>", unitList);
+        Assert.Matches(@"Kỳ đang mở</a></td>\s*<td><span class=""state s-Submitted"">Chờ xác minh</span></td>\s*<td data-label=""Hạn nộp"">[0-9/]+</td>\s*<td data-label=""Gửi lúc"">[0-9/: ]+\s*</td>", unitList);
         Assert.DoesNotContain("Phòng Văn hóa", unitList, StringComparison.Ordinal);
 
         Assert.Contains("<h2>Kỳ đang mở</h2>", officeList, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
             .Where(a => (a.Entity == nameof(UnitReport) && a.EntityId == id && (a.Action == "create" || a.After!.Contains("\"State\"") || a.After!.Contains("\"ReturnComment\"")))
                 || (a.Entity == nameof(ReportItem) && a.Action == "update" && keys.Contains(a.EntityId) && a.After!.Contains("\"ReturnComment\"")))
             .OrderByDescending(a => a.Id).Take(400).ToListAsync(ct);
-        string? Format(string field, string? value) => field == nameof(UnitReport.State) ? ReportLabels.State(value ?? "") : value ?? "(không còn)";
+        string? Format(string field, string? value) => field == nameof(UnitReport.State) && value is not null ? ReportLabels.State(value) : value;
         var reportLabels = new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(UnitReport.State)] = "Trạng thái", [nameof(UnitReport.ReturnComment)] = "Ý kiến chung" };
         var stateOnly = new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(UnitReport.State)] = "Trạng thái" };
         var rows = new List<HistoryRow>();
@@ -90,7 +90,9 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
                 var labels = entry.Entity == nameof(UnitReport)
                     ? (entry.Action == "create" ? stateOnly : reportLabels)
                     : new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(ReportItem.ReturnComment)] = $"Ý kiến dòng {itemKeys.GetValueOrDefault(entry.EntityId)}" };
-                changes.AddRange(ChangeHistory.Describe(entry, labels, Format).Changes);
+                // A comment cleared by the resubmission is shown as answered, not as if it had been written then.
+                changes.AddRange(ChangeHistory.Describe(entry, labels, Format).Changes
+                    .Select(c => c.After is null && c.Before is not null ? c with { Label = c.Label + " (đã sửa theo ý kiến)" } : c));
             }
             if (changes.Count == 0) continue;
             var first = group.First();
