@@ -100,5 +100,15 @@ public sealed class ReportsApprovalAndListTests
         Assert.Contains($"/bao-cao/{currentReport}", waiting, StringComparison.Ordinal);
         Assert.DoesNotContain("<h2>Kỳ đã quá hạn</h2>", waiting, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(waiting, @"href=""/bao-cao/[0-9a-f-]{36}"""));
+
+        // A province user reads the commune it picks, with the links keeping the pick.
+        using var province = await app.ClientAsync("tinh");
+        var commune = await app.CommuneIdAsync("Diễn Châu");
+        var provinceList = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri($"/bao-cao?xa={commune}", UriKind.Relative), Ct));
+        Assert.Contains("<h2>Kỳ đang mở</h2>", provinceList, StringComparison.Ordinal);
+        Assert.Contains($"/bao-cao/{currentReport}?xa={commune}", provinceList, StringComparison.Ordinal);
+        var provinceReport = await province.GetAsync(new Uri($"/bao-cao/{currentReport}?xa={commune}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, provinceReport.StatusCode);
+        Assert.DoesNotContain("id=\"xu-ly\"", await provinceReport.BodyAsync(), StringComparison.Ordinal);
     }
 }

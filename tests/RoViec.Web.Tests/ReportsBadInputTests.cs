@@ -256,6 +256,58 @@ public sealed class ReportsBadInputTests
         var page = await TextAsync(await reporter.GetAsync(new Uri($"/bao-cao/{reportId}", UriKind.Relative), Ct));
         Assert.Contains("Văn bản số 12/CAX ngày 05/03/2026", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://dichvucong.gov.vn/p/home\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">Cổng dịch vụ công</a>", page, StringComparison.Ordinal);
+
+        // Removed again while the report is a draft.
+        var link = await app.WithDbAsync(db => db.Evidence.SingleAsync(e => e.Kind == EvidenceKinds.Link, Ct));
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", link.Id.ToString())), reportId);
+        Assert.Equal([EvidenceKinds.Document], await app.WithDbAsync(db => db.Evidence.Select(e => e.Kind).ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Upload_declared_far_over_the_limit_is_refused_unread_with_the_evidence_limit()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var task = (await app.LinesAsync(reportId)).First(l => l.Kind == ReportItemKinds.Task).Id;
+        using var reporter = await app.ClientAsync("congan");
+        var html = await reporter.PageAsync(reportId);
+        var zeros = new ZeroStream(200L * 1024 * 1024);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(RoViecApp.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new StringContent(task.ToString()), "item" },
+            { new StringContent("File"), "kind" },
+            { new StreamContent(zeros), "file", "quay-phim-hoi-nghi.pdf" },
+        };
+        content.Headers.ContentLength = zeros.Length + 1024;
+
+        var response = await reporter.PostAsync(new Uri($"/bao-cao/{reportId}?handler=Evidence", UriKind.Relative), content, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Tệp minh chứng vượt quá giới hạn cho phép (tối đa 10 MB mỗi tệp)", await TextAsync(response), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Evidence.CountAsync(Ct)));
+    }
+
+    /// <summary>A long stream of zeros.</summary>
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _read);
+            Array.Clear(buffer, offset, n);
+            _read += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid reportId, Guid itemId, string fileName, byte[] bytes)

@@ -45,6 +45,9 @@ public sealed class ReportsRoundTripTests
         Assert.NotNull(draft.DraftSavedAtUtc);
         Assert.Equal(30, draft.Items.Single(i => i.Id == task).Percent);
         Assert.Null(draft.Items.Single(i => i.Id == task).TaskStatus);
+        // Without the script, the "Lưu nháp" button posts the whole form to the same handler and comes back to the page.
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "Draft", ($"line[{task}].difficulties", "Thiếu kinh phí in tài liệu")), reportId);
+        Assert.Equal("Thiếu kinh phí in tài liệu", (await app.ReportAsync(reportId)).Items.Single(i => i.Id == task).Difficulties);
         var reopened = await reporter.PageAsync(reportId);
         Assert.Contains("Đang khảo sát", reopened, StringComparison.Ordinal);
         Assert.Contains("Đã lưu nháp lúc", reopened, StringComparison.Ordinal);

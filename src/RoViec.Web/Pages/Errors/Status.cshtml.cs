@@ -27,6 +27,9 @@ public sealed class StatusModel(Microsoft.Extensions.Localization.IStringLocaliz
             403 => ("Không có quyền truy cập", "Trang này thuộc phạm vi công việc của đơn vị hoặc vai trò khác. Nếu bạn cần xem, hãy liên hệ cơ quan thường trực hoặc quản trị viên."),
             404 => ("Không tìm thấy", "Không có trang hoặc dữ liệu này, hoặc nó không thuộc phạm vi của bạn."),
             405 => ("Thao tác không hợp lệ", "Trang này không nhận thao tác vừa gửi."),
+            // Evidence of a report is limited per file, lower than a plan document.
+            413 when HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath.StartsWith("/bao-cao", StringComparison.Ordinal) == true =>
+                ("Tệp quá lớn", "Tệp minh chứng vượt quá giới hạn cho phép (tối đa 10 MB mỗi tệp); tệp chưa được đọc. Hãy nén hoặc chia nhỏ tệp."),
             413 => ("Tệp quá lớn", "Tệp gửi lên vượt quá giới hạn cho phép (tối đa 20 MB); tệp chưa được đọc. Hãy gửi tệp nhỏ hơn, ví dụ bỏ ảnh scan khỏi văn bản."),
             415 => ("Định dạng không hỗ trợ", "Chỉ nhận tệp DOCX, PDF hoặc TXT."),
             _ when code >= 500 => ("Lỗi hệ thống", "Đã có lỗi ngoài ý muốn; thay đổi của bạn chưa được lưu. Hãy thử lại hoặc báo quản trị viên."),
