@@ -40,6 +40,9 @@ public static class ReportValues
     /// <summary>A UTC instant as a Vietnamese reads it: "05/03/2026 14:20".</summary>
     public static string When(DateTime? utc) => utc is { } u ? VietnamTime.FromUtc(u).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>The time of day (Vietnam time) of a UTC instant: "14:20".</summary>
+    public static string Clock(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The day (Vietnam time) of a UTC instant.</summary>
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(VietnamTime.FromUtc(utc));
 }

@@ -32,6 +32,6 @@ public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
         report.DraftSavedAtUtc = now;
         report.Version = Guid.NewGuid();
         if (await desk.SaveAsync(ct) is { } conflict) return (conflict, null, null);
-        return (new ReportOutcome.Done($"Đã lưu nháp lúc {ReportValues.When(now)[^5..]}."), now, report.Version);
+        return (new ReportOutcome.Done($"Đã lưu nháp lúc {ReportValues.Clock(now)}."), now, report.Version);
     }
 }

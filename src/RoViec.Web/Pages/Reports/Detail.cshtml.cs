@@ -63,7 +63,7 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
         {
             return outcome switch
             {
-                ReportOutcome.Done => new JsonResult(new { saved = ReportValues.When(savedAt)[^5..], version }),
+                ReportOutcome.Done => new JsonResult(new { saved = ReportValues.Clock(savedAt!.Value), version }),
                 ReportOutcome.Invalid invalid => new JsonResult(new { message = "Chưa lưu: có ô nhập chưa đúng.", errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Message) }) { StatusCode = outcome.Status },
                 _ => new JsonResult(new { message = MessageOf(outcome) }) { StatusCode = outcome.Status },
             };
