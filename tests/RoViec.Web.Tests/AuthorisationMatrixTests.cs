@@ -98,6 +98,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // The inspection committee's cross-check; the standing office (and its administrator) reads it.
+        ["GET /kiem-tra-cheo"] = c => c.Role is Roles.Inspector or Roles.StandingOffice or Roles.Administrator,
     };
 
     [Fact]
@@ -144,6 +146,9 @@ public sealed class AuthorisationMatrixTests
     {
         ["POST /?handler=Assign"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
+        // Only the inspection committee draws the sample and records results.
+        ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
+        ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
