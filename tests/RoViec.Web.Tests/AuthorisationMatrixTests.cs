@@ -103,6 +103,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // The inspection committee's cross-check; the standing office (and its administrator) reads it.
+        ["GET /kiem-tra-cheo"] = c => c.Role is Roles.Inspector or Roles.StandingOffice or Roles.Administrator,
     };
 
     [Fact]
@@ -153,6 +155,9 @@ public sealed class AuthorisationMatrixTests
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,
         ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        // Only the inspection committee draws the sample and records results.
+        ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
+        ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
