@@ -95,12 +95,19 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/indicators"] = AnyRole,
         ["GET /api/units"] = AnyRole,
         ["GET /tai-khoan/ma-api"] = SignedIn,
+        // The reporting cycle: periods are read by every role (a unit sees only its own line in a period);
+        // the period overview is for those who see the whole commune.
+        ["GET /ky-bao-cao"] = AnyRole,
+        ["GET /ky-bao-cao/{id:guid}"] = AnyRole,
+        ["GET /tong-quan"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         // The API's description and its reference page reveal no data.
         ["GET /openapi/{documentName}.json"] = Anyone,
         ["GET /tai-lieu-api/{documentName?}"] = Anyone,
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // The inspection committee's cross-check; the standing office (and its administrator) reads it.
+        ["GET /kiem-tra-cheo"] = c => c.Role is Roles.Inspector or Roles.StandingOffice or Roles.Administrator,
     };
 
     [Fact]
@@ -147,6 +154,13 @@ public sealed class AuthorisationMatrixTests
     {
         ["POST /?handler=Assign"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
+        ["POST /ky-bao-cao?handler=Rules"] = PlanManager,
+        ["POST /ky-bao-cao?handler=Open"] = PlanManager,
+        ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
+        ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        // Only the inspection committee draws the sample and records results.
+        ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
+        ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
@@ -277,8 +291,10 @@ public sealed class AuthorisationMatrixTests
         if (await users.FindByNameAsync(NoRole.UserName!) is null)
             Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
         await db.SaveChangesAsync(Ct);
+        var period = await db.Periods.Where(p => p.PlanId == plan && p.Kind == PeriodKinds.Monthly).OrderBy(p => p.Number).Select(p => p.Id).FirstAsync(Ct);
         return new(StringComparer.Ordinal)
         {
+            ["/ky-bao-cao"] = period.ToString(),
             ["/nhiem-vu"] = task.ToString(),
             ["/chi-tieu"] = indicator.ToString(),
             ["/nhap-ke-hoach"] = draft.Id.ToString(),
