@@ -77,9 +77,10 @@ public static class Notices
             await db.SaveChangesAsync(ct);
             return rows.Count;
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (IsInsertConflict(ex))
         {
-            // Another instance gave some of them meanwhile: give the rest one by one.
+            // Another instance gave some of them meanwhile (PostgreSQL may even call two such batches a
+            // deadlock): give the rest one by one, each in its own statement, which cannot deadlock.
             foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
         }
         var created = 0;
@@ -91,7 +92,7 @@ public static class Notices
                 await db.SaveChangesAsync(ct);
                 created++;
             }
-            catch (DbUpdateException)
+            catch (Exception ex) when (IsInsertConflict(ex))
             {
                 db.Entry(row).State = EntityState.Detached;
                 if (!await db.Notifications.AnyAsync(n => n.Key == row.Key, ct)) throw;
@@ -111,6 +112,10 @@ public static class Notices
     /// <summary>How many of the notices the user sees are unread (the count beside "Thông báo" in the navigation).</summary>
     public static Task<int> UnreadCountAsync(RoViecDbContext db, Guid userId, CancellationToken ct) =>
         VisibleTo(db, userId).CountAsync(n => n.ReadAtUtc == null, ct);
+
+    /// <summary>A failed insert, raw or wrapped by EF as a transient failure (a PostgreSQL deadlock between racing inserts).</summary>
+    internal static bool IsInsertConflict(Exception ex) =>
+        ex is DbUpdateException || (ex is InvalidOperationException && ex.InnerException is DbUpdateException);
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

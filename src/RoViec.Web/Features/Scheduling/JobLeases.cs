@@ -30,7 +30,7 @@ public static class JobLeases
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (Notifications.Notices.IsInsertConflict(ex))
         {
             // Another instance inserted the row between our read and our insert: it holds the lease.
             db.Entry(lease).State = EntityState.Detached;

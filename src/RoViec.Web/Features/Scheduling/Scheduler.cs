@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace RoViec.Web.Features.Scheduling;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class Scheduler(ScheduledWork work, IConfiguration configuration, 
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Notifications.NoticeMailer>();
         services.AddSingleton<ScheduledWork>();
         services.AddHostedService<Scheduler>();
