@@ -39,6 +39,8 @@ public sealed class SchedulingApp : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private bool _ownCommittee;
+
     /// <param name="smtp">Whether the application is given the sink as its SMTP server.</param>
     public static SchedulingApp Create(string provider, DateOnly today, bool smtp = true)
     {
@@ -129,8 +131,14 @@ public sealed class SchedulingApp : IAsyncDisposable
     });
 
     /// <summary>Makes a demo account a steering committee member over a unit, with a title.</summary>
+    /// <remarks>The first call removes the demo commune's own committee, so each test says exactly who is on it.</remarks>
     public Task SteeringMemberAsync(string userName, string title, params string[] unitKeys) => App.WithDbAsync(async db =>
     {
+        if (!_ownCommittee)
+        {
+            await Arrange.ClearSteeringCommitteeAsync(db);
+            _ownCommittee = true;
+        }
         var user = await db.Users.SingleAsync(u => u.UserName == userName, Ct);
         var member = new SteeringMember
         {

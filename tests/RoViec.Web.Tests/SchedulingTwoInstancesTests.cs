@@ -40,6 +40,7 @@ public sealed class SchedulingTwoInstancesTests
                 user.Email = "ubndbaocao@roviec.local";
                 return await db.SaveChangesAsync(Ct);
             });
+            await first.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
             var member = new SteeringMember
             {
                 Id = Guid.NewGuid(),
