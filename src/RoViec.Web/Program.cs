@@ -77,9 +77,13 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
+// The clock the reporting cycle reads (due days, lateness); tests set their own.
+Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AdminScope>();
 builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
+// Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
+RoViec.Web.Features.Scheduling.Scheduler.Add(builder.Services);
 RoViec.Web.Features.Reports.ReportsRegistration.AddReports(builder.Services);
 
 var app = builder.Build();

@@ -79,6 +79,9 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-khoan"] = SignedIn,
         ["GET /tai-khoan/mat-khau"] = SignedIn,
         ["GET /tai-khoan/xac-thuc-hai-buoc"] = SignedIn,
+        // One's own notices and how to receive them, even without a role (its handlers answer the same).
+        ["GET /thong-bao"] = SignedIn,
+        ["GET /thong-bao/tuy-chon"] = SignedIn,
         // Without a password just checked it leads back to the sign-in form, for anyone.
         ["GET /dang-nhap/ma-xac-thuc"] = Anyone,
         ["GET /dang-nhap"] = Anyone,
@@ -94,12 +97,19 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/indicators"] = AnyRole,
         ["GET /api/units"] = AnyRole,
         ["GET /tai-khoan/ma-api"] = SignedIn,
+        // The reporting cycle: periods are read by every role (a unit sees only its own line in a period);
+        // the period overview is for those who see the whole commune.
+        ["GET /ky-bao-cao"] = AnyRole,
+        ["GET /ky-bao-cao/{id:guid}"] = AnyRole,
+        ["GET /tong-quan"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         // The API's description and its reference page reveal no data.
         ["GET /openapi/{documentName}.json"] = Anyone,
         ["GET /tai-lieu-api/{documentName?}"] = Anyone,
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // The inspection committee's cross-check; the standing office (and its administrator) reads it.
+        ["GET /kiem-tra-cheo"] = c => c.Role is Roles.Inspector or Roles.StandingOffice or Roles.Administrator,
         // Reports: every reader of the commune; a unit's report and its evidence only for that unit among unit roles.
         ["GET /bao-cao"] = AnyRole,
         ["GET /bao-cao/{id:guid}"] = SampleTaskReader,
@@ -150,6 +160,13 @@ public sealed class AuthorisationMatrixTests
     {
         ["POST /?handler=Assign"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
+        ["POST /ky-bao-cao?handler=Rules"] = PlanManager,
+        ["POST /ky-bao-cao?handler=Open"] = PlanManager,
+        ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
+        ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        // Only the inspection committee draws the sample and records results.
+        ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
+        ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,
         // The sample report is the police's: its reporter fills it, its head approves it, the standing office verifies it.
         ["POST /bao-cao/{id:guid}?handler=Draft"] = SampleUnitReporter,
         ["POST /bao-cao/{id:guid}?handler=Submit"] = SampleUnitReporter,
@@ -290,14 +307,16 @@ public sealed class AuthorisationMatrixTests
         if (await users.FindByNameAsync(NoRole.UserName!) is null)
             Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
         await db.SaveChangesAsync(Ct);
+        var period = await db.Periods.Where(p => p.PlanId == plan && p.Kind == PeriodKinds.Monthly).OrderBy(p => p.Number).Select(p => p.Id).FirstAsync(Ct);
         // An open period: the police's report, with one evidence file.
-        var period = await ReportsArrange.OpenPeriodAsync(db);
-        var report = await ReportsArrange.ReportIdAsync(db, period);
+        var reportPeriod = await ReportsArrange.OpenPeriodAsync(db);
+        var report = await ReportsArrange.ReportIdAsync(db, reportPeriod);
         var evidence = new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = await db.ReportItems.Where(i => i.ReportId == report).Select(i => i.Id).FirstAsync(Ct), Kind = EvidenceKinds.File, Title = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Size = 8, AddedAtUtc = DateTime.UtcNow };
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(Ct);
         return new(StringComparer.Ordinal)
         {
+            ["/ky-bao-cao"] = period.ToString(),
             ["/bao-cao"] = report.ToString(),
             ["{evidenceId:guid}"] = evidence.Id.ToString(),
             ["/nhiem-vu"] = task.ToString(),

@@ -25,7 +25,7 @@ public sealed class AddEvidence(RoViecDbContext db, ReportDesk desk)
             ItemId = item!.Id,
             Kind = input.Kind,
             Title = "",
-            AddedAtUtc = DateTime.UtcNow,
+            AddedAtUtc = desk.NowUtc,
             AddedBy = handle.Scope.UserName,
         };
         string Field(string name) => $"evidence-{name}";
@@ -93,7 +93,7 @@ public sealed class AddEvidence(RoViecDbContext db, ReportDesk desk)
         if (!handle.IsReporter) return (null, null, new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới thêm, gỡ được minh chứng."));
         if (!handle.Editable)
             return (null, null, new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(handle.Report.State)}\"; không thêm, gỡ minh chứng được nữa."));
-        if (handle.ClosedMessage(ReportDesk.Today) is { } closed) return (null, null, new ReportOutcome.Conflict(closed));
+        if (handle.ClosedMessage(desk.Today) is { } closed) return (null, null, new ReportOutcome.Conflict(closed));
         var item = handle.Report.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return (null, null, new ReportOutcome.BadRequest("Minh chứng hoặc dòng báo cáo không thuộc báo cáo này; hãy tải lại trang."));
         return (handle, item, null);

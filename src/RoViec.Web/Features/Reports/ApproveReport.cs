@@ -11,7 +11,7 @@ public sealed class ApproveReport(RoViecDbContext db, ReportDesk desk)
         if (handle is null) return refusal!;
         if (!handle.IsHead) return new ReportOutcome.Forbidden("Chỉ trưởng đơn vị mới duyệt được báo cáo của đơn vị.");
         if (desk.HoldVersion(handle.Report, version) is { } stale) return stale;
-        if (ReportFlow.Approve(handle.Report, handle.Scope.UserName, DateTime.UtcNow) is { } notNow)
+        if (ReportFlow.Approve(handle.Report, handle.Scope.UserName, desk.NowUtc) is { } notNow)
         {
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);

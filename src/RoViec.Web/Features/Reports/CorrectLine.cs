@@ -35,7 +35,7 @@ public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
         var before = LineRules.Shown(item, field);
         var valueBefore = LineRules.Shown(item, LineFields.Value);
         var errors = LineRules.Apply(item, ratio, new Dictionary<string, string>(StringComparer.Ordinal) { [field] = value ?? "" });
-        if (errors.Count == 0) errors = LineRules.CheckComplete(item, ratio, ReportDesk.Today);
+        if (errors.Count == 0) errors = LineRules.CheckComplete(item, ratio, desk.Today);
         if (errors.Count == 0 && LineRules.Shown(item, field) == before)
             errors = [new FieldError(item.Id, field, "Giá trị mới giống giá trị đang có; không có gì để đính chính.")];
         if (errors.Count > 0)
@@ -44,7 +44,7 @@ public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
             return new ReportOutcome.Invalid(errors);
         }
 
-        var now = DateTime.UtcNow;
+        var now = desk.NowUtc;
         void Record(string name, string? from) => db.ReportCorrections.Add(new ReportCorrection
         {
             Id = Guid.NewGuid(),

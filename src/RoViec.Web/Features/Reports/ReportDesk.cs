@@ -47,7 +47,7 @@ public sealed record ReportHandle(
 }
 
 /// <summary>Opens reports for the pages and the use cases, with the commune and unit checks of <see cref="CurrentUser"/>.</summary>
-public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser)
+public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public const string StaleMessage =
         "Báo cáo vừa được thay đổi ở nơi khác (người khác, hoặc trang này mở ở một cửa sổ khác) sau khi bạn mở trang. "
@@ -141,5 +141,9 @@ public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser)
             item.Version = Guid.NewGuid();
     }
 
-    public static DateOnly Today => VietnamTime.Today;
+    /// <summary>Now, from the application's clock (a test may set it).</summary>
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Vietnam, from the application's clock.</summary>
+    public DateOnly Today => ReportValues.Day(NowUtc);
 }

@@ -9,15 +9,8 @@ public static class ReportLabels
     public static readonly IReadOnlyList<string> States =
         [ReportStates.Draft, ReportStates.AwaitingApproval, ReportStates.Submitted, ReportStates.Returned, ReportStates.Verified];
 
-    public static string State(string state) => state switch
-    {
-        ReportStates.Draft => "Nháp",
-        ReportStates.AwaitingApproval => "Chờ trưởng đơn vị duyệt",
-        ReportStates.Submitted => "Chờ xác minh",
-        ReportStates.Returned => "Bị trả lại",
-        ReportStates.Verified => "Đã xác minh",
-        _ => state,
-    };
+    /// <summary>As every page of the reporting cycle shows it (<see cref="Reporting.PeriodLabels.Report"/>).</summary>
+    public static string State(string state) => Reporting.PeriodLabels.Report(state);
 
     public static string TaskStatus(string? status) => status switch
     {

@@ -11,7 +11,6 @@ public static class ReportValues
 {
     // Spelled out rather than taken from the vi-VN culture so that parsing does not depend on ICU data.
     private static readonly NumberFormatInfo Vietnamese = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
-    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"];
 
     public static bool TryParseNumber(string? text, out decimal value)
     {
@@ -25,17 +24,12 @@ public static class ReportValues
         return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Vietnamese, out value);
     }
 
-    public static bool TryParseDate(string? text, out DateOnly date)
-    {
-        date = default;
-        return !string.IsNullOrWhiteSpace(text)
-            && DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
+    public static bool TryParseDate(string? text, out DateOnly date) => Reporting.DayText.TryParse(text, out date);
 
     /// <summary>"12,5", "1.250", "" for none.</summary>
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Vietnamese) : "";
 
-    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+    public static string Date(DateOnly? date) => Reporting.DayText.Show(date);
 
     /// <summary>A UTC instant as a Vietnamese reads it: "05/03/2026 14:20".</summary>
     public static string When(DateTime? utc) => utc is { } u ? VietnamTime.FromUtc(u).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";

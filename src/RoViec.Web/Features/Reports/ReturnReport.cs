@@ -36,7 +36,7 @@ public sealed class ReturnReport(RoViecDbContext db, ReportDesk desk)
             errors.Add(new FieldError(null, "comment", "Hãy ghi ý kiến chung hoặc ý kiến cho ít nhất một dòng, để đơn vị biết cần sửa gì."));
         if (errors.Count > 0) return new ReportOutcome.Invalid(errors);
 
-        if (ReportFlow.Return(handle.Report, handle.Scope.UserName, DateTime.UtcNow, overall, said, byHead) is { } notNow)
+        if (ReportFlow.Return(handle.Report, handle.Scope.UserName, desk.NowUtc, overall, said, byHead) is { } notNow)
         {
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);

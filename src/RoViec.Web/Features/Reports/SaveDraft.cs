@@ -18,7 +18,7 @@ public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
         var report = handle.Report;
         if (!handle.Editable)
             return (new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không sửa nháp được nữa."), null, null);
-        if (handle.ClosedMessage(ReportDesk.Today) is { } closed) return (new ReportOutcome.Conflict(closed), null, null);
+        if (handle.ClosedMessage(desk.Today) is { } closed) return (new ReportOutcome.Conflict(closed), null, null);
         if (desk.HoldVersion(report, input.Version) is { } stale) return (stale, null, null);
 
         var (errors, bad) = ReportDesk.Apply(handle, input);
@@ -27,7 +27,7 @@ public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
             db.ChangeTracker.Clear();
             return (bad ?? new ReportOutcome.Invalid(errors), null, null);
         }
-        var now = DateTime.UtcNow;
+        var now = desk.NowUtc;
         desk.StampChangedLines(report);
         report.DraftSavedAtUtc = now;
         report.Version = Guid.NewGuid();

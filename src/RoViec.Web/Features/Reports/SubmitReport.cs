@@ -27,7 +27,7 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
         if (handle is null) return refusal!;
         if (!handle.IsReporter) return new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới gửi được báo cáo này.");
         var report = handle.Report;
-        var today = ReportDesk.Today;
+        var today = desk.Today;
         if (!handle.Editable)
             return new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không gửi lại được.");
         if (handle.ClosedMessage(today) is { } closed) return new ReportOutcome.Conflict(closed);
@@ -44,7 +44,7 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
             return bad ?? new ReportOutcome.Invalid(errors);
         }
 
-        var now = DateTime.UtcNow;
+        var now = desk.NowUtc;
         desk.StampChangedLines(report);
         if (ReportFlow.Submit(report, handle.Scope.UserName, now, handle.RequireHeadApproval) is { } notNow)
         {

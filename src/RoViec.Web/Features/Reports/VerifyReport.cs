@@ -11,7 +11,7 @@ public sealed class VerifyReport(RoViecDbContext db, ReportDesk desk)
         if (handle is null) return refusal!;
         if (!handle.RunsReporting) return new ReportOutcome.Forbidden("Chỉ cơ quan thường trực mới xác minh được báo cáo.");
         if (desk.HoldVersion(handle.Report, version) is { } stale) return stale;
-        if (ReportFlow.Verify(handle.Report, handle.Scope.UserName, DateTime.UtcNow) is { } notNow)
+        if (ReportFlow.Verify(handle.Report, handle.Scope.UserName, desk.NowUtc) is { } notNow)
         {
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);

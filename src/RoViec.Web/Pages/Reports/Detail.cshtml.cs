@@ -47,7 +47,7 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
     public bool CanVerify => Handle.RunsReporting && Report.State == ReportStates.Submitted;
     public bool CanCorrect => Handle.RunsReporting && Report.State == ReportStates.Verified;
 
-    public bool Late => Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > Handle.DueOn : ReportDesk.Today > Handle.DueOn;
+    public bool Late => Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > Handle.DueOn : desk.Today > Handle.DueOn;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -159,7 +159,7 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
         var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
         if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
         Sheet = await ReportSheet.LoadAsync(db, handle, ct);
-        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(ReportDesk.Today) : null;
+        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(desk.Today) : null;
         if (status is not null) Response.StatusCode = status.Value;
         return Page();
     }

@@ -15,7 +15,7 @@ namespace RoViec.Web.Pages.Reports;
 /// by period, filtered by period and state; a province user picks the commune ("?xa=").
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, ReportDesk desk) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ky")] public Guid? PeriodId { get; set; }
     [BindProperty(SupportsGet = true, Name = "trang-thai")] public string? State { get; set; }
@@ -29,10 +29,10 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     public IReadOnlyList<Commune> Communes { get; private set; } = [];
     public Guid? CommuneId { get; private set; }
     public string CommuneName { get; private set; } = "";
-    public DateOnly Today { get; } = ReportDesk.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        var today = desk.Today;
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is not { HasAnyRole: true }) return Forbid();
         if (State is not null && !ReportLabels.States.Contains(State)) State = null;
@@ -47,12 +47,12 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
             if (scope.UnitId is { } unitId)
             {
                 UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-                UnitRows = await ReportList.ForUnitAsync(db, communeId, unitId, Today, ct);
+                UnitRows = await ReportList.ForUnitAsync(db, communeId, unitId, today, ct);
             }
             return Page();
         }
         RunsReporting = scope.RunsReporting && scope.CommuneId == communeId;
-        (Periods, Groups) = await ReportList.ForCommuneAsync(db, communeId, PeriodId, State, Today, ct);
+        (Periods, Groups) = await ReportList.ForCommuneAsync(db, communeId, PeriodId, State, today, ct);
         return Page();
     }
 
