@@ -153,6 +153,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,
         ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        // Merging a unit into another is the administrator's, as is everything else on the unit's page.
+        ["POST /to-chuc/don-vi/{id:guid}?handler=Merge"] = Administrator,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
