@@ -102,7 +102,7 @@ public sealed class UnitMergeTests
     }
 
     [Fact]
-    public async Task Merge_into_itself_an_inactive_unit_or_another_communes_unit_is_refused()
+    public async Task Merge_into_itself_a_unit_below_it_an_inactive_unit_or_another_communes_unit_is_refused()
     {
         await using var app = new RoViecApp();
         var police = await app.UnitIdAsync("cong-an");
@@ -110,12 +110,19 @@ public sealed class UnitMergeTests
         var task = await LeadAsync(app, duplicate);
         var closed = await DuplicateAsync(app, "Đội Công an cũ", null, active: false, kind: "Police", key: "doi-cong-an-cu");
         var (_, elsewhere) = await app.CommuneAsync("Quỳnh Lưu");
+        var below = await DuplicateAsync(app, "Tổ Công an thị trấn", null, kind: "Police", key: "to-cong-an-thi-tran");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Units.SingleAsync(u => u.Id == below, Ct)).ParentId = duplicate;
+            return await db.SaveChangesAsync(Ct);
+        });
         using var admin = await app.SignedInClientAsync();
 
         var (itself, itselfBody) = await MergeAsync(admin, duplicate, duplicate.ToString());
         var (inactive, inactiveBody) = await MergeAsync(admin, duplicate, closed.ToString());
         var (across, acrossBody) = await MergeAsync(admin, duplicate, elsewhere.ToString());
         var (none, noneBody) = await MergeAsync(admin, duplicate, "");
+        var (under, underBody) = await MergeAsync(admin, duplicate, below.ToString());
 
         Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
         Assert.Contains("Không thể gộp một đơn vị vào chính nó.", itselfBody, StringComparison.Ordinal);
@@ -125,6 +132,8 @@ public sealed class UnitMergeTests
         Assert.Contains("Chỉ gộp được vào một đơn vị của cùng xã.", acrossBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Contains("Hãy chọn đơn vị để gộp vào.", noneBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, under.StatusCode);
+        Assert.Contains("Không thể gộp một đơn vị vào &quot;Tổ Công an thị trấn&quot;, một đơn vị cấp dưới của nó.", underBody, StringComparison.Ordinal);
         // Neither an inactive unit nor the unit itself is offered as a target; an active one is.
         var page = await admin.GetStringAsync(new Uri($"/to-chuc/don-vi/{duplicate}", UriKind.Relative), Ct);
         var form = page[page.IndexOf("name=\"mergeInto\"", StringComparison.Ordinal)..];
@@ -132,6 +141,7 @@ public sealed class UnitMergeTests
         Assert.Contains($"<option value=\"{police}\">", form, StringComparison.Ordinal);
         Assert.DoesNotContain(closed.ToString(), form, StringComparison.Ordinal);
         Assert.DoesNotContain(duplicate.ToString(), form, StringComparison.Ordinal);
+        Assert.DoesNotContain(below.ToString(), form, StringComparison.Ordinal);
         await app.WithDbAsync(async db =>
         {
             Assert.True((await db.Units.SingleAsync(u => u.Id == duplicate, Ct)).Active);

@@ -26,6 +26,8 @@ public sealed record MergeTargetMissing() : AdminError("MergeInto", "Hãy chọn
 
 public sealed record MergeIntoItself() : AdminError("MergeInto", "Không thể gộp một đơn vị vào chính nó.");
 
+public sealed record MergeIntoDescendant(string Name) : AdminError("MergeInto", $"Không thể gộp một đơn vị vào \"{Name}\", một đơn vị cấp dưới của nó.");
+
 public sealed record MergeAcrossCommunes() : AdminError("MergeInto", "Chỉ gộp được vào một đơn vị của cùng xã.");
 
 public sealed record MergeIntoInactive(string Name) : AdminError("MergeInto", $"Không gộp được vào \"{Name}\" vì đơn vị này đã ngừng hoạt động; hãy cho đơn vị đó hoạt động trở lại hoặc chọn đơn vị khác.");

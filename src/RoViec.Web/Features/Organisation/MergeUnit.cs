@@ -26,6 +26,12 @@ public static class MergeUnit
         if (target is null) return new UnitOutcome.Refused(new MergeAcrossCommunes());
         if (!target.Active) return new UnitOutcome.Refused(new MergeIntoInactive(target.Name));
         if (!CommuneCatalog.IsAssignable(target)) return new UnitOutcome.Refused(new MergeIntoNonUnit(target.Name));
+        // Into a unit under it would leave the target under a deactivated unit it absorbed.
+        var parents = await db.Units.Where(u => u.CommuneId == source.CommuneId).ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
+        for (var above = target.ParentId; above is { } up; above = parents.GetValueOrDefault(up))
+        {
+            if (up == source.Id) return new UnitOutcome.Refused(new MergeIntoDescendant(target.Name));
+        }
 
         var reports = await db.Reports.Where(r => r.UnitId == source.Id).ToListAsync(ct);
         var periods = reports.Select(r => r.PeriodId).ToList();

@@ -174,7 +174,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
         var self = all.First(n => n.Node.Unit.Id == id).Node;
         foreach (var (node, _) in OrganisationTree.Flatten([self])) below.Add(node.Unit.Id);
         Parents = [.. all.Where(n => !below.Contains(n.Node.Unit.Id) && ((n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || n.Node.Unit.Id == unit.ParentId))];
-        MergeTargets = [.. all.Select(n => n.Node.Unit).Where(x => x.Id != id && CommuneCatalog.IsAssignable(x))
+        MergeTargets = [.. all.Select(n => n.Node.Unit).Where(x => !below.Contains(x.Id) && CommuneCatalog.IsAssignable(x))
             .OrderBy(x => x.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))];
         Usage = await DeleteUnit.UsageAsync(db, id, ct);
         Users = [.. (await db.Users.Where(u => u.UnitId == id).OrderBy(u => u.UserName).Select(u => new { u.Id, Name = u.FullName ?? u.UserName ?? "" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
