@@ -71,6 +71,9 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     string[] cultures = ["vi-VN", "en"];
     o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
     o.ApplyCurrentCultureToResponseHeaders = true;
+    // Vietnamese unless the reader chose otherwise (the cookie of /ngon-ngu): an office computer set up in
+    // English must not turn the pages English on its own.
+    o.RequestCultureProviders = [.. o.RequestCultureProviders.Where(p => p is not Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider)];
 });
 builder.Services.AddRoViecApi();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.

@@ -47,13 +47,22 @@ public sealed partial class LocalisationTests
             .Concat(UnitKindLabels.Choosable.Select(UnitKindLabels.For))
             .Concat(SteeringPositions.All.Select(SteeringCommittee.PositionLabel))
             .Concat(new[] { PlanStatuses.Draft, PlanStatuses.Active, PlanStatuses.Replaced }.Select(PlanHistory.StatusLabel))
-            .Concat(Enum.GetValues<SixRoCriterion>().Select(TaskDefects.Label))
+            .Concat(Enum.GetValues<SixRoCriterion>().Select(Resources.LocalisedLabels.CriterionKey))
             .Concat(new[] { "create", "update", "delete" }.Select(ChangeHistory.ActionLabel))
             .Concat(Pages.IndexModel.DeadlineKinds.Select(k => k.Label));
 
         var missing = labels.Where(l => !english.ContainsKey(l)).ToList();
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Resource_names_differ_by_more_than_letter_case()
+    {
+        // The resource compiler keeps only one of two names that differ by case ("Số {0}", "số {0}"): the other would show Vietnamese.
+        var clashes = English().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" | ", g));
+
+        Assert.Empty(clashes);
     }
 
     [Fact]
@@ -71,6 +80,8 @@ public sealed partial class LocalisationTests
         var task = await app.WithDbAsync(db => db.Tasks.OrderBy(t => t.Order).Select(t => t.Id).FirstAsync(Ct));
         using var englishReader = await app.SignedInClientAsync();
         using var vietnameseReader = await app.SignedInClientAsync();
+        // A browser set up in English still gets Vietnamese until its reader chooses English.
+        vietnameseReader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
         (await englishReader.GetAsync(new Uri("/ngon-ngu?culture=en&returnUrl=%2F", UriKind.Relative), Ct)).EnsureSuccessStatusCode();
         string[] pages = ["/", $"/nhiem-vu/{task}", "/to-chuc", "/tai-khoan"];
 
@@ -87,6 +98,7 @@ public sealed partial class LocalisationTests
             ("/", "placeholder=\"Search tasks (with or without diacritics)\"", "placeholder=\"Tìm nhiệm vụ (gõ có dấu hoặc không dấu)\""),
             ("/", "/> Key tasks only</label>", "/> Chỉ nhiệm vụ trọng tâm</label>"),
             ("/", "<th>Lead</th>", "<th>Chủ trì</th>"),
+            ("/", ">Unclear lead</option>", ">Chưa rõ chủ trì</option>"),
             ($"/nhiem-vu/{task}", "<h2>Source document</h2>", "<h2>Văn bản gốc</h2>"),
             ($"/nhiem-vu/{task}", "<h2>History of changes</h2>", "<h2>Lịch sử thay đổi</h2>"),
             ($"/nhiem-vu/{task}", "<th>Deadline</th>", "<th>Thời hạn</th>"),
@@ -107,6 +119,8 @@ public sealed partial class LocalisationTests
         // Counts and names are put into the translated sentence, not left out.
         Assert.Matches(@"Showing \d+ of \d+ tasks", english["/"]);
         Assert.Matches(@"Hiển thị \d+ / \d+ nhiệm vụ", vietnamese["/"]);
+        Assert.Matches("class=\"pill defect\"[^>]*>unclear (lead|content|deadline|coordination|output|authority)<", english["/"]);
+        Assert.Matches("class=\"pill defect\"[^>]*>chưa rõ (chủ trì|nội dung|thời hạn|phối hợp|sản phẩm|thẩm quyền)<", vietnamese["/"]);
         Assert.Matches(@"\d+ users · \d+ tasks led", english["/to-chuc"]);
         Assert.All(pages, p => Assert.Contains("<html lang=\"en\">", english[p], StringComparison.Ordinal));
         Assert.All(pages, p => Assert.Contains("<html lang=\"vi\">", vietnamese[p], StringComparison.Ordinal));
