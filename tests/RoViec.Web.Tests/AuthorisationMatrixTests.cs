@@ -77,6 +77,9 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-khoan"] = SignedIn,
         ["GET /tai-khoan/mat-khau"] = SignedIn,
         ["GET /tai-khoan/xac-thuc-hai-buoc"] = SignedIn,
+        // One's own notices and how to receive them, even without a role (its handlers answer the same).
+        ["GET /thong-bao"] = SignedIn,
+        ["GET /thong-bao/tuy-chon"] = SignedIn,
         // Without a password just checked it leads back to the sign-in form, for anyone.
         ["GET /dang-nhap/ma-xac-thuc"] = Anyone,
         ["GET /dang-nhap"] = Anyone,
@@ -103,6 +106,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-lieu-api/scalar.js"] = Anyone,
         ["GET /tai-lieu-api/scalar.aspnetcore.js"] = Anyone,
         ["GET /tai-lieu-api/favicon.svg"] = Anyone,
+        // The inspection committee's cross-check; the standing office (and its administrator) reads it.
+        ["GET /kiem-tra-cheo"] = c => c.Role is Roles.Inspector or Roles.StandingOffice or Roles.Administrator,
     };
 
     [Fact]
@@ -155,6 +160,9 @@ public sealed class AuthorisationMatrixTests
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
         // Merging a unit into another is the administrator's, as is everything else on the unit's page.
         ["POST /to-chuc/don-vi/{id:guid}?handler=Merge"] = Administrator,
+        // Only the inspection committee draws the sample and records results.
+        ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
+        ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>

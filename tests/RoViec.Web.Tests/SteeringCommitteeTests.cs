@@ -15,6 +15,7 @@ public sealed class SteeringCommitteeTests
         await using var on = AppOn.Create(provider);
         var app = on.App;
         var ct = TestContext.Current.CancellationToken;
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var police = await app.UnitIdAsync("cong-an");
         var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
         var account = await app.UserIdAsync("thanhvien");
@@ -44,6 +45,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var police = await app.UnitIdAsync("cong-an");
         var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
         using var admin = await app.SignedInClientAsync();
@@ -80,6 +82,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         using var admin = await app.SignedInClientAsync();
         (await AddAsync(admin, "Đặng Thị Giúp Việc", SteeringPositions.SupportGroup, "", null, await app.UnitIdAsync("cong-an"))).EnsureSuccessStatusCode();
         var id = await app.WithDbAsync(db => db.SteeringMembers.Select(m => m.Id).SingleAsync(ct));
@@ -100,6 +103,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var (other, otherUnit) = await app.CommuneAsync("Quỳnh Lưu");
         var outsider = await app.UserAsync("quynhluu", Roles.SteeringMember, other);
         using var admin = await app.SignedInClientAsync();

@@ -8,7 +8,7 @@ namespace RoViec.Domain.Reporting;
 public sealed record PeriodShape(string Kind, int Year, int Number, DateOnly StartsOn, DateOnly EndsOn);
 
 /// <summary>
-/// Which tasks and indicators a unit must report on in a period (README: "Reporting cycle"):
+/// Which tasks and indicators a unit must report on in a period (README.md beside this file):
 /// a task is reported every period from the plan's start until it is done, cannot be done, or the plan
 /// said it was already done; an indicator is reported at its own rhythm — monthly every period, quarterly
 /// in the quarter's last month and in quarterly periods, annually in December and in annual periods.

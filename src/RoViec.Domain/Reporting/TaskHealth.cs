@@ -30,7 +30,9 @@ public enum TaskHealth
 /// <param name="Status">One of the reported statuses: NotStarted, InProgress, Done, CannotDo.</param>
 /// <param name="Percent">Percent complete as reported, if given.</param>
 /// <param name="CompletedOn">The day the task was completed, when reported done.</param>
-public sealed record ProgressReport(DateOnly ReportedOn, string Status, int? Percent, DateOnly? CompletedOn);
+/// <param name="PeriodDueOn">The unit due day of the period the report answers. A report sent before that day (on time) answers
+/// that period, so the period's due day is not a period "without an update"; when not given, the day it was sent stands in.</param>
+public sealed record ProgressReport(DateOnly ReportedOn, string Status, int? Percent, DateOnly? CompletedOn, DateOnly? PeriodDueOn = null);
 
 /// <summary>What the rules need to know about a task.</summary>
 /// <param name="Kind">The deadline's kind.</param>

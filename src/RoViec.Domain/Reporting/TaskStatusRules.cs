@@ -3,14 +3,15 @@ using RoViec.Domain.Deadlines;
 namespace RoViec.Domain.Reporting;
 
 /// <summary>
-/// The one place a task's status is derived (README: "Derived task status"). In order:
+/// The one place a task's status is derived (README.md beside this file). In order:
 /// <list type="number">
 /// <item>"Đã thực hiện" in the plan: <see cref="TaskHealth.AlreadyDone"/>.</item>
 /// <item>The latest received report says done: <see cref="TaskHealth.DoneOnTime"/> when completed on or before the due day
 /// (a task without a due day is on time), otherwise <see cref="TaskHealth.DoneLate"/>.</item>
 /// <item>The latest received report says it cannot be done: <see cref="TaskHealth.CannotDo"/>.</item>
 /// <item>A dated task past its due day: <see cref="TaskHealth.Overdue"/>.</item>
-/// <item>No update for <see cref="StalePeriods"/> periods that expected one: <see cref="TaskHealth.AtRisk"/>.</item>
+/// <item>No update for <see cref="StalePeriods"/> periods that expected one (due days passed after the latest report; a report
+/// answers its own period even when sent before that period's due day): <see cref="TaskHealth.AtRisk"/>.</item>
 /// <item>A dated task whose progress trails the share of its time already spent by more than
 /// <see cref="BehindMargin"/> points (not started counts as 0%): <see cref="TaskHealth.AtRisk"/>.</item>
 /// <item>Recurring ("thường xuyên") and external ("theo kế hoạch của tỉnh") tasks: <see cref="TaskHealth.Recurring"/> and
@@ -62,9 +63,14 @@ public static class TaskStatusRules
 
     private static bool Stale(TaskFacts facts)
     {
-        var since = facts.Reports.Count > 0 ? facts.Reports[^1].ReportedOn : DateOnly.MinValue;
+        // The latest report covers its own period even when sent before that period's due day; counting from
+        // the day it was sent would count that period as missed and flag a task one period early.
+        var latest = facts.Reports.Count > 0 ? facts.Reports[^1] : null;
+        var since = latest is null ? DateOnly.MinValue : Max(latest.ReportedOn, latest.PeriodDueOn ?? latest.ReportedOn);
         return facts.DueDaysOfExpectedPeriods.Count(d => d > since) >= StalePeriods;
     }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static bool Behind(TaskFacts facts, ProgressReport? latest, DateOnly today)
     {

@@ -62,9 +62,10 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         foreach (var (userName, fullName, role, unitKey) in DemoUsers)
         {
             var unitId = unitKey is null ? null : (Guid?)await UnitAsync(commune.Id, unitKey, ct);
-            await CreateUserAsync(new AppUser { UserName = userName, FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
+            await CreateUserAsync(new AppUser { UserName = userName, Email = $"{userName}@roviec.local", FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
         }
-        await CreateUserAsync(new AppUser { UserName = ProvinceUserName, FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
+        await CreateUserAsync(new AppUser { UserName = ProvinceUserName, Email = $"{ProvinceUserName}@roviec.local", FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
+        await SeedSteeringCommitteeAsync(commune.Id, ct);
         if (generated)
         {
             // Printed once on the console; it is not stored anywhere else in clear.
@@ -72,6 +73,27 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         }
         Console.WriteLine($"Tài khoản mẫu (demo accounts, same password as {AdminUserName}): {string.Join(", ", DemoUsers.Select(u => u.UserName).Append(ProvinceUserName))}");
         if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Demo commune {Commune} created with its plan", commune.Name);
+    }
+
+    /// <summary>
+    /// The committee's head (the chair's account) over every unit, and one member over the police and the
+    /// people's committee, so late reports and slipping tasks of those units reach a person.
+    /// </summary>
+    private async Task SeedSteeringCommitteeAsync(Guid communeId, CancellationToken ct)
+    {
+        var accounts = await db.Users.Where(u => u.CommuneId == communeId && (u.UserName == "truongban" || u.UserName == "thanhvien"))
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        var units = await db.Units.Where(u => u.CommuneId == communeId && u.Active).ToListAsync(ct);
+        var head = new SteeringMember { Id = Guid.NewGuid(), CommuneId = communeId, UserId = accounts.GetValueOrDefault("truongban"), FullName = "Nguyễn Văn Bí Thư", Title = "Bí thư Đảng ủy xã", Position = SteeringPositions.Head, Fields = "Khoa học, công nghệ|Chuyển đổi số|Cải cách hành chính|Đề án 06", Order = 0, Version = Guid.NewGuid() };
+        var member = new SteeringMember { Id = Guid.NewGuid(), CommuneId = communeId, UserId = accounts.GetValueOrDefault("thanhvien"), FullName = "Hồ Văn Chỉ Đạo", Title = "Phó Chủ tịch UBND xã", Position = SteeringPositions.Member, Fields = "Đề án 06|Cải cách hành chính", Order = 1, Version = Guid.NewGuid() };
+        db.SteeringMembers.AddRange(head, member);
+        foreach (var unit in units.Where(CommuneCatalog.IsAssignable))
+        {
+            db.SteeringMemberUnits.Add(new SteeringMemberUnit { Id = Guid.NewGuid(), CommuneId = communeId, MemberId = head.Id, UnitId = unit.Id });
+            if (unit.Key is "cong-an" or "ubnd")
+                db.SteeringMemberUnits.Add(new SteeringMemberUnit { Id = Guid.NewGuid(), CommuneId = communeId, MemberId = member.Id, UnitId = unit.Id });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task CreateUserAsync(AppUser user, string password, string role)

@@ -54,7 +54,7 @@ public static class PlanHealth
                 start,
                 mine.Where(l => l.UnitDueOn < today).Select(l => l.UnitDueOn).Order().ToList(),
                 mine.Where(l => ReceivedStates.Contains(l.State) && l.SubmittedAtUtc is not null && l.TaskStatus is not null)
-                    .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.SubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn))
+                    .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.SubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn, l.UnitDueOn))
                     .OrderBy(r => r.ReportedOn).ToList());
         });
     }

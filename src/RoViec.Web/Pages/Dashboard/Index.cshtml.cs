@@ -36,6 +36,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     public DateOnly Today { get; private set; }
     /// <summary>Open tasks nobody reports on because they have no lead unit yet.</summary>
     public int Unassigned { get; private set; }
+    /// <summary>Lines the inspection committee did not confirm, newest period first.</summary>
+    public IReadOnlyList<Features.CrossChecks.CrossCheckFlag> Flags { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? ky, CancellationToken ct)
     {
@@ -78,6 +80,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var health = await PlanHealth.ComputeAsync(db, Plan.Id, Today, ct);
         var unassigned = await db.Tasks.AsNoTracking().Where(t => t.PlanId == Plan.Id && t.LeadUnitId == null).Select(t => t.Id).ToListAsync(ct);
         Unassigned = unassigned.Count(id => TaskStatusRules.IsOpen(health[id]));
+        Flags = await Features.CrossChecks.CrossCheckFlags.ForCommuneAsync(db, Plan.CommuneId, ct);
         ByStatus = health.Values.GroupBy(h => h).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var monthStart = new DateOnly(Today.Year, Today.Month, 1);
         var turned = await db.TaskStatusChanges.AsNoTracking()

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.CrossChecks;
+
+/// <summary>The outcome of recording a cross-check result.</summary>
+public abstract record RecordOutcome
+{
+    private RecordOutcome() { }
+
+    public sealed record Saved : RecordOutcome;
+
+    /// <summary>The result or note is not acceptable (422); nothing was saved.</summary>
+    public sealed record Invalid(string Message) : RecordOutcome;
+
+    /// <summary>Someone recorded this line since the form was shown (409); nothing was overwritten.</summary>
+    public sealed record Conflict(CrossCheck Theirs) : RecordOutcome;
+}
+
+/// <summary>
+/// Records the inspection committee's finding on a sampled line: confirmed, or not confirmed with a note saying
+/// what the evidence did not show. A result may be changed later (the audit keeps every version); a save from a
+/// stale form is refused.
+/// </summary>
+public static class RecordResult
+{
+    public const int NoteMaxLength = 4000;
+
+    /// <param name="check">The tracked cross-check.</param>
+    /// <param name="version">The version the form was shown with.</param>
+    public static async Task<RecordOutcome> SaveAsync(RoViecDbContext db, CrossCheck check, string? result, string? note, Guid version, string? checkedBy, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(check);
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (result is not (CrossCheckResults.Confirmed or CrossCheckResults.NotConfirmed))
+            return new RecordOutcome.Invalid("Hãy chọn kết quả: Xác nhận hoặc Không xác nhận (choose a result).");
+        if (result == CrossCheckResults.NotConfirmed && note is null)
+            return new RecordOutcome.Invalid("Không xác nhận thì phải ghi rõ lý do: minh chứng thiếu hoặc không khớp ở đâu (a note is required when not confirmed).");
+        if (note is { Length: > NoteMaxLength })
+            return new RecordOutcome.Invalid($"Ghi chú dài quá {NoteMaxLength} ký tự (the note is too long).");
+        if (check.Version != version) return new RecordOutcome.Conflict(check);
+
+        check.Result = result;
+        check.Note = note;
+        check.CheckedAtUtc = nowUtc;
+        check.CheckedBy = checkedBy;
+        check.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new RecordOutcome.Saved();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var theirs = await db.CrossChecks.AsNoTracking().FirstAsync(c => c.Id == check.Id, ct);
+            return new RecordOutcome.Conflict(theirs);
+        }
+    }
+}
