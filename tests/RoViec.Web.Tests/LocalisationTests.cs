@@ -173,7 +173,8 @@ public sealed partial class LocalisationTests
     [GeneratedRegex(@"\b(?:L|localizer)\[\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyRegex();
 
-    [GeneratedRegex(@"ErrorMessage\s*=\s*""((?:[^""\\]|\\.)*)""")]
+    // A data annotation's argument ("[Required(ErrorMessage = …)]"), not a property of that name set in code.
+    [GeneratedRegex(@"[(,]\s*ErrorMessage\s*=\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex ErrorMessageRegex();
 
     [GeneratedRegex(@"\{\d+\}")]
