@@ -61,7 +61,8 @@ builder.Services.ConfigureApplicationCookie(o =>
 // "Sign out everywhere" changes the security stamp; other sessions notice it within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder().AddRoViecPolicies().AddApiWritePolicy();
-builder.Services.AddRazorPages();
+// Validation messages are looked up in the shared resources too (the Vietnamese message is the key).
+builder.Services.AddRazorPages().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(RoViec.Web.SharedResource)));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Features.Forms.VietnameseBindingMessages.Apply);
 // Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -70,6 +71,9 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     string[] cultures = ["vi-VN", "en"];
     o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
     o.ApplyCurrentCultureToResponseHeaders = true;
+    // Vietnamese unless the reader chose otherwise (the cookie of /ngon-ngu): an office computer set up in
+    // English must not turn the pages English on its own.
+    o.RequestCultureProviders = [.. o.RequestCultureProviders.Where(p => p is not Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider)];
 });
 builder.Services.AddRoViecApi();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.

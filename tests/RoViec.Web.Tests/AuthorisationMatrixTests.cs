@@ -164,6 +164,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,
         ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        // Merging a unit into another is the administrator's, as is everything else on the unit's page.
+        ["POST /to-chuc/don-vi/{id:guid}?handler=Merge"] = Administrator,
         // Only the inspection committee draws the sample and records results.
         ["POST /kiem-tra-cheo?handler=Draw"] = c => c.Role is Roles.Inspector,
         ["POST /kiem-tra-cheo?handler=Record"] = c => c.Role is Roles.Inspector,

@@ -68,7 +68,8 @@ public sealed class ReviewTests
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.DoesNotContain("Chưa rõ sản phẩm đầu ra.", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Chưa rõ thẩm quyền", card, StringComparison.Ordinal);
-        Assert.Contains("Đủ \"6 rõ\"", card, StringComparison.Ordinal);
+        // The page text comes from the resources now, HTML-encoded: compare the text as a browser shows it.
+        Assert.Contains("Đủ \"6 rõ\"", System.Net.WebUtility.HtmlDecode(card), StringComparison.Ordinal);
         Assert.Equal("Công an xã", after.LeadAsWritten);
         Assert.NotEqual(third.LeadUnitId, after.LeadUnitId);
         Assert.NotEqual(third.Version, after.Version);

@@ -16,7 +16,7 @@ namespace RoViec.Web.Pages;
 /// "chữ ký số"), filters (unit, section, deadline kind and window, "6 rõ" defect, key tasks) and,
 /// for the standing office, bulk assignment of a lead unit.
 /// </summary>
-public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record TaskLine(PlanTaskRow Task, string? Due, IReadOnlyList<SixRoDefect> Defects);
 
@@ -71,20 +71,20 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
         {
             var parts = value.Split(':');
             if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id) || !Guid.TryParse(parts[1], out var version))
-                return await FailAsync(StatusCodes.Status400BadRequest, "Danh sách nhiệm vụ gửi lên không hợp lệ.", ct);
+                return await FailAsync(StatusCodes.Status400BadRequest, L["Danh sách nhiệm vụ gửi lên không hợp lệ."], ct);
             tasks.Add((id, version));
         }
         switch (await AssignLead.RunAsync(db, communeId, tasks, unitId, ct))
         {
             case AssignLead.Result.Assigned done:
-                TempData["Assigned"] = $"Đã giao đơn vị chủ trì cho {done.Count} nhiệm vụ.";
+                TempData["Assigned"] = L["Đã giao đơn vị chủ trì cho {0} nhiệm vụ.", done.Count].Value;
                 // Back to the same filtered list (without the handler), so the officer sees the result in place.
                 return Redirect(Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key != "handler")).ToUriComponent());
             case AssignLead.Result.Invalid invalid:
                 return await FailAsync(StatusCodes.Status400BadRequest, invalid.Message, ct);
             case AssignLead.Result.Conflict conflict:
                 return await FailAsync(StatusCodes.Status409Conflict,
-                    "Chưa giao: nhiệm vụ sau vừa được người khác sửa, hãy xem lại rồi giao lại: " + string.Join("; ", conflict.ChangedTasks) + ".", ct);
+                    L["Chưa giao: nhiệm vụ sau vừa được người khác sửa, hãy xem lại rồi giao lại: {0}.", string.Join("; ", conflict.ChangedTasks)], ct);
             default:
                 throw new InvalidOperationException("unknown result");
         }
@@ -97,7 +97,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Error = $"{label}: \"{text}\" không phải ngày hợp lệ, hãy nhập theo dạng dd/mm/yyyy (ví dụ 30/06/2026).";
+        Error = L["{0}: \"{1}\" không phải ngày hợp lệ, hãy nhập theo dạng dd/mm/yyyy (ví dụ 30/06/2026).", label, text];
         return null;
     }
 
@@ -127,8 +127,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
         var leads = rows.Where(r => r.LeadUnitId is not null).Select(r => r.LeadUnitId!.Value).ToHashSet();
         Units = [.. units.Values.Where(u => u.Active || leads.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))];
         Sections = [.. rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
-        var from = ParseDate(DueFrom, "Hạn từ");
-        var to = ParseDate(DueTo, "Hạn đến");
+        var from = ParseDate(DueFrom, L["Hạn từ"]);
+        var to = ParseDate(DueTo, L["Hạn đến"]);
         var filter = new TaskFilter
         {
             Query = Query,

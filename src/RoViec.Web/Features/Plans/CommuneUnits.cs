@@ -6,8 +6,10 @@ using RoViec.Domain.Units;
 namespace RoViec.Web.Features.Plans;
 
 /// <summary>
-/// A commune's units as the importer's catalogue sees them: the commune's own rows first (with the
-/// aliases officers added when mapping names), then the default catalogue for units it has no row for yet.
+/// A commune's units as the importer's catalogue sees them: the commune's own active rows first (with
+/// the aliases officers added when mapping names), then the default catalogue for units it has no row
+/// for yet. A deactivated unit (closed, or merged into another) is neither matched nor offered: its
+/// name and aliases resolve as an unknown name, and the default catalogue does not bring it back.
 /// </summary>
 public static class CommuneCatalog
 {
@@ -21,7 +23,7 @@ public static class CommuneCatalog
         // Real units first, so an alias an officer mapped wins over a stale unrecognised row of the same name.
         foreach (var row in units.OrderBy(u => u.Key.StartsWith(UnrecognisedPrefix, StringComparison.Ordinal)))
         {
-            if (!keys.Add(row.Key)) continue;
+            if (!keys.Add(row.Key) || !row.Active) continue;
             catalog.Add(ToUnit(row));
         }
         foreach (var unit in UnitCatalog.CreateDefault().Units)
@@ -59,6 +61,8 @@ internal sealed class CommuneUnits
     private readonly Guid _communeId;
     private readonly Dictionary<string, OrgUnit> _byKey;
     private UnitCatalog _catalog;
+    // Catalogue units whose row is deactivated, with the fresh row that stands in for them in this use case.
+    private readonly Dictionary<string, OrgUnit> _standIns = new(StringComparer.Ordinal);
 
     private CommuneUnits(RoViecDbContext db, Guid communeId, List<OrgUnit> rows)
     {
@@ -75,22 +79,39 @@ internal sealed class CommuneUnits
 
     public IReadOnlyDictionary<Guid, OrgUnit> ById => _byKey.Values.ToDictionary(u => u.Id);
 
-    /// <summary>The row of a catalogue unit; an unrecognised name the commune has since mapped (an alias) gives the mapped unit.</summary>
+    /// <summary>
+    /// The row of a catalogue unit; an unrecognised name the commune has since mapped (an alias) gives the
+    /// mapped unit. A name whose row was deactivated gets a new unrecognised row of its own ("…-2"), for
+    /// the officer to map, rather than the deactivated unit.
+    /// </summary>
     public OrgUnit RowFor(Unit unit)
     {
-        if (_byKey.TryGetValue(unit.Id, out var row)) return row;
-        if (unit.Kind == UnitKind.Unrecognised && _catalog.Find(unit.Name) is { Kind: not UnitKind.Unrecognised } known)
+        if (_byKey.TryGetValue(unit.Id, out var row) && row.Active) return row;
+        if (_standIns.TryGetValue(unit.Id, out var standIn)) return standIn;
+        var deactivated = row is not null;
+        // A unit the deactivated one was merged into (its name is now an alias there), or an earlier stand-in, takes its place.
+        if ((unit.Kind == UnitKind.Unrecognised || deactivated) && _catalog.Find(unit.Name) is { } known && known.Id != unit.Id
+            && (deactivated || known.Kind != UnitKind.Unrecognised))
             return RowFor(known);
+        var key = unit.Id;
+        if (deactivated)
+        {
+            // Deactivated: a stand-in under a key of its own (keys are unique in a commune).
+            var stem = (unit.Id.StartsWith(CommuneCatalog.UnrecognisedPrefix, StringComparison.Ordinal) ? "" : CommuneCatalog.UnrecognisedPrefix) + unit.Id;
+            for (var n = 2; _byKey.ContainsKey(key = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)); n++) { }
+        }
         row = new OrgUnit
         {
             Id = Guid.NewGuid(),
             CommuneId = _communeId,
-            Key = unit.Id,
+            Key = key,
             Name = unit.Name,
-            Kind = unit.Kind.ToString(),
-            Aliases = string.Join('|', unit.Aliases),
+            Kind = (deactivated ? UnitKind.Unrecognised : unit.Kind).ToString(),
+            // A stand-in does not take over the deactivated unit's aliases: they stay unmatched too.
+            Aliases = deactivated ? "" : string.Join('|', unit.Aliases),
             Version = Guid.NewGuid(),
         };
+        if (deactivated) _standIns[unit.Id] = row;
         _byKey[row.Key] = row;
         _db.Units.Add(row);
         _catalog = CommuneCatalog.For(_byKey.Values);

@@ -21,6 +21,9 @@ public abstract record ConfirmOutcome
     public sealed record NotFound : ConfirmOutcome;
 
     public sealed record Refused(string Message) : ConfirmOutcome;
+
+    /// <summary>Another request confirmed the same draft a moment earlier: this one changed nothing (409).</summary>
+    public sealed record ConfirmedMeanwhile(string Message) : ConfirmOutcome;
 }
 
 /// <summary>The officer's answer to "does the new plan replace the one in force?": the plan it replaces, or none.</summary>
@@ -66,6 +69,10 @@ public static class PlanDrafts
     /// The draft becomes the commune's plan. When the commune already has a plan in force for the same
     /// year, or the document says which plan it replaces, the officer is asked first (answer null);
     /// replacing marks the earlier plan Replaced, its tasks and history kept as they were.
+    /// Two confirmations of the same draft at once (a double click, two officers) confirm it once: the
+    /// draft is claimed by one conditional update (Draft → Active) in the transaction that does the rest,
+    /// so the second finds no draft to claim and changes nothing — no second replacement, no second
+    /// set of reporting periods.
     /// </summary>
     public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, CancellationToken ct)
     {
@@ -87,12 +94,25 @@ public static class PlanDrafts
             replaced.Status = PlanStatuses.Replaced;
             plan.ReplacesPlanId = replaced.Id;
         }
+        // Begun only now, after the reads, so that its first statement is the write that claims the
+        // draft: SQLite takes its write lock at once, PostgreSQL makes a concurrent claim wait for this one.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Plans.Where(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PlanStatuses.Active), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new ConfirmOutcome.ConfirmedMeanwhile("Bản nháp này vừa được xác nhận trong một thao tác khác (có thể do bấm hai lần hoặc một cán bộ khác cùng xác nhận); kế hoạch chỉ được xác nhận một lần và không có gì thay đổi thêm.");
+        }
+        // The tracked plan still reads Draft: the save below records Draft → Active in the audit with the rest.
         plan.Status = PlanStatuses.Active;
         plan.ConfirmedAtUtc = DateTime.UtcNow;
         plan.ConfirmedBy = confirmedBy;
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
         await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ConfirmOutcome.Confirmed(plan, replaced);
     }
 

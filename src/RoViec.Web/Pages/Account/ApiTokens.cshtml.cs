@@ -13,7 +13,7 @@ namespace RoViec.Web.Pages.Account;
 /// The signed-in user's personal API tokens: list, create (the token is shown once, in full) and
 /// revoke. A token acts as its owner, with the owner's roles and scope; nobody sees another's tokens.
 /// </summary>
-public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record TokenLine(Guid Id, string Name, string Prefix, string Created, string? LastUsed, string? Expires, string? Revoked, bool Expired)
     {
@@ -52,7 +52,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser) 
         if (!string.IsNullOrWhiteSpace(Input.ExpiresInDays))
         {
             if (int.TryParse(Input.ExpiresInDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) days = parsed;
-            else ModelState.AddModelError("Input.ExpiresInDays", "Số ngày hiệu lực phải là một số nguyên từ 1 đến 3.650, hoặc để trống.");
+            else ModelState.AddModelError("Input.ExpiresInDays", L["Số ngày hiệu lực phải là một số nguyên từ 1 đến 3.650, hoặc để trống."]);
         }
         if (ModelState.IsValid)
         {

@@ -13,7 +13,7 @@ namespace RoViec.Web.Pages.Account;
 /// The signed-in person's own account: who they are and where they sit, their name, title and
 /// e-mail to correct, and "sign out everywhere" (a new security stamp ends every other session).
 /// </summary>
-public sealed class IndexModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class ProfileForm
     {
@@ -64,7 +64,7 @@ public sealed class IndexModel(RoViecDbContext db, UserManager<AppUser> users, S
         }
         // A new e-mail renews the security stamp: keep this session with the new one.
         await signIn.RefreshSignInAsync(account);
-        Done = "Đã lưu thông tin cá nhân.";
+        Done = L["Đã lưu thông tin cá nhân."];
         return Page();
     }
 
@@ -76,7 +76,7 @@ public sealed class IndexModel(RoViecDbContext db, UserManager<AppUser> users, S
         await users.UpdateSecurityStampAsync(Account!);
         await signIn.RefreshSignInAsync(Account!);
         Fill();
-        Done = "Đã đăng xuất khỏi mọi thiết bị khác. Các phiên đăng nhập đó hết hiệu lực trong vòng một phút; phiên này vẫn tiếp tục.";
+        Done = L["Đã đăng xuất khỏi mọi thiết bị khác. Các phiên đăng nhập đó hết hiệu lực trong vòng một phút; phiên này vẫn tiếp tục."];
         return Page();
     }
 
@@ -93,9 +93,9 @@ public sealed class IndexModel(RoViecDbContext db, UserManager<AppUser> users, S
         Account = account;
         Roles = [.. await users.GetRolesAsync(account)];
         if (account.CommuneId is { } communeId)
-            Place = "Xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
+            Place = L["Xã {0}", await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct)];
         else if (account.ProvinceId is { } provinceId)
-            Place = "Tỉnh " + await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstAsync(ct);
+            Place = L["Tỉnh {0}", await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstAsync(ct)];
         UnitName = account.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         return true;
     }

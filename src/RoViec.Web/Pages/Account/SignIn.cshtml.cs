@@ -9,7 +9,7 @@ namespace RoViec.Web.Pages.Account;
 
 /// <summary>Sign-in with lockout after repeated failures; messages in Vietnamese; a second step for accounts with two-factor sign-in.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -34,8 +34,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
         // Password right, second factor to come: the two-factor cookie remembers who, for a few minutes.
         if (result.RequiresTwoFactor) return RedirectToPage("TwoFactorSignIn", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         Error = result.IsLockedOut
-            ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.";
+            ? L["Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."]
+            : L["Tên đăng nhập hoặc mật khẩu không đúng."];
         Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
         return Page();
     }

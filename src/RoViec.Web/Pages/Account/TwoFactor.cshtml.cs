@@ -12,7 +12,7 @@ namespace RoViec.Web.Pages.Account;
 /// works), recovery codes shown once, new recovery codes, set up again on another phone, and turn
 /// it off — not for the roles that must keep it while "RoViec:RequireTwoFactor" is on.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration) : PageModel
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -56,11 +56,11 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
                 RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
                 // Turning it on renewed the security stamp; this session carries the new one.
                 await signIn.RefreshSignInAsync(user);
-                Done = "Đã bật xác thực hai bước. Từ lần đăng nhập sau, bạn nhập thêm mã từ ứng dụng xác thực.";
+                Done = L["Đã bật xác thực hai bước. Từ lần đăng nhập sau, bạn nhập thêm mã từ ứng dụng xác thực."];
                 await LoadAsync(user);
                 return Page();
             }
-            ModelState.AddModelError(nameof(Code), "Mã xác thực không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.");
+            ModelState.AddModelError(nameof(Code), L["Mã xác thực không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiển thị."]);
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         Code = "";
@@ -76,7 +76,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (user.TwoFactorEnabled)
         {
             RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-            Done = "Đã tạo bộ mã khôi phục mới; các mã cũ không còn dùng được.";
+            Done = L["Đã tạo bộ mã khôi phục mới; các mã cũ không còn dùng được."];
         }
         await LoadAsync(user);
         return Page();
@@ -90,7 +90,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         ModelState.Clear();
         if (!reset && TwoFactorRequirement.AppliesTo(configuration, await users.GetRolesAsync(user)))
         {
-            ModelState.AddModelError("", "Vai trò của bạn bắt buộc đăng nhập hai bước nên không thể tắt. Nếu đổi điện thoại, hãy chọn \"Thiết lập lại trên điện thoại khác\".");
+            ModelState.AddModelError("", L["Vai trò của bạn bắt buộc đăng nhập hai bước nên không thể tắt. Nếu đổi điện thoại, hãy chọn \"Thiết lập lại trên điện thoại khác\"."]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(user);
             return Page();
@@ -98,8 +98,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await AccountActions.ResetTwoFactorAsync(users, user);
         await signIn.RefreshSignInAsync(user);
         Done = reset
-            ? "Đã xóa khóa cũ. Hãy quét mã QR mới bằng ứng dụng xác thực trên điện thoại mới."
-            : "Đã tắt xác thực hai bước.";
+            ? L["Đã xóa khóa cũ. Hãy quét mã QR mới bằng ứng dụng xác thực trên điện thoại mới."]
+            : L["Đã tắt xác thực hai bước."];
         await LoadAsync(user);
         return Page();
     }

@@ -12,7 +12,7 @@ namespace RoViec.Web.Pages.Account;
 /// codes count towards the lockout like wrong passwords), or one of the recovery codes.
 /// </summary>
 [AllowAnonymous]
-public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -32,7 +32,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn) : PageMo
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("SignIn");
         var code = Authenticator.NormaliseCode(Code);
-        if (code.Length == 0) return Refuse("Hãy nhập mã 6 chữ số từ ứng dụng xác thực.", StatusCodes.Status400BadRequest);
+        if (code.Length == 0) return Refuse(L["Hãy nhập mã 6 chữ số từ ứng dụng xác thực."], StatusCodes.Status400BadRequest);
         return Answer(await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
     }
 
@@ -40,7 +40,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn) : PageMo
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("SignIn");
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (code.Length == 0) return Refuse("Hãy nhập một mã khôi phục.", StatusCodes.Status400BadRequest);
+        if (code.Length == 0) return Refuse(L["Hãy nhập một mã khôi phục."], StatusCodes.Status400BadRequest);
         return Answer(await signIn.TwoFactorRecoveryCodeSignInAsync(code));
     }
 
@@ -48,8 +48,8 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn) : PageMo
     {
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         if (result.IsLockedOut)
-            return Refuse("Tài khoản tạm khóa do nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên.", StatusCodes.Status423Locked);
-        return Refuse("Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trên ứng dụng xác thực.", StatusCodes.Status401Unauthorized);
+            return Refuse(L["Tài khoản tạm khóa do nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."], StatusCodes.Status423Locked);
+        return Refuse(L["Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trên ứng dụng xác thực."], StatusCodes.Status401Unauthorized);
     }
 
     private PageResult Refuse(string message, int status)

@@ -20,7 +20,7 @@ namespace RoViec.Web.Pages.Import;
 /// Only the officer's own commune's drafts exist here; anything else is 404.
 /// </summary>
 [Authorize(Policy = Policies.ManagePlans)]
-public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>An unknown unit name with how much of the draft depends on it.</summary>
     public sealed record UnknownUnit(OrgUnit Row, int Leads, int Supports, int Owns);
@@ -52,7 +52,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!TryRef(target, out var task)) return BadRequest();
-        return await AfterAsync(id, await RemoveTask.RunAsync(db, communeId, id, task.Id, task.Version, ct), "Đã xóa dòng không phải nhiệm vụ.", ct);
+        return await AfterAsync(id, await RemoveTask.RunAsync(db, communeId, id, task.Id, task.Version, ct), L["Đã xóa dòng không phải nhiệm vụ."], ct);
     }
 
     public async Task<IActionResult> OnPostMergeAsync(Guid id, string[]? selected, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
             refs.Add(r);
         }
         var result = await MergeTasks.RunAsync(db, communeId, id, refs, ct);
-        return await AfterAsync(id, result, $"Đã gộp {refs.Count} nhiệm vụ thành một.", ct, result is ReviewResult.Done { Id: { } merged } ? "#task-" + merged : "");
+        return await AfterAsync(id, result, L["Đã gộp {0} nhiệm vụ thành một.", refs.Count], ct, result is ReviewResult.Done { Id: { } merged } ? "#task-" + merged : "");
     }
 
     public async Task<IActionResult> OnPostMapUnitAsync(Guid id, Guid unit, string? target, CancellationToken ct)
@@ -73,14 +73,14 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!await IsDraftAsync(communeId, id, ct)) return NotFound();
         var name = await db.Units.Where(u => u.Id == unit && u.CommuneId == communeId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        return await AfterAsync(id, await MapUnit.RunAsync(db, communeId, unit, target, ct), $"Đã gán “{name}” vào đơn vị trong danh mục.", ct);
+        return await AfterAsync(id, await MapUnit.RunAsync(db, communeId, unit, target, ct), L["Đã gán “{0}” vào đơn vị trong danh mục.", name ?? ""], ct);
     }
 
     public async Task<IActionResult> OnPostDeleteIndicatorAsync(Guid id, string? target, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!TryRef(target, out var indicator)) return BadRequest();
-        return await AfterAsync(id, await CorrectIndicator.RemoveAsync(db, communeId, id, indicator.Id, indicator.Version, ct), "Đã xóa dòng không phải chỉ tiêu.", ct);
+        return await AfterAsync(id, await CorrectIndicator.RemoveAsync(db, communeId, id, indicator.Id, indicator.Version, ct), L["Đã xóa dòng không phải chỉ tiêu."], ct);
     }
 
     /// <param name="replace">Absent until the officer is asked; then the id of the plan replaced, or "none" to keep it in force.</param>
@@ -98,8 +98,8 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
         {
             case ConfirmOutcome.Confirmed confirmed:
                 Notice = confirmed.Replaced is { } old
-                    ? $"Đã xác nhận kế hoạch; kế hoạch “{old.Title}” được thay thế và vẫn được lưu cùng lịch sử."
-                    : "Đã xác nhận kế hoạch; kế hoạch đang được thực hiện.";
+                    ? L["Đã xác nhận kế hoạch; kế hoạch “{0}” được thay thế và vẫn được lưu cùng lịch sử.", old.Title]
+                    : L["Đã xác nhận kế hoạch; kế hoạch đang được thực hiện."];
                 return Redirect($"/ke-hoach/{id}");
             case ConfirmOutcome.AskReplacement question:
                 Question = question;
@@ -107,6 +107,11 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
             case ConfirmOutcome.Refused refused:
                 Error = refused.Message;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(id, ct);
+            case ConfirmOutcome.ConfirmedMeanwhile meanwhile:
+                Error = meanwhile.Message;
+                ConfirmedMeanwhile = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 return await ShowAsync(id, ct);
             default:
                 // Confirmed by someone else meanwhile: the plan's page; not the user's: 404.
@@ -118,7 +123,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!await PlanDrafts.DiscardAsync(db, communeId, id, ct)) return NotFound();
-        Notice = "Đã hủy bản nháp kế hoạch.";
+        Notice = L["Đã hủy bản nháp kế hoạch."];
         return Redirect("/ke-hoach");
     }
 
@@ -130,7 +135,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
                 Notice = done;
                 return Redirect($"/nhap-ke-hoach/{id}{anchor}");
             case ReviewResult.Conflict:
-                Error = "Dòng này vừa được người khác sửa hoặc xóa trong lúc bạn xem; chưa có gì thay đổi. Trang dưới đây là bản mới nhất, hãy xem lại rồi làm lại.";
+                Error = L["Dòng này vừa được người khác sửa hoặc xóa trong lúc bạn xem; chưa có gì thay đổi. Trang dưới đây là bản mới nhất, hãy xem lại rồi làm lại."];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return await ShowAsync(id, ct);
             case ReviewResult.Invalid invalid:
@@ -140,18 +145,21 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
             default:
                 // The row is not in this draft any more (merged or removed by someone else meanwhile); the
                 // draft itself is shown if it is the user's, otherwise nothing exists here.
-                Error = "Dòng này không còn trong bản nháp; có thể người khác vừa gộp hoặc xóa nó. Trang dưới đây là bản mới nhất.";
+                Error = L["Dòng này không còn trong bản nháp; có thể người khác vừa gộp hoặc xóa nó. Trang dưới đây là bản mới nhất."];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return await ShowAsync(id, ct);
         }
     }
+
+    /// <summary>The draft was confirmed by another request while this one was confirming it: the page says so and links the plan.</summary>
+    public bool ConfirmedMeanwhile { get; private set; }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.CommuneId == communeId, ct);
         if (plan is null) return NotFound();
-        if (plan.Status != PlanStatuses.Draft) return Redirect($"/ke-hoach/{id}");
+        if (plan.Status != PlanStatuses.Draft && !ConfirmedMeanwhile) return Redirect($"/ke-hoach/{id}");
         Plan = plan;
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.CommuneId == communeId).OrderBy(t => t.Order).ToListAsync(ct);
         Indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == id && i.CommuneId == communeId).OrderBy(i => i.Order).ToListAsync(ct);
@@ -177,7 +185,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser) : P
     private static List<UnknownUnit> FindUnknown(IReadOnlyList<PlanTaskRow> tasks, IReadOnlyList<IndicatorRow> indicators, IReadOnlyList<OrgUnit> units)
     {
         var catalog = CommuneCatalog.For(units);
-        var byKey = units.Where(CommuneCatalog.IsUnrecognised).ToDictionary(u => u.Key, StringComparer.Ordinal);
+        var byKey = units.Where(u => u.Active && CommuneCatalog.IsUnrecognised(u)).ToDictionary(u => u.Key, StringComparer.Ordinal);
         var counts = new Dictionary<Guid, (int Leads, int Supports, int Owns)>();
         void Count(string? name, int lead, int support, int own)
         {

@@ -11,7 +11,7 @@ namespace RoViec.Web.Pages.Import;
 
 /// <summary>Correct one indicator of a draft: what is measured, the target as written (read again), the owner unit.</summary>
 [Authorize(Policy = Policies.ManagePlans)]
-public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class Form
     {
@@ -45,7 +45,7 @@ public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser current
         switch (result)
         {
             case ReviewResult.Done:
-                TempData["Notice"] = "Đã lưu chỉ tiêu.";
+                TempData["Notice"] = L["Đã lưu chỉ tiêu."].Value;
                 return Redirect($"/nhap-ke-hoach/{planId}#indicator-{indicatorId}");
             case ReviewResult.Invalid invalid:
                 foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);

@@ -17,7 +17,7 @@ namespace RoViec.Web.Pages.Import;
 /// the form travels back with it: if someone saved in between, nothing is overwritten (409, both versions).
 /// </summary>
 [Authorize(Policy = Policies.ManagePlans)]
-public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class Form
     {
@@ -67,7 +67,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser)
         switch (result)
         {
             case ReviewResult.Done:
-                TempData["Notice"] = "Đã lưu nhiệm vụ.";
+                TempData["Notice"] = L["Đã lưu nhiệm vụ."].Value;
                 return Redirect($"/nhap-ke-hoach/{planId}#task-{taskId}");
             case ReviewResult.Invalid invalid:
                 foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
@@ -111,16 +111,16 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser)
         switch (result)
         {
             case ReviewResult.Done { Id: var created }:
-                TempData["Notice"] = "Đã tách nhiệm vụ thành hai; hãy xem lại phần mới tách.";
+                TempData["Notice"] = L["Đã tách nhiệm vụ thành hai; hãy xem lại phần mới tách."].Value;
                 return Redirect($"/nhap-ke-hoach/{planId}#task-{created}");
             case ReviewResult.Invalid invalid:
                 SplitError = !string.IsNullOrWhiteSpace(splitText) && at < 0
-                    ? $"Không tìm thấy đoạn “{splitText.Trim()}” trong nội dung nhiệm vụ (trừ ở đầu)."
+                    ? L["Không tìm thấy đoạn “{0}” trong nội dung nhiệm vụ (trừ ở đầu).", splitText.Trim()]
                     : string.Join(" ", invalid.Errors.Values);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             case ReviewResult.Conflict:
-                SplitError = "Nhiệm vụ vừa được người khác sửa; chưa tách. Nội dung dưới đây là bản mới nhất, hãy chọn lại điểm tách.";
+                SplitError = L["Nhiệm vụ vừa được người khác sửa; chưa tách. Nội dung dưới đây là bản mới nhất, hãy chọn lại điểm tách."];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             default:

@@ -7,15 +7,17 @@ using RoViec.Data.Entities;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.History;
 using RoViec.Web.Features.Organisation;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Pages.Organisation;
 
 /// <summary>
 /// One unit: its facts, the form to rename, reclassify or move it, deactivation (or deletion when
-/// nothing refers to it), and its history. A save from a stale form is a 409 showing both versions.
+/// nothing refers to it), merging it into another unit, and its history. A save from a stale form is a
+/// 409 showing both versions.
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     private static readonly Dictionary<string, string> HistoryLabels = new(StringComparer.Ordinal)
     {
@@ -34,6 +36,15 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
     public IReadOnlyList<(UnitNode Node, int Depth)> Parents { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public string CommuneQuery { get; private set; } = "";
+
+    /// <summary>Units of the same commune this one can be merged into: active real units, not itself.</summary>
+    public IReadOnlyList<OrgUnit> MergeTargets { get; private set; } = [];
+
+    /// <summary>Why the merge form was refused, shown beside it.</summary>
+    public string? MergeError { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
 
     /// <summary>The stored unit when a save came from a stale form.</summary>
     public OrgUnit? Theirs { get; private set; }
@@ -76,6 +87,31 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
         var outcome = await DeleteUnit.DeleteAsync(db, unit, version, ct);
         if (outcome is UnitOutcome.Saved) return Redirect("/to-chuc" + (communeQuery.Length > 0 ? "?" + communeQuery : ""));
         return await AnswerAsync(outcome, id, ct, fillForm: true);
+    }
+
+    /// <summary>Merges this unit into the chosen one ("mergeInto"), guarded by the version read with the page.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, Guid version, [FromForm(Name = "mergeInto")] Guid? target, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        var unit = await db.Units.FirstAsync(u => u.Id == id, ct);
+        var name = unit.Name;
+        var outcome = await MergeUnit.RunAsync(db, unit, target, version, ct);
+        switch (outcome)
+        {
+            case UnitOutcome.Saved saved:
+                Notice = L["Đã gộp “{0}” vào đơn vị này; “{0}” ngừng hoạt động và thành một tên khác của đơn vị này.", name].Value;
+                return Redirect($"/to-chuc/don-vi/{saved.Unit.Id}");
+            case UnitOutcome.Refused { Error: UnitGone }:
+                return NotFound();
+            case UnitOutcome.Refused refused:
+                await LoadAsync(id, ct);
+                FillForm();
+                MergeError = refused.Error.Message;
+                return Status(refused.Error is MergeReportClash or MergeRaced ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            default:
+                return await AnswerAsync(outcome, id, ct, fillForm: true);
+        }
     }
 
     private async Task<IActionResult> SetActiveAsync(Guid id, bool active, Guid version, CancellationToken ct)
@@ -138,6 +174,8 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
         var self = all.First(n => n.Node.Unit.Id == id).Node;
         foreach (var (node, _) in OrganisationTree.Flatten([self])) below.Add(node.Unit.Id);
         Parents = [.. all.Where(n => !below.Contains(n.Node.Unit.Id) && ((n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || n.Node.Unit.Id == unit.ParentId))];
+        MergeTargets = [.. all.Select(n => n.Node.Unit).Where(x => !below.Contains(x.Id) && CommuneCatalog.IsAssignable(x))
+            .OrderBy(x => x.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))];
         Usage = await DeleteUnit.UsageAsync(db, id, ct);
         Users = [.. (await db.Users.Where(u => u.UnitId == id).OrderBy(u => u.UserName).Select(u => new { u.Id, Name = u.FullName ?? u.UserName ?? "" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
         var names = all.ToDictionary(n => n.Node.Unit.Id.ToString(), n => n.Node.Unit.Name, StringComparer.OrdinalIgnoreCase);
@@ -147,12 +185,12 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin) : PageModel
         return true;
     }
 
-    private static string? Format(string field, string? value, Dictionary<string, string> units) => field switch
+    private string? Format(string field, string? value, Dictionary<string, string> units) => field switch
     {
         nameof(OrgUnit.Kind) => value is null ? null : UnitKindLabels.For(value),
-        nameof(OrgUnit.ParentId) => value is null ? "—" : units.GetValueOrDefault(value, "(đơn vị đã xóa)"),
+        nameof(OrgUnit.ParentId) => value is null ? "—" : units.GetValueOrDefault(value, L["(đơn vị đã xóa)"]),
         nameof(OrgUnit.Aliases) => value is null ? null : string.Join("; ", value.Split('|', StringSplitOptions.RemoveEmptyEntries)),
-        nameof(OrgUnit.Active) => ChangeHistory.YesNo(value, "Đang hoạt động", "Ngừng hoạt động"),
+        nameof(OrgUnit.Active) => ChangeHistory.YesNo(value, L["Đang hoạt động"], L["Ngừng hoạt động"]),
         _ => value,
     };
 }

@@ -18,7 +18,7 @@ namespace RoViec.Web.Pages.Users;
 /// two-factor set-up, and its history. Another commune's account does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AdminScope admin) : PageModel
+public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -61,7 +61,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
             return Status(StatusCodes.Status400BadRequest);
         }
         if (IsSelf) await signIn.RefreshSignInAsync(Account!);
-        return await DoneAsync(id, "Đã lưu thay đổi của tài khoản.", ct);
+        return await DoneAsync(id, L["Đã lưu thay đổi của tài khoản."], ct);
     }
 
     public async Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken ct)
@@ -75,14 +75,14 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
             ModelState.AddModelError("", error.Message);
             return Status(StatusCodes.Status400BadRequest);
         }
-        return await DoneAsync(id, "Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này chấm dứt trong vòng một phút.", ct);
+        return await DoneAsync(id, L["Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này chấm dứt trong vòng một phút."], ct);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         await AccountActions.UnlockAsync(users, Account!);
-        return await DoneAsync(id, "Đã mở khóa tài khoản.", ct);
+        return await DoneAsync(id, L["Đã mở khóa tài khoản."], ct);
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(Guid id, CancellationToken ct)
@@ -90,7 +90,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         if (!await LoadAsync(id, ct)) return NotFound();
         NewPassword = await AccountActions.ResetPasswordAsync(users, Account!);
         if (IsSelf) await signIn.RefreshSignInAsync(Account!);
-        return await DoneAsync(id, "Đã đặt mật khẩu mới; mật khẩu cũ và các phiên đăng nhập cũ không còn dùng được.", ct);
+        return await DoneAsync(id, L["Đã đặt mật khẩu mới; mật khẩu cũ và các phiên đăng nhập cũ không còn dùng được."], ct);
     }
 
     public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken ct)
@@ -98,7 +98,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         if (!await LoadAsync(id, ct)) return NotFound();
         await AccountActions.ResetTwoFactorAsync(users, Account!);
         if (IsSelf) await signIn.RefreshSignInAsync(Account!);
-        return await DoneAsync(id, "Đã tắt xác thực hai bước và xóa khóa cũ; người dùng cần thiết lập lại ứng dụng xác thực ở lần đăng nhập tới.", ct);
+        return await DoneAsync(id, L["Đã tắt xác thực hai bước và xóa khóa cũ; người dùng cần thiết lập lại ứng dụng xác thực ở lần đăng nhập tới."], ct);
     }
 
     private async Task<IActionResult> DoneAsync(Guid id, string message, CancellationToken ct)
@@ -135,7 +135,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         RecoveryCodesLeft = account.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(account) : 0;
         if (account.CommuneId is { } communeId)
         {
-            Place = "Xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
+            Place = L["Xã {0}", await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct)];
             OfferedRoles = RoleLabels.CommuneRoles;
             Units = [.. (await db.Units.Where(u => u.CommuneId == communeId && ((u.Active && u.Kind != "Group") || u.Id == account.UnitId)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
                 .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
@@ -143,7 +143,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         }
         else
         {
-            Place = "Cấp tỉnh" + (account.ProvinceId is { } p ? " — " + await db.Provinces.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : "");
+            Place = L["Cấp tỉnh"] + (account.ProvinceId is { } p ? " — " + await db.Provinces.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : "");
             OfferedRoles = RoleLabels.ProvinceRoles;
             Units = [];
         }
