@@ -343,7 +343,7 @@ public static class MonthlyReportDocx
         });
         if (f.FirstLine > 0) properties.Append(new Indentation { FirstLine = f.FirstLine.ToString(CultureInfo.InvariantCulture) });
         if (f.Align is { } align) properties.Append(new Justification { Val = align });
-        properties.Append(new ParagraphMarkRunProperties(RunProps(f)));
+        properties.Append(new ParagraphMarkRunProperties(RunProps(f).ChildElements.Select(c => c.CloneNode(true))));
         var paragraph = new Paragraph(properties);
         var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var run = new Run(RunProps(f));
