@@ -219,10 +219,15 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         Assert.Contains("14/12/2026", done, StringComparison.Ordinal);
         Assert.DoesNotContain("chưa xác minh", done, StringComparison.Ordinal);
         // The task line just above names the task and says it was done.
-        var taskName = await fixture.App.WithDbAsync(db => db.Tasks.Where(t => t.Id == D.DoneTaskId).Select(t => t.Name).SingleAsync(Ct));
+        var task = await fixture.App.WithDbAsync(db => db.Tasks.Where(t => t.Id == D.DoneTaskId).Select(t => new { t.Name, t.Section }).SingleAsync(Ct));
         var taskLine = text[text.IndexOf(done) - 1];
-        Assert.Contains(taskName.TrimEnd('.', ';', ' ')[..Math.Min(40, taskName.Length - 1)], taskLine, StringComparison.Ordinal);
+        Assert.Contains(task.Name.TrimEnd('.', ';', ' ')[..Math.Min(40, task.Name.Length - 1)], taskLine, StringComparison.Ordinal);
         Assert.EndsWith(": đã hoàn thành.", taskLine, StringComparison.Ordinal);
+        // Under the plan's own heading of its section, found above it in the results.
+        var results = text.Skip(text.IndexOf("2. Kết quả thực hiện trong kỳ theo từng nội dung")).Take(text.IndexOf(done)).ToList();
+        var innermost = task.Section.Split(" > ")[^1];
+        Assert.Contains(results, t => t.EndsWith(innermost, StringComparison.Ordinal));
+        Assert.DoesNotContain(results, t => t.StartsWith("II. NHIỆM VỤ, GIẢI PHÁP", StringComparison.Ordinal));
 
         var late = text.Where(t => t.StartsWith($"+ {D.UnitNames[D.Late]}: {LateWork}", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(late);
@@ -277,7 +282,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
 
         var reported = indicators.Single(i => i.Id == D.IndicatorId);
         var row = rows[indicators.IndexOf(reported) + 1];
-        Assert.Equal(reported.TargetRaw, row[2]);
+        Assert.Equal(reported.TargetRaw.Trim(), row[2], ignoreCase: true);
         Assert.Equal("45/50 (90%)", row[3]);
         Assert.Equal(D.UnitNames[D.Police], row[4]);
         var judged = reported.TargetUnit == "%" && reported.TargetOp is ">=" or "=" or "range";

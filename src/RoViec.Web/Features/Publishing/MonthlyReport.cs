@@ -55,11 +55,11 @@ public sealed record UnitSubmission(string Unit, DateOnly DueOn, string State, D
 public sealed record StatusCount(TaskHealth Health, int Count, int KeyCount);
 
 /// <summary>What the units reported on the tasks of one section of the plan.</summary>
-/// <param name="Heading">The section as the plan names it ("3.4. Đảm bảo an ninh mạng, …").</param>
+/// <param name="Path">The section's headings as the plan names them, outermost first ("3. Đẩy mạnh chuyển đổi số …", "3.4. Đảm bảo an ninh mạng, …").</param>
 /// <param name="TaskCount">Tasks of the section in the plan.</param>
-/// <param name="Done">Tasks the lead unit reported done in this period.</param>
-public sealed record SectionResult(string Heading, int TaskCount, IReadOnlyList<TaskResult> Tasks)
+public sealed record SectionResult(IReadOnlyList<string> Path, int TaskCount, IReadOnlyList<TaskResult> Tasks)
 {
+    /// <summary>Tasks the lead unit reported done in this period.</summary>
     public int Done => Tasks.Count(t => t.DoneInPeriod);
 }
 

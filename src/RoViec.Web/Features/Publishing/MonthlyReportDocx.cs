@@ -120,7 +120,7 @@ public static class MonthlyReportDocx
         var waiting = report.Units.Count(u => u.State == ReportStates.Submitted);
         body.Append(Text($"Cơ quan thường trực đã xác minh {verified} báo cáo; {waiting} báo cáo đang chờ xác minh "
             + "(nội dung lấy từ báo cáo chưa xác minh được ghi chú “(chưa xác minh)”)."));
-        body.Append(Table([567, 3000, 1300, 1700, 1300, TextWidth - 7867],
+        body.Append(Table([700, 3000, 1300, 1700, 1300, TextWidth - 8000],
             ["STT", "Cơ quan, đơn vị", "Hạn báo cáo", "Tình trạng", "Ngày gửi", "Đúng hạn"],
             report.Units.Select((u, i) => new[]
             {
@@ -144,17 +144,21 @@ public static class MonthlyReportDocx
             Index(i), PeriodLabels.Health(c.Health), Int(c.Count), Share(c.Count, report.TaskTotal), Int(c.KeyCount),
         }).ToList();
         rows.Add(["", "Tổng số", Int(report.TaskTotal), report.TaskTotal == 0 ? "—" : "100%", Int(report.KeyTaskTotal)]);
-        body.Append(Table([567, 3800, 1500, 1500, TextWidth - 7367],
+        body.Append(Table([700, 3800, 1500, 1500, TextWidth - 7500],
             ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ", "Trong đó nhiệm vụ trọng tâm"], rows,
             [Center, Left, Center, Center, Center], boldLastRow: true));
 
         body.Append(Title("2. Kết quả thực hiện trong kỳ theo từng nội dung", level: 2));
         if (report.Sections.Count == 0)
             body.Append(Text("Trong kỳ chưa có báo cáo kết quả thực hiện nhiệm vụ nào của các cơ quan, đơn vị được gửi đến Cơ quan thường trực."));
-        for (var i = 0; i < report.Sections.Count; i++)
+        IReadOnlyList<string> previous = [];
+        foreach (var section in report.Sections)
         {
-            var section = report.Sections[i];
-            body.Append(Title($"2.{i + 1}. {section.Heading}", level: 3));
+            // The plan's own headings, each printed once: a parent heading only when it changes.
+            var same = 0;
+            while (same < previous.Count && same < section.Path.Count && previous[same] == section.Path[same]) same++;
+            for (var level = same; level < section.Path.Count; level++) body.Append(Title(section.Path[level], level: level == 0 ? 3 : 4));
+            previous = section.Path;
             body.Append(Text($"Các đơn vị báo cáo {section.Tasks.Count}/{section.TaskCount} nhiệm vụ của nội dung này; "
                 + (section.Done == 0 ? "chưa có nhiệm vụ nào báo cáo hoàn thành trong kỳ." : $"{section.Done} nhiệm vụ báo cáo hoàn thành trong kỳ.")));
             foreach (var task in section.Tasks)
@@ -185,11 +189,11 @@ public static class MonthlyReportDocx
         var judged = report.Indicators.Where(i => i.Met is not null).ToList();
         body.Append(Text($"Kế hoạch có {report.Indicators.Count} chỉ tiêu; trong kỳ có {reported} chỉ tiêu được các đơn vị báo cáo số liệu"
             + (judged.Count == 0 ? "." : $"; trong số {judged.Count} chỉ tiêu tính theo tỷ lệ, {judged.Count(i => i.Met == true)} chỉ tiêu đạt mục tiêu.")));
-        body.Append(Table([567, 3400, 1400, 1600, 1400, TextWidth - 8367],
+        body.Append(Table([700, 3400, 1400, 1600, 1400, TextWidth - 8500],
             ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
             report.Indicators.Select((i, n) => new[]
             {
-                Index(n), Sentence(i.Name), i.Target, i.Result + (i.Reported && !i.Verified ? "\n(chưa xác minh)" : ""), i.Unit ?? "",
+                Index(n), Sentence(i.Name), Sentence(i.Target), i.Result + (i.Reported && !i.Verified ? "\n(chưa xác minh)" : ""), i.Unit ?? "",
                 i.Met switch { true => "Đạt", false => "Chưa đạt", null => "" },
             }),
             [Center, Left, Center, Center, Left, Center]));
@@ -282,7 +286,7 @@ public static class MonthlyReportDocx
             body.Append(Text($"- {unit.Unit}: {string.Join("; ", unit.Notes.Select(n => Sentence(n).TrimEnd('.', ';', ' ')))}{(unit.Verified ? "." : " (chưa xác minh).")}"));
     }
 
-    private static Table TaskTable(IReadOnlyList<TaskRef> tasks) => Table([567, 4300, 1300, 1900, TextWidth - 8067],
+    private static Table TaskTable(IReadOnlyList<TaskRef> tasks) => Table([700, 4300, 1300, 1900, TextWidth - 8200],
         ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng"],
         tasks.Select((t, i) => new[]
         {
@@ -371,9 +375,9 @@ public static class MonthlyReportDocx
     private static Paragraph Text(string text, int before = 120, bool keepNext = false) =>
         P(text, new Fmt { Align = JustificationValues.Both, FirstLine = FirstLineIndent, Before = before, KeepNext = keepNext });
 
-    /// <summary>A heading: "I. …" bold capitals, "1. …" bold, "2.1. …" bold italic; kept with what follows.</summary>
+    /// <summary>A heading, kept with what follows: "I. …" bold capitals, "1. …" bold, the plan's headings bold italic, then italic.</summary>
     private static Paragraph Title(string text, int level = 1) =>
-        P(text, new Fmt { Bold = true, Italic = level == 3, Align = JustificationValues.Both, FirstLine = FirstLineIndent, Before = level == 1 ? 240 : 120, KeepNext = true });
+        P(text, new Fmt { Bold = level <= 3, Italic = level >= 3, Align = JustificationValues.Both, FirstLine = FirstLineIndent, Before = level == 1 ? 240 : 120, KeepNext = true });
 
     /// <summary>The short horizontal line under the issuing body and under the title: a bottom border on an empty paragraph.</summary>
     private static Paragraph ShortLine(int width, int length)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
@@ -13,7 +14,7 @@ namespace RoViec.Web.Features.Publishing;
 /// reports that reached the standing office (submitted or verified; a draft, a report awaiting its head's
 /// approval or a returned one says nothing yet). Lines not yet verified are marked so.
 /// </summary>
-public static class MonthlyReportQuery
+public static partial class MonthlyReportQuery
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -72,7 +73,7 @@ public static class MonthlyReportQuery
                 && (l.TaskStatus is not null || !string.IsNullOrWhiteSpace(l.WorkDone)))
             .ToLookup(l => l.TaskId!.Value);
         var sections = tasks.GroupBy(t => t.Section, StringComparer.Ordinal)
-            .Select(g => new SectionResult(SectionHeading(g.Key), g.Count(), g
+            .Select(g => new SectionResult(SectionPath(g.Key), g.Count(), g
                 .Where(t => taskLines.Contains(t.Id))
                 .Select(t => new TaskResult(t.Code, t.Name, LeadOf(t.LeadUnitId, t.LeadAsWritten),
                     taskLines[t.Id].Any(l => l.Kind == ReportItemKinds.Task && l.TaskStatus == ReportedTaskStatuses.Done),
@@ -82,7 +83,7 @@ public static class MonthlyReportQuery
                 .ToList()))
             .Where(s => s.Tasks.Count > 0).ToList();
 
-        var byStatus = tasks.GroupBy(t => HealthOf(t.Id)).OrderBy(g => g.Key)
+        var byStatus = tasks.GroupBy(t => HealthOf(t.Id)).OrderBy(g => StatusOrder.ToList().IndexOf(g.Key))
             .Select(g => new StatusCount(g.Key, g.Count(), g.Count(t => t.Priority))).ToList();
         var keyTasks = tasks.Where(t => t.Priority).ToList();
 
@@ -103,7 +104,7 @@ public static class MonthlyReportQuery
                 return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Meets(i, percent));
             }
             var why = i.OwnerUnitId is null ? "Chưa giao đơn vị theo dõi" : asked.Contains(i.Id) ? "Chưa báo cáo" : "Không đến kỳ báo cáo";
-            return new IndicatorResult(i.Name, i.TargetRaw, why, i.OwnerUnitId is { } o ? UnitName(o) : null, false, false, null);
+            return new IndicatorResult(i.Name, i.TargetRaw, why, i.OwnerUnitId is { } o ? UnitName(o) : i.Owner, false, false, null);
         }).ToList();
 
         // IV–V. Troubled tasks, difficulties and requests.
@@ -188,14 +189,35 @@ public static class MonthlyReportQuery
         _ => $"nhiệm vụ năm {year}",
     };
 
-    /// <summary>The section as headed in the report: its last level ("3.4. Đảm bảo an ninh mạng, …"), "Phụ lục: …" for an appendix.</summary>
-    public static string SectionHeading(string section)
+    /// <summary>
+    /// The section's headings as the report shows them, outermost first: the plan's own headings without its top level
+    /// ("II. NHIỆM VỤ, GIẢI PHÁP", whose numeral would clash with the report's own), an appendix's heading joined to its
+    /// first level ("Phụ lục: I. Hạ tầng số").
+    /// </summary>
+    public static IReadOnlyList<string> SectionPath(string section)
     {
-        var parts = (section ?? "").Split(" > ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0) return "Nhiệm vụ khác";
-        var last = parts[^1];
-        return parts.Length > 1 && parts[0].StartsWith("Phụ lục", StringComparison.OrdinalIgnoreCase) ? "Phụ lục: " + last : last;
+        var parts = (section ?? "").Split(" > ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (parts.Count > 1 && parts[0].StartsWith("Phụ lục", StringComparison.OrdinalIgnoreCase))
+        {
+            parts[1] = parts[0].TrimEnd(':', '.', ' ') + ": " + parts[1];
+            parts.RemoveAt(0);
+        }
+        else if (parts.Count > 1 && RomanHeading().IsMatch(parts[0]))
+        {
+            parts.RemoveAt(0);
+        }
+        return parts.Count == 0 ? ["Nhiệm vụ khác"] : parts;
     }
+
+    [GeneratedRegex(@"^[IVXLC]+\s*[.\-–]\s")]
+    private static partial Regex RomanHeading();
+
+    /// <summary>The order statuses are listed in: what is done first, then what runs, then what is in trouble.</summary>
+    public static readonly IReadOnlyList<TaskHealth> StatusOrder =
+    [
+        TaskHealth.DoneOnTime, TaskHealth.DoneLate, TaskHealth.AlreadyDone, TaskHealth.OnTrack, TaskHealth.Recurring,
+        TaskHealth.External, TaskHealth.NotStarted, TaskHealth.AtRisk, TaskHealth.Overdue, TaskHealth.CannotDo,
+    ];
 
     /// <summary>A reported value as written ("12,5%", "45/50 (90%)", "3 mô hình") and, for a percentage, its value.</summary>
     public static (string Text, decimal? Percent) ValueText(decimal? value, decimal? numerator, decimal? denominator, string targetUnit)
