@@ -82,6 +82,8 @@ Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorE
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AdminScope>();
 builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
+// Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
+RoViec.Web.Features.Scheduling.Scheduler.Add(builder.Services);
 
 var app = builder.Build();
 

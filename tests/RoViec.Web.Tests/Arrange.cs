@@ -58,4 +58,12 @@ public static class Arrange
 
     public static Task<Guid> ProvinceIdAsync(this RoViecApp app, string name) =>
         app.WithDbAsync(db => db.Provinces.Where(p => p.Name == name).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>Removes the demo commune's steering committee, for tests that build one from nothing.</summary>
+    public static async Task<int> ClearSteeringCommitteeAsync(RoViecDbContext db)
+    {
+        db.SteeringMemberUnits.RemoveRange(db.SteeringMemberUnits);
+        db.SteeringMembers.RemoveRange(db.SteeringMembers);
+        return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
 }

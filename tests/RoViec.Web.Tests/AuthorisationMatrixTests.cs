@@ -77,6 +77,9 @@ public sealed class AuthorisationMatrixTests
         ["GET /tai-khoan"] = SignedIn,
         ["GET /tai-khoan/mat-khau"] = SignedIn,
         ["GET /tai-khoan/xac-thuc-hai-buoc"] = SignedIn,
+        // One's own notices and how to receive them, even without a role (its handlers answer the same).
+        ["GET /thong-bao"] = SignedIn,
+        ["GET /thong-bao/tuy-chon"] = SignedIn,
         // Without a password just checked it leads back to the sign-in form, for anyone.
         ["GET /dang-nhap/ma-xac-thuc"] = Anyone,
         ["GET /dang-nhap"] = Anyone,

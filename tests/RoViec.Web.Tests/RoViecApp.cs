@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RoViec.Web.Tests;
@@ -56,12 +57,27 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
     /// </summary>
     public bool RequireTwoFactor { get; init; }
 
+    /// <summary>
+    /// Whether the scheduler runs by itself (periods, reminders, e-mail). Off by default: its writes in the
+    /// background would race the other tests' own arrangements; the scheduling tests turn it on or call a tick.
+    /// </summary>
+    public bool Scheduler { get; init; }
+
+    /// <summary>The clock the application reads "today" from, when a test sets the date.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Further configuration ("RoViec:Smtp:Host" …).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseSetting("ConnectionStrings:RoViec", ConnectionString ?? $"Data Source={Path.Combine(_directory, "roviec.db")}");
         builder.UseSetting("ROVIEC_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("RoViec:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
+        builder.UseSetting("RoViec:Scheduler:Enabled", Scheduler ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -15,7 +15,7 @@ public sealed class SteeringCommitteeTests
         await using var on = AppOn.Create(provider);
         var app = on.App;
         var ct = TestContext.Current.CancellationToken;
-        await ClearDemoCommitteeAsync(app);
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var police = await app.UnitIdAsync("cong-an");
         var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
         var account = await app.UserIdAsync("thanhvien");
@@ -45,7 +45,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
-        await ClearDemoCommitteeAsync(app);
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var police = await app.UnitIdAsync("cong-an");
         var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
         using var admin = await app.SignedInClientAsync();
@@ -82,7 +82,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
-        await ClearDemoCommitteeAsync(app);
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         using var admin = await app.SignedInClientAsync();
         (await AddAsync(admin, "Đặng Thị Giúp Việc", SteeringPositions.SupportGroup, "", null, await app.UnitIdAsync("cong-an"))).EnsureSuccessStatusCode();
         var id = await app.WithDbAsync(db => db.SteeringMembers.Select(m => m.Id).SingleAsync(ct));
@@ -103,7 +103,7 @@ public sealed class SteeringCommitteeTests
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
-        await ClearDemoCommitteeAsync(app);
+        await app.WithDbAsync(Arrange.ClearSteeringCommitteeAsync);
         var (other, otherUnit) = await app.CommuneAsync("Quỳnh Lưu");
         var outsider = await app.UserAsync("quynhluu", Roles.SteeringMember, other);
         using var admin = await app.SignedInClientAsync();
@@ -117,14 +117,6 @@ public sealed class SteeringCommitteeTests
         Assert.Contains("Có đơn vị không thuộc xã này.", await unit.BodyAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.SteeringMembers.AnyAsync(ct)));
     }
-
-    /// <summary>These tests build a committee from nothing: the demo commune's own committee is removed first.</summary>
-    private static Task<int> ClearDemoCommitteeAsync(RoViecApp app) => app.WithDbAsync(async db =>
-    {
-        db.SteeringMemberUnits.RemoveRange(db.SteeringMemberUnits);
-        db.SteeringMembers.RemoveRange(db.SteeringMembers);
-        return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-    });
 
     private static Task<HttpResponseMessage> AddAsync(HttpClient admin, string name, string position, string fields, Guid? account, params Guid[] units) =>
         admin.PostFormAsync("/to-chuc/ban-chi-dao/thanh-vien", "/to-chuc/ban-chi-dao/thanh-vien",

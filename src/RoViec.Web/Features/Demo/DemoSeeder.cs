@@ -62,9 +62,9 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         foreach (var (userName, fullName, role, unitKey) in DemoUsers)
         {
             var unitId = unitKey is null ? null : (Guid?)await UnitAsync(commune.Id, unitKey, ct);
-            await CreateUserAsync(new AppUser { UserName = userName, FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
+            await CreateUserAsync(new AppUser { UserName = userName, Email = $"{userName}@roviec.local", FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
         }
-        await CreateUserAsync(new AppUser { UserName = ProvinceUserName, FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
+        await CreateUserAsync(new AppUser { UserName = ProvinceUserName, Email = $"{ProvinceUserName}@roviec.local", FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
         await SeedSteeringCommitteeAsync(commune.Id, ct);
         if (generated)
         {

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Features.Reporting;
+
+namespace RoViec.Web.Features.Scheduling;
+
+/// <summary>
+/// Moves an active plan's periods along the calendar on a day: gives the plan its periods when it has none
+/// (<see cref="PeriodCalendar.EnsureAsync"/>); opens a scheduled period whose opening day has come and whose
+/// compile day has not passed (<see cref="OpenPeriod.OpenAsync"/>: one report per unit with work in it); closes an
+/// open period after its compile day; and closes, without reports, a scheduled period whose compile day passed
+/// before it ever opened in RoViec (a plan confirmed in the middle of the year does not ask for January's report).
+/// </summary>
+public static class AdvancePeriods
+{
+    public sealed record Outcome(int Opened, int Closed, int ReportsCreated);
+
+    public static async Task<Outcome> RunAsync(RoViecDbContext db, Plan plan, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        await PeriodCalendar.EnsureAsync(db, plan, ct);
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+
+        var due = await db.Periods
+            .Where(p => p.PlanId == plan.Id
+                && ((p.State == PeriodStates.Scheduled && p.OpensOn <= today) || (p.State == PeriodStates.Open && p.CompileDueOn < today)))
+            .OrderBy(p => p.OpensOn).ToListAsync(ct);
+        int opened = 0, closed = 0, reports = 0;
+        foreach (var period in due)
+        {
+            if (period.CompileDueOn < today)
+            {
+                period.State = PeriodStates.Closed;
+                period.ClosedAtUtc = nowUtc;
+                period.Version = Guid.NewGuid();
+                await db.SaveChangesAsync(ct);
+                closed++;
+            }
+            else
+            {
+                reports += await OpenPeriod.OpenAsync(db, period, nowUtc, ct);
+                opened++;
+            }
+        }
+        return new Outcome(opened, closed, reports);
+    }
+}

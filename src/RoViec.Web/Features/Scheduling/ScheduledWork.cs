@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Notifications;
+
+namespace RoViec.Web.Features.Scheduling;
+
+/// <summary>
+/// One tick of the scheduled work, done by the instance holding the "scheduler" lease: for every commune's
+/// active plan, periods along the calendar (<see cref="AdvancePeriods"/>), reminders (<see cref="Reminders"/>),
+/// task alerts (<see cref="TaskAlerts"/>); then the e-mails (<see cref="NoticeMailer"/>). "Today" is the Vietnam
+/// date of the injected <see cref="TimeProvider"/>; the lease runs on the machine's real clock, because it
+/// is about which process is alive, not about the calendar.
+/// </summary>
+public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider clock, NoticeMailer mailer, IConfiguration configuration, ILogger<ScheduledWork> log)
+{
+    public const string LeaseName = "scheduler";
+
+    /// <summary>This instance, as the lease names its holder.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public sealed record Outcome(bool Ran, int Opened, int Closed, int Notices, int Mails);
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("RoViec:Scheduler:IntervalSeconds", 60)));
+
+    /// <summary>Long enough to outlive a few ticks; another instance takes over only when the holder stops renewing.</summary>
+    public TimeSpan LeaseDuration => TimeSpan.FromTicks(Math.Max(Interval.Ticks * 3, TimeSpan.FromMinutes(1).Ticks));
+
+    public async Task<Outcome> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+        if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, DateTime.UtcNow, ct)) return new Outcome(false, 0, 0, 0, 0);
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatuses.Active).OrderBy(p => p.CommuneId).ToListAsync(ct);
+        int opened = 0, closed = 0, notices = 0;
+        foreach (var plan in plans)
+        {
+            try
+            {
+                var periods = await AdvancePeriods.RunAsync(db, plan, today, nowUtc, ct);
+                opened += periods.Opened;
+                closed += periods.Closed;
+                var people = await Recipients.LoadAsync(db, plan.CommuneId, ct);
+                var reminders = await Reminders.ComputeAsync(db, plan, people, today, ct);
+                var alerts = await TaskAlerts.RunAsync(db, plan, people, today, ct);
+                notices += await Notices.SendManyAsync(db, [.. reminders, .. alerts.Notices], nowUtc, ct);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                // One commune's trouble (a concurrent edit, a bad row) must not stop the others; the next tick tries again.
+                log.LogError(ex, "Việc định kỳ của kế hoạch {Plan} bị lỗi (scheduled work failed for plan)", plan.Id);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+            if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, DateTime.UtcNow, ct))
+            {
+                log.LogWarning("Mất quyền chạy việc định kỳ giữa chừng (scheduler lease lost); dừng lượt này");
+                return new Outcome(true, opened, closed, notices, 0);
+            }
+        }
+        var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
+        return new Outcome(true, opened, closed, notices, mails);
+    }
+
+    /// <summary>Gives the lease up when the application stops.</summary>
+    public async Task ReleaseAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        await JobLeases.ReleaseAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), LeaseName, Holder, DateTime.UtcNow, ct);
+    }
+}
