@@ -153,7 +153,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         var paragraphs = BodyOf(doc).Elements<Paragraph>().ToList();
         var title = paragraphs.Single(p => ParagraphText(p) == "BÁO CÁO");
         var subtitle = paragraphs[paragraphs.IndexOf(title) + 1];
-        Assert.Equal("Kết quả thực hiện Chương trình công tác năm 2026 tháng 12/2026", ParagraphText(subtitle));
+        Assert.Equal("Kết quả thực hiện Chương trình công tác năm 2026 trong tháng 12/2026", ParagraphText(subtitle));
         foreach (var p in new[] { title, subtitle })
         {
             Assert.True(IsBold(p));

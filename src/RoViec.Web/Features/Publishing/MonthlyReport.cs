@@ -13,6 +13,8 @@ public sealed record MonthlyReport
     public required string Place { get; init; }
     /// <summary>"tháng 12/2026", "quý IV/2026", "năm 2026", or the ad-hoc request's title.</summary>
     public required string PeriodPhrase { get; init; }
+    /// <summary>"trong tháng 12/2026" after the programme's name; an ad-hoc request's phrase as it is.</summary>
+    public string Within => PeriodPhrase.StartsWith("theo ", StringComparison.Ordinal) ? PeriodPhrase : "trong " + PeriodPhrase;
     /// <summary>"tháng tới" for a month, "quý tới" for a quarter, "thời gian tới" otherwise.</summary>
     public required string NextPhrase { get; init; }
     /// <summary>What the report is on: "Chương trình công tác năm 2026".</summary>

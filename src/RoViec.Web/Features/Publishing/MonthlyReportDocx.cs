@@ -51,7 +51,7 @@ public static class MonthlyReportDocx
             Closing(body, report);
             body.Append(Section(main));
 
-            document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammePhrase + " " + report.PeriodPhrase;
+            document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within;
             document.PackageProperties.Creator = report.IssuerPhrase;
             document.PackageProperties.Language = "vi-VN";
         }
@@ -79,7 +79,7 @@ public static class MonthlyReportDocx
         body.Append(Borderless([3685, TextWidth - 3685], [left, right]));
 
         body.Append(P("BÁO CÁO", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 480 }));
-        body.Append(P("Kết quả thực hiện " + report.ProgrammePhrase + " " + report.PeriodPhrase,
+        body.Append(P("Kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within,
             new Fmt { Bold = true, Align = JustificationValues.Center }));
         body.Append(ShortLine(TextWidth, 2000));
         body.Append(Text(
@@ -245,7 +245,7 @@ public static class MonthlyReportDocx
 
     private static void Closing(Body body, MonthlyReport report)
     {
-        body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammePhrase} {report.PeriodPhrase} của {report.IssuerPhrase}./.", keepNext: true));
+        body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammePhrase} {report.Within} của {report.IssuerPhrase}./.", keepNext: true));
         var s = report.Settings;
         var left = new List<Paragraph> { P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }) };
         left.AddRange(s.Recipients.Select(r => P("- " + r, new Fmt { Size = 22 })));
