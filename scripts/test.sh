@@ -8,12 +8,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Debian packages the tests need, as "command:package": Chromium for the browser tests
-# (Playwright drives /usr/bin/chromium; its own browser download does not work here). The
-# reporting tests will add libreoffice. PostgreSQL is handled apart below: its client (psql) is
-# often present without the server, so the check is for the server binary itself.
+# (Playwright drives /usr/bin/chromium; its own browser download does not work here), and
+# LibreOffice's Writer without its GUI, which the report tests use to convert the monthly report
+# to PDF headless. PostgreSQL is handled apart below: its client (psql) is often present without
+# the server, so the check is for the server binary itself.
 REQUIRED=(
   "python3:python3"
   "chromium:chromium"
+  "soffice:libreoffice-writer-nogui"
 )
 
 apt_updated=0

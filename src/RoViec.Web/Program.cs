@@ -114,6 +114,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
+RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);
 app.MapRoViecApi();
 await app.RunAsync();

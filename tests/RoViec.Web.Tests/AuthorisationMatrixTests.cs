@@ -102,6 +102,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /ky-bao-cao"] = AnyRole,
         ["GET /ky-bao-cao/{id:guid}"] = AnyRole,
         ["GET /tong-quan"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
+        // The compiled report of a period: the standing office publishes it, the chair reads it before signing.
+        ["GET /ky-bao-cao/{id:guid}/bao-cao.docx"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         // The API's description and its reference page reveal no data.
         ["GET /openapi/{documentName}.json"] = Anyone,
         ["GET /tai-lieu-api/{documentName?}"] = Anyone,

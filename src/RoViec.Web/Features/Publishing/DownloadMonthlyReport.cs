@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+
+namespace RoViec.Web.Features.Publishing;
+
+/// <summary>
+/// `GET /ky-bao-cao/{id}/bao-cao.docx`: the period's compiled report as a Word document, for the standing office
+/// that publishes it and the committee chair who signs it. The query overrides the defaults of
+/// <see cref="MonthlyReportSettings"/>: so (number), kyhieu (symbol), captren (upper-level body), coquan (issuing
+/// body), ngay (date, dd/mm/yyyy), tm (authority), chucvu (signer's title), nguoiky (signer), noinhan (recipients,
+/// one a line). Another commune's period, or none, is a 404; any other role is refused.
+/// </summary>
+internal static class DownloadMonthlyReport
+{
+    public static void Map(WebApplication app) => app.MapGet("/ky-bao-cao/{id:guid}/bao-cao.docx", async (
+        Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, CancellationToken ct) =>
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null || !await currentUser.CanReadCommuneAsync(http.User, period.CommuneId, ct)) return Results.NotFound();
+        var scope = await currentUser.ScopeAsync(http.User, ct);
+        if (scope is null || !MayPublish(scope, period.CommuneId)) return Results.Forbid();
+
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var defaults = await MonthlyReportSettings.DefaultsAsync(db, period, today, ct);
+        var q = http.Request.Query;
+        var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error);
+        if (error is not null) return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Không tạo được báo cáo");
+
+        var report = await MonthlyReportQuery.CompileAsync(db, period, settings, ct);
+        return Results.File(MonthlyReportDocx.Write(report), MonthlyReportDocx.ContentType, FileName(period));
+    }).RequireAuthorization(Policies.ReadPlans);
+
+    /// <summary>The standing office (and its administrator) publishes the commune's report; the chair reads it before signing.</summary>
+    public static bool MayPublish(UserScope scope, Guid communeId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.CommuneId == communeId && (scope.RunsReporting || scope.IsIn(Roles.Chair));
+    }
+
+    /// <summary>"bao-cao-thang-12-2026.docx", "bao-cao-quy-4-2026.docx", "bao-cao-nam-2026.docx", "bao-cao-dot-xuat-05-12-2026.docx".</summary>
+    public static string FileName(ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var year = period.Year.ToString(CultureInfo.InvariantCulture);
+        var number = period.Number.ToString(CultureInfo.InvariantCulture);
+        return period.Kind switch
+        {
+            PeriodKinds.Monthly => $"bao-cao-thang-{number}-{year}.docx",
+            PeriodKinds.Quarterly => $"bao-cao-quy-{number}-{year}.docx",
+            PeriodKinds.Annual => $"bao-cao-nam-{year}.docx",
+            _ => "bao-cao-dot-xuat-" + period.UnitDueOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) + ".docx",
+        };
+    }
+}

@@ -1,0 +1,511 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Web.Features.CrossChecks;
+using RoViec.Web.Features.Reporting;
+
+namespace RoViec.Web.Features.Publishing;
+
+/// <summary>
+/// Writes a <see cref="MonthlyReport"/> as a Word document in the layout of administrative documents
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, margins 20/20/30/15 mm, Times New Roman 14 pt; the header as a
+/// borderless two-column table (issuing body and number on the left, the national title, motto and the place
+/// and date on the right); the title centred; body paragraphs justified with a 1 cm first-line indent; bordered
+/// tables; "Nơi nhận" and the signature block side by side at the end; page numbers centred at the top from the
+/// second page on.
+/// </summary>
+public static class MonthlyReportDocx
+{
+    // Sizes are in twentieths of a point (1 mm ≈ 56.7) and font sizes in half-points, as WordprocessingML counts them.
+    public const int PageWidth = 11906;
+    public const int PageHeight = 16838;
+    public const int MarginTop = 1134;
+    public const int MarginBottom = 1134;
+    public const int MarginLeft = 1701;
+    public const int MarginRight = 851;
+    public const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    public const string FontName = "Times New Roman";
+    public const int BodySize = 28;
+    private const int TableSize = 24;
+    private const int FirstLineIndent = 567;
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static byte[] Write(MonthlyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            main.Document = new Document(body);
+
+            Heading(body, report);
+            Content(body, report);
+            Closing(body, report);
+            body.Append(Section(main));
+
+            document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within;
+            document.PackageProperties.Creator = report.IssuerPhrase;
+            document.PackageProperties.Language = "vi-VN";
+        }
+        return stream.ToArray();
+    }
+
+    // ---- The parts of the document -------------------------------------------------------------------
+
+    private static void Heading(Body body, MonthlyReport report)
+    {
+        var s = report.Settings;
+        var left = new List<Paragraph>();
+        if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = 26, Align = JustificationValues.Center }));
+        left.Add(P(s.Body, new Fmt { Size = 26, Bold = true, Align = JustificationValues.Center }));
+        left.Add(ShortLine(3685, 1300));
+        var number = string.IsNullOrWhiteSpace(s.Number) ? "Số:        /" + s.Symbol : "Số: " + s.Number + "/" + s.Symbol;
+        left.Add(P(number, new Fmt { Size = 26, Align = JustificationValues.Center, Before = 120 }));
+
+        var right = new List<Paragraph>
+        {
+            P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Fmt { Size = 24, Bold = true, Align = JustificationValues.Center }),
+            P("Độc lập - Tự do - Hạnh phúc", new Fmt { Size = 26, Bold = true, Underline = true, Align = JustificationValues.Center }),
+            P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 360 }),
+        };
+        body.Append(Borderless([3685, TextWidth - 3685], [left, right]));
+
+        body.Append(P("BÁO CÁO", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 480 }));
+        body.Append(P("Kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within,
+            new Fmt { Bold = true, Align = JustificationValues.Center }));
+        body.Append(ShortLine(TextWidth, 2000));
+        body.Append(Text(
+            $"Thực hiện {report.ProgrammePhrase} của {report.IssuerPhrase}, trên cơ sở báo cáo của các cơ quan, đơn vị, "
+            + $"Ban Chỉ đạo báo cáo kết quả thực hiện {report.PeriodPhrase} (số liệu tính đến ngày {DayText.Show(report.AsOf)}) như sau:", before: 240));
+    }
+
+    private static void Content(Body body, MonthlyReport report)
+    {
+        Reporting(body, report);
+        Tasks(body, report);
+        Indicators(body, report);
+        Problems(body, report);
+        Requests(body, report);
+        Next(body, report);
+    }
+
+    private static void Reporting(Body body, MonthlyReport report)
+    {
+        body.Append(Title("I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ"));
+        var r = report.Rate;
+        if (r.Expected == 0)
+        {
+            body.Append(Text($"Trong {report.PeriodPhrase}, không có cơ quan, đơn vị nào phải báo cáo."));
+            return;
+        }
+        body.Append(Text($"Trong {report.PeriodPhrase}, có {r.Expected} cơ quan, đơn vị phải báo cáo; đã nhận {r.Received} báo cáo, "
+            + $"đạt tỷ lệ {PeriodLabels.Percent(r.Rate)}; trong đó {r.OnTime} báo cáo đúng hạn (tỷ lệ đúng hạn {PeriodLabels.Percent(r.OnTimeRate)}), "
+            + $"{r.Received - r.OnTime} báo cáo trễ hạn."));
+        var missing = report.Units.Where(u => u.ReceivedOn is null).Select(u => u.Unit).ToList();
+        body.Append(Text(missing.Count == 0
+            ? "Tất cả các cơ quan, đơn vị đã gửi báo cáo."
+            : $"Còn {missing.Count} cơ quan, đơn vị chưa gửi báo cáo: {string.Join(", ", missing)}."));
+        var returned = report.Units.Count(u => u.State == ReportStates.Returned);
+        if (returned > 0)
+            body.Append(Text($"Có {returned} báo cáo bị trả lại để bổ sung, hoàn thiện; nội dung của các báo cáo này chưa được tổng hợp."));
+        var verified = report.Units.Count(u => u.State == ReportStates.Verified);
+        var waiting = report.Units.Count(u => u.State == ReportStates.Submitted);
+        body.Append(Text($"Cơ quan thường trực đã xác minh {verified} báo cáo; {waiting} báo cáo đang chờ xác minh "
+            + "(nội dung lấy từ báo cáo chưa xác minh được ghi chú “(chưa xác minh)”)."));
+        body.Append(Table([700, 3000, 1300, 1700, 1300, TextWidth - 8000],
+            ["STT", "Cơ quan, đơn vị", "Hạn báo cáo", "Tình trạng", "Ngày gửi", "Đúng hạn"],
+            report.Units.Select((u, i) => new[]
+            {
+                Index(i), u.Unit, DayText.Show(u.DueOn), SubmissionState(u.State), DayText.Show(u.ReceivedOn),
+                u.ReceivedOn is null ? (report.AsOf > u.DueOn ? "Quá hạn" : "—") : u.OnTime ? "Đúng hạn" : "Trễ hạn",
+            }),
+            [Center, Left, Center, Left, Center, Center]));
+    }
+
+    private static void Tasks(Body body, MonthlyReport report)
+    {
+        body.Append(Title("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"));
+        body.Append(Title("1. Tình hình thực hiện chung", level: 2));
+        string Count(TaskHealth health) => report.ByStatus.FirstOrDefault(c => c.Health == health)?.Count.ToString(CultureInfo.InvariantCulture) ?? "0";
+        body.Append(Text($"Kế hoạch có {report.TaskTotal} nhiệm vụ. Tính đến ngày {DayText.Show(report.AsOf)}: "
+            + $"{Count(TaskHealth.DoneOnTime)} nhiệm vụ hoàn thành đúng hạn, {Count(TaskHealth.DoneLate)} nhiệm vụ hoàn thành trễ hạn, "
+            + $"{Count(TaskHealth.Overdue)} nhiệm vụ quá hạn, {Count(TaskHealth.AtRisk)} nhiệm vụ có nguy cơ chậm tiến độ; "
+            + "chi tiết theo tình trạng như sau:"));
+        var rows = report.ByStatus.Select((c, i) => new[]
+        {
+            Index(i), PeriodLabels.Health(c.Health), Int(c.Count), Share(c.Count, report.TaskTotal), Int(c.KeyCount),
+        }).ToList();
+        rows.Add(["", "Tổng số", Int(report.TaskTotal), report.TaskTotal == 0 ? "—" : "100%", Int(report.KeyTaskTotal)]);
+        body.Append(Table([700, 3800, 1500, 1500, TextWidth - 7500],
+            ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ", "Trong đó nhiệm vụ trọng tâm"], rows,
+            [Center, Left, Center, Center, Center], boldLastRow: true));
+
+        body.Append(Title("2. Kết quả thực hiện trong kỳ theo từng nội dung", level: 2));
+        if (report.Sections.Count == 0)
+            body.Append(Text("Trong kỳ chưa có báo cáo kết quả thực hiện nhiệm vụ nào của các cơ quan, đơn vị được gửi đến Cơ quan thường trực."));
+        IReadOnlyList<string> previous = [];
+        foreach (var section in report.Sections)
+        {
+            // The plan's own headings, each printed once: a parent heading only when it changes.
+            var same = 0;
+            while (same < previous.Count && same < section.Path.Count && previous[same] == section.Path[same]) same++;
+            for (var level = same; level < section.Path.Count; level++) body.Append(Title(section.Path[level], level: level == 0 ? 3 : 4));
+            previous = section.Path;
+            body.Append(Text($"Các đơn vị báo cáo {section.Tasks.Count}/{section.TaskCount} nhiệm vụ của nội dung này; "
+                + (section.Done == 0 ? "chưa có nhiệm vụ nào báo cáo hoàn thành trong kỳ." : $"{section.Done} nhiệm vụ báo cáo hoàn thành trong kỳ.")));
+            foreach (var task in section.Tasks)
+            {
+                var name = (task.Code is null ? "" : task.Code + ". ") + task.Name.TrimEnd('.', ';', ' ');
+                body.Append(Text($"- {name} (chủ trì: {task.Lead}){(task.DoneInPeriod ? ": đã hoàn thành." : ":")}"));
+                foreach (var line in task.Lines) body.Append(Text(LineText(line)));
+            }
+        }
+
+        body.Append(Title("3. Nhiệm vụ trọng tâm", level: 2));
+        body.Append(Text(report.KeyTaskShare is { } share
+            ? $"Kế hoạch xác định {report.KeyTaskTotal} nhiệm vụ trọng tâm; có {report.KeyTasksOnSchedule} nhiệm vụ đúng tiến độ, đạt {PeriodLabels.Percent(share)} "
+                + $"(chỉ tiêu: tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}% nhiệm vụ trọng tâm đúng tiến độ) — "
+                + (share >= MonthlyReport.KeyTaskTarget ? "đạt chỉ tiêu." : "chưa đạt chỉ tiêu.")
+            : $"Kế hoạch chưa xác định nhiệm vụ trọng tâm nên chưa tính được tỷ lệ nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu: tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}%)."));
+    }
+
+    private static void Indicators(Body body, MonthlyReport report)
+    {
+        body.Append(Title("III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
+        if (report.Indicators.Count == 0)
+        {
+            body.Append(Text("Kế hoạch không có chỉ tiêu định lượng."));
+            return;
+        }
+        var reported = report.Indicators.Count(i => i.Reported);
+        var judged = report.Indicators.Where(i => i.Met is not null).ToList();
+        body.Append(Text($"Kế hoạch có {report.Indicators.Count} chỉ tiêu; trong kỳ có {reported} chỉ tiêu được các đơn vị báo cáo số liệu"
+            + (judged.Count == 0 ? "." : $"; trong số {judged.Count} chỉ tiêu tính theo tỷ lệ, {judged.Count(i => i.Met == true)} chỉ tiêu đạt mục tiêu.")));
+        body.Append(Table([700, 3400, 1400, 1600, 1400, TextWidth - 8500],
+            ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
+            report.Indicators.Select((i, n) => new[]
+            {
+                Index(n), Sentence(i.Name), Sentence(i.Target), i.Result + (i.Reported && !i.Verified ? "\n(chưa xác minh)" : ""), i.Unit ?? "",
+                i.Met switch { true => "Đạt", false => "Chưa đạt", null => "" },
+            }),
+            [Center, Left, Center, Center, Left, Center]));
+    }
+
+    private static void Problems(Body body, MonthlyReport report)
+    {
+        body.Append(Title("IV. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"));
+        body.Append(Title("1. Nhiệm vụ quá hạn, có nguy cơ chậm tiến độ", level: 2));
+        var overdue = report.Troubled.Count(t => t.Health == TaskHealth.Overdue);
+        if (report.Troubled.Count == 0)
+        {
+            body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, không có nhiệm vụ quá hạn hoặc có nguy cơ chậm tiến độ."));
+        }
+        else
+        {
+            body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, có {overdue} nhiệm vụ quá hạn và {report.Troubled.Count - overdue} nhiệm vụ có nguy cơ chậm tiến độ:"));
+            body.Append(TaskTable(report.Troubled));
+        }
+        var r = report.Rate;
+        if (r.Missing > 0 || r.Received > r.OnTime)
+            body.Append(Text($"Về chế độ báo cáo: còn {r.Missing} cơ quan, đơn vị chưa gửi báo cáo và {r.Received - r.OnTime} báo cáo gửi trễ hạn."));
+
+        body.Append(Title("2. Khó khăn, vướng mắc các đơn vị báo cáo", level: 2));
+        Notes(body, report.Difficulties, "Các cơ quan, đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.");
+    }
+
+    private static void Requests(Body body, MonthlyReport report)
+    {
+        body.Append(Title("V. KIẾN NGHỊ, ĐỀ XUẤT"));
+        Notes(body, report.Requests, "Các cơ quan, đơn vị không có kiến nghị, đề xuất trong kỳ.");
+    }
+
+    private static void Next(Body body, MonthlyReport report)
+    {
+        body.Append(Title("VI. NHIỆM VỤ TRỌNG TÂM " + MonthlyReportSettings.Upper(report.NextPhrase)));
+        if (report.NextTasks.Count == 0)
+        {
+            body.Append(Text($"Không có nhiệm vụ nào đến hạn đến ngày {DayText.Show(report.NextUntil)} hoặc đã quá hạn chưa hoàn thành."));
+        }
+        else
+        {
+            body.Append(Text($"Tập trung chỉ đạo các cơ quan, đơn vị hoàn thành {report.NextTasks.Count} nhiệm vụ đến hạn đến ngày "
+                + $"{DayText.Show(report.NextUntil)} và các nhiệm vụ đã quá hạn:"));
+            body.Append(TaskTable(report.NextTasks));
+        }
+        body.Append(Text("Các cơ quan, đơn vị tiếp tục thực hiện các nhiệm vụ thường xuyên và báo cáo kết quả đúng thời hạn quy định."));
+    }
+
+    private static void Closing(Body body, MonthlyReport report)
+    {
+        body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammePhrase} {report.Within} của {report.IssuerPhrase}./.", keepNext: true));
+        var s = report.Settings;
+        var left = new List<Paragraph> { P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }) };
+        left.AddRange(s.Recipients.Select(r => P("- " + r, new Fmt { Size = 22 })));
+        var right = new List<Paragraph>
+        {
+            P(s.Authority, new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }),
+            P(s.SignerTitle, new Fmt { Bold = true, Align = JustificationValues.Center }),
+        };
+        for (var i = 0; i < 4; i++) right.Add(P("", new Fmt { Align = JustificationValues.Center }));
+        right.Add(P(s.SignerName ?? "", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }));
+        body.Append(Borderless([4300, TextWidth - 4300], [left, right], cantSplit: true));
+    }
+
+    // ---- Texts ---------------------------------------------------------------------------------------
+
+    private static string LineText(LineResult line)
+    {
+        var work = string.IsNullOrWhiteSpace(line.WorkDone) ? "không ghi nội dung" : Sentence(line.WorkDone).TrimEnd('.', ';', ' ');
+        var status = line.Status is null ? null : CrossCheckLabels.TaskStatus(line.Status).ToLower(Vietnamese);
+        var details = new List<string>();
+        if (status is not null) details.Add(status);
+        if (line.Percent is { } p && line.Status != ReportedTaskStatuses.Done) details.Add($"đạt {p}%");
+        if (line.CompletedOn is { } on) details.Add("ngày hoàn thành " + DayText.Show(on));
+        if (!string.IsNullOrWhiteSpace(line.Reason)) details.Add("lý do: " + line.Reason.TrimEnd('.', ' '));
+        return $"+ {line.Unit}{(line.Lead ? "" : " (phối hợp)")}: {work}"
+            + (details.Count > 0 ? " (" + string.Join("; ", details) + ")" : "")
+            + (line.Verified ? "." : " (chưa xác minh).");
+    }
+
+    private static void Notes(Body body, IReadOnlyList<UnitNotes> notes, string none)
+    {
+        if (notes.Count == 0)
+        {
+            body.Append(Text(none));
+            return;
+        }
+        foreach (var unit in notes)
+            body.Append(Text($"- {unit.Unit}: {string.Join("; ", unit.Notes.Select(n => Sentence(n).TrimEnd('.', ';', ' ')))}{(unit.Verified ? "." : " (chưa xác minh).")}"));
+    }
+
+    private static Table TaskTable(IReadOnlyList<TaskRef> tasks) => Table([700, 4300, 1300, 1900, TextWidth - 8200],
+        ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng"],
+        tasks.Select((t, i) => new[]
+        {
+            Index(i), (t.Code is null ? "" : t.Code + ". ") + Sentence(t.Name), t.Due is { } due ? DayText.Show(due) : t.DeadlineRaw ?? "",
+            t.Lead, PeriodLabels.Health(t.Health),
+        }),
+        [Center, Left, Center, Left, Center]);
+
+    private static string SubmissionState(string state) => state switch
+    {
+        ReportStates.Draft => "Chưa gửi",
+        ReportStates.AwaitingApproval => "Chờ trưởng đơn vị duyệt",
+        _ => PeriodLabels.Report(state),
+    };
+
+    /// <summary>A text as a sentence: its first letter in capitals ("nhiệm vụ …" → "Nhiệm vụ …").</summary>
+    private static string Sentence(string text)
+    {
+        var t = text.Trim();
+        return t.Length == 0 ? t : char.ToUpper(t[0], Vietnamese) + t[1..];
+    }
+
+    private static string Index(int i) => (i + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Share(int count, int total) => total == 0 ? "—" : PeriodLabels.Percent(Math.Round(count * 100m / total, 1));
+
+    // ---- WordprocessingML ----------------------------------------------------------------------------
+
+    private static readonly JustificationValues Center = JustificationValues.Center;
+    private static readonly JustificationValues Left = JustificationValues.Left;
+
+    /// <summary>How a paragraph looks; spacing in twentieths of a point, size in half-points.</summary>
+    private sealed record Fmt
+    {
+        public bool Bold { get; init; }
+        public bool Italic { get; init; }
+        public bool Underline { get; init; }
+        public int Size { get; init; } = BodySize;
+        public JustificationValues? Align { get; init; }
+        public int FirstLine { get; init; }
+        public int Before { get; init; }
+        public int After { get; init; }
+        public bool KeepNext { get; init; }
+    }
+
+    private static Paragraph P(string text, Fmt f)
+    {
+        var properties = new ParagraphProperties();
+        if (f.KeepNext) properties.Append(new KeepNext());
+        properties.Append(new SpacingBetweenLines
+        {
+            Before = f.Before.ToString(CultureInfo.InvariantCulture),
+            After = f.After.ToString(CultureInfo.InvariantCulture),
+            Line = "264",
+            LineRule = LineSpacingRuleValues.Auto,
+        });
+        if (f.FirstLine > 0) properties.Append(new Indentation { FirstLine = f.FirstLine.ToString(CultureInfo.InvariantCulture) });
+        if (f.Align is { } align) properties.Append(new Justification { Val = align });
+        properties.Append(new ParagraphMarkRunProperties(RunProps(f).ChildElements.Select(c => c.CloneNode(true))));
+        var paragraph = new Paragraph(properties);
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var run = new Run(RunProps(f));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        paragraph.Append(run);
+        return paragraph;
+    }
+
+    private static RunProperties RunProps(Fmt f)
+    {
+        var properties = new RunProperties();
+        if (f.Bold) properties.Append(new Bold());
+        if (f.Italic) properties.Append(new Italic());
+        properties.Append(new FontSize { Val = f.Size.ToString(CultureInfo.InvariantCulture) });
+        properties.Append(new FontSizeComplexScript { Val = f.Size.ToString(CultureInfo.InvariantCulture) });
+        if (f.Underline) properties.Append(new Underline { Val = UnderlineValues.Single });
+        return properties;
+    }
+
+    /// <summary>A body paragraph: justified, 1 cm first-line indent, 6 pt before.</summary>
+    private static Paragraph Text(string text, int before = 120, bool keepNext = false) =>
+        P(text, new Fmt { Align = JustificationValues.Both, FirstLine = FirstLineIndent, Before = before, KeepNext = keepNext });
+
+    /// <summary>A heading, kept with what follows: "I. …" bold capitals, "1. …" bold, the plan's headings bold italic, then italic.</summary>
+    private static Paragraph Title(string text, int level = 1) =>
+        P(text, new Fmt { Bold = level <= 3, Italic = level >= 3, Align = JustificationValues.Both, FirstLine = FirstLineIndent, Before = level == 1 ? 240 : 120, KeepNext = true });
+
+    /// <summary>The short horizontal line under the issuing body and under the title: a bottom border on an empty paragraph.</summary>
+    private static Paragraph ShortLine(int width, int length)
+    {
+        var side = Math.Max(0, (width - length) / 2).ToString(CultureInfo.InvariantCulture);
+        return new Paragraph(new ParagraphProperties(
+            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" }),
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "80", LineRule = LineSpacingRuleValues.Exact },
+            new Indentation { Left = side, Right = side },
+            new Justification { Val = JustificationValues.Center },
+            new ParagraphMarkRunProperties(new FontSize { Val = "4" }, new FontSizeComplexScript { Val = "4" })));
+    }
+
+    private static Table Borderless(int[] widths, IReadOnlyList<IReadOnlyList<Paragraph>> cells, bool cantSplit = false)
+    {
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+                new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
+                new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        var row = new TableRow();
+        if (cantSplit) row.Append(new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < widths.Length; i++)
+        {
+            var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+            cell.Append(cells[i].Count == 0 ? [new Paragraph()] : cells[i]);
+            row.Append(cell);
+        }
+        table.Append(row);
+        return table;
+    }
+
+    /// <summary>A table with borders: a bold, centred header row repeated on each page, rows kept whole.</summary>
+    private static Table Table(int[] widths, string[] headers, IEnumerable<string[]> rows, JustificationValues[] align, bool boldLastRow = false)
+    {
+        static TableBorders Borders() => new(
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+            new RightBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" });
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            Borders(),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
+                new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
+        TableRow Row(string[] texts, bool header, bool bold)
+        {
+            var row = new TableRow(header ? new TableRowProperties(new CantSplit(), new TableHeader()) : new TableRowProperties(new CantSplit()));
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var cell = new TableCell(new TableCellProperties(
+                    new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }));
+                cell.Append(P(i < texts.Length ? texts[i] : "", new Fmt
+                {
+                    Size = TableSize,
+                    Bold = bold,
+                    Align = header ? JustificationValues.Center : align[i],
+                    Before = 40,
+                    After = 40,
+                }));
+                row.Append(cell);
+            }
+            return row;
+        }
+
+        table.Append(Row(headers, header: true, bold: true));
+        var list = rows.ToList();
+        for (var i = 0; i < list.Count; i++) table.Append(Row(list[i], header: false, bold: boldLastRow && i == list.Count - 1));
+        return table;
+    }
+
+    private static SectionProperties Section(MainDocumentPart main)
+    {
+        // Page numbers at the top centre, from the second page on (the first page has an empty header).
+        var numbered = main.AddNewPart<HeaderPart>();
+        numbered.Header = new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new RunProperties(new FontSize { Val = "26" }), new Text("2"))) { Instruction = " PAGE " }));
+        var first = main.AddNewPart<HeaderPart>();
+        first.Header = new Header(new Paragraph());
+        return new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(numbered) },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(first) },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin
+            {
+                Top = MarginTop,
+                Bottom = MarginBottom,
+                Left = MarginLeft,
+                Right = MarginRight,
+                Header = 567,
+                Footer = 567,
+                Gutter = 0,
+            },
+            new TitlePage());
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
+                    new FontSize { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
+                    new FontSizeComplexScript { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
+                    new Languages { Val = "vi-VN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(
+                new StyleName { Val = "Normal" },
+                new PrimaryStyle(),
+                new StyleRunProperties(new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName }))
+            { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+    }
+}

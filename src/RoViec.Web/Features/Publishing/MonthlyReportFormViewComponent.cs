@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+
+namespace RoViec.Web.Features.Publishing;
+
+/// <summary>
+/// "Tải báo cáo tháng (Word)" on a period's page: the download form with the number, issuing body and signer
+/// filled in with their defaults, for those who may publish the report (<see cref="DownloadMonthlyReport.MayPublish"/>) once the period has opened.
+/// </summary>
+public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : ViewComponent
+{
+    public sealed record Form(Guid PeriodId, string Label, MonthlyReportSettings Defaults);
+
+    public async Task<IViewComponentResult> InvokeAsync(ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var ct = HttpContext.RequestAborted;
+        var scope = await currentUser.ScopeAsync(HttpContext.User, ct);
+        if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var defaults = await MonthlyReportSettings.DefaultsAsync(db, period, today, ct);
+        return View("/Features/Publishing/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults));
+    }
+}
