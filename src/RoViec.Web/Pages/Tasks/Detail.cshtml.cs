@@ -22,6 +22,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
     public IReadOnlyList<RoViec.Web.Features.History.HistoryRow> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The task's derived status today, for a task of a plan in force.</summary>
+    public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -39,6 +41,12 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == task.CommuneId).ToDictionaryAsync(u => u.Id, ct);
         LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
         Defects = TaskDefects.Of(task, units);
+        if (!await PlanQueries.IsDraftAsync(db, task.PlanId, ct))
+        {
+            var today = RoViec.Domain.Text.VietnamTime.FromUtc(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var facts = await RoViec.Web.Features.Reporting.PlanHealth.FactsAsync(db, task.PlanId, DateOnly.FromDateTime(today), ct);
+            if (facts.TryGetValue(task.Id, out var mine)) Health = RoViec.Domain.Reporting.TaskStatusRules.Derive(mine, DateOnly.FromDateTime(today));
+        }
         var text = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
         var spans = TaskSpans.Read(task.Spans).ToDictionary();
         // Plans stored before every field had its span still know where the task's text is.
