@@ -30,4 +30,37 @@ public sealed class TaskHealthPageTests
         Assert.Contains("<span class=\"pill defect\">Quá hạn</span>", latePage, StringComparison.Ordinal);
         Assert.Contains(">Thường xuyên</span>", recurringPage[recurringPage.IndexOf("id=\"tinh-trang\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_overview_dates_a_real_turn_but_not_the_first_recorded_status()
+    {
+        await using var app = new RoViecApp();
+        var today = VietnamTime.Today;
+        var (first, turned) = await app.WithDbAsync(async db =>
+        {
+            var tasks = await db.Tasks.OrderBy(t => t.Order).Take(2).ToListAsync(Ct);
+            foreach (var t in tasks)
+            {
+                t.DeadlineKind = "Date";
+                t.DeadlineDue = today.AddDays(-2);
+            }
+            db.TaskStatusChanges.Add(new TaskStatusChange { CommuneId = tasks[0].CommuneId, TaskId = tasks[0].Id, From = null, To = "Overdue", On = today });
+            db.TaskStatusChanges.Add(new TaskStatusChange { CommuneId = tasks[1].CommuneId, TaskId = tasks[1].Id, From = "OnTrack", To = "Overdue", On = today });
+            await db.SaveChangesAsync(Ct);
+            return (tasks[0].Id, tasks[1].Id);
+        });
+        using var client = await app.SignedInClientAsync("thuongtruc");
+
+        var html = await client.GetStringAsync(new Uri("/tong-quan", UriKind.Relative), Ct);
+
+        var day = today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        string Row(Guid id)
+        {
+            var at = html.IndexOf($"/nhiem-vu/{id}", StringComparison.Ordinal);
+            Assert.True(at > 0, "the task is listed as troubled");
+            return html[at..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        }
+        Assert.DoesNotContain(day, Row(first), StringComparison.Ordinal);
+        Assert.Contains(day, Row(turned), StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         ByStatus = health.Values.GroupBy(h => h).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var monthStart = new DateOnly(Today.Year, Today.Month, 1);
         var turned = await db.TaskStatusChanges.AsNoTracking()
-            .Where(c => c.CommuneId == Plan.CommuneId && c.On >= monthStart)
+            // The scheduler's first look at a plan records every status (From is null): that is not a turn.
+            .Where(c => c.CommuneId == Plan.CommuneId && c.On >= monthStart && c.From != null)
             .Select(c => new { c.TaskId, c.To, c.On }).ToListAsync(ct);
         var since = turned.GroupBy(c => c.TaskId).ToDictionary(g => g.Key, g => g.Max(c => c.On));
         var troubledIds = health.Where(h => h.Value is TaskHealth.AtRisk or TaskHealth.Overdue).Select(h => h.Key).ToList();
