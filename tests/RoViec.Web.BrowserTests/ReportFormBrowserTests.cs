@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RoViec.Data;
@@ -17,16 +14,14 @@ namespace RoViec.Web.BrowserTests;
 /// </summary>
 public sealed class ReportFormBrowserTests
 {
-    private const string Password = "Browser-test-pass-1";
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact(Timeout = 300_000)]
     public async Task Reporter_fills_the_form_the_draft_survives_a_reload_and_the_report_is_submitted()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "roviec-report-browser-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var database = Path.Combine(directory, "roviec.db");
-        var (process, baseAddress) = await StartAsync(database);
+        await using var app = await ServedApp.StartAsync();
+        var database = app.DatabaseFile;
+        var baseAddress = app.BaseAddress;
         try
         {
             var reportId = await OpenPeriodAsync(database);
@@ -39,7 +34,7 @@ public sealed class ReportFormBrowserTests
             await using (var phone = await browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } }))
             {
                 var page = await phone.NewPageAsync();
-                await new PlanPages(page, baseAddress).SignInAsync("congan", Password);
+                await new PlanPages(page, baseAddress).SignInAsync("congan", ServedApp.AdminPassword);
                 await page.GotoAsync(new Uri(baseAddress, "/bao-cao").ToString());
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "phone-report-list.png"), FullPage = true });
                 await page.GetByRole(AriaRole.Link, new() { Name = "Tháng kiểm thử" }).ClickAsync();
@@ -55,7 +50,7 @@ public sealed class ReportFormBrowserTests
 
             await using var desktop = await browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
             var tab = await desktop.NewPageAsync();
-            await new PlanPages(tab, baseAddress).SignInAsync("congan", Password);
+            await new PlanPages(tab, baseAddress).SignInAsync("congan", ServedApp.AdminPassword);
             await tab.GotoAsync(form);
             await tab.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "desktop-report-form.png"), FullPage = true });
             var first = tab.Locator("section.line:has(.pill.kind-Task)").First;
@@ -102,7 +97,7 @@ public sealed class ReportFormBrowserTests
             // The standing office returns it with a comment written beside the ratio line; the unit sees it there.
             await using var officeContext = await browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
             var office = await officeContext.NewPageAsync();
-            await new PlanPages(office, baseAddress).SignInAsync("thuongtruc", Password);
+            await new PlanPages(office, baseAddress).SignInAsync("thuongtruc", ServedApp.AdminPassword);
             await office.GotoAsync(form);
             var ratioLine = office.Locator("section.line:has(output[data-ratio]), section.line:has(dt:text('Tử số'))").First;
             await ratioLine.GetByLabel("Ý kiến cho dòng này (ghi khi trả lại)").FillAsync("Mẫu số phải là tổng số cán bộ của xã.");
@@ -119,14 +114,7 @@ public sealed class ReportFormBrowserTests
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            }
-            process.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -168,42 +156,5 @@ public sealed class ReportFormBrowserTests
         await db.SaveChangesAsync();
         await RoViec.Web.Features.Reporting.OpenPeriod.OpenAsync(db, period, DateTime.UtcNow, CancellationToken.None);
         return await db.Reports.Where(r => r.PeriodId == period.Id && r.UnitId == police).Select(r => r.Id).SingleAsync();
-    }
-
-    /// <summary>The application on a database file this test can open too (ServedApp keeps its own).</summary>
-    private static async Task<(Process Process, Uri BaseAddress)> StartAsync(string database)
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(database)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RoViec.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ConnectionStrings__RoViec"] = $"Data Source={database}";
-        start.Environment["ROVIEC_ADMIN_PASSWORD"] = Password;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["RoViec__RequireTwoFactor"] = "false";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient();
-        for (var i = 0; i < 240 && !process.HasExited; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(new Uri(address, "/health"))).StatusCode == HttpStatusCode.OK) return (process, address);
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the web application did not start");
     }
 }

@@ -14,6 +14,9 @@ public sealed class ServedApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The application's SQLite file (its default "data/roviec.db" under the working directory), for tests that arrange data directly.</summary>
+    public string DatabaseFile => Path.Combine(_directory, "data", "roviec.db");
+
     private ServedApp(Process process, string directory, Uri baseAddress)
     {
         _process = process;

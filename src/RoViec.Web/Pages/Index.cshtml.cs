@@ -90,13 +90,11 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Micr
         }
     }
 
-    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"];
-
     /// <summary>A date of the filter; one that cannot be read is ignored and the officer told so.</summary>
     private DateOnly? ParseDate(string? text, string label)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (Features.Reporting.DayText.TryParse(text, out var date)) return date;
         Error = L["{0}: \"{1}\" không phải ngày hợp lệ, hãy nhập theo dạng dd/mm/yyyy (ví dụ 30/06/2026).", label, text];
         return null;
     }

@@ -45,9 +45,9 @@ public static class CrossCheckLabels
     /// <summary>"12,5" — at most two decimals, no trailing zeros.</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", Vietnamese);
 
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => Reporting.DayText.Show(date);
 
-    public static string Time(DateTime utc) => VietnamTime.FromUtc(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Plans.PlanHistory.VietnamTimeText(utc);
 
     /// <summary>Only web addresses become links; anything else is shown as text.</summary>
     public static bool IsWebAddress(string? url) =>

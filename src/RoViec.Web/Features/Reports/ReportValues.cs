@@ -32,7 +32,7 @@ public static class ReportValues
     public static string Date(DateOnly? date) => Reporting.DayText.Show(date);
 
     /// <summary>A UTC instant as a Vietnamese reads it: "05/03/2026 14:20".</summary>
-    public static string When(DateTime? utc) => utc is { } u ? VietnamTime.FromUtc(u).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+    public static string When(DateTime? utc) => utc is { } u ? Plans.PlanHistory.VietnamTimeText(u) : "";
 
     /// <summary>The time of day (Vietnam time) of a UTC instant: "14:20".</summary>
     public static string Clock(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
