@@ -32,6 +32,17 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
+    public DbSet<ScoreInput> ScoreInputs => Set<ScoreInput>();
+    public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
+    public DbSet<UnitScore> UnitScores => Set<UnitScore>();
+    public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
+    public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();
+    public DbSet<LayoutProfile> LayoutProfiles => Set<LayoutProfile>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<UpwardEntry> UpwardEntries => Set<UpwardEntry>();
+    public DbSet<PublicPage> PublicPages => Set<PublicPage>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

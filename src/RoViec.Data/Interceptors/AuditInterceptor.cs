@@ -42,7 +42,7 @@ public sealed class AuditInterceptor(IAuditActor? actor = null) : SaveChangesInt
         if (context is null) return;
         var now = DateTime.UtcNow;
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or Notification or JobLease or TaskStatusChange) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or Notification or JobLease or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var entry in entries)
         {

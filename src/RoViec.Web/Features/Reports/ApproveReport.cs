@@ -1,5 +1,7 @@
 using RoViec.Data;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>The unit head approves the unit's submitted report (when the commune asks for approval): it goes on to the standing office.</summary>
@@ -16,6 +18,8 @@ public sealed class ApproveReport(RoViecDbContext db, ReportDesk desk)
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
-        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done("Đã duyệt; báo cáo đã chuyển tới cơ quan thường trực.");
+        if (await desk.SaveAsync(ct) is { } conflict) return conflict;
+        await desk.ChangedAsync(handle, PeriodChangeKind.Received, $"Trưởng đơn vị duyệt báo cáo của {handle.Unit.Name}", ct);
+        return new ReportOutcome.Done("Đã duyệt; báo cáo đã chuyển tới cơ quan thường trực.");
     }
 }

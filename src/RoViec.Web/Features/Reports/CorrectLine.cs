@@ -1,6 +1,8 @@
 using RoViec.Data;
 using RoViec.Data.Entities;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
@@ -62,6 +64,8 @@ public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
         if (ratio && field != LineFields.Source && LineRules.Shown(item, LineFields.Value) != valueBefore) Record(LineFields.Value, valueBefore);
         item.Version = Guid.NewGuid();
         report.Version = Guid.NewGuid();
-        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done($"Đã đính chính \"{LineFields.Label(field)}\".");
+        if (await desk.SaveAsync(ct) is { } conflict) return conflict;
+        await desk.ChangedAsync(handle, PeriodChangeKind.Corrected, $"Đính chính \"{LineFields.Label(field)}\" trong báo cáo của {handle.Unit.Name}: {why}", ct);
+        return new ReportOutcome.Done($"Đã đính chính \"{LineFields.Label(field)}\".");
     }
 }

@@ -4,6 +4,8 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
@@ -47,8 +49,16 @@ public sealed record ReportHandle(
 }
 
 /// <summary>Opens reports for the pages and the use cases, with the commune and unit checks of <see cref="CurrentUser"/>.</summary>
-public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes)
 {
+    /// <summary>After a saved step: tells scores and snapshots that the report's period changed.</summary>
+    public Task ChangedAsync(ReportHandle handle, PeriodChangeKind kind, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return changes.RaiseAsync(new PeriodChange(handle.Report.CommuneId, handle.Period.Id, handle.Report.UnitId, kind, reason, handle.Scope.UserName), ct);
+    }
+
+
     public const string StaleMessage =
         "Báo cáo vừa được thay đổi ở nơi khác (người khác, hoặc trang này mở ở một cửa sổ khác) sau khi bạn mở trang. "
         + "Chưa có gì bị ghi đè; hãy tải lại trang để xem bản mới nhất rồi làm lại.";

@@ -4,6 +4,7 @@ namespace RoViec.Web.Features.Reports;
 public static class ReportsRegistration
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
+        .AddScoped<Evaluation.PeriodChanges>()
         .AddScoped<ReportDesk>()
         .AddScoped<SaveDraft>()
         .AddScoped<SubmitReport>()

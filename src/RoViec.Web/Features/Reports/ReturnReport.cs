@@ -1,5 +1,7 @@
 using RoViec.Data;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
@@ -41,6 +43,8 @@ public sealed class ReturnReport(RoViecDbContext db, ReportDesk desk)
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
-        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
+        if (await desk.SaveAsync(ct) is { } conflict) return conflict;
+        await desk.ChangedAsync(handle, PeriodChangeKind.Returned, $"Trả lại báo cáo của {handle.Unit.Name}", ct);
+        return new ReportOutcome.Done("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
@@ -57,6 +59,8 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
             await PauseForTestAsync(report.Id);
             await transaction.CommitAsync(ct);
         }
+        if (!handle.RequireHeadApproval)
+            await desk.ChangedAsync(handle, PeriodChangeKind.Received, $"{handle.Unit.Name} gửi báo cáo", ct);
         return new ReportOutcome.Done(handle.RequireHeadApproval
             ? "Đã gửi báo cáo; báo cáo đang chờ trưởng đơn vị duyệt."
             : "Đã gửi báo cáo tới cơ quan thường trực.");

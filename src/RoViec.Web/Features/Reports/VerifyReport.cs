@@ -1,5 +1,7 @@
 using RoViec.Data;
 
+using RoViec.Web.Features.Evaluation;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>The standing office verifies a submitted report: it is locked, and changes only through a recorded correction.</summary>
@@ -16,6 +18,8 @@ public sealed class VerifyReport(RoViecDbContext db, ReportDesk desk)
             db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
-        return await desk.SaveAsync(ct) ?? new ReportOutcome.Done("Đã xác minh báo cáo; báo cáo đã được khóa.");
+        if (await desk.SaveAsync(ct) is { } conflict) return conflict;
+        await desk.ChangedAsync(handle, PeriodChangeKind.Verified, $"Xác minh báo cáo của {handle.Unit.Name}", ct);
+        return new ReportOutcome.Done("Đã xác minh báo cáo; báo cáo đã được khóa.");
     }
 }
