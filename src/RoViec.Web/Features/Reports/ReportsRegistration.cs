@@ -5,6 +5,7 @@ public static class ReportsRegistration
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<Evaluation.PeriodChanges>()
+        .AddScoped<Evaluation.IPeriodChangeHandler, Snapshots.SnapshotOnChange>()
         .AddScoped<ReportDesk>()
         .AddScoped<SaveDraft>()
         .AddScoped<SubmitReport>()

@@ -1,0 +1,24 @@
+using RoViec.Data;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Evaluation;
+
+namespace RoViec.Web.Features.Snapshots;
+
+/// <summary>Keeps a period's snapshot in step with its data: built at once when a report is verified or corrected (after the scores), marked stale otherwise.</summary>
+public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : IPeriodChangeHandler
+{
+    public int Order => 10;
+
+    public async Task HandleAsync(PeriodChange change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind is PeriodChangeKind.Verified or PeriodChangeKind.Corrected or PeriodChangeKind.ScoringInput)
+        {
+            var period = await db.Periods.FindAsync([change.PeriodId], ct);
+            if (period is null) return;
+            var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+            await PeriodSnapshots.BuildAsync(db, period, today, change.Reason, change.By, ct);
+        }
+        else await PeriodSnapshots.MarkStaleAsync(db, change.PeriodId, ct);
+    }
+}

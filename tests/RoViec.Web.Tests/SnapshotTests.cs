@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RoViec.Data;
+using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Snapshots;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>A period's snapshot: stored once, read back equal to a fresh compilation, rebuilt when marked stale.</summary>
+public sealed class SnapshotTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_snapshot_reads_back_the_figures_a_fresh_compilation_gives_and_is_rebuilt_when_stale()
+    {
+        await using var app = new RoViecApp();
+        var december = await app.ReportedDecemberAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december.PeriodId, Ct);
+        var today = MonthlyReportArrange.ReportDay;
+
+        var built = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        var stored = await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct);
+        var settings = await MonthlyReportSettings.DefaultsAsync(db, period, today, Ct);
+        var fresh = await MonthlyReportQuery.CompileAsync(db, period, settings, Ct);
+
+        var read = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        Assert.Equal(stored.BuiltAtUtc, (await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct)).BuiltAtUtc);
+        Assert.Equal(fresh.Rate, read.Report.Rate);
+        Assert.Equal(fresh.TaskTotal, read.Report.TaskTotal);
+        Assert.Equal(fresh.ByStatus, read.Report.ByStatus);
+        Assert.Equal(fresh.Units, read.Report.Units);
+        Assert.Equal(fresh.Indicators, read.Report.Indicators);
+        Assert.Equal(fresh.Troubled.Count, read.Report.Troubled.Count);
+        Assert.Equal(fresh.KeyTaskShare, read.Report.KeyTaskShare);
+        Assert.Equal(built.Report.Rate, read.Report.Rate);
+        // The police (15/12, verified) and the returned report (18/12) first reached the office by the 20th; the late one on the 21st.
+        Assert.Equal(2, read.Report.Rate.OnTime);
+
+        await PeriodSnapshots.MarkStaleAsync(db, period.Id, Ct);
+        Assert.True(await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => s.Stale).SingleAsync(Ct));
+        await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        Assert.False(await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => s.Stale).SingleAsync(Ct));
+    }
+}
