@@ -116,35 +116,35 @@ public static class ScoreCalculator
         switch (rule.Kind)
         {
             case RuleKinds.Bands:
-            {
-                if (!Measured(rule, facts, out var m, out var v)) return (null, "Không áp dụng", m?.Data ?? "Không có số liệu");
-                var step = (rule.Steps ?? []).FirstOrDefault(s => v >= s.From && (s.To is not { } to || v < to));
-                if (step is null) return (0, $"{Number(v)}% không thuộc bậc nào → 0 điểm", m!.Data);
-                return (step.Points, $"{Number(v)}% → {Number(step.Points)} điểm (bậc {StepText(step)})", m!.Data);
-            }
+                {
+                    if (!Measured(rule, facts, out var m, out var v)) return (null, "Không áp dụng", m?.Data ?? "Không có số liệu");
+                    var step = (rule.Steps ?? []).FirstOrDefault(s => v >= s.From && (s.To is not { } to || v < to));
+                    if (step is null) return (0, $"{Number(v)}% không thuộc bậc nào → 0 điểm", m!.Data);
+                    return (step.Points, $"{Number(v)}% → {Number(step.Points)} điểm (bậc {StepText(step)})", m!.Data);
+                }
             case RuleKinds.Proportional:
-            {
-                if (!Measured(rule, facts, out var m, out var v)) return (null, "Không áp dụng", m?.Data ?? "Không có số liệu");
-                var target = rule.Target is > 0 ? rule.Target.Value : 100m;
-                var exact = Round(Math.Max(0, v) / target * criterion.Max);
-                var points = Math.Min(exact, criterion.Max);
-                return (points, $"{Number(v)}% ÷ {Number(target)}% × {Number(criterion.Max)} = {Number(exact)}" + (exact > criterion.Max ? $", tối đa {Number(criterion.Max)} điểm" : " điểm"), m!.Data);
-            }
+                {
+                    if (!Measured(rule, facts, out var m, out var v)) return (null, "Không áp dụng", m?.Data ?? "Không có số liệu");
+                    var target = rule.Target is > 0 ? rule.Target.Value : 100m;
+                    var exact = Round(Math.Max(0, v) / target * criterion.Max);
+                    var points = Math.Min(exact, criterion.Max);
+                    return (points, $"{Number(v)}% ÷ {Number(target)}% × {Number(criterion.Max)} = {Number(exact)}" + (exact > criterion.Max ? $", tối đa {Number(criterion.Max)} điểm" : " điểm"), m!.Data);
+                }
             case RuleKinds.YesNo:
-            {
-                if (!facts.Inputs.TryGetValue(rule.Measure ?? criterion.Code, out var entry) || entry.Yes is null)
-                    return (0, "Chưa được xác nhận → 0 điểm", "");
-                if (entry.Yes == false) return (0, "Không → 0 điểm", entry.Basis);
-                if (rule.EvidenceRequired && string.IsNullOrWhiteSpace(entry.Basis)) return (0, "Có, nhưng thiếu minh chứng → 0 điểm", "");
-                return (criterion.Max, $"Có → {Number(criterion.Max)} điểm", entry.Basis);
-            }
+                {
+                    if (!facts.Inputs.TryGetValue(rule.Measure ?? criterion.Code, out var entry) || entry.Yes is null)
+                        return (0, "Chưa được xác nhận → 0 điểm", "");
+                    if (entry.Yes == false) return (0, "Không → 0 điểm", entry.Basis);
+                    if (rule.EvidenceRequired && string.IsNullOrWhiteSpace(entry.Basis)) return (0, "Có, nhưng thiếu minh chứng → 0 điểm", "");
+                    return (criterion.Max, $"Có → {Number(criterion.Max)} điểm", entry.Basis);
+                }
             case RuleKinds.Manual:
-            {
-                if (!facts.Inputs.TryGetValue(rule.Measure ?? criterion.Code, out var entry) || entry.Value is not { } value)
-                    return (0, "Chưa chấm → 0 điểm", "");
-                var points = Math.Clamp(value, 0, criterion.Max);
-                return (points, $"Chấm {Number(points)}/{Number(criterion.Max)} điểm" + (points != value ? $" (đã nhập {Number(value)}, giới hạn trong 0–{Number(criterion.Max)})" : ""), entry.Basis);
-            }
+                {
+                    if (!facts.Inputs.TryGetValue(rule.Measure ?? criterion.Code, out var entry) || entry.Value is not { } value)
+                        return (0, "Chưa chấm → 0 điểm", "");
+                    var points = Math.Clamp(value, 0, criterion.Max);
+                    return (points, $"Chấm {Number(points)}/{Number(criterion.Max)} điểm" + (points != value ? $" (đã nhập {Number(value)}, giới hạn trong 0–{Number(criterion.Max)})" : ""), entry.Basis);
+                }
             default:
                 return (null, $"Cách chấm \"{rule.Kind}\" không được hỗ trợ", "");
         }
