@@ -38,6 +38,10 @@ missing=()
 for pair in "${REQUIRED[@]}"; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
+# Fonts with Vietnamese glyphs: DejaVu for the charts drawn on the server (ScottPlot/SkiaSharp), and
+# Liberation Serif, metric-compatible with Times New Roman, for LibreOffice's rendering of the reports.
+[[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=("fonts-dejavu-core")
+compgen -G '/usr/share/fonts/truetype/liberation*/LiberationSerif-Regular.ttf' >/dev/null || missing+=("fonts-liberation2")
 install_packages "${missing[@]}" || exit 1
 
 # PostgreSQL: a throw-away server (scripts/pg.sh) whose connection string reaches the tests as
