@@ -92,6 +92,8 @@ public static class Measures
     public const string IndicatorsMet = "indicators.met";
     /// <summary>% of the unit's periodic reports in the period received on time (100 or 0 for a month).</summary>
     public const string ReportsOnTime = "reports.onTime";
+    /// <summary>100 when the period's report was verified without being returned for correction, else 0.</summary>
+    public const string ReportsFirstTime = "reports.firstTime";
     /// <summary>% of the task lines reported done that carry evidence, sent before the due day.</summary>
     public const string EvidenceBeforeDue = "reports.evidence";
     /// <summary>% of the allocated budget disbursed, where recorded.</summary>
@@ -106,5 +108,5 @@ public static class Measures
     public const string Initiatives = "initiatives";
 
     public static readonly IReadOnlyList<string> All =
-        [TasksOnTime, TasksOnSchedule, IndicatorsMet, ReportsOnTime, EvidenceBeforeDue, BudgetDisbursed, DaysLate, NotAccepted, AdHocMissed, Initiatives];
+        [TasksOnTime, TasksOnSchedule, IndicatorsMet, ReportsOnTime, ReportsFirstTime, EvidenceBeforeDue, BudgetDisbursed, DaysLate, NotAccepted, AdHocMissed, Initiatives];
 }

@@ -5,6 +5,8 @@ public static class ReportsRegistration
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<Evaluation.PeriodChanges>()
+        .AddScoped<Scoring.ScoreService>()
+        .AddScoped<Evaluation.IPeriodChangeHandler, Scoring.ScoresOnChange>()
         .AddScoped<Evaluation.IPeriodChangeHandler, Snapshots.SnapshotOnChange>()
         .AddScoped<ReportDesk>()
         .AddScoped<SaveDraft>()
