@@ -81,6 +81,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<DemoHistory>();
 // The clock the reporting cycle reads (due days, lateness); tests set their own.
 Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
@@ -96,7 +97,9 @@ using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
     await db.Database.MigrateAsync();
-    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+    var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+    if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
+        await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
 }
 
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.

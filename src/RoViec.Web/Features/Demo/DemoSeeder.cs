@@ -32,14 +32,15 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
     /// <summary>The province office account of the demo province.</summary>
     public const string ProvinceUserName = "tinh";
 
-    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    /// <summary>Creates the demo commune when the database has none; returns its id when it did.</summary>
+    public async Task<Guid?> SeedIfEmptyAsync(CancellationToken ct)
     {
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
         }
-        if (await db.Communes.AnyAsync(ct)) return;
+        if (await db.Communes.AnyAsync(ct)) return null;
 
         var province = new Province { Id = Guid.NewGuid(), Name = "Nghệ An" };
         var commune = new Commune { Id = Guid.NewGuid(), Name = "Diễn Châu", ProvinceId = province.Id };
@@ -73,6 +74,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         }
         Console.WriteLine($"Tài khoản mẫu (demo accounts, same password as {AdminUserName}): {string.Join(", ", DemoUsers.Select(u => u.UserName).Append(ProvinceUserName))}");
         if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Demo commune {Commune} created with its plan", commune.Name);
+        return commune.Id;
     }
 
     /// <summary>

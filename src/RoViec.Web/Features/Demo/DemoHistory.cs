@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Reports;
+using RoViec.Web.Features.Scoring;
+using RoViec.Web.Features.Snapshots;
+
+namespace RoViec.Web.Features.Demo;
+
+/// <summary>
+/// A simulated year for the demo commune (`RoViec:Demo:History=true`, which `./roviec serve` sets): every monthly
+/// period whose compile day has passed is opened, each unit's report filled (progress month by month, indicators
+/// moving toward their targets, texts a commune would write, some evidence), submitted — most on time, some late,
+/// now and then one never sent — some returned once and resubmitted, verified by the standing office (the latest
+/// month keeps two awaiting verification), then closed, scored and snapshotted. A few tasks slip, so the dashboards
+/// show tasks at risk and overdue. Deterministic: the same data on every run (seeded random numbers).
+/// </summary>
+public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores, TimeProvider clock, ILogger<DemoHistory> log)
+{
+    public const string Setting = "RoViec:Demo:History";
+
+    private static readonly string[] Work =
+    [
+        "Đã triển khai tới các thôn, xóm và tổ chức họp quán triệt",
+        "Đã rà soát, cập nhật dữ liệu và đối chiếu với cơ sở dữ liệu quốc gia về dân cư",
+        "Hướng dẫn người dân cài đặt, kích hoạt tài khoản định danh điện tử mức độ 2",
+        "Tổ chức tuyên truyền trên hệ thống loa truyền thanh và nhóm Zalo của thôn",
+        "Hoàn thiện dự thảo, xin ý kiến các đơn vị liên quan",
+        "Cấp chữ ký số cho cán bộ, công chức và hướng dẫn ký số văn bản",
+        "Tiếp nhận, giải quyết hồ sơ trực tuyến trên Cổng dịch vụ công",
+        "Phối hợp với doanh nghiệp viễn thông khảo sát hạ tầng",
+    ];
+
+    private static readonly string[] Difficulties =
+    [
+        "Một bộ phận người dân cao tuổi chưa sử dụng thành thạo điện thoại thông minh",
+        "Kinh phí thực hiện còn hạn chế",
+        "Đường truyền internet ở một số thôn còn chậm",
+        "Nhân lực làm công tác chuyển đổi số còn kiêm nhiệm",
+    ];
+
+    private static readonly string[] Requests =
+    [
+        "Đề nghị UBND xã bổ sung kinh phí mua sắm thiết bị",
+        "Đề nghị tỉnh tổ chức tập huấn kỹ năng số cho cán bộ",
+        "Đề nghị doanh nghiệp viễn thông nâng cấp đường truyền",
+    ];
+
+    private static readonly string[] Returns =
+    [
+        "Bổ sung minh chứng cho nhiệm vụ đã hoàn thành",
+        "Số liệu chỉ tiêu chưa khớp với sổ theo dõi, đề nghị kiểm tra lại",
+    ];
+
+    /// <summary>Seeds the history of the commune's plan in force; returns the months seeded.</summary>
+    public async Task<int> SeedAsync(Guid communeId, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active).FirstOrDefaultAsync(ct);
+        if (plan is null) return 0;
+        var months = await db.Periods.AsNoTracking()
+            .Where(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly && p.CompileDueOn < today)
+            .OrderBy(p => p.Number).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id, ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToDictionaryAsync(t => t.Id, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToDictionaryAsync(i => i.Id, ct);
+        var progress = new Dictionary<Guid, int>();
+        var reportsSeeded = 0;
+
+        foreach (var period in months)
+        {
+            var random = new Random(2026 * 100 + period.Number);
+            var opened = Utc(period.OpensOn, 8);
+            await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == period.Id, ct), opened, ct);
+            var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence)
+                .Where(r => r.PeriodId == period.Id).ToListAsync(ct);
+            var ordered = reports.OrderBy(r => units[r.UnitId].Key, StringComparer.Ordinal).ToList();
+            var awaiting = period.Number == months[^1].Number ? 2 : 0;
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var report = ordered[i];
+                var unitKey = units[report.UnitId].Key;
+                // One unit in a while never sends its report.
+                if ((i + period.Number) % 13 == 5) continue;
+                foreach (var item in report.Items.OrderBy(x => x.Order))
+                {
+                    if (Fill(item, period, tasks, indicators, progress, random) is { } evidence) db.Evidence.Add(evidence);
+                }
+                report.Summary = "Đơn vị báo cáo kết quả thực hiện " + period.Label.ToLowerInvariant() + ".";
+                var late = random.Next(100) < 15 ? random.Next(1, 6) : 0;
+                var sentOn = late > 0 ? period.UnitDueOn.AddDays(late) : period.UnitDueOn.AddDays(-random.Next(0, 7));
+                var sentAt = Utc(sentOn, 9 + random.Next(0, 7));
+                ReportFlow.Submit(report, unitKey, sentAt, requireHeadApproval: false);
+                if (random.Next(100) < 12)
+                {
+                    var returnedAt = sentAt.AddDays(1);
+                    ReportFlow.Return(report, "thuongtruc", returnedAt, Returns[random.Next(Returns.Length)], new Dictionary<Guid, string>(), byHead: false);
+                    ReportFlow.Submit(report, unitKey, returnedAt.AddDays(1), requireHeadApproval: false);
+                }
+                if (awaiting > 0 && i >= ordered.Count - awaiting) continue;
+                ReportFlow.Verify(report, "thuongtruc", (report.SubmittedAtUtc ?? sentAt).AddDays(1 + random.Next(0, 2)));
+                reportsSeeded++;
+            }
+            Inputs(period, ordered, units, random);
+            var row = await db.Periods.SingleAsync(p => p.Id == period.Id, ct);
+            row.State = PeriodStates.Closed;
+            row.ClosedAtUtc = Utc(period.CompileDueOn.AddDays(1), 0);
+            row.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
+            await PeriodSnapshots.BuildAsync(db, row, today, "Dữ liệu mô phỏng", "hệ thống", ct);
+        }
+        LogSeeded(log, months.Count, reportsSeeded, watch.ElapsedMilliseconds);
+        return months.Count;
+    }
+
+    /// <summary>Fills a line; returns the evidence to add with it, if any.</summary>
+    private static Evidence? Fill(ReportItem item, ReportingPeriod period, Dictionary<Guid, PlanTaskRow> tasks,
+        Dictionary<Guid, IndicatorRow> indicators, Dictionary<Guid, int> progress, Random random)
+    {
+        item.Version = Guid.NewGuid();
+        if (item.Kind == ReportItemKinds.Indicator && item.IndicatorId is { } indicatorId && indicators.TryGetValue(indicatorId, out var indicator))
+        {
+            // Moving toward the target over the year, some a little short of it.
+            var share = Math.Min(1.05m, 0.45m + 0.055m * period.Number + (decimal)(random.NextDouble() * 0.1 - 0.05));
+            if (indicator.TargetUnit == "%")
+            {
+                var denominator = 40 + indicator.Order * 37 % 400;
+                var target = indicator.TargetOp == "<=" ? 100 - indicator.TargetValue : indicator.TargetValue;
+                var percent = Math.Clamp(target * share, 0, 100);
+                item.Denominator = denominator;
+                item.Numerator = Math.Round(denominator * percent / 100m);
+                item.Value = LineRules.RatioValue(item.Numerator, item.Denominator);
+            }
+            else item.Value = Math.Max(0, Math.Round(indicator.TargetValue * share * period.Number / 12m, 0));
+            item.DataSource = "Sổ theo dõi của đơn vị";
+            return null;
+        }
+        if (item.TaskId is not { } taskId || !tasks.TryGetValue(taskId, out var task)) return null;
+        if (item.Kind == ReportItemKinds.Contribution)
+        {
+            if (random.Next(100) < 40) item.WorkDone = "Phối hợp: " + Work[random.Next(Work.Length)].ToLowerInvariant();
+            return null;
+        }
+        var kind = Enum.TryParse<DeadlineKind>(task.DeadlineKind, out var k) ? k : DeadlineKind.None;
+        item.WorkDone = Work[random.Next(Work.Length)];
+        if (random.Next(100) < 20) item.Difficulties = Difficulties[random.Next(Difficulties.Length)];
+        if (random.Next(100) < 12) item.Requests = Requests[random.Next(Requests.Length)];
+        if (kind is DeadlineKind.Recurring or DeadlineKind.External or DeadlineKind.None)
+        {
+            item.TaskStatus = ReportedTaskStatuses.InProgress;
+            item.Percent = null;
+            return null;
+        }
+        // A few tasks slip: they barely move, so they turn at risk and then overdue.
+        var slipping = task.Order % 6 == 0;
+        var before = progress.GetValueOrDefault(taskId);
+        var step = slipping ? random.Next(0, 6) : random.Next(12, 30);
+        var now = Math.Min(100, before + step);
+        var due = task.DeadlineDue;
+        if (!slipping && due is { } d && d <= period.EndsOn) now = 100;
+        progress[taskId] = now;
+        if (now >= 100)
+        {
+            item.TaskStatus = ReportedTaskStatuses.Done;
+            item.Percent = 100;
+            var done = period.StartsOn.AddDays(random.Next(0, 18));
+            item.CompletedOn = due is { } last && done > last ? last : done;
+            if (random.Next(100) < 70)
+                return new Evidence
+                {
+                    Id = Guid.NewGuid(),
+                    CommuneId = item.CommuneId,
+                    ItemId = item.Id,
+                    Kind = EvidenceKinds.Document,
+                    Title = $"Báo cáo số {random.Next(10, 250)}/BC-UBND",
+                    DocumentDate = item.CompletedOn,
+                    AddedAtUtc = Utc(item.CompletedOn.Value, 10),
+                    AddedBy = "hệ thống",
+                };
+        }
+        else
+        {
+            item.TaskStatus = now == 0 ? ReportedTaskStatuses.NotStarted : ReportedTaskStatuses.InProgress;
+            item.Percent = now;
+        }
+        return null;
+    }
+
+    /// <summary>Budget for the units that hold one, a training score, and now and then a recognised initiative.</summary>
+    private void Inputs(ReportingPeriod period, IReadOnlyList<UnitReport> reports, Dictionary<Guid, OrgUnit> units, Random random)
+    {
+        foreach (var (report, index) in reports.Select((r, i) => (r, i)))
+        {
+            var at = Utc(period.CompileDueOn, 8);
+            if (index % 3 == 0)
+            {
+                var allocated = 120_000_000m + index * 40_000_000m;
+                db.BudgetEntries.Add(new BudgetEntry
+                {
+                    Id = Guid.NewGuid(),
+                    CommuneId = period.CommuneId,
+                    PlanId = period.PlanId,
+                    PeriodId = period.Id,
+                    UnitId = report.UnitId,
+                    Allocated = allocated,
+                    Disbursed = Math.Round(allocated * Math.Min(1m, period.Number / 12m * (0.7m + index % 4 * 0.1m)) / 1_000_000m) * 1_000_000m,
+                    Source = "Sổ theo dõi giải ngân của Văn phòng HĐND và UBND xã",
+                    EnteredBy = "thuongtruc",
+                    EnteredAtUtc = at,
+                    Version = Guid.NewGuid(),
+                });
+            }
+            db.ScoreInputs.Add(new ScoreInput
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = period.CommuneId,
+                PeriodId = period.Id,
+                UnitId = report.UnitId,
+                Code = "B5",
+                Value = 2 + random.Next(0, 4),
+                Basis = $"Tổ chức {1 + random.Next(0, 3)} buổi tuyên truyền, tập huấn trong tháng",
+                EnteredBy = "thuongtruc",
+                EnteredAtUtc = at,
+                Version = Guid.NewGuid(),
+            });
+            if ((index + period.Number) % 11 == 3)
+                db.ScoreInputs.Add(new ScoreInput
+                {
+                    Id = Guid.NewGuid(),
+                    CommuneId = period.CommuneId,
+                    PeriodId = period.Id,
+                    UnitId = report.UnitId,
+                    Code = "initiative",
+                    Value = 1,
+                    Basis = $"Sáng kiến \"Số hóa sổ theo dõi của {units[report.UnitId].Name}\" được Hội đồng sáng kiến xã công nhận",
+                    EnteredBy = "thuongtruc",
+                    EnteredAtUtc = at,
+                    Version = Guid.NewGuid(),
+                });
+        }
+    }
+
+    private static DateTime Utc(DateOnly vietnamDay, int hour) => vietnamDay.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history seeded: {Months} months, {Reports} verified reports in {Ms} ms")]
+    private static partial void LogSeeded(ILogger logger, int months, int reports, long ms);
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Web.Features.Reporting;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>The demo's simulated year: months closed with reports, some late, returned, missing; slipping tasks; scores; the same every run.</summary>
+public sealed class DemoHistoryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    private static RoViecApp App(string? connection = null) => new()
+    {
+        Clock = new TestClock(Today, 10),
+        ConnectionString = connection,
+        Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" },
+    };
+
+    [Fact]
+    public async Task The_demo_commune_has_a_living_year_of_reports()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+        var periods = await app.WithDbAsync(db => db.Periods.AsNoTracking().Where(p => p.Kind == PeriodKinds.Monthly).OrderBy(p => p.Number).ToListAsync(Ct));
+        Assert.All(periods.Where(p => p.Number <= 11), p => Assert.Equal(PeriodStates.Closed, p.State));
+        Assert.Equal(PeriodStates.Scheduled, periods.Single(p => p.Number == 12).State);
+
+        var reports = await app.WithDbAsync(db => db.Reports.AsNoTracking().Join(db.Periods, r => r.PeriodId, p => p.Id, (r, p) => new { r, p }).ToListAsync(Ct));
+        Assert.All(periods.Where(p => p.Number <= 11), p => Assert.Contains(reports, x => x.p.Id == p.Id));
+        var verified = reports.Count(x => x.r.State == ReportStates.Verified);
+        Assert.True(verified > reports.Count * 3 / 4, $"{verified} of {reports.Count} verified");
+        Assert.Contains(reports, x => x.r.FirstSubmittedAtUtc is { } at && DateOnly.FromDateTime(at.AddHours(7)) > x.p.UnitDueOn);
+        Assert.Contains(reports, x => x.r.ReturnedAtUtc is not null && x.r.State == ReportStates.Verified);
+        Assert.Contains(reports, x => x.r.State == ReportStates.Draft);
+        Assert.Equal(2, reports.Count(x => x.p.Number == 11 && x.r.State == ReportStates.Submitted));
+
+        var planId = periods[0].PlanId;
+        var health = await app.WithDbAsync(db => PlanHealth.ComputeAsync(db, planId, Today, Ct));
+        Assert.Contains(TaskHealth.Overdue, health.Values);
+        Assert.Contains(TaskHealth.AtRisk, health.Values);
+        Assert.Contains(TaskHealth.DoneOnTime, health.Values);
+
+        // Every closed month is scored and has its snapshot.
+        var scored = await app.WithDbAsync(db => db.UnitScores.Select(s => s.PeriodId).Distinct().CountAsync(Ct));
+        var snapshots = await app.WithDbAsync(db => db.PeriodSnapshots.CountAsync(Ct));
+        Assert.Equal(11, scored);
+        Assert.Equal(11, snapshots);
+        Assert.True(await app.WithDbAsync(db => db.BudgetEntries.AnyAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task The_history_is_the_same_on_every_run_and_on_postgresql()
+    {
+        var pg = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
+        Assert.False(string.IsNullOrEmpty(pg), "ROVIEC_TEST_PG is not set");
+        var database = SchedulingApp.NewPostgresDatabase();
+        try
+        {
+            string first, second;
+            await using (var app = App())
+            {
+                using var _ = app.CreateClient();
+                first = await DigestAsync(app);
+            }
+            await using (var app = App(database))
+            {
+                using var _ = app.CreateClient();
+                second = await DigestAsync(app);
+            }
+            Assert.Equal(first, second);
+        }
+        finally
+        {
+            await SchedulingApp.DropPostgresDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_setting_the_demo_has_no_reports()
+    {
+        await using var app = new RoViecApp();
+        using var _ = app.CreateClient();
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reports.CountAsync(Ct)));
+    }
+
+    /// <summary>Every report's unit, month, state, times and line values, as one hash (ids differ between databases).</summary>
+    private static Task<string> DigestAsync(RoViecApp app) => app.WithDbAsync(async db =>
+    {
+        var rows = await (
+            from item in db.ReportItems.AsNoTracking()
+            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
+            join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
+            join unit in db.Units.AsNoTracking() on report.UnitId equals unit.Id
+            select new { unit.Key, period.Number, report.State, report.FirstSubmittedAtUtc, item.Order, item.TaskStatus, item.Percent, item.Value, item.Numerator, item.CompletedOn, item.WorkDone })
+            .ToListAsync(Ct);
+        var text = string.Join("\n", rows
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Number).ThenBy(r => r.Order)
+            .Select(r => FormattableString.Invariant($"{r.Key}|{r.Number}|{r.State}|{r.FirstSubmittedAtUtc:yyyy-MM-dd HH:mm}|{r.Order}|{r.TaskStatus}|{r.Percent}|{r.Value:0.####}|{r.Numerator:0.####}|{r.CompletedOn}|{r.WorkDone}")));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    });
+}
