@@ -82,6 +82,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoHistory>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<RoViec.Web.Features.Dashboards.DashboardTrend>();
 // The clock the reporting cycle reads (due days, lateness); tests set their own.
 Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
@@ -118,6 +120,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
+RoViec.Web.Features.Dashboards.DashboardCharts.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);
 app.MapRoViecApi();
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Publishing;
 
 namespace RoViec.Web.Features.Snapshots;
@@ -9,7 +10,7 @@ namespace RoViec.Web.Features.Snapshots;
 public sealed record PeriodFigures
 {
     /// <summary>Bump when the shape changes: a snapshot of another shape is rebuilt on read.</summary>
-    public const int CurrentShape = 1;
+    public const int CurrentShape = 2;
 
     public int Shape { get; init; } = CurrentShape;
     public required Guid PeriodId { get; init; }
@@ -21,4 +22,27 @@ public sealed record PeriodFigures
     public required DateOnly AsOf { get; init; }
     /// <summary>The compiled report's figures (with default document settings; the download form overrides only the header and signer).</summary>
     public required MonthlyReport Report { get; init; }
+    /// <summary>Every task of the plan with its field, lead unit and derived status on <see cref="AsOf"/>: what member and unit views count from.</summary>
+    public IReadOnlyList<TaskFigure> Tasks { get; init; } = [];
+    /// <summary>Every indicator with the number reported in the period, for charts against the target.</summary>
+    public IReadOnlyList<IndicatorFigure> Indicators { get; init; } = [];
+    /// <summary>The units' scores of the month, best first (empty before the month is scored, and for other periods).</summary>
+    public IReadOnlyList<RankFigure> Ranking { get; init; } = [];
+    /// <summary>Budget allocated and disbursed, where recorded (the latest entry of each unit up to the period).</summary>
+    public decimal BudgetAllocated { get; init; }
+    public decimal BudgetDisbursed { get; init; }
+
+    /// <summary>Indicators with a judged result (a share against its target) and how many of them meet it.</summary>
+    public int IndicatorsJudged => Indicators.Count(i => i.Met is not null);
+    public int IndicatorsMet => Indicators.Count(i => i.Met == true);
+    public decimal? BudgetShare => BudgetAllocated == 0 ? null : Math.Round(BudgetDisbursed * 100m / BudgetAllocated, 1);
 }
+
+/// <param name="Field">The plan's top-level section the task belongs to (its field: "3. Đẩy mạnh chuyển đổi số …").</param>
+public sealed record TaskFigure(Guid Id, string? Code, string Name, string Field, Guid? LeadUnitId, string Lead, TaskHealth Health, bool Priority, DateOnly? Due);
+
+/// <param name="Number">The value reported in the period: a percentage for a share, else the number itself; null when none reached the office.</param>
+/// <param name="TargetValue">The target's number ("≥ 90 %" → 90), when the plan gives one.</param>
+public sealed record IndicatorFigure(Guid Id, string Name, string Target, string TargetOp, decimal TargetValue, string Unit, decimal? Number, bool? Met, Guid? OwnerUnitId);
+
+public sealed record RankFigure(Guid UnitId, string Unit, int Rank, decimal Total, decimal HeadTotal, string Band);

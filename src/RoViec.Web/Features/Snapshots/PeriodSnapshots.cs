@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Features.Snapshots;
 
@@ -57,7 +59,12 @@ public static class PeriodSnapshots
             Label = period.Label,
             AsOf = asOf,
             Report = report,
+            Tasks = await TasksAsync(db, period, asOf, ct),
+            Indicators = await IndicatorsAsync(db, period, ct),
+            Ranking = await RankingAsync(db, period.Id, ct),
         };
+        var (allocated, disbursed) = await BudgetAsync(db, period, ct);
+        figures = figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed };
         var text = JsonSerializer.Serialize(figures, Json);
         var now = DateTime.UtcNow;
         var updated = await db.PeriodSnapshots.Where(s => s.PeriodId == period.Id).ExecuteUpdateAsync(u => u
@@ -91,6 +98,60 @@ public static class PeriodSnapshots
             }
         }
         return figures;
+    }
+
+    private static async Task<IReadOnlyList<TaskFigure>> TasksAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
+    {
+        var health = await PlanHealth.ComputeAsync(db, period.PlanId, asOf, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order)
+            .Select(t => new { t.Id, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.Priority, t.DeadlineDue }).ToListAsync(ct);
+        return tasks.Select(t => new TaskFigure(t.Id, t.Code, t.Name, MonthlyReportQuery.SectionPath(t.Section) is { Count: > 0 } path ? path[0] : t.Section,
+            t.LeadUnitId, t.LeadUnitId is { } lead && units.TryGetValue(lead, out var name) ? name : string.IsNullOrWhiteSpace(t.LeadAsWritten) ? "Chưa giao" : t.LeadAsWritten,
+            health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).OrderBy(i => i.Order).ToListAsync(ct);
+        var values = await (
+            from item in db.ReportItems.AsNoTracking()
+            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
+            where report.PeriodId == period.Id && PlanHealth.ReceivedStates.Contains(report.State) && item.IndicatorId != null
+                && (item.Value != null || item.Numerator != null)
+            orderby item.Order
+            select new { IndicatorId = item.IndicatorId!.Value, item.Value, item.Numerator, item.Denominator }).ToListAsync(ct);
+        var byIndicator = values.GroupBy(v => v.IndicatorId).ToDictionary(g => g.Key, g => g.First());
+        return indicators.Select(i =>
+        {
+            decimal? number = null;
+            bool? met = null;
+            if (byIndicator.TryGetValue(i.Id, out var v))
+            {
+                var (_, percent) = MonthlyReportQuery.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
+                number = percent ?? v.Value;
+                met = MonthlyReportQuery.Meets(i, percent);
+            }
+            return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId);
+        }).ToList();
+    }
+
+    private static async Task<IReadOnlyList<RankFigure>> RankingAsync(RoViecDbContext db, Guid periodId, CancellationToken ct) =>
+        await (from s in db.UnitScores.AsNoTracking()
+               join u in db.Units.AsNoTracking() on s.UnitId equals u.Id
+               where s.PeriodId == periodId
+               orderby s.Rank, u.Name
+               select new RankFigure(s.UnitId, u.Name, s.Rank, s.Total, s.HeadTotal, s.Band)).ToListAsync(ct);
+
+    private static async Task<(decimal Allocated, decimal Disbursed)> BudgetAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        var entries = await (
+            from b in db.BudgetEntries.AsNoTracking()
+            join p in db.Periods.AsNoTracking() on b.PeriodId equals p.Id
+            where b.PlanId == period.PlanId && p.EndsOn <= period.EndsOn
+            select new { b.UnitId, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
+        var latest = entries.GroupBy(e => e.UnitId).Select(g => g.OrderByDescending(e => e.EndsOn).ThenByDescending(e => e.EnteredAtUtc).First()).ToList();
+        return (latest.Sum(e => e.Allocated), latest.Sum(e => e.Disbursed));
     }
 
     /// <summary>Marks the period's snapshot stale: the next read rebuilds it.</summary>

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Snapshots;
+
+namespace RoViec.Web.Features.Dashboards;
+
+/// <summary>Whose view a dashboard shows: the whole commune, a steering member's fields and units, or one unit.</summary>
+public sealed record DashboardLens(string Key, string Title, Guid? UnitId, IReadOnlySet<Guid> Units, IReadOnlyList<string> Fields)
+{
+    public bool WholeCommune => Key == "xa";
+
+    public static readonly DashboardLens Commune = new("xa", "Toàn xã", null, new HashSet<Guid>(), []);
+
+    /// <summary>
+    /// The lens of the signed-in person: a unit's reporter or head sees their unit; a steering member who is only a
+    /// member sees the fields and units they are over; the head, the chair and the standing office see the commune.
+    /// </summary>
+    public static async Task<DashboardLens?> OfAsync(RoViecDbContext db, UserScope scope, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.IsUnitScoped)
+        {
+            if (scope.UnitId is not { } unitId) return null;
+            var name = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+            return new DashboardLens("dv-" + unitId, name, unitId, new HashSet<Guid> { unitId }, []);
+        }
+        var onlyMember = scope.IsIn(Roles.SteeringMember) && !scope.IsIn(Roles.Chair) && !scope.RunsReporting && !scope.IsAdministrator;
+        if (!onlyMember) return Commune;
+        var member = await db.SteeringMembers.AsNoTracking().Include(m => m.Units)
+            .Where(m => m.CommuneId == communeId && m.UserId == scope.UserId).FirstOrDefaultAsync(ct);
+        if (member is null || member.Position == SteeringPositions.Head) return Commune;
+        var fields = member.Fields.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new DashboardLens("tv-" + member.Id, member.FullName, null, member.Units.Select(u => u.UnitId).ToHashSet(), fields);
+    }
+
+    /// <summary>Whether a task is in the lens: led by one of its units, or in one of its fields (matched without diacritics).</summary>
+    public bool Covers(TaskFigure task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (WholeCommune) return true;
+        if (task.LeadUnitId is { } lead && Units.Contains(lead)) return true;
+        if (UnitId is not null) return false;
+        var field = VietnameseText.Squash(task.Field).ToLowerInvariant();
+        return Fields.Any(f => field.Contains(VietnameseText.Squash(f).ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
+    public bool Covers(IndicatorFigure indicator) =>
+        WholeCommune || (indicator?.OwnerUnitId is { } owner && Units.Contains(owner));
+}
+
+/// <summary>A month's dashboard for a lens, computed in memory from the snapshot's rows.</summary>
+public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IReadOnlyList<TaskFigure> Tasks, IReadOnlyList<IndicatorFigure> Indicators)
+{
+    /// <summary>Tasks by status; for the whole commune exactly the report's counts.</summary>
+    public IReadOnlyList<(TaskHealth Health, int Count)> ByStatus =>
+        Lens.WholeCommune
+            ? [.. Figures.Report.ByStatus.Select(s => (s.Health, s.Count))]
+            : [.. Tasks.GroupBy(t => t.Health).OrderBy(g => Order.IndexOf(g.Key)).Select(g => (g.Key, g.Count()))];
+
+    public int KeyTotal => Lens.WholeCommune ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority);
+
+    public int KeyOnSchedule => Lens.WholeCommune ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && MonthlyReportQuery.OnSchedule(t.Health));
+
+    public decimal? KeyShare => KeyTotal == 0 ? null : Math.Round(KeyOnSchedule * 100m / KeyTotal, 1);
+
+    public int IndicatorsJudged => Indicators.Count(i => i.Met is not null);
+
+    public int IndicatorsMet => Indicators.Count(i => i.Met == true);
+
+    public IReadOnlyList<TaskFigure> Troubled =>
+        [.. Tasks.Where(t => t.Health is TaskHealth.Overdue or TaskHealth.AtRisk).OrderBy(t => t.Health == TaskHealth.Overdue ? 0 : 1).ThenBy(t => t.Due ?? DateOnly.MaxValue)];
+
+    public RankFigure? OwnRank => Lens.UnitId is { } id ? Figures.Ranking.FirstOrDefault(r => r.UnitId == id) : null;
+
+    private static readonly List<TaskHealth> Order = [.. Enum.GetValues<TaskHealth>()];
+
+    public static DashboardView Of(PeriodFigures figures, DashboardLens lens)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(lens);
+        return new DashboardView(figures, lens, [.. figures.Tasks.Where(lens.Covers)], [.. figures.Indicators.Where(lens.Covers)]);
+    }
+}
+
+/// <summary>One month of the trend.</summary>
+public sealed record TrendPoint(string Month, decimal? Rate, decimal? OnTime, decimal? KeyShare, int Done, decimal? IndicatorsMet);
+
+/// <summary>
+/// The months of the plan up to a month, from their snapshots (built when missing), kept in memory until a snapshot
+/// of the plan changes — a dashboard view reads one small query and the cache.
+/// </summary>
+public sealed class DashboardTrend(RoViecDbContext db, IMemoryCache cache)
+{
+    public async Task<IReadOnlyList<TrendPoint>> UpToAsync(ReportingPeriod month, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        var months = await db.Periods.AsNoTracking()
+            .Where(p => p.PlanId == month.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.StartsOn && p.State != PeriodStates.Scheduled)
+            .OrderBy(p => p.StartsOn).ToListAsync(ct);
+        var ids = months.Select(m => m.Id).ToList();
+        var stamp = await db.PeriodSnapshots.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.Version).ToListAsync(ct);
+        var key = ("trend", month.Id, today, string.Join(',', stamp.Order()));
+        if (cache.TryGetValue(key, out IReadOnlyList<TrendPoint>? hit) && hit is not null) return hit;
+        var points = new List<TrendPoint>();
+        foreach (var m in months)
+        {
+            var f = await PeriodSnapshots.ReadAsync(db, m, today, ct);
+            points.Add(new TrendPoint("T" + m.Number, f.Report.Rate.Rate, f.Report.Rate.OnTimeRate, f.Report.KeyTaskShare,
+                f.Report.Sections.Sum(s => s.Done), f.IndicatorsJudged == 0 ? null : Math.Round(f.IndicatorsMet * 100m / f.IndicatorsJudged, 1)));
+        }
+        cache.Set(key, (IReadOnlyList<TrendPoint>)points, TimeSpan.FromMinutes(30));
+        return points;
+    }
+}
