@@ -32,6 +32,8 @@ public static class Charts
         pie.DonutFraction = 0.55;
         pie.SliceLabelDistance = 0;
         plot.Axes.Frameless();
+        // Frameless hides the title panel too; the donut keeps its title.
+        plot.Axes.Title.IsVisible = true;
         plot.HideGrid();
         plot.ShowLegend(Edge.Right);
         return Draw(plot, width, height);
