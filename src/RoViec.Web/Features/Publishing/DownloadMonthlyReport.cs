@@ -30,8 +30,7 @@ internal static class DownloadMonthlyReport
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error);
         if (error is not null) return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Không tạo được báo cáo");
 
-        var report = await MonthlyReportQuery.CompileAsync(db, period, settings, ct);
-        return Results.File(MonthlyReportDocx.Write(report), MonthlyReportDocx.ContentType, FileName(period));
+        return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, today, ct), MonthlyReportDocx.ContentType, FileName(period));
     }).RequireAuthorization(Policies.ReadPlans);
 
     /// <summary>The standing office (and its administrator) publishes the commune's report; the chair reads it before signing.</summary>

@@ -35,9 +35,10 @@ public static class MonthlyReportDocx
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Write(MonthlyReport report)
+    public static byte[] Write(MonthlyReport report, ReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        extras ??= new ReportExtras(null, null, [], null);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -47,7 +48,7 @@ public static class MonthlyReportDocx
             main.Document = new Document(body);
 
             Heading(body, report);
-            Content(body, report);
+            Content(body, report, extras, main);
             Closing(body, report);
             body.Append(Section(main));
 
@@ -87,14 +88,84 @@ public static class MonthlyReportDocx
             + $"Ban Chỉ đạo báo cáo kết quả thực hiện {report.PeriodPhrase} (số liệu tính đến ngày {DayText.Show(report.AsOf)}) như sau:", before: 240));
     }
 
-    private static void Content(Body body, MonthlyReport report)
+    private static void Content(Body body, MonthlyReport report, ReportExtras extras, MainDocumentPart main)
     {
+        body.Append(Text(Summary(report)));
         Reporting(body, report);
         Tasks(body, report);
+        if (extras.StatusChart is { } status) body.Append(Picture(main, status, "Nhiệm vụ theo tình trạng"));
         Indicators(body, report);
+        if (extras.IndicatorChart is { } bars) body.Append(Picture(main, bars, "Chỉ tiêu so với mục tiêu"));
         Problems(body, report);
         Requests(body, report);
         Next(body, report);
+        Scores(body, report, extras);
+    }
+
+    /// <summary>The opening sentence, generated from the figures: "Trong tháng 10/2026, 45/60 nhiệm vụ hoàn thành (75%) …".</summary>
+    public static string Summary(MonthlyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var done = report.ByStatus.Where(c => c.Health is TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.AlreadyDone).Sum(c => c.Count);
+        var troubled = report.ByStatus.Where(c => c.Health is TaskHealth.Overdue or TaskHealth.AtRisk).Sum(c => c.Count);
+        var r = report.Rate;
+        return $"Trong {report.PeriodPhrase}, {done}/{report.TaskTotal} nhiệm vụ đã hoàn thành ({Share(done, report.TaskTotal)}), "
+            + $"{troubled} nhiệm vụ quá hạn hoặc có nguy cơ chậm; {r.Received}/{r.Expected} cơ quan, đơn vị đã gửi báo cáo ({PeriodLabels.Percent(r.Rate)}), "
+            + $"{r.OnTime} báo cáo đúng hạn"
+            + (report.KeyTaskShare is { } key ? $"; {PeriodLabels.Percent(key)} nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}%)." : ".");
+    }
+
+    private static void Scores(Body body, MonthlyReport report, ReportExtras extras)
+    {
+        body.Append(Title("VII. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ"));
+        if (extras.Ranking.Count == 0)
+        {
+            body.Append(Text($"Chưa có kết quả chấm điểm {report.PeriodPhrase}: điểm chỉ được tính từ báo cáo đã được Cơ quan thường trực xác minh."));
+            return;
+        }
+        body.Append(Text($"Kết quả chấm điểm {report.PeriodPhrase} theo bộ tiêu chí đang áp dụng (thang điểm 100) như sau:"));
+        body.Append(Table([700, 3600, 1300, 1900, TextWidth - 7500],
+            ["Hạng", "Cơ quan, đơn vị", "Điểm", "Xếp loại", "Điểm người đứng đầu"],
+            extras.Ranking.Select(r => new[] { Int(r.Rank), r.Unit, Points(r.Total), r.Band, Points(r.HeadTotal) }),
+            [Center, Left, Center, Center, Center]));
+        if (extras.Classes is { } classes) body.Append(Text("Xếp loại: " + classes));
+    }
+
+    private static string Points(decimal value) => value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>A chart as an inline picture, centred, the width of the text at most.</summary>
+    private static Paragraph Picture(MainDocumentPart main, Charts.ChartImage chart, string name)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(chart.Png)) part.FeedData(png);
+        var id = main.GetIdOfPart(part);
+        const long EmuPerTwip = 635;
+        var cx = Math.Min((long)TextWidth * EmuPerTwip, chart.Width * 9525L);
+        var cy = cx * chart.Height / chart.Width;
+        var pictureId = (uint)(main.ImageParts.Count() + 100);
+        var inline = new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = cx, Cy = cy },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = pictureId, Name = name },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.NonVisualGraphicFrameDrawingProperties(new DocumentFormat.OpenXml.Drawing.GraphicFrameLocks { NoChangeAspect = true }),
+            new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(
+                new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = pictureId, Name = name + ".png" },
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                    new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(
+                        new DocumentFormat.OpenXml.Drawing.Blip { Embed = id },
+                        new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
+                    new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
+                        new DocumentFormat.OpenXml.Drawing.Transform2D(
+                            new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L },
+                            new DocumentFormat.OpenXml.Drawing.Extents { Cx = cx, Cy = cy }),
+                        new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList()) { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
+        return new Paragraph(
+            new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "120" }, new Justification { Val = JustificationValues.Center }),
+            new Run(new Drawing(inline)));
     }
 
     private static void Reporting(Body body, MonthlyReport report)

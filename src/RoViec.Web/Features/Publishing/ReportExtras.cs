@@ -1,0 +1,12 @@
+using RoViec.Web.Features.Charts;
+
+namespace RoViec.Web.Features.Publishing;
+
+/// <summary>What the official report adds to the compiled figures: the charts (as the dashboard draws them) and the units' scores.</summary>
+/// <param name="StatusChart">Tasks by status (the dashboard's donut).</param>
+/// <param name="IndicatorChart">Share indicators against their targets (the dashboard's bars), when there are any.</param>
+/// <param name="Ranking">The units' scores, best first; empty when the period is not scored.</param>
+/// <param name="Classes">The scheme's classes in words, for the note under the ranking.</param>
+public sealed record ReportExtras(ChartImage? StatusChart, ChartImage? IndicatorChart, IReadOnlyList<ScoreRow> Ranking, string? Classes);
+
+public sealed record ScoreRow(int Rank, string Unit, decimal Total, decimal HeadTotal, string Band);
