@@ -83,6 +83,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddMemoryCache();
+RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
 builder.Services.AddScoped<RoViec.Web.Features.Dashboards.DashboardTrend>();
 // The clock the reporting cycle reads (due days, lateness); tests set their own.
 Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
@@ -116,11 +117,13 @@ app.UseAuthentication();
 // Administrators and the standing office set up an authenticator app before anything else ("RoViec:RequireTwoFactor").
 app.UseMiddleware<TwoFactorRequirement>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
 RoViec.Web.Features.Dashboards.DashboardCharts.Map(app);
+RoViec.Web.Features.Public.FeedbackForm.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);
 app.MapRoViecApi();
 await app.RunAsync();

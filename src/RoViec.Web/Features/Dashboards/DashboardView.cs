@@ -47,8 +47,8 @@ public sealed record DashboardLens(string Key, string Title, Guid? UnitId, IRead
         if (WholeCommune) return true;
         if (task.LeadUnitId is { } lead && Units.Contains(lead)) return true;
         if (UnitId is not null) return false;
-        var field = VietnameseText.Squash(task.Field).ToLowerInvariant();
-        return Fields.Any(f => field.Contains(VietnameseText.Squash(f).ToLowerInvariant(), StringComparison.Ordinal));
+        var field = VietnameseText.Fold(task.Field);
+        return Fields.Any(f => VietnameseText.Fold(f) is { Length: > 0 } wanted && field.Contains(wanted, StringComparison.Ordinal));
     }
 
     public bool Covers(IndicatorFigure indicator) =>

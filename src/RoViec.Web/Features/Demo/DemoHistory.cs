@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Public;
 using RoViec.Web.Features.Reporting;
 using RoViec.Web.Features.Reports;
 using RoViec.Web.Features.Scoring;
@@ -117,6 +118,13 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
             await PeriodSnapshots.BuildAsync(db, row, today, "Dữ liệu mô phỏng", "hệ thống", ct);
         }
+        // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
+        var page = await PublicFigures.EnsureAsync(db, communeId, ct);
+        page.Enabled = true;
+        page.ShowRanking = true;
+        page.Intro = "Ban Chỉ đạo xã công khai kết quả thực hiện Chương trình công tác năm " + plan.Year + " để người dân, doanh nghiệp theo dõi và góp ý.";
+        page.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
         LogSeeded(log, months.Count, reportsSeeded, watch.ElapsedMilliseconds);
         return months.Count;
     }

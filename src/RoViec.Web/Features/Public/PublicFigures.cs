@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Snapshots;
+
+namespace RoViec.Web.Features.Public;
+
+/// <summary>A field's task completion as published: done of all.</summary>
+public sealed record FieldCompletion(string Field, int Done, int Total)
+{
+    public decimal? Share => Total == 0 ? null : Math.Round(Done * 100m / Total, 1);
+}
+
+/// <summary>The satisfaction rate of the feedback of the last 12 months: ratings of 4 or 5 among those not rejected, against the plans' 95%.</summary>
+public sealed record Satisfaction(int Satisfied, int Rated)
+{
+    public const decimal Target = 95m;
+    public decimal? Rate => Rated == 0 ? null : Math.Round(Satisfied * 100m / Rated, 1);
+    public bool? Meets => Rate is { } r ? r >= Target : null;
+}
+
+/// <summary>
+/// What a commune publishes, read from the month's snapshot (so the public page shows the dashboard's numbers) and
+/// filtered by its <see cref="PublicPage"/> choices; no person is named anywhere.
+/// </summary>
+public static class PublicFigures
+{
+    public static readonly TaskHealth[] DoneStates = [TaskHealth.DoneOnTime, TaskHealth.DoneLate, TaskHealth.AlreadyDone];
+
+    /// <summary>The commune's page, created (not yet published) on first use with a slug from its name.</summary>
+    public static async Task<PublicPage> EnsureAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var page = await db.PublicPages.FirstOrDefaultAsync(p => p.CommuneId == communeId, ct);
+        if (page is not null) return page;
+        var name = await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
+        var slug = Slug(name);
+        if (await db.PublicPages.AnyAsync(p => p.Slug == slug, ct)) slug += "-" + communeId.ToString("N")[..6];
+        page = new PublicPage { Id = Guid.NewGuid(), CommuneId = communeId, Slug = slug, Version = Guid.NewGuid() };
+        db.PublicPages.Add(page);
+        await db.SaveChangesAsync(ct);
+        return page;
+    }
+
+    /// <summary>"Diễn Châu" → "dien-chau".</summary>
+    public static string Slug(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var chars = folded.Select(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '-').ToArray();
+        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "xa" : slug[..Math.Min(slug.Length, 60)];
+    }
+
+    public static IReadOnlySet<Guid> PublishedIndicators(PublicPage page, PeriodFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(figures);
+        if (!page.ShowIndicators) return new HashSet<Guid>();
+        var chosen = page.IndicatorIds.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToHashSet();
+        return chosen.Count == 0 ? figures.Indicators.Select(i => i.Id).ToHashSet() : chosen;
+    }
+
+    public static IReadOnlyList<FieldCompletion> Fields(PeriodFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return [.. figures.Tasks.GroupBy(t => t.Field).Select(g => new FieldCompletion(g.Key, g.Count(t => DoneStates.Contains(t.Health)), g.Count()))];
+    }
+
+    public static async Task<Satisfaction> SatisfactionAsync(RoViecDbContext db, Guid communeId, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var since = nowUtc.AddMonths(-12);
+        var ratings = await db.Feedback.AsNoTracking()
+            .Where(f => f.CommuneId == communeId && f.State != FeedbackStates.Rejected && f.CreatedAtUtc >= since)
+            .Select(f => f.Rating).ToListAsync(ct);
+        return new Satisfaction(ratings.Count(r => r >= 4), ratings.Count);
+    }
+
+    /// <summary>The month shown: `?ky=2026-10` if it is closed, else the latest closed month.</summary>
+    public static async Task<ReportingPeriod?> MonthAsync(RoViecDbContext db, Guid communeId, string? ky, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var months = db.Periods.AsNoTracking().Join(db.Plans.Where(p => p.Status == PlanStatuses.Active && p.CommuneId == communeId), p => p.PlanId, p => p.Id, (period, _) => period)
+            .Where(p => p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed);
+        if (ky is not null)
+        {
+            if (!DateOnly.TryParseExact(ky + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
+            return await months.FirstOrDefaultAsync(p => p.Year == day.Year && p.Number == day.Month, ct);
+        }
+        return await months.OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
+    }
+
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";
+}

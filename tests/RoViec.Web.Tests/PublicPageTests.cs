@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data.Entities;
+using RoViec.Web.Features.Public;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>The public page shows only what is published and nobody's personal data; feedback refuses script, oversize and flood.</summary>
+public sealed partial class PublicPageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static RoViecApp App(int perWindow = 50, int minSeconds = 0) => new()
+    {
+        Clock = new TestClock(new DateOnly(2026, 11, 24), 10),
+        Settings = new Dictionary<string, string>
+        {
+            ["RoViec:Demo:History"] = "true",
+            ["RoViec:Feedback:PerWindow"] = perWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoViec:Feedback:MinSeconds"] = minSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
+
+    private static async Task<string> SlugAsync(RoViecApp app) => await app.WithDbAsync(db => db.PublicPages.Select(p => p.Slug).SingleAsync(Ct));
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string slug, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct);
+        var token = WebUtility.HtmlDecode(TokenRegex().Match(html).Groups[1].Value);
+        var all = fields.ToList();
+        if (!all.Any(f => f.Name == "t")) all.Add(("t", token));
+        using var content = new FormUrlEncodedContent(all.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(new Uri($"/cong-khai/{slug}/gop-y", UriKind.Relative), content, Ct);
+    }
+
+    [Fact]
+    public async Task The_page_shows_only_what_is_published_and_no_personal_data()
+    {
+        await using var app = App();
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var slug = await SlugAsync(app);
+        var indicators = await app.WithDbAsync(db => db.Indicators.AsNoTracking().OrderBy(i => i.Order).ToListAsync(Ct));
+        var (published, hidden) = (indicators[0], indicators[1]);
+        await app.WithDbAsync(db => db.PublicPages.ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.IndicatorIds, published.Id.ToString())
+            .SetProperty(p => p.ShowRanking, false)
+            .SetProperty(p => p.Version, Guid.NewGuid()), Ct));
+        await app.WithDbAsync(async db =>
+        {
+            db.Feedback.Add(new Feedback
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = await db.Communes.Select(c => c.Id).SingleAsync(Ct),
+                Item = "page",
+                Rating = 5,
+                Message = "Trang rất hữu ích",
+                SenderName = "Nguyễn Thị Riêng Tư",
+                SenderContact = "0912345678",
+                CreatedAtUtc = DateTime.UtcNow,
+                State = FeedbackStates.Answered,
+                Answer = "Cảm ơn ý kiến của bạn",
+                AnswerPublished = true,
+                AnsweredBy = "thuongtruc",
+                AnsweredAtUtc = DateTime.UtcNow,
+                Version = Guid.NewGuid()
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var response = await anonymous.GetAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains($"data-indicator=\"{published.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Id.ToString(), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"pub-ranking\"", html, StringComparison.Ordinal);
+        Assert.Contains("Cảm ơn ý kiến của bạn", html, StringComparison.Ordinal);
+        foreach (var personal in new[] { "Nguyễn Thị Riêng Tư", "0912345678", "thuongtruc", "truongban", "@roviec.local", "Nguyễn Văn Bí Thư" })
+            Assert.DoesNotContain(personal, html, StringComparison.Ordinal);
+        // The fields published equal the snapshot's: done of all per field, from the same rows the dashboard reads.
+        var november = await app.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Number == 11, Ct));
+        var figures = await app.WithDbAsync(db => Features.Snapshots.PeriodSnapshots.ReadAsync(db, november, new DateOnly(2026, 11, 24), Ct));
+        foreach (var f in PublicFigures.Fields(figures))
+            Assert.Contains($"<td>{f.Field}</td><td class=\"num\">{f.Done}/{f.Total}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("1 người, tổ chức hài lòng trên 1 đánh giá", html, StringComparison.Ordinal);
+
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        var etag = response.Headers.ETag!;
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri($"/cong-khai/{slug}", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(again, Ct)).StatusCode);
+
+        await app.WithDbAsync(db => db.PublicPages.ExecuteUpdateAsync(u => u.SetProperty(p => p.Enabled, false), Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri("/cong-khai/khong-co-xa-nay", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Xem ảnh <img src=x onerror=alert(1)>")]
+    [InlineData("Bấm vào javascript:alert(1)")]
+    public async Task Feedback_with_script_is_refused_and_nothing_is_saved(string message)
+    {
+        await using var app = App();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await SendAsync(client, await SlugAsync(app), ("item", "page"), ("rating", "4"), ("message", message));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("không được chứa mã HTML", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Oversize_unpublished_honeypot_and_too_fast_feedback_is_not_kept()
+    {
+        await using var app = App();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var slug = await SlugAsync(app);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await SendAsync(client, slug, ("item", "page"), ("rating", "4"), ("message", new string('a', 2001)))).StatusCode);
+        var huge = await SendAsync(client, slug, ("item", "page"), ("rating", "4"), ("message", new string('a', 20_000)));
+        Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, huge.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await SendAsync(client, slug, ("item", "indicator:" + Guid.NewGuid()), ("rating", "4"), ("message", "Góp ý"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await SendAsync(client, slug, ("item", "page"), ("rating", "9"), ("message", "Góp ý"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await SendAsync(client, slug, ("item", "page"), ("rating", "4"), ("message", "Góp ý"), ("t", "gia-mao"))).StatusCode);
+        var bot = await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Quảng cáo"), ("website", "http://spam.example"));
+        Assert.Equal(HttpStatusCode.Redirect, bot.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+
+        var ok = await SendAsync(client, slug, ("item", "page"), ("rating", "4"), ("message", "Đề nghị công khai thêm số liệu dịch vụ công"), ("name", "Trần Văn A"));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var saved = await app.WithDbAsync(db => db.Feedback.AsNoTracking().SingleAsync(Ct));
+        Assert.Equal(4, saved.Rating);
+        Assert.NotNull(saved.ClientHash);
+        Assert.DoesNotContain("127.0.0.1", saved.ClientHash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_faster_than_a_person_could_write_is_refused()
+    {
+        await using var app = App(minSeconds: 3);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await SendAsync(client, await SlugAsync(app), ("item", "page"), ("rating", "4"), ("message", "Góp ý"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_flood_is_stopped_with_429_and_the_satisfaction_rate_is_computed_against_95_percent()
+    {
+        await using var app = App(perWindow: 2);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var slug = await SlugAsync(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Một"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Hai"))).StatusCode);
+        var third = await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Ba"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+
+        // 19 of 20 satisfied (4 or 5) → 95%, which meets the plans' target.
+        await app.WithDbAsync(async db =>
+        {
+            var commune = await db.Communes.Select(c => c.Id).SingleAsync(Ct);
+            for (var i = 0; i < 18; i++)
+                db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = i == 0 ? 2 : 4, Message = "x", CreatedAtUtc = DateTime.UtcNow, Version = Guid.NewGuid() });
+            db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = 1, Message = "spam", State = FeedbackStates.Rejected, CreatedAtUtc = DateTime.UtcNow, Version = Guid.NewGuid() });
+            return await db.SaveChangesAsync(Ct);
+        });
+        var rate = await app.WithDbAsync(async db => await PublicFigures.SatisfactionAsync(db, await db.Communes.Select(c => c.Id).SingleAsync(Ct), DateTime.UtcNow, Ct));
+        Assert.Equal(20, rate.Rated);
+        Assert.Equal(19, rate.Satisfied);
+        Assert.Equal(95m, rate.Rate);
+        Assert.True(rate.Meets);
+    }
+
+    [GeneratedRegex("name=\"t\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
