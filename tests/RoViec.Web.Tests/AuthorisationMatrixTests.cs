@@ -116,6 +116,17 @@ public sealed class AuthorisationMatrixTests
         ["GET /bao-cao"] = AnyRole,
         ["GET /bao-cao/{id:guid}"] = SampleTaskReader,
         ["GET /bao-cao/{id:guid}/minh-chung/{evidenceId:guid}"] = SampleTaskReader,
+        // Evaluation: every role reads the month's dashboard (a unit its own part) and the scores (a unit role only
+        // its own unit's breakdown); the standing office keeps the schemes' versions and the public page.
+        ["GET /bang-dieu-khien"] = AnyRole,
+        ["GET /bang-dieu-khien/{periodId:guid}/{chart}.svg"] = AnyRole,
+        ["GET /diem"] = AnyRole,
+        ["GET /diem/{periodId:guid}/{unitId:guid}"] = SampleTaskReader,
+        ["GET /diem/bo-tieu-chi"] = AnyRole,
+        ["GET /cong-khai/cai-dat"] = PlanManager,
+        ["GET /cong-khai/phan-hoi"] = PlanManager,
+        // The public page needs no sign-in (the demo's is not published yet: 404, not a refusal).
+        ["GET /cong-khai/{slug}"] = Anyone,
     };
 
     [Fact]
@@ -181,6 +192,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /bao-cao/{id:guid}?handler=Return"] = PlanManager,
         ["POST /bao-cao/{id:guid}?handler=Verify"] = PlanManager,
         ["POST /bao-cao/{id:guid}?handler=Correct"] = PlanManager,
+        ["POST /diem?handler=Recompute"] = PlanManager,
+        ["POST /diem/bo-tieu-chi"] = PlanManager,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
@@ -188,6 +201,8 @@ public sealed class AuthorisationMatrixTests
     {
         ["PUT /api/tasks/{id:guid}"] = PlanManager,
         ["POST /api/imports"] = PlanManager,
+        // Citizens' feedback on a public page: anyone (the demo's page is not published: 404, not a refusal).
+        ["POST /cong-khai/{slug}/gop-y"] = Anyone,
     };
 
     [Fact]
@@ -334,6 +349,10 @@ public sealed class AuthorisationMatrixTests
             ["{indicatorId:guid}"] = draft.Indicators[0].Id.ToString(),
             ["/to-chuc/don-vi"] = police.ToString(),
             ["/nguoi-dung"] = (await users.FindByNameAsync("congan"))!.Id.ToString(),
+            ["{periodId:guid}"] = period.ToString(),
+            ["{unitId:guid}"] = police.ToString(),
+            ["{chart}"] = "trang-thai",
+            ["{slug}"] = "dien-chau",
             // The steering member page without an id is the form for a new member.
             ["{id:guid?}"] = "",
         };

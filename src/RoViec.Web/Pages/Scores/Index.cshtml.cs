@@ -58,8 +58,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Scor
     public async Task<IActionResult> OnPostRecomputeAsync([FromForm] Guid ky, CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Plan is null || Months.All(m => m.Id != ky)) return NotFound();
         if (!RunsReporting) return Forbid();
+        if (Plan is null || Months.All(m => m.Id != ky)) return NotFound();
         var outcome = await scores.RecomputeAsync(ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, ct);
         if (outcome is ScoreOutcome.Refused refused)
         {
