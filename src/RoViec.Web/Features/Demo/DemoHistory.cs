@@ -122,6 +122,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
         var page = await PublicFigures.EnsureAsync(db, communeId, ct);
         page.Enabled = true;
         page.ShowRanking = true;
+        // The indicators the units report on (the others have no owner yet, hence no figure to show).
+        page.IndicatorIds = string.Join('|', indicators.Values.Where(i => i.OwnerUnitId is not null).OrderBy(i => i.Order).Select(i => i.Id));
         page.Intro = "Ban Chỉ đạo xã công khai kết quả thực hiện Chương trình công tác năm " + plan.Year + " để người dân, doanh nghiệp theo dõi và góp ý.";
         page.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
