@@ -132,34 +132,8 @@ public static class UnitMeasures
     /// Derived status of every task on <paramref name="asOf"/>, from verified reports of periods that start by
     /// <paramref name="reportsUntil"/> (a month is scored on its own reports and earlier ones, never on later months').
     /// </summary>
-    public static async Task<Dictionary<Guid, TaskHealth>> VerifiedHealthAsync(RoViecDbContext db, Guid planId, DateOnly asOf, DateOnly reportsUntil, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var year = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Year).FirstAsync(ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue }).ToListAsync(ct);
-        var lines = await (
-            from item in db.ReportItems.AsNoTracking()
-            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
-            join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
-            where period.PlanId == planId && period.StartsOn <= reportsUntil && item.Kind == ReportItemKinds.Task && item.TaskId != null
-            select new { TaskId = item.TaskId!.Value, period.UnitDueOn, report.State, report.FirstSubmittedAtUtc, item.TaskStatus, item.Percent, item.CompletedOn })
-            .ToListAsync(ct);
-        var byTask = lines.ToLookup(l => l.TaskId);
-        var start = new DateOnly(year, 1, 1);
-        return tasks.ToDictionary(t => t.Id, t =>
-        {
-            var mine = byTask[t.Id].ToList();
-            var facts = new TaskFacts(
-                Enum.TryParse<DeadlineKind>(t.DeadlineKind, out var kind) ? kind : DeadlineKind.None,
-                t.DeadlineDue,
-                start,
-                mine.Where(l => l.UnitDueOn < asOf).Select(l => l.UnitDueOn).Order().ToList(),
-                mine.Where(l => l.State == ReportStates.Verified && l.FirstSubmittedAtUtc is not null && l.TaskStatus is not null)
-                    .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.FirstSubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn, l.UnitDueOn))
-                    .OrderBy(r => r.ReportedOn).ToList());
-            return TaskStatusRules.Derive(facts, asOf);
-        });
-    }
+    public static Task<IReadOnlyDictionary<Guid, TaskHealth>> VerifiedHealthAsync(RoViecDbContext db, Guid planId, DateOnly asOf, DateOnly reportsUntil, CancellationToken ct) =>
+        PlanHealth.ComputeAsync(db, planId, asOf, ct, PlanHealth.VerifiedUntil(reportsUntil));
 
     /// <summary>Ad-hoc reports due within the month that each unit was asked for and did not send.</summary>
     private static async Task<Dictionary<Guid, int>> AdHocMissedAsync(RoViecDbContext db, ReportingPeriod month, CancellationToken ct)
