@@ -162,7 +162,7 @@ public sealed class AuthorisationMatrixTests
                 wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}, expected {(rule(caller) ? "allowed" : "denied")}");
         }
 
-        Assert.Empty(wrong);
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
     /// <summary>
