@@ -11,7 +11,17 @@ using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Health;
 using RoViec.Web.Features.Organisation;
 
+// `roviec report …` writes a period's official report from the database and exits (README: "Reports from the command line").
+RoViec.Web.Features.Publishing.ReportCommand.Request? report = null;
+if (RoViec.Web.Features.Publishing.ReportCommand.Requested(args))
+{
+    report = RoViec.Web.Features.Publishing.ReportCommand.Parse(args, Console.Out, Console.Error, out var hostArgs, out var parseExit);
+    if (report is null) return parseExit;
+    args = hostArgs;
+}
 var builder = WebApplication.CreateBuilder(ServeArguments.Normalise(args));
+// A report run says only what it wrote, or why it could not.
+if (report is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
 var connectionString = builder.Configuration.GetConnectionString("RoViec")
     ?? $"Data Source={Path.Combine(builder.Configuration["DataDirectory"] ?? "data", "roviec.db")}";
 if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
@@ -104,6 +114,20 @@ using (var scope = app.Services.CreateScope())
     if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
         await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
 }
+if (report is not null)
+{
+    try
+    {
+        return await RoViec.Web.Features.Publishing.ReportCommand.RunAsync(app.Services, report, Console.Out, Console.Error, CancellationToken.None);
+    }
+#pragma warning disable CA1031 // The one place a bug of the command is told in one line, with its exit code.
+    catch (Exception ex)
+#pragma warning restore CA1031
+    {
+        Console.Error.WriteLine($"Lỗi không mong muốn, vui lòng báo cho quản trị viên: {ex.GetType().Name}: {ex.Message} (unexpected error; please report it)");
+        return RoViec.Web.Features.Publishing.ReportCommand.Bug;
+    }
+}
 
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
@@ -127,6 +151,7 @@ RoViec.Web.Features.Public.FeedbackForm.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);
 app.MapRoViecApi();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

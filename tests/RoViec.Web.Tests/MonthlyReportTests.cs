@@ -23,7 +23,7 @@ public sealed class MonthlyReportFixture : IAsyncLifetime
     {
         December = await App.ReportedDecemberAsync();
         using var client = await App.SignedInClientAsync("thuongtruc");
-        Response = await client.GetAsync(new Uri($"/ky-bao-cao/{December.PeriodId}/bao-cao.docx?so=15&ngay=22/12/2026", UriKind.Relative), TestContext.Current.CancellationToken);
+        Response = await client.GetAsync(new Uri($"/ky-bao-cao/{December.PeriodId}/bao-cao.docx?so=15&ngay=22/12/2026&thethuc=nha-nuoc", UriKind.Relative), TestContext.Current.CancellationToken);
         Docx = await Response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
     }
 
@@ -348,7 +348,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
     public async Task The_form_overrides_number_body_signer_and_date()
     {
         using var client = await fixture.App.SignedInClientAsync("thuongtruc");
-        var query = "so=07&kyhieu=BC-UBND&captren=&coquan=" + Uri.EscapeDataString("Ủy ban nhân dân xã Diễn Châu")
+        var query = "thethuc=nha-nuoc&so=07&kyhieu=BC-UBND&captren=&coquan=" + Uri.EscapeDataString("Ủy ban nhân dân xã Diễn Châu")
             + "&tm=" + Uri.EscapeDataString("KT. CHỦ TỊCH") + "&chucvu=" + Uri.EscapeDataString("Phó Chủ tịch")
             + "&nguoiky=" + Uri.EscapeDataString("Hồ Văn Chỉ Đạo") + "&ngay=05/01/2027";
         using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{D.PeriodId}/bao-cao.docx?{query}", UriKind.Relative), Ct);

@@ -12,7 +12,7 @@ namespace RoViec.Web.Features.Publishing;
 /// that publishes it and the committee chair who signs it. The query overrides the defaults of
 /// <see cref="MonthlyReportSettings"/>: so (number), kyhieu (symbol), captren (upper-level body), coquan (issuing
 /// body), ngay (date, dd/mm/yyyy), tm (authority), chucvu (signer's title), nguoiky (signer), noinhan (recipients,
-/// one a line). Another commune's period, or none, is a 404; any other role is refused.
+/// one a line), thethuc (layout: dang | nha-nuoc). What the office kept with the report (<see cref="ReportCompositions"/>) comes first. Another commune's period, or none, is a 404; any other role is refused.
 /// </summary>
 internal static class DownloadMonthlyReport
 {
@@ -25,9 +25,9 @@ internal static class DownloadMonthlyReport
         if (scope is null || !MayPublish(scope, period.CommuneId)) return Results.Forbid();
 
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-        var defaults = await MonthlyReportSettings.DefaultsAsync(db, period, today, ct);
+        var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         var q = http.Request.Query;
-        var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error);
+        var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
         if (error is not null) return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Không tạo được báo cáo");
 
         return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, today, ct), MonthlyReportDocx.ContentType, FileName(period));

@@ -42,6 +42,10 @@ public sealed record MonthlyReport
     /// <summary>The last day of the window <see cref="NextTasks"/> covers.</summary>
     public DateOnly NextUntil { get; init; }
 
+    /// <summary>Paragraphs the officer wrote over the generated ones, by <see cref="ReportCompositions"/> key; empty: all generated.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> Narrative { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The share of key tasks on schedule, in percent with one decimal; null when the plan marks none.</summary>
     public decimal? KeyTaskShare => KeyTaskTotal == 0 ? null : Math.Round(KeyTasksOnSchedule * 100m / KeyTaskTotal, 1);
 

@@ -11,7 +11,8 @@ namespace RoViec.Web.Features.Publishing;
 
 /// <summary>
 /// Writes a <see cref="MonthlyReport"/> as a Word document in the layout of administrative documents
-/// (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, margins 20/20/30/15 mm, Times New Roman 14 pt; the header as a
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I), or of the Party's documents (Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM"
+/// top right, an asterisk under the body, "Số 12-BC/BCĐ", "T/M"), as <see cref="MonthlyReportSettings.Kind"/> says: A4, margins 20/20/30/15 mm, Times New Roman 14 pt; the header as a
 /// borderless two-column table (issuing body and number on the left, the national title, motto and the place
 /// and date on the right); the title centred; body paragraphs justified with a 1 cm first-line indent; bordered
 /// tables; "Nơi nhận" and the signature block side by side at the end; page numbers centred at the top from the
@@ -64,25 +65,32 @@ public static class MonthlyReportDocx
     private static void Heading(Body body, MonthlyReport report)
     {
         var s = report.Settings;
+        var party = s.Kind == LayoutKinds.Party;
         var left = new List<Paragraph>();
-        if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = 26, Align = JustificationValues.Center }));
-        left.Add(P(s.Body, new Fmt { Size = 26, Bold = true, Align = JustificationValues.Center }));
-        left.Add(ShortLine(3685, 1300));
-        var number = string.IsNullOrWhiteSpace(s.Number) ? "Số:        /" + s.Symbol : "Số: " + s.Number + "/" + s.Symbol;
-        left.Add(P(number, new Fmt { Size = 26, Align = JustificationValues.Center, Before = 120 }));
+        if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center }));
+        left.Add(P(s.Body, new Fmt { Size = party ? 28 : 26, Bold = true, Align = JustificationValues.Center }));
+        // The Party's layout marks the end of the body's name with an asterisk; the State's with a short rule.
+        left.Add(party ? P("*", new Fmt { Align = JustificationValues.Center }) : ShortLine(3685, 1300));
+        left.Add(P(LayoutProfiles.NumberLine(s.Kind, s.Number, s.Symbol), new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center, Before = party ? 0 : 120 }));
 
-        var right = new List<Paragraph>
-        {
-            P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Fmt { Size = 24, Bold = true, Align = JustificationValues.Center }),
-            P("Độc lập - Tự do - Hạnh phúc", new Fmt { Size = 26, Bold = true, Underline = true, Align = JustificationValues.Center }),
-            P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 360 }),
-        };
-        body.Append(Borderless([3685, TextWidth - 3685], [left, right]));
+        var right = party
+            ? new List<Paragraph>
+            {
+                P("ĐẢNG CỘNG SẢN VIỆT NAM", new Fmt { Size = 30, Bold = true, Underline = true, Align = JustificationValues.Center }),
+                P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 480 }),
+            }
+            : new List<Paragraph>
+            {
+                P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Fmt { Size = 24, Bold = true, Align = JustificationValues.Center }),
+                P("Độc lập - Tự do - Hạnh phúc", new Fmt { Size = 26, Bold = true, Underline = true, Align = JustificationValues.Center }),
+                P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 360 }),
+            };
+        body.Append(Borderless([party ? 4300 : 3685, TextWidth - (party ? 4300 : 3685)], [left, right]));
 
-        body.Append(P("BÁO CÁO", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 480 }));
+        body.Append(P("BÁO CÁO", new Fmt { Size = party ? 32 : BodySize, Bold = true, Align = JustificationValues.Center, Before = 480 }));
         body.Append(P("Kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within,
             new Fmt { Bold = true, Align = JustificationValues.Center }));
-        body.Append(ShortLine(TextWidth, 2000));
+        body.Append(party ? P("-----", new Fmt { Align = JustificationValues.Center }) : ShortLine(TextWidth, 2000));
         body.Append(Text(
             $"Thực hiện {report.ProgrammePhrase} của {report.IssuerPhrase}, trên cơ sở báo cáo của các cơ quan, đơn vị, "
             + $"Ban Chỉ đạo báo cáo kết quả thực hiện {report.PeriodPhrase} (số liệu tính đến ngày {DayText.Show(report.AsOf)}) như sau:", before: 240));
@@ -90,7 +98,7 @@ public static class MonthlyReportDocx
 
     private static void Content(Body body, MonthlyReport report, ReportExtras extras, MainDocumentPart main)
     {
-        body.Append(Text(Summary(report)));
+        Paragraphs(body, report, ReportCompositions.Summary, Summary(report));
         Reporting(body, report);
         Tasks(body, report);
         if (extras.StatusChart is { } status) body.Append(Picture(main, status, "Nhiệm vụ theo tình trạng"));
@@ -113,6 +121,33 @@ public static class MonthlyReportDocx
             + $"{troubled} nhiệm vụ quá hạn hoặc có nguy cơ chậm; {r.Received}/{r.Expected} cơ quan, đơn vị đã gửi báo cáo ({PeriodLabels.Percent(r.Rate)}), "
             + $"{r.OnTime} báo cáo đúng hạn"
             + (report.KeyTaskShare is { } key ? $"; {PeriodLabels.Percent(key)} nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}%)." : ".");
+    }
+
+    /// <summary>The general assessment that opens section IV, generated from the figures.</summary>
+    public static string AssessmentText(MonthlyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var troubled = report.ByStatus.Where(c => c.Health is TaskHealth.Overdue or TaskHealth.AtRisk).Sum(c => c.Count);
+        var r = report.Rate;
+        var limits = new List<string>();
+        if (troubled > 0) limits.Add($"còn {troubled} nhiệm vụ quá hạn hoặc có nguy cơ chậm tiến độ");
+        if (r.Missing > 0) limits.Add($"{r.Missing} cơ quan, đơn vị chưa gửi báo cáo");
+        if (r.Received > r.OnTime) limits.Add($"{r.Received - r.OnTime} báo cáo gửi trễ hạn");
+        if (report.KeyTaskShare is { } key && key < MonthlyReport.KeyTaskTarget) limits.Add($"tỷ lệ nhiệm vụ trọng tâm đúng tiến độ mới đạt {PeriodLabels.Percent(key)}, chưa đạt chỉ tiêu");
+        return limits.Count == 0
+            ? $"Nhìn chung, {report.PeriodPhrase} các nhiệm vụ được triển khai đúng tiến độ và các cơ quan, đơn vị thực hiện nghiêm chế độ báo cáo."
+            : $"Bên cạnh kết quả đạt được, việc thực hiện {report.ProgrammePhrase} {report.Within} còn một số tồn tại, hạn chế: {string.Join("; ", limits)}.";
+    }
+
+    /// <summary>The generated direction that closes section VI.</summary>
+    public const string DirectionText = "Các cơ quan, đơn vị tiếp tục thực hiện các nhiệm vụ thường xuyên và báo cáo kết quả đúng thời hạn quy định.";
+
+    /// <summary>The paragraphs of an editable part: the officer's text when there is one, else the generated; a line each.</summary>
+    private static void Paragraphs(Body body, MonthlyReport report, string key, string generated)
+    {
+        var text = report.Narrative.TryGetValue(key, out var edited) ? edited : generated;
+        foreach (var line in text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            body.Append(Text(line));
     }
 
     private static void Scores(Body body, MonthlyReport report, ReportExtras extras)
@@ -273,6 +308,7 @@ public static class MonthlyReportDocx
     private static void Problems(Body body, MonthlyReport report)
     {
         body.Append(Title("IV. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"));
+        Paragraphs(body, report, ReportCompositions.Assessment, AssessmentText(report));
         body.Append(Title("1. Nhiệm vụ quá hạn, có nguy cơ chậm tiến độ", level: 2));
         var overdue = report.Troubled.Count(t => t.Health == TaskHealth.Overdue);
         if (report.Troubled.Count == 0)
@@ -295,7 +331,9 @@ public static class MonthlyReportDocx
     private static void Requests(Body body, MonthlyReport report)
     {
         body.Append(Title("V. KIẾN NGHỊ, ĐỀ XUẤT"));
-        Notes(body, report.Requests, "Các cơ quan, đơn vị không có kiến nghị, đề xuất trong kỳ.");
+        var own = report.Narrative.GetValueOrDefault(ReportCompositions.Requests);
+        Notes(body, report.Requests, string.IsNullOrWhiteSpace(own) ? "Các cơ quan, đơn vị không có kiến nghị, đề xuất trong kỳ." : null);
+        Paragraphs(body, report, ReportCompositions.Requests, "");
     }
 
     private static void Next(Body body, MonthlyReport report)
@@ -311,15 +349,22 @@ public static class MonthlyReportDocx
                 + $"{DayText.Show(report.NextUntil)} và các nhiệm vụ đã quá hạn:"));
             body.Append(TaskTable(report.NextTasks));
         }
-        body.Append(Text("Các cơ quan, đơn vị tiếp tục thực hiện các nhiệm vụ thường xuyên và báo cáo kết quả đúng thời hạn quy định."));
+        Paragraphs(body, report, ReportCompositions.Direction, DirectionText);
     }
 
     private static void Closing(Body body, MonthlyReport report)
     {
         body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammePhrase} {report.Within} của {report.IssuerPhrase}./.", keepNext: true));
         var s = report.Settings;
-        var left = new List<Paragraph> { P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }) };
-        left.AddRange(s.Recipients.Select(r => P("- " + r, new Fmt { Size = 22 })));
+        var party = s.Kind == LayoutKinds.Party;
+        // "Nơi nhận:" 12 pt bold italic with the list in 11 pt (Nghị định 30); 14 pt underlined with the list in 12 pt (Hướng dẫn 36).
+        var left = new List<Paragraph>
+        {
+            party
+                ? P("Nơi nhận:", new Fmt { Underline = true, Before = 240 })
+                : P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }),
+        };
+        left.AddRange(s.Recipients.Select(r => P("- " + r, new Fmt { Size = party ? 24 : 22 })));
         var right = new List<Paragraph>
         {
             P(s.Authority, new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }),
@@ -346,11 +391,11 @@ public static class MonthlyReportDocx
             + (line.Verified ? "." : " (chưa xác minh).");
     }
 
-    private static void Notes(Body body, IReadOnlyList<UnitNotes> notes, string none)
+    private static void Notes(Body body, IReadOnlyList<UnitNotes> notes, string? none)
     {
         if (notes.Count == 0)
         {
-            body.Append(Text(none));
+            if (none is not null) body.Append(Text(none));
             return;
         }
         foreach (var unit in notes)

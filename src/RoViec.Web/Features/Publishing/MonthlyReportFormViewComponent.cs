@@ -21,7 +21,7 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
         var scope = await currentUser.ScopeAsync(HttpContext.User, ct);
         if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-        var defaults = await MonthlyReportSettings.DefaultsAsync(db, period, today, ct);
+        var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         return View("/Features/Publishing/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults));
     }
 }

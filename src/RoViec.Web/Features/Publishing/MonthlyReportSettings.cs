@@ -14,6 +14,8 @@ namespace RoViec.Web.Features.Publishing;
 /// </summary>
 public sealed record MonthlyReportSettings
 {
+    /// <summary>The layout: one of <see cref="LayoutKinds"/> (State: Nghị định 30/2020; Party: Hướng dẫn 36-HD/VPTW).</summary>
+    public string Kind { get; init; } = LayoutKinds.State;
     /// <summary>The upper-level body, in capitals ("ĐẢNG ỦY XÃ DIỄN CHÂU"); may be empty.</summary>
     public required string UpperBody { get; init; }
     /// <summary>The issuing body, in capitals, bold ("BAN CHỈ ĐẠO VỀ PHÁT TRIỂN …").</summary>
@@ -47,24 +49,46 @@ public sealed record MonthlyReportSettings
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>The defaults for a period of a commune, dated <paramref name="today"/>.</summary>
+    /// <summary>
+    /// The defaults for a period of a commune, dated <paramref name="today"/>: the commune's saved layout profile
+    /// when the standing office kept one, otherwise the layout of the plan's own header (<see cref="LayoutProfiles.Infer"/>).
+    /// </summary>
     public static async Task<MonthlyReportSettings> DefaultsAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
-        var issuer = await db.Plans.AsNoTracking().Where(p => p.Id == period.PlanId).Select(p => p.Issuer).FirstOrDefaultAsync(ct);
         var head = await db.SteeringMembers.AsNoTracking()
             .Where(m => m.CommuneId == period.CommuneId && m.Position == SteeringPositions.Head)
             .OrderBy(m => m.Order).Select(m => m.FullName).FirstOrDefaultAsync(ct);
+        if (await LayoutProfiles.StoredAsync(db, period.CommuneId, ct) is { } profile)
+        {
+            return new MonthlyReportSettings
+            {
+                Kind = profile.Kind,
+                UpperBody = profile.UpperBody ?? "",
+                Body = profile.Body,
+                Symbol = profile.Symbol,
+                Date = today,
+                Authority = profile.Authority,
+                SignerTitle = profile.SignerTitle,
+                SignerName = profile.SignerName ?? head,
+                Recipients = CleanRecipients(profile.Recipients) ?? DefaultRecipients,
+            };
+        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == period.PlanId)
+            .Select(p => new { p.Issuer, Header = p.SourceText.Substring(0, 1200) }).FirstOrDefaultAsync(ct);
+        var guess = LayoutProfiles.Infer(plan?.Header, plan?.Issuer, commune);
+        var committee = guess.Agency == "UBND";
         return new MonthlyReportSettings
         {
-            UpperBody = "ĐẢNG ỦY XÃ " + Upper(commune),
-            Body = BodyOf(issuer, commune),
-            Symbol = DefaultSymbol,
+            Kind = guess.Kind,
+            UpperBody = guess.UpperBody,
+            Body = guess.Body,
+            Symbol = LayoutProfiles.Symbol(guess.Kind, guess.Agency),
             Date = today,
-            Authority = DefaultAuthority,
-            SignerTitle = DefaultSignerTitle,
+            Authority = LayoutProfiles.Authority(guess.Kind, committee ? "ỦY BAN NHÂN DÂN" : "BAN CHỈ ĐẠO"),
+            SignerTitle = committee ? "CHỦ TỊCH" : DefaultSignerTitle,
             SignerName = head,
             Recipients = DefaultRecipients,
         };
@@ -109,23 +133,32 @@ public sealed record MonthlyReportSettings
 
     /// <summary>The defaults with what the office typed over them; a date that cannot be read is an error.</summary>
     public MonthlyReportSettings With(string? upperBody, string? body, string? number, string? symbol, string? date,
-        string? authority, string? signerTitle, string? signerName, string? recipients, out string? error)
+        string? authority, string? signerTitle, string? signerName, string? recipients, out string? error, string? kind = null)
     {
         error = null;
+        var layout = Kind;
+        if (Clean(kind) is { } k)
+        {
+            if (LayoutProfiles.ParseKind(k) is { } parsed) layout = parsed;
+            else error = "Thể thức phải là “dang” (văn bản của Đảng) hoặc “nha-nuoc” (văn bản hành chính).";
+        }
         var day = Date;
         if (Clean(date) is { } text && !DayText.TryParse(text, out day))
         {
             error = "Ngày ban hành phải viết dạng dd/mm/yyyy, ví dụ 22/12/2026.";
             day = Date;
         }
+        // Switching the layout carries the defaults over: "BC/BCĐ" ↔ "BC-BCĐ", "T/M" ↔ "TM.".
+        var (defaultSymbol, defaultAuthority) = layout == Kind ? (Symbol, Authority) : (LayoutProfiles.SymbolIn(layout, Symbol), LayoutProfiles.AuthorityIn(layout, Authority));
         return this with
         {
+            Kind = layout,
             UpperBody = Clean(upperBody) is { } u ? Upper(u) : UpperBody,
             Body = Clean(body) is { } b ? Upper(b) : Body,
             Number = Clean(number) ?? Number,
-            Symbol = Clean(symbol) ?? Symbol,
+            Symbol = Clean(symbol) ?? defaultSymbol,
             Date = day,
-            Authority = Clean(authority) is { } a ? Upper(a) : Authority,
+            Authority = Clean(authority) is { } a ? Upper(a) : defaultAuthority,
             SignerTitle = Clean(signerTitle) is { } t ? Upper(t) : SignerTitle,
             SignerName = Clean(signerName) ?? SignerName,
             Recipients = CleanRecipients(recipients) ?? Recipients,

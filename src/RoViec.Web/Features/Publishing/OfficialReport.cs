@@ -19,7 +19,17 @@ public static class OfficialReport
         ArgumentNullException.ThrowIfNull(period);
         var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
         var extras = await ExtrasAsync(db, figures, ct);
-        return MonthlyReportDocx.Write(figures.Report with { Settings = settings }, extras);
+        var composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
+        return MonthlyReportDocx.Write(ReportCompositions.Apply(figures.Report with { Settings = settings }, composition), extras);
+    }
+
+    /// <summary>The particulars of the period's report: the layout profile's defaults with what the office kept with the report over them.</summary>
+    public static async Task<MonthlyReportSettings> SettingsAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var defaults = await MonthlyReportSettings.DefaultsAsync(db, period, today, ct);
+        return ReportCompositions.Apply(defaults, await ReportCompositions.ReadAsync(db, period.Id, ct));
     }
 
     public static async Task<ReportExtras> ExtrasAsync(RoViecDbContext db, PeriodFigures figures, CancellationToken ct)

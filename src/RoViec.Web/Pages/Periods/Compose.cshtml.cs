@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Snapshots;
+
+namespace RoViec.Web.Pages.Periods;
+
+/// <summary>
+/// `/ky-bao-cao/{id}/soan-bao-cao`: the standing office composes the period's official report before downloading it —
+/// the layout (State or Party), number, date, signer and recipients, and the generated narrative paragraphs, which
+/// it may rewrite. What it saves is kept with the report (<see cref="ReportCompositions"/>) and used by every
+/// download, from the page or the command line; a save over someone else's newer one is refused (409), a bad value
+/// is refused with its reason (422), and nothing is saved in part. "Lưu làm thể thức mặc định" keeps the layout as
+/// the commune's profile for the issuing body.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public ReportingPeriod Period { get; private set; } = null!;
+    public MonthlyReportSettings Settings { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> Generated { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> Outdated { get; private set; } = [];
+    public ReportCompositions.Composition Composition { get; private set; } = ReportCompositions.Composition.None;
+    public string? Error { get; private set; }
+
+    [BindProperty] public Dictionary<string, string?> Texts { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Fields { get; set; } = [];
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public bool KeepProfile { get; set; }
+    [TempData] public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        Texts = ReportCompositions.Keys.ToDictionary(k => k, k => (string?)(Composition.Narrative.GetValueOrDefault(k)?.Text ?? Generated[k]));
+        Version = Composition.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var today = Today();
+        var defaults = await MonthlyReportSettings.DefaultsAsync(db, Period, today, ct);
+        var outcome = await ReportCompositions.SaveAsync(db, Period, Version, Texts, Fields, Generated, defaults,
+            User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        switch (outcome)
+        {
+            case ReportCompositions.SaveOutcome.Invalid invalid:
+                Error = invalid.Message;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case ReportCompositions.SaveOutcome.Conflict conflict:
+                Error = $"Báo cáo đã được {conflict.EditedBy ?? "người khác"} lưu lúc {VietnamTime.FromUtc(conflict.EditedAtUtc):HH:mm dd/MM/yyyy} sau khi anh/chị mở trang; "
+                    + "chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+        }
+        if (KeepProfile)
+        {
+            var composition = await ReportCompositions.ReadAsync(db, Period.Id, ct);
+            await LayoutProfiles.SaveDefaultAsync(db, Period.CommuneId, ReportCompositions.Apply(defaults, composition), ct);
+            await db.SaveChangesAsync(ct);
+        }
+        Notice = KeepProfile ? "Đã lưu báo cáo và thể thức mặc định của cơ quan ban hành." : "Đã lưu báo cáo.";
+        return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null || !await currentUser.CanReadCommuneAsync(User, period.CommuneId, ct)) return NotFound();
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Forbid();
+        if (period.State == PeriodStates.Scheduled) return NotFound();
+        Period = period;
+        var today = Today();
+        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        Generated = ReportCompositions.Generated(figures.Report);
+        Composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
+        Outdated = ReportCompositions.Outdated(Composition, Generated);
+        Settings = await OfficialReport.SettingsAsync(db, period, today, ct);
+        return null;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data.Entities;
+using RoViec.Web.Features.Publishing;
+using static RoViec.Web.Tests.MonthlyReportArrange;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>
+/// The report's layout as a profile (the State's of Nghị định 30/2020 or the Party's of Hướng dẫn 36-HD/VPTW), read
+/// from the plan's header or kept by the commune, and the narrative the standing office edits and keeps with the report.
+/// </summary>
+public sealed class ReportCompositionTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Seed(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", name));
+
+    [Theory]
+    [InlineData("dien-chau-ctr-2026.txt", "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành chính và Đề án 06 xã Diễn Châu", "Diễn Châu", LayoutKinds.Party, "ĐẢNG ỦY XÃ DIỄN CHÂU", "BC/BCĐ")]
+    [InlineData("xuan-giang-ctr-2026.txt", "Ban Chỉ đạo cấp xã về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số xã Xuân Giang", "Xuân Giang", LayoutKinds.Party, "ĐẢNG ỦY XÃ XUÂN GIANG", "BC/BCĐ")]
+    [InlineData("tan-ky-kh-2026.txt", "Ban Chỉ đạo của xã về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành chính và Đề án 06 xã Tân Kỳ", "Tân Kỳ", LayoutKinds.State, "UBND XÃ TÂN KỲ", "BC-BCĐ")]
+    [InlineData("thien-tan-kh-2026.txt", "Ủy ban nhân dân xã Thiện Tân", "Thiện Tân", LayoutKinds.State, "", "BC-UBND")]
+    public void The_layout_is_read_from_the_plans_header(string seed, string issuer, string commune, string kind, string upper, string symbol)
+    {
+        var guess = LayoutProfiles.Infer(Seed(seed), issuer, commune);
+
+        Assert.Equal(kind, guess.Kind);
+        Assert.Equal(upper, guess.UpperBody);
+        Assert.Equal(symbol, LayoutProfiles.Symbol(guess.Kind, guess.Agency));
+        Assert.StartsWith(issuer.StartsWith("Ủy ban", StringComparison.Ordinal) ? "ỦY BAN NHÂN DÂN XÃ" : "BAN CHỈ ĐẠO", guess.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(LayoutKinds.Party, "12", "BC/BCĐ", "Số 12-BC/BCĐ")]
+    [InlineData(LayoutKinds.State, "12", "BC-BCĐ", "Số: 12/BC-BCĐ")]
+    [InlineData(LayoutKinds.Party, null, "BC/BCĐ", "Số       -BC/BCĐ")]
+    public void The_number_line_follows_the_layout(string kind, string? number, string symbol, string expected) =>
+        Assert.Equal(expected, LayoutProfiles.NumberLine(kind, number, symbol));
+
+    [Fact]
+    public async Task The_demo_communes_report_takes_the_party_layout_of_its_plan()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+
+        var bytes = await client.GetByteArrayAsync(new Uri($"/ky-bao-cao/{december.PeriodId}/bao-cao.docx?so=15", UriKind.Relative), Ct);
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc, Ct));
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var cells = body.Elements<Table>().First().Descendants<TableCell>().ToList();
+        var left = cells[0].Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0).ToList();
+        Assert.Equal("ĐẢNG ỦY XÃ DIỄN CHÂU", left[0]);
+        Assert.StartsWith("BAN CHỈ ĐẠO", left[1], StringComparison.Ordinal);
+        Assert.Equal("*", left[^2]);
+        Assert.Equal("Số 15-BC/BCĐ", left[^1]);
+        var national = cells[1].Elements<Paragraph>().First();
+        Assert.Equal("ĐẢNG CỘNG SẢN VIỆT NAM", ParagraphText(national));
+        Assert.NotNull(national.Descendants<Run>().First().RunProperties!.Bold);
+        Assert.NotNull(national.Descendants<Run>().First().RunProperties!.Underline);
+        Assert.DoesNotContain(cells[1].Elements<Paragraph>(), p => ParagraphText(p).Contains("CỘNG HÒA", StringComparison.Ordinal));
+
+        var closing = body.Elements<Table>().Last().Descendants<TableCell>().ToList();
+        var recipients = closing[0].Elements<Paragraph>().First();
+        Assert.Equal("Nơi nhận:", ParagraphText(recipients));
+        Assert.NotNull(recipients.Descendants<Run>().First().RunProperties!.Underline);
+        Assert.Equal("T/M BAN CHỈ ĐẠO", closing[1].Elements<Paragraph>().Select(ParagraphText).First(t => t.Length > 0));
+    }
+
+    [Fact]
+    public async Task Edited_narrative_is_kept_with_the_report_and_written_into_every_download()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var page = $"/ky-bao-cao/{december.PeriodId}/soan-bao-cao";
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        var generated = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, @"name=""Texts\[tom-tat\]""[^>]*>([^<]*)<").Groups[1].Value);
+        Assert.StartsWith("Trong tháng 12/2026, ", generated, StringComparison.Ordinal);
+
+        const string Edited = "Trong tháng 12/2026, Ban Chỉ đạo tập trung chỉ đạo hoàn thành các nhiệm vụ chuyển đổi số trọng tâm cuối năm.";
+        const string Own = "Đề nghị Ủy ban nhân dân tỉnh hỗ trợ kinh phí nâng cấp hạ tầng mạng cho Trung tâm Phục vụ hành chính công xã.";
+        using var saved = await client.PostTokenFormAsync(html, page,
+            ("Version", FormPosts.InputValue(html, "Version")), ("Texts[tom-tat]", Edited), ("Texts[kien-nghi]", Own),
+            ("Texts[phuong-huong]", MonthlyReportDocx.DirectionText), ("Fields[so]", "21"), ("Fields[nguoiky]", "Nguyễn Văn Ký"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Đã lưu báo cáo", WebUtility.HtmlDecode(await saved.BodyAsync()), StringComparison.Ordinal);
+
+        var row = await app.WithDbAsync(db => db.ReportNarratives.SingleAsync(n => n.PeriodId == december.PeriodId, Ct));
+        Assert.Equal("thuongtruc", row.EditedBy);
+        Assert.Contains("tom-tat", row.Sections, StringComparison.Ordinal);
+        // A paragraph left as generated is not kept: it goes on following the figures.
+        Assert.DoesNotContain("phuong-huong", row.Sections, StringComparison.Ordinal);
+
+        var bytes = await client.GetByteArrayAsync(new Uri($"/ky-bao-cao/{december.PeriodId}/bao-cao.docx", UriKind.Relative), Ct);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var text = doc.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(ParagraphText).ToList();
+        Assert.Contains(Edited, text);
+        Assert.DoesNotContain(generated, text);
+        Assert.Contains(Own, text);
+        Assert.Contains(MonthlyReportDocx.DirectionText, text);
+        Assert.Contains(text, t => t.StartsWith("Số 21-", StringComparison.Ordinal));
+        Assert.Contains("Nguyễn Văn Ký", text);
+    }
+
+    [Fact]
+    public async Task A_save_over_someone_elses_newer_save_is_refused_and_a_bad_date_saves_nothing()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var page = $"/ky-bao-cao/{december.PeriodId}/soan-bao-cao";
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        var opened = FormPosts.InputValue(html, "Version");
+
+        using var bad = await client.PostTokenFormAsync(html, page, ("Version", opened), ("Texts[tom-tat]", "Đoạn mới."), ("Fields[ngay]", "31/02/2026"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("dd/mm/yyyy", WebUtility.HtmlDecode(await bad.BodyAsync()), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.ReportNarratives.AnyAsync(Ct)));
+
+        using var first = await client.PostTokenFormAsync(html, page, ("Version", opened), ("Texts[tom-tat]", "Bản của người thứ nhất."));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Đã lưu báo cáo", WebUtility.HtmlDecode(await first.BodyAsync()), StringComparison.Ordinal);
+        using var second = await client.PostTokenFormAsync(html, page, ("Version", opened), ("Texts[tom-tat]", "Bản của người thứ hai."));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("sau khi anh/chị mở trang", WebUtility.HtmlDecode(await second.BodyAsync()), StringComparison.Ordinal);
+        var kept = await app.WithDbAsync(db => db.ReportNarratives.Select(n => n.Sections).SingleAsync(Ct));
+        Assert.Contains("người thứ nhất", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("người thứ hai", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_says_when_the_figures_moved_since_the_text_was_edited()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var page = $"/ky-bao-cao/{december.PeriodId}/soan-bao-cao";
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        Assert.DoesNotContain("id=\"outdated\"", html, StringComparison.Ordinal);
+        using var saved = await client.PostTokenFormAsync(html, page, ("Version", FormPosts.InputValue(html, "Version")), ("Texts[tom-tat]", "Lời văn của văn phòng."));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Đã lưu báo cáo", WebUtility.HtmlDecode(await saved.BodyAsync()), StringComparison.Ordinal);
+
+        // The summary the edit replaced was generated from other figures than today's.
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.ReportNarratives.SingleAsync(Ct);
+            row.Sections = row.Sections.Replace("Trong tháng 12/2026, ", "Trong tháng 12/2026 (số liệu cũ), ", StringComparison.Ordinal);
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct));
+        Assert.Contains("Số liệu đã thay đổi sau khi lời văn được sửa", after, StringComparison.Ordinal);
+        Assert.Contains("Tóm tắt kết quả", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_layout_kept_as_the_default_is_the_communes_profile_for_later_reports()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var page = $"/ky-bao-cao/{december.PeriodId}/soan-bao-cao";
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+
+        using var saved = await client.PostTokenFormAsync(html, page, ("Version", FormPosts.InputValue(html, "Version")),
+            ("Fields[thethuc]", "nha-nuoc"), ("Fields[captren]", "UBND xã Diễn Châu"), ("KeepProfile", "true"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Đã lưu báo cáo", WebUtility.HtmlDecode(await saved.BodyAsync()), StringComparison.Ordinal);
+
+        var profile = await app.WithDbAsync(db => db.LayoutProfiles.SingleAsync(Ct));
+        Assert.Equal(LayoutKinds.State, profile.Kind);
+        Assert.True(profile.IsDefault);
+        Assert.Equal("BC-BCĐ", profile.Symbol);
+        Assert.Equal("TM. BAN CHỈ ĐẠO", profile.Authority);
+        Assert.Equal("UBND XÃ DIỄN CHÂU", profile.UpperBody);
+
+        // Another period of the commune starts from the profile.
+        var november = await app.WithDbAsync(db => db.Periods.Where(p => p.Kind == PeriodKinds.Monthly && p.Number == 11 && p.Year == 2026).Select(p => p.Id).SingleAsync(Ct));
+        var defaults = await app.WithDbAsync(async db => await MonthlyReportSettings.DefaultsAsync(db, await db.Periods.SingleAsync(p => p.Id == november, Ct), ReportDay, Ct));
+        Assert.Equal(LayoutKinds.State, defaults.Kind);
+        Assert.Equal("UBND XÃ DIỄN CHÂU", defaults.UpperBody);
+    }
+
+    [Fact]
+    public async Task Only_those_who_publish_the_report_may_compose_it()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var reporter = await app.SignedInClientAsync("congan");
+        using var response = await reporter.GetAsync(new Uri($"/ky-bao-cao/{december.PeriodId}/soan-bao-cao", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        using var unknown = await office.GetAsync(new Uri($"/ky-bao-cao/{Guid.NewGuid()}/soan-bao-cao", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}
