@@ -122,8 +122,13 @@ public static partial class LayoutProfiles
         {
             profile = new LayoutProfile
             {
-                Id = Guid.NewGuid(), CommuneId = communeId, Body = settings.Body, Kind = settings.Kind, Symbol = settings.Symbol,
-                Authority = settings.Authority, SignerTitle = settings.SignerTitle,
+                Id = Guid.NewGuid(),
+                CommuneId = communeId,
+                Body = settings.Body,
+                Kind = settings.Kind,
+                Symbol = settings.Symbol,
+                Authority = settings.Authority,
+                SignerTitle = settings.SignerTitle,
             };
             db.LayoutProfiles.Add(profile);
         }
