@@ -48,7 +48,11 @@ public sealed class DemoHistoryTests
         var scored = await app.WithDbAsync(db => db.UnitScores.Select(s => s.PeriodId).Distinct().CountAsync(Ct));
         var snapshots = await app.WithDbAsync(db => db.PeriodSnapshots.CountAsync(Ct));
         Assert.Equal(11, scored);
-        Assert.Equal(11, snapshots);
+        // The eleven months and the year's own report (due in November), verified and closed.
+        Assert.Equal(12, snapshots);
+        var year = await app.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Kind == PeriodKinds.Annual, Ct));
+        Assert.Equal(PeriodStates.Closed, year.State);
+        Assert.Contains(reports, x => x.p.Id == year.Id && x.r.State == ReportStates.Verified);
         Assert.True(await app.WithDbAsync(db => db.BudgetEntries.AnyAsync(Ct)));
     }
 

@@ -84,6 +84,20 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(figures.Ranking.Select(r => r.Total), ranking.Select(r => Convert.ToDecimal(r["Điểm"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task The_years_report_names_the_year_once_and_the_rest_of_it_as_coming_work()
+    {
+        var (exit, _, error) = await RunAsync("annual", "--period", "2026", "--out", "nam.docx");
+
+        Assert.True(exit == 0, error);
+        using var doc = WordprocessingDocument.Open(Path.Combine(_directory, "nam.docx"), false);
+        var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(MonthlyReportArrange.ParagraphText).ToList();
+        Assert.Contains("Kết quả thực hiện Chương trình công tác năm 2026", paragraphs);
+        Assert.Contains("VI. NHIỆM VỤ TRỌNG TÂM TỪ NAY ĐẾN CUỐI NĂM 2026", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Trong năm 2026, ", StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.Contains("năm 2026 trong năm 2026", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(2, "Kỳ \"2026-13\" không đọc được", "monthly", "--period", "2026-13", "--out", "a.docx")]
     [InlineData(2, "không có kỳ báo cáo tháng 10/2025", "monthly", "--period", "2025-10", "--out", "a.docx")]

@@ -64,9 +64,11 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active).FirstOrDefaultAsync(ct);
         if (plan is null) return 0;
+        // The months, and the year's own report (due in November) once its compile day has passed, in the order they closed.
         var months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly && p.CompileDueOn < today)
-            .OrderBy(p => p.Number).ToListAsync(ct);
+            .Where(p => p.PlanId == plan.Id && (p.Kind == PeriodKinds.Monthly || p.Kind == PeriodKinds.Annual) && p.CompileDueOn < today)
+            .OrderBy(p => p.CompileDueOn).ThenBy(p => p.Number).ToListAsync(ct);
+        var lastMonth = months.LastOrDefault(p => p.Kind == PeriodKinds.Monthly)?.Id;
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id, ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToDictionaryAsync(t => t.Id, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToDictionaryAsync(i => i.Id, ct);
@@ -81,7 +83,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence)
                 .Where(r => r.PeriodId == period.Id).ToListAsync(ct);
             var ordered = reports.OrderBy(r => units[r.UnitId].Key, StringComparer.Ordinal).ToList();
-            var awaiting = period.Number == months[^1].Number ? 2 : 0;
+            var awaiting = period.Id == lastMonth ? 2 : 0;
             for (var i = 0; i < ordered.Count; i++)
             {
                 var report = ordered[i];
@@ -107,7 +109,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
                 ReportFlow.Verify(report, "thuongtruc", (report.SubmittedAtUtc ?? sentAt).AddDays(1 + random.Next(0, 2)));
                 reportsSeeded++;
             }
-            Inputs(period, ordered, units, random);
+            if (period.Kind == PeriodKinds.Monthly) Inputs(period, ordered, units, random);
             var row = await db.Periods.SingleAsync(p => p.Id == period.Id, ct);
             row.State = PeriodStates.Closed;
             row.ClosedAtUtc = Utc(period.CompileDueOn.AddDays(1), 0);
@@ -115,7 +117,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
+            if (period.Kind == PeriodKinds.Monthly) await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
             await PeriodSnapshots.BuildAsync(db, row, today, "Dữ liệu mô phỏng", "hệ thống", ct);
         }
         // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.

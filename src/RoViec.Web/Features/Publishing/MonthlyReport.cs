@@ -15,6 +15,12 @@ public sealed record MonthlyReport
     public required string PeriodPhrase { get; init; }
     /// <summary>"trong tháng 12/2026" after the programme's name; an ad-hoc request's phrase as it is.</summary>
     public string Within => PeriodPhrase.StartsWith("theo ", StringComparison.Ordinal) ? PeriodPhrase : "trong " + PeriodPhrase;
+
+    /// <summary>
+    /// What the report is on, with its period: "Chương trình công tác năm 2026 trong tháng 10/2026"; for the year's
+    /// report the programme already names it ("Chương trình công tác năm 2026", not "… năm 2026 trong năm 2026").
+    /// </summary>
+    public string ProgrammeWithin => ProgrammePhrase.EndsWith(PeriodPhrase, StringComparison.Ordinal) ? ProgrammePhrase : ProgrammePhrase + " " + Within;
     /// <summary>"tháng tới" for a month, "quý tới" for a quarter, "thời gian tới" otherwise.</summary>
     public required string NextPhrase { get; init; }
     /// <summary>What the report is on: "Chương trình công tác năm 2026".</summary>

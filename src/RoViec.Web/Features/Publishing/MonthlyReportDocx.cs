@@ -53,7 +53,7 @@ public static class MonthlyReportDocx
             Closing(body, report);
             body.Append(Section(main));
 
-            document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within;
+            document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammeWithin;
             document.PackageProperties.Creator = report.IssuerPhrase;
             document.PackageProperties.Language = "vi-VN";
         }
@@ -88,7 +88,7 @@ public static class MonthlyReportDocx
         body.Append(Borderless([party ? 4300 : 3685, TextWidth - (party ? 4300 : 3685)], [left, right]));
 
         body.Append(P("BÁO CÁO", new Fmt { Size = party ? 32 : BodySize, Bold = true, Align = JustificationValues.Center, Before = 480 }));
-        body.Append(P("Kết quả thực hiện " + report.ProgrammePhrase + " " + report.Within,
+        body.Append(P("Kết quả thực hiện " + report.ProgrammeWithin,
             new Fmt { Bold = true, Align = JustificationValues.Center }));
         body.Append(party ? P("-----", new Fmt { Align = JustificationValues.Center }) : ShortLine(TextWidth, 2000));
         body.Append(Text(
@@ -136,7 +136,7 @@ public static class MonthlyReportDocx
         if (report.KeyTaskShare is { } key && key < MonthlyReport.KeyTaskTarget) limits.Add($"tỷ lệ nhiệm vụ trọng tâm đúng tiến độ mới đạt {PeriodLabels.Percent(key)}, chưa đạt chỉ tiêu");
         return limits.Count == 0
             ? $"Nhìn chung, {report.PeriodPhrase} các nhiệm vụ được triển khai đúng tiến độ và các cơ quan, đơn vị thực hiện nghiêm chế độ báo cáo."
-            : $"Bên cạnh kết quả đạt được, việc thực hiện {report.ProgrammePhrase} {report.Within} còn một số tồn tại, hạn chế: {string.Join("; ", limits)}.";
+            : $"Bên cạnh kết quả đạt được, việc thực hiện {report.ProgrammeWithin} còn một số tồn tại, hạn chế: {string.Join("; ", limits)}.";
     }
 
     /// <summary>The generated direction that closes section VI.</summary>
@@ -354,7 +354,7 @@ public static class MonthlyReportDocx
 
     private static void Closing(Body body, MonthlyReport report)
     {
-        body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammePhrase} {report.Within} của {report.IssuerPhrase}./.", keepNext: true));
+        body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammeWithin} của {report.IssuerPhrase}./.", keepNext: true));
         var s = report.Settings;
         var party = s.Kind == LayoutKinds.Party;
         // "Nơi nhận:" 12 pt bold italic with the list in 11 pt (Nghị định 30); 14 pt underlined with the list in 12 pt (Hướng dẫn 36).

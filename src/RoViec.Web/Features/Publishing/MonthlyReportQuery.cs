@@ -125,7 +125,13 @@ public static partial class MonthlyReportQuery
             Settings = settings,
             Place = commune,
             PeriodPhrase = PeriodPhrase(period),
-            NextPhrase = period.Kind switch { PeriodKinds.Monthly => "tháng tới", PeriodKinds.Quarterly => "quý tới", _ => "thời gian tới" },
+            NextPhrase = period.Kind switch
+            {
+                PeriodKinds.Monthly => "tháng tới",
+                PeriodKinds.Quarterly => "quý tới",
+                PeriodKinds.Annual => "từ nay đến cuối năm " + period.Year.ToString(CultureInfo.InvariantCulture),
+                _ => "thời gian tới",
+            },
             ProgrammePhrase = ProgrammePhrase(plan.Kind, plan.Year),
             IssuerPhrase = string.IsNullOrWhiteSpace(plan.Issuer) ? "Ban Chỉ đạo xã " + commune : plan.Issuer.Trim(),
             AsOf = asOf,
@@ -168,6 +174,8 @@ public static partial class MonthlyReportQuery
         {
             PeriodKinds.Monthly => period.EndsOn.AddDays(1).AddMonths(1).AddDays(-1),
             PeriodKinds.Quarterly => period.EndsOn.AddDays(1).AddMonths(3).AddDays(-1),
+            // The year's report is written in November: what remains is the rest of the year.
+            PeriodKinds.Annual => new DateOnly(period.Year, 12, 31),
             _ => asOf.AddMonths(1),
         };
     }

@@ -174,7 +174,7 @@ public static partial class ReportCommand
         }
 
         var period = await db.Periods.AsNoTracking()
-            .Where(p => p.CommuneId == chosen.Id && p.Kind == request.Kind && p.Year == request.Year && p.Number == request.Number)
+            .Where(p => p.CommuneId == chosen.Id && p.Kind == request.Kind && p.Year == request.Year && (p.Kind == PeriodKinds.Annual || p.Number == request.Number))
             .OrderByDescending(p => p.State != PeriodStates.Scheduled).FirstOrDefaultAsync(ct);
         var label = Label(request);
         if (period is null)
