@@ -146,6 +146,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
+RoViec.Web.Features.Exports.DownloadExports.Map(app);
 RoViec.Web.Features.Dashboards.DashboardCharts.Map(app);
 RoViec.Web.Features.Public.FeedbackForm.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);

@@ -105,6 +105,9 @@ public sealed class AuthorisationMatrixTests
         // The compiled report of a period: the standing office publishes it, the chair reads it before signing.
         ["GET /ky-bao-cao/{id:guid}/bao-cao.docx"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         ["GET /ky-bao-cao/{id:guid}/soan-bao-cao"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
+        ["GET /ky-bao-cao/{id:guid}/so-lieu.xlsx"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
+        ["GET /ky-bao-cao/{id:guid}/xuat-len.{format}"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
+        ["GET /ky-bao-cao/{id:guid}/nhap-len"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         // The API's description and its reference page reveal no data.
         ["GET /openapi/{documentName}.json"] = Anyone,
         ["GET /tai-lieu-api/{documentName?}"] = Anyone,
@@ -174,6 +177,9 @@ public sealed class AuthorisationMatrixTests
     private static readonly Dictionary<string, Func<Caller, bool>> PostOverrides = new()
     {
         ["POST /?handler=Assign"] = PlanManager,
+        // Marking what was entered upward is the standing office's; the chair only looks.
+        ["POST /ky-bao-cao/{id:guid}/nhap-len?handler=Mark"] = PlanManager,
+        ["POST /ky-bao-cao/{id:guid}/nhap-len?handler=Unmark"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
         ["POST /ky-bao-cao?handler=Rules"] = PlanManager,
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,
@@ -355,6 +361,7 @@ public sealed class AuthorisationMatrixTests
             ["{periodId:guid}"] = period.ToString(),
             ["{unitId:guid}"] = police.ToString(),
             ["{chart}"] = "trang-thai",
+            ["{format}"] = "csv",
             ["{slug}"] = "dien-chau",
             // The steering member page without an id is the form for a new member.
             ["{id:guid?}"] = "",
