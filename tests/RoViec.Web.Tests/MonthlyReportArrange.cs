@@ -104,6 +104,10 @@ public static class MonthlyReportArrange
     public static List<string[]> Rows(Table table) =>
         [.. table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(CellText).ToArray())];
 
+    /// <summary>The borderless table of "Nơi nhận" and the signature (the appendix follows it).</summary>
+    public static Table SignatureTable(Body body) =>
+        body.Elements<Table>().Last(t => t.Descendants<TableCell>().FirstOrDefault()?.Elements<Paragraph>().Select(ParagraphText).FirstOrDefault() == "Nơi nhận:");
+
     public static string CellText(TableCell cell) => string.Join("\n", cell.Elements<Paragraph>().Select(ParagraphText));
 
     /// <summary>A paragraph's text with its line breaks as "\n".</summary>

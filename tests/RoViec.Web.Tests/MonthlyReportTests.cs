@@ -164,19 +164,22 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         Assert.Equal(["I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
             "IV. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", "V. KIẾN NGHỊ, ĐỀ XUẤT", "VI. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI", "VII. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ"], headings);
 
-        var text = paragraphs.Skip(paragraphs.IndexOf(subtitle) + 1).Where(p => ParagraphText(p).Length > 40).ToList();
+        // The report's body, up to the appendix that follows the signature.
+        var report = paragraphs.TakeWhile(p => ParagraphText(p) != "PHỤ LỤC").ToList();
+        var text = report.Skip(report.IndexOf(subtitle) + 1).Where(p => ParagraphText(p).Length > 40).ToList();
         Assert.NotEmpty(text);
         Assert.All(text, p =>
         {
             Assert.Equal(JustificationValues.Both, p.ParagraphProperties!.Justification!.Val!.Value);
             Assert.InRange(int.Parse(p.ParagraphProperties.Indentation!.FirstLine!.Value!, CultureInfo.InvariantCulture), 567, 720);
         });
-        Assert.EndsWith("./.", ParagraphText(paragraphs.Last(p => ParagraphText(p).Length > 0)), StringComparison.Ordinal);
+        Assert.EndsWith("./.", ParagraphText(report.Last(p => ParagraphText(p).Trim().Length > 0)), StringComparison.Ordinal);
 
         // Every table but the heading and the signature has borders.
         var tables = BodyOf(doc).Elements<Table>().ToList();
         Assert.True(tables.Count >= 6);
-        Assert.All(tables.Skip(1).SkipLast(1), t =>
+        var signature = SignatureTable(BodyOf(doc));
+        Assert.All(tables.Skip(1).Where(t => t != signature), t =>
             Assert.Equal(BorderValues.Single, t.GetFirstChild<TableProperties>()!.TableBorders!.InsideHorizontalBorder!.Val!.Value));
     }
 
@@ -326,7 +329,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
     public async Task Recipients_and_signature_close_the_report_with_the_committee_head_by_default()
     {
         using var doc = Open();
-        var table = BodyOf(doc).Elements<Table>().Last();
+        var table = SignatureTable(BodyOf(doc));
         Assert.Equal(BorderValues.Nil, table.GetFirstChild<TableProperties>()!.TableBorders!.TopBorder!.Val!.Value);
         var cells = table.Descendants<TableCell>().ToList();
         var recipients = cells[0].Elements<Paragraph>().ToList();
@@ -345,6 +348,27 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Results_by_field_and_the_appendix_count_every_task_of_the_plan_by_its_status()
+    {
+        var health = await fixture.App.HealthAsync(D.PlanId);
+        var tasks = await fixture.App.WithDbAsync(db => db.Tasks.Where(t => t.PlanId == D.PlanId).Select(t => new { t.Id, t.Code, t.Name }).ToListAsync(Ct));
+        var done = tasks.Count(t => health.GetValueOrDefault(t.Id) is TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.AlreadyDone);
+        using var doc = Open();
+
+        var total = Rows(TableAfter(doc, "4. Kết quả theo lĩnh vực"))[^1];
+        Assert.Equal(["", "Tổng số", tasks.Count.ToString(CultureInfo.InvariantCulture), done.ToString(CultureInfo.InvariantCulture)], total[..4]);
+
+        var paragraphs = Paragraphs(doc);
+        var appendix = paragraphs.IndexOf("PHỤ LỤC");
+        Assert.True(appendix > paragraphs.FindIndex(p => p.EndsWith("./.", StringComparison.Ordinal)), "the appendix follows the report's last paragraph");
+        Assert.Equal("(Kèm theo Báo cáo số 15/BC-BCĐ ngày 22/12/2026)", paragraphs[appendix + 2]);
+        var lines = Rows(TableAfter(doc, "PHỤ LỤC")).Skip(1).Where(r => r[0].Length > 0).ToList();
+        Assert.Equal(tasks.Count, lines.Count);
+        var doneTask = tasks.Single(t => t.Id == D.DoneTaskId);
+        Assert.Contains(lines, r => r[1].Contains(doneTask.Name.Trim()[..20], StringComparison.OrdinalIgnoreCase) && r[4] == PeriodLabels.Health(health[D.DoneTaskId]));
+    }
+
+    [Fact]
     public async Task The_form_overrides_number_body_signer_and_date()
     {
         using var client = await fixture.App.SignedInClientAsync("thuongtruc");
@@ -360,7 +384,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         Assert.Contains("Số: 07/BC-UBND", heading);
         // Decree 30: a leading zero for days under 10 and for January and February.
         Assert.Contains("Diễn Châu, ngày 05 tháng 01 năm 2027", heading);
-        var signature = BodyOf(doc).Elements<Table>().Last().Descendants<TableCell>().Last().Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0);
+        var signature = SignatureTable(BodyOf(doc)).Descendants<TableCell>().Last().Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0);
         Assert.Equal(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Văn Chỉ Đạo"], signature);
     }
 

@@ -65,7 +65,7 @@ public sealed class ReportCompositionTests
         Assert.NotNull(national.Descendants<Run>().First().RunProperties!.Underline);
         Assert.DoesNotContain(cells[1].Elements<Paragraph>(), p => ParagraphText(p).Contains("CỘNG HÒA", StringComparison.Ordinal));
 
-        var closing = body.Elements<Table>().Last().Descendants<TableCell>().ToList();
+        var closing = SignatureTable(body).Descendants<TableCell>().ToList();
         var recipients = closing[0].Elements<Paragraph>().First();
         Assert.Equal("Nơi nhận:", ParagraphText(recipients));
         Assert.NotNull(recipients.Descendants<Run>().First().RunProperties!.Underline);

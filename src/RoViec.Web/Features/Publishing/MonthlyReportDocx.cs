@@ -51,6 +51,7 @@ public static class MonthlyReportDocx
             Heading(body, report);
             Content(body, report, extras, main);
             Closing(body, report);
+            Appendix(body, report, extras);
             body.Append(Section(main));
 
             document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammeWithin;
@@ -101,6 +102,7 @@ public static class MonthlyReportDocx
         Paragraphs(body, report, ReportCompositions.Summary, Summary(report));
         Reporting(body, report);
         Tasks(body, report);
+        Fields(body, extras);
         if (extras.StatusChart is { } status) body.Append(Picture(main, status, "Nhiệm vụ theo tình trạng"));
         Indicators(body, report);
         if (extras.IndicatorChart is { } bars) body.Append(Picture(main, bars, "Chỉ tiêu so với mục tiêu"));
@@ -352,6 +354,57 @@ public static class MonthlyReportDocx
         Paragraphs(body, report, ReportCompositions.Direction, DirectionText);
     }
 
+    private static bool IsDone(TaskHealth h) => h is TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.AlreadyDone;
+
+    /// <summary>Results by field: the plan's top-level sections with their tasks done, on track and troubled.</summary>
+    private static void Fields(Body body, ReportExtras extras)
+    {
+        if (extras.Tasks is not { Count: > 0 } tasks) return;
+        body.Append(Title("4. Kết quả theo lĩnh vực", level: 2));
+        var rows = tasks.GroupBy(t => t.Field).Select((g, i) =>
+        {
+            var done = g.Count(t => IsDone(t.Health));
+            return new[]
+            {
+                Index(i), Sentence(g.Key), Int(g.Count()), Int(done), Share(done, g.Count()),
+                Int(g.Count(t => t.Health is TaskHealth.Overdue or TaskHealth.AtRisk)),
+            };
+        }).ToList();
+        var all = tasks.Count(t => IsDone(t.Health));
+        rows.Add(["", "Tổng số", Int(tasks.Count), Int(all), Share(all, tasks.Count), Int(tasks.Count(t => t.Health is TaskHealth.Overdue or TaskHealth.AtRisk))]);
+        body.Append(Table([700, 3700, 1100, 1200, 1100, TextWidth - 7800],
+            ["STT", "Lĩnh vực", "Số nhiệm vụ", "Đã hoàn thành", "Tỷ lệ", "Quá hạn, nguy cơ chậm"], rows,
+            [Center, Left, Center, Center, Center, Center], boldLastRow: true));
+    }
+
+    /// <summary>
+    /// The appendix on its own page after the signature: every task of the plan by field, with its lead unit,
+    /// deadline and status, as the report's figures count them.
+    /// </summary>
+    private static void Appendix(Body body, MonthlyReport report, ReportExtras extras)
+    {
+        if (extras.Tasks is not { Count: > 0 } tasks) return;
+        body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+        body.Append(P("PHỤ LỤC", new Fmt { Bold = true, Align = JustificationValues.Center }));
+        body.Append(P("DANH MỤC NHIỆM VỤ VÀ TÌNH TRẠNG THỰC HIỆN", new Fmt { Bold = true, Align = JustificationValues.Center }));
+        var s = report.Settings;
+        body.Append(P($"(Kèm theo Báo cáo {LayoutProfiles.NumberLine(s.Kind, s.Number, s.Symbol).Replace("Số: ", "số ", StringComparison.Ordinal).Replace("Số ", "số ", StringComparison.Ordinal)} ngày {DayText.Show(s.Date)})",
+            new Fmt { Italic = true, Align = JustificationValues.Center, After = 120 }));
+        var rows = new List<string[]>();
+        var boldRows = new HashSet<int>();
+        var n = 0;
+        foreach (var field in tasks.GroupBy(t => t.Field))
+        {
+            boldRows.Add(rows.Count);
+            rows.Add(["", Sentence(field.Key), "", "", ""]);
+            foreach (var t in field)
+                rows.Add([Int(++n), (t.Code is null ? "" : t.Code + ". ") + Sentence(t.Name), t.Lead, t.Due is { } due ? DayText.Show(due) : "", PeriodLabels.Health(t.Health)]);
+        }
+        body.Append(Table([700, 4300, 1900, 1300, TextWidth - 8200],
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng"], rows,
+            [Center, Left, Left, Center, Center], boldRows: boldRows));
+    }
+
     private static void Closing(Body body, MonthlyReport report)
     {
         body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammeWithin} của {report.IssuerPhrase}./.", keepNext: true));
@@ -535,7 +588,7 @@ public static class MonthlyReportDocx
     }
 
     /// <summary>A table with borders: a bold, centred header row repeated on each page, rows kept whole.</summary>
-    private static Table Table(int[] widths, string[] headers, IEnumerable<string[]> rows, JustificationValues[] align, bool boldLastRow = false)
+    private static Table Table(int[] widths, string[] headers, IEnumerable<string[]> rows, JustificationValues[] align, bool boldLastRow = false, HashSet<int>? boldRows = null)
     {
         static TableBorders Borders() => new(
             new TopBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
@@ -576,7 +629,7 @@ public static class MonthlyReportDocx
 
         table.Append(Row(headers, header: true, bold: true));
         var list = rows.ToList();
-        for (var i = 0; i < list.Count; i++) table.Append(Row(list[i], header: false, bold: boldLastRow && i == list.Count - 1));
+        for (var i = 0; i < list.Count; i++) table.Append(Row(list[i], header: false, bold: (boldLastRow && i == list.Count - 1) || boldRows?.Contains(i) == true));
         return table;
     }
 

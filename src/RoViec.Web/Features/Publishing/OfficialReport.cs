@@ -45,6 +45,6 @@ public static class OfficialReport
             var schemeId = await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == figures.PeriodId).Select(s => s.SchemeId).FirstOrDefaultAsync(ct);
             if (await SchemeStore.ByIdAsync(db, schemeId, ct) is { } scheme) classes = ScoreQueries.ClassesText(scheme.Definition);
         }
-        return new ReportExtras(donut, bars, [.. figures.Ranking.Select(r => new ScoreRow(r.Rank, r.Unit, r.Total, r.HeadTotal, r.Band))], classes);
+        return new ReportExtras(donut, bars, [.. figures.Ranking.Select(r => new ScoreRow(r.Rank, r.Unit, r.Total, r.HeadTotal, r.Band))], classes, figures.Tasks);
     }
 }
