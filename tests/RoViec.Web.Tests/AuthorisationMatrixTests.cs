@@ -127,6 +127,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /diem"] = AnyRole,
         ["GET /diem/{periodId:guid}/{unitId:guid}"] = SampleTaskReader,
         ["GET /diem/bo-tieu-chi"] = AnyRole,
+        ["GET /diem/nhap-lieu"] = PlanManager,
         ["GET /cong-khai/cai-dat"] = PlanManager,
         ["GET /cong-khai/phan-hoi"] = PlanManager,
         // The public page needs no sign-in (the demo's is not published yet: 404, not a refusal).

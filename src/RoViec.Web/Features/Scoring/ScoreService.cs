@@ -30,6 +30,18 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
     public static string NoVerifiedData(ReportingPeriod period) =>
         $"{period?.Label} chưa có báo cáo nào được xác minh nên chưa có điểm. Điểm chỉ tính từ số liệu đã được cơ quan thường trực xác minh.";
 
+    /// <summary>The scheme a month is scored with: a closed month keeps the version it was scored with (a later version never rescores it); otherwise the version in force.</summary>
+    public static async Task<SchemeInForce> SchemeOfAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.State == PeriodStates.Closed
+            && await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => (Guid?)s.SchemeId).FirstOrDefaultAsync(ct) is { } keptId
+            && await SchemeStore.ByIdAsync(db, keptId, ct) is { } kept)
+            return kept;
+        return await SchemeStore.InForceAsync(db, period.CommuneId, period.StartsOn, ct);
+    }
+
     public async Task<ScoreOutcome> RecomputeAsync(Guid periodId, string reason, string? by, CancellationToken ct)
     {
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
@@ -43,10 +55,7 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
         var asOf = PeriodSnapshots.ReferenceDay(period, today);
         var existing = await db.UnitScores.Where(s => s.PeriodId == periodId).ToDictionaryAsync(s => s.UnitId, ct);
-        // A closed month keeps the version it was scored with; a later version never rescores it.
-        var scheme = period.State == PeriodStates.Closed && existing.Count > 0 && await SchemeStore.ByIdAsync(db, existing.Values.First().SchemeId, ct) is { } kept
-            ? kept
-            : await SchemeStore.InForceAsync(db, period.CommuneId, period.StartsOn, ct);
+        var scheme = await SchemeOfAsync(db, period, ct);
 
         var facts = await UnitMeasures.ForPeriodAsync(db, period, asOf, ct);
         var scored = facts.Select(f => (Facts: f, Result: ScoreCalculator.Score(scheme.Definition, f))).ToList();
