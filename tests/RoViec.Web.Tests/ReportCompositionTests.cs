@@ -189,6 +189,37 @@ public sealed class ReportCompositionTests
     }
 
     [Fact]
+    public async Task A_quarters_report_speaks_of_the_quarter()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var quarter = await app.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active, Ct);
+            var rules = await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, Ct);
+            rules.Quarterly = true;
+            var q3 = RoViec.Web.Features.Reporting.PeriodCalendar.Build(rules, plan.Year).Single(p => p.Kind == PeriodKinds.Quarterly && p.Number == 3);
+            q3.PlanId = plan.Id;
+            q3.CommuneId = plan.CommuneId;
+            if (await db.Periods.FirstOrDefaultAsync(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Quarterly && p.Number == 3, Ct) is { } existing) q3 = existing;
+            else db.Periods.Add(q3);
+            await db.SaveChangesAsync(Ct);
+            await RoViec.Web.Features.Reporting.OpenPeriod.OpenAsync(db, q3, new DateTime(2026, 9, 25, 1, 0, 0, DateTimeKind.Utc), Ct);
+            return q3.Id;
+        });
+        using var client = await app.SignedInClientAsync("thuongtruc");
+
+        using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{quarter}/bao-cao.docx", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("bao-cao-quy-3-2026.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)), false);
+        var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(ParagraphText).ToList();
+        Assert.Contains(paragraphs, p => p.StartsWith("Kết quả thực hiện Chương trình công tác năm 2026 trong quý III/2026", StringComparison.Ordinal));
+        Assert.Contains("VI. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Trong quý III/2026, ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_those_who_publish_the_report_may_compose_it()
     {
         await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
