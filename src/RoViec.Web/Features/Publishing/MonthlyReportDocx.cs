@@ -160,7 +160,9 @@ public static class MonthlyReportDocx
             body.Append(Text($"Chưa có kết quả chấm điểm {report.PeriodPhrase}: điểm chỉ được tính từ báo cáo đã được Cơ quan thường trực xác minh."));
             return;
         }
-        body.Append(Text($"Kết quả chấm điểm {report.PeriodPhrase} theo bộ tiêu chí đang áp dụng (thang điểm 100) như sau:"));
+        body.Append(Text(extras.Averaged
+            ? $"Kết quả chấm điểm {report.PeriodPhrase} (trung bình điểm các tháng đã chấm, thang điểm 100) như sau:"
+            : $"Kết quả chấm điểm {report.PeriodPhrase} theo bộ tiêu chí đang áp dụng (thang điểm 100) như sau:"));
         body.Append(Table([700, 3600, 1300, 1900, TextWidth - 7500],
             ["Hạng", "Cơ quan, đơn vị", "Điểm", "Xếp loại", "Điểm người đứng đầu"],
             extras.Ranking.Select(r => new[] { Int(r.Rank), r.Unit, Points(r.Total), r.Band, Points(r.HeadTotal) }),

@@ -42,9 +42,15 @@ public static class OfficialReport
         string? classes = null;
         if (figures.Ranking.Count > 0)
         {
-            var schemeId = await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == figures.PeriodId).Select(s => s.SchemeId).FirstOrDefaultAsync(ct);
+            // A month's own scheme; for a quarter or the year, that of its last scored month (as the average ranking classes them).
+            var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == figures.PeriodId, ct);
+            var schemeId = await (from s in db.UnitScores.AsNoTracking()
+                                  join p in db.Periods.AsNoTracking() on s.PeriodId equals p.Id
+                                  where p.PlanId == period.PlanId && (s.PeriodId == period.Id || (p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn))
+                                  orderby p.StartsOn descending
+                                  select s.SchemeId).FirstOrDefaultAsync(ct);
             if (await SchemeStore.ByIdAsync(db, schemeId, ct) is { } scheme) classes = ScoreQueries.ClassesText(scheme.Definition);
         }
-        return new ReportExtras(donut, bars, [.. figures.Ranking.Select(r => new ScoreRow(r.Rank, r.Unit, r.Total, r.HeadTotal, r.Band))], classes, figures.Tasks);
+        return new ReportExtras(donut, bars, [.. figures.Ranking.Select(r => new ScoreRow(r.Rank, r.Unit, r.Total, r.HeadTotal, r.Band))], classes, figures.Tasks, Averaged: figures.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual);
     }
 }

@@ -7,8 +7,9 @@ namespace RoViec.Web.Features.Publishing;
 /// <param name="IndicatorChart">Share indicators against their targets (the dashboard's bars), when there are any.</param>
 /// <param name="Ranking">The units' scores, best first; empty when the period is not scored.</param>
 /// <param name="Classes">The scheme's classes in words, for the note under the ranking.</param>
+/// <param name="Averaged">The ranking is the average of the period's scored months (a quarter, the year).</param>
 /// <param name="Tasks">Every task of the plan with its field, lead unit and status, for the results by field and the appendix.</param>
 public sealed record ReportExtras(ChartImage? StatusChart, ChartImage? IndicatorChart, IReadOnlyList<ScoreRow> Ranking, string? Classes,
-    IReadOnlyList<Snapshots.TaskFigure>? Tasks = null);
+    IReadOnlyList<Snapshots.TaskFigure>? Tasks = null, bool Averaged = false);
 
 public sealed record ScoreRow(int Rank, string Unit, decimal Total, decimal HeadTotal, string Band);

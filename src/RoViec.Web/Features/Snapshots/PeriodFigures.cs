@@ -10,7 +10,7 @@ namespace RoViec.Web.Features.Snapshots;
 public sealed record PeriodFigures
 {
     /// <summary>Bump when the shape changes: a snapshot of another shape is rebuilt on read.</summary>
-    public const int CurrentShape = 2;
+    public const int CurrentShape = 3;
 
     public int Shape { get; init; } = CurrentShape;
     public required Guid PeriodId { get; init; }
@@ -26,7 +26,7 @@ public sealed record PeriodFigures
     public IReadOnlyList<TaskFigure> Tasks { get; init; } = [];
     /// <summary>Every indicator with the number reported in the period, for charts against the target.</summary>
     public IReadOnlyList<IndicatorFigure> Indicators { get; init; } = [];
-    /// <summary>The units' scores of the month, best first (empty before the month is scored, and for other periods).</summary>
+    /// <summary>The units' scores of the month, best first (empty before the month is scored); for a quarter or the year, the average of the scored months.</summary>
     public IReadOnlyList<RankFigure> Ranking { get; init; } = [];
     /// <summary>Budget allocated and disbursed, where recorded (the latest entry of each unit up to the period).</summary>
     public decimal BudgetAllocated { get; init; }

@@ -61,7 +61,7 @@ public static class PeriodSnapshots
             Report = report,
             Tasks = await TasksAsync(db, period, asOf, ct),
             Indicators = await IndicatorsAsync(db, period, ct),
-            Ranking = await RankingAsync(db, period.Id, ct),
+            Ranking = period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual ? await AverageRankingAsync(db, period, ct) : await RankingAsync(db, period.Id, ct),
         };
         var (allocated, disbursed) = await BudgetAsync(db, period, ct);
         figures = figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed };
@@ -134,6 +134,16 @@ public static class PeriodSnapshots
             }
             return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId);
         }).ToList();
+    }
+
+    /// <summary>A quarter's or the year's ranking: the average of each unit's scored months within it, as <c>/diem?quy=</c> shows.</summary>
+    private static async Task<IReadOnlyList<RankFigure>> AverageRankingAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        var months = await db.Periods.AsNoTracking()
+            .Where(p => p.PlanId == period.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn)
+            .Select(p => p.Id).ToListAsync(ct);
+        var view = await Scoring.ScoreQueries.AverageAsync(db, period.Label, months, ct);
+        return [.. view.Rows.Select(r => new RankFigure(r.UnitId, r.Unit, r.Rank, r.Total, r.HeadTotal, r.Band))];
     }
 
     private static async Task<IReadOnlyList<RankFigure>> RankingAsync(RoViecDbContext db, Guid periodId, CancellationToken ct) =>
