@@ -61,6 +61,16 @@ public sealed partial class SameFiguresTests
         Assert.Contains(docRows, r => r[1] == best.Name && r[2] == Pts(best.Total) && r[3] == best.Band);
         Assert.Equal(2, doc.MainDocumentPart.ImageParts.Count());
 
+        // The month's workbook and its upward export.
+        var xlsx = new MemoryStream(await office.GetByteArrayAsync(new Uri($"/ky-bao-cao/{month.Id}/so-lieu.xlsx", UriKind.Relative), Ct));
+        var summary = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Tổng hợp").Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r["Nội dung"]!, r => Convert.ToString(r["Giá trị"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(received.ToString(System.Globalization.CultureInfo.InvariantCulture), summary["Báo cáo đã nhận"]);
+        Assert.Equal(troubled, summary["Nhiệm vụ quá hạn hoặc có nguy cơ chậm"]);
+        xlsx.Position = 0;
+        var sheetRanking = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Xếp hạng").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(sheetRanking, r => (string?)r["Cơ quan, đơn vị"] == best.Name && Convert.ToDecimal(r["Điểm"], System.Globalization.CultureInfo.InvariantCulture) == best.Total && (string?)r["Xếp loại"] == best.Band);
+
         // The public page (the demo publishes its ranking).
         using var anonymous = app.CreateClient();
         var slug = await app.WithDbAsync(db => db.PublicPages.Select(p => p.Slug).SingleAsync(Ct));
