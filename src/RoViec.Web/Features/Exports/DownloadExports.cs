@@ -18,7 +18,7 @@ internal static class DownloadExports
     {
         app.MapGet("/ky-bao-cao/{id:guid}/so-lieu.xlsx", async (Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, CancellationToken ct) =>
         {
-            if (await PeriodAsync(id, http, db, currentUser, ct) is not { } found) return Results.NotFound();
+            if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
             var bytes = await PeriodWorkbook.WriteAsync(db, found.Period, Today(clock), ct);
             return Results.File(bytes, PeriodWorkbook.ContentType, Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), ".xlsx").Replace("bao-cao-", "so-lieu-", StringComparison.Ordinal));
@@ -27,7 +27,7 @@ internal static class DownloadExports
         app.MapGet("/ky-bao-cao/{id:guid}/xuat-len.{format}", async (Guid id, string format, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, CancellationToken ct) =>
         {
             if (format is not ("csv" or "json")) return Results.NotFound();
-            if (await PeriodAsync(id, http, db, currentUser, ct) is not { } found) return Results.NotFound();
+            if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
             var rows = await UpwardExport.RowsAsync(db, found.Period, Today(clock), ct);
             var name = Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), "." + format).Replace("bao-cao-", "xuat-len-", StringComparison.Ordinal);
@@ -35,16 +35,6 @@ internal static class DownloadExports
             var commune = await db.Communes.AsNoTracking().Where(c => c.Id == found.Period.CommuneId).Select(c => c.Name).FirstAsync(ct);
             return Results.File(UpwardExport.ToJson(found.Period, commune, rows), "application/json; charset=utf-8", name);
         }).RequireAuthorization(Policies.ReadPlans);
-    }
-
-    private sealed record Found(Data.Entities.ReportingPeriod Period, bool Refused);
-
-    private static async Task<Found?> PeriodAsync(Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, CancellationToken ct)
-    {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (period is null || !await currentUser.CanReadCommuneAsync(http.User, period.CommuneId, ct)) return null;
-        var scope = await currentUser.ScopeAsync(http.User, ct);
-        return new Found(period, scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId));
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));

@@ -19,10 +19,9 @@ internal static class DownloadMonthlyReport
     public static void Map(WebApplication app) => app.MapGet("/ky-bao-cao/{id:guid}/bao-cao.docx", async (
         Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, CancellationToken ct) =>
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (period is null || !await currentUser.CanReadCommuneAsync(http.User, period.CommuneId, ct)) return Results.NotFound();
-        var scope = await currentUser.ScopeAsync(http.User, ct);
-        if (scope is null || !MayPublish(scope, period.CommuneId)) return Results.Forbid();
+        if (await FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
+        if (found.Refused) return Results.Forbid();
+        var period = found.Period;
 
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
@@ -32,6 +31,21 @@ internal static class DownloadMonthlyReport
 
         return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, today, ct), MonthlyReportDocx.ContentType, FileName(period));
     }).RequireAuthorization(Policies.ReadPlans);
+
+    /// <summary>A period as those who publish its report reach it (the Word report, its composition, the workbook, the upward export).</summary>
+    /// <param name="Refused">The period is the user's commune's, but the user may not publish it: answer 403.</param>
+    public sealed record Publishable(ReportingPeriod Period, UserScope Scope, bool Refused);
+
+    /// <summary>The period, or null when there is none or it is not the user's commune's (answer 404).</summary>
+    public static async Task<Publishable?> FindAsync(RoViecDbContext db, CurrentUser currentUser, System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(currentUser);
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null || !await currentUser.CanReadCommuneAsync(user, period.CommuneId, ct)) return null;
+        var scope = await currentUser.ScopeAsync(user, ct);
+        return scope is null ? null : new Publishable(period, scope, !MayPublish(scope, period.CommuneId));
+    }
 
     /// <summary>The standing office (and its administrator) publishes the commune's report; the chair reads it before signing.</summary>
     public static bool MayPublish(UserScope scope, Guid communeId)

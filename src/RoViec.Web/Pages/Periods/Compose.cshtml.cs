@@ -76,10 +76,9 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (period is null || !await currentUser.CanReadCommuneAsync(User, period.CommuneId, ct)) return NotFound();
-        var scope = await currentUser.ScopeAsync(User, ct);
-        if (scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Forbid();
+        if (await DownloadMonthlyReport.FindAsync(db, currentUser, User, id, ct) is not { } found) return NotFound();
+        if (found.Refused) return Forbid();
+        var period = found.Period;
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
         var today = Today();

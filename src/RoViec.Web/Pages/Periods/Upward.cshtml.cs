@@ -56,10 +56,9 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct, bool marking = false)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (period is null || !await currentUser.CanReadCommuneAsync(User, period.CommuneId, ct)) return NotFound();
-        var scope = await currentUser.ScopeAsync(User, ct);
-        if (scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Forbid();
+        if (await DownloadMonthlyReport.FindAsync(db, currentUser, User, id, ct) is not { } found) return NotFound();
+        if (found.Refused) return Forbid();
+        var (period, scope) = (found.Period, found.Scope);
         MayMark = scope.RunsReporting && scope.CommuneId == period.CommuneId;
         if (marking && !MayMark) return Forbid();
         if (period.State == PeriodStates.Scheduled) return NotFound();
