@@ -208,7 +208,10 @@ public sealed class ReportCompositionTests
         });
         using var client = await app.SignedInClientAsync("thuongtruc");
 
-        using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{quarter}/bao-cao.docx", UriKind.Relative), Ct);
+        // Nothing in the quarter is verified yet: the official report is refused, a draft is written.
+        using (var refused = await client.GetAsync(new Uri($"/ky-bao-cao/{quarter}/bao-cao.docx", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{quarter}/bao-cao.docx?duthao=1", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("bao-cao-quy-3-2026.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
@@ -217,6 +220,63 @@ public sealed class ReportCompositionTests
         Assert.Contains(paragraphs, p => p.StartsWith("Kết quả thực hiện Chương trình công tác năm 2026 trong quý III/2026", StringComparison.Ordinal));
         Assert.Contains("VI. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("Trong quý III/2026, ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_period_with_nothing_verified_has_no_official_report_only_a_draft_asked_for()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var (december, label, _) = await app.OpenMonthAsync(12);
+        using var client = await app.SignedInClientAsync("thuongtruc");
+
+        foreach (var path in new[] { "bao-cao.docx", "so-lieu.xlsx", "xuat-len.csv", "xuat-len.json" })
+        {
+            using var refused = await client.GetAsync(new Uri($"/ky-bao-cao/{december}/{path}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await refused.Content.ReadAsStringAsync(Ct);
+            Assert.Contains($"Kỳ báo cáo {label} của xã Diễn Châu chưa có báo cáo nào được Cơ quan thường trực xác minh", System.Text.RegularExpressions.Regex.Unescape(problem), StringComparison.Ordinal);
+            Assert.Contains("duthao=1", problem, StringComparison.Ordinal);
+
+            using var draft = await client.GetAsync(new Uri($"/ky-bao-cao/{december}/{path}?duthao=1", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+            Assert.NotEmpty(await draft.Content.ReadAsByteArrayAsync(Ct));
+        }
+
+        // The pages say so and offer drafts.
+        var period = await client.GetStringAsync(new Uri($"/ky-bao-cao/{december}", UriKind.Relative), Ct);
+        Assert.Contains("id=\"not-ready\"", period, StringComparison.Ordinal);
+        Assert.Contains("name=\"duthao\" value=\"1\"", period, StringComparison.Ordinal);
+        Assert.Contains($"/ky-bao-cao/{december}/so-lieu.xlsx?duthao=1", period, StringComparison.Ordinal);
+        var compose = await client.GetStringAsync(new Uri($"/ky-bao-cao/{december}/soan-bao-cao", UriKind.Relative), Ct);
+        Assert.Contains($"/ky-bao-cao/{december}/bao-cao.docx?duthao=1", compose, StringComparison.Ordinal);
+        var upward = await client.GetStringAsync(new Uri($"/ky-bao-cao/{december}/nhap-len", UriKind.Relative), Ct);
+        Assert.Contains($"/ky-bao-cao/{december}/xuat-len.csv?duthao=1", upward, StringComparison.Ordinal);
+
+        // Once a report is verified the report is official and the pages link to it plainly.
+        await app.WithDbAsync(async db =>
+        {
+            var report = await db.Reports.OrderBy(r => r.Id).FirstAsync(r => r.PeriodId == december, Ct);
+            report.State = ReportStates.Verified;
+            report.SubmittedAtUtc = new DateTime(2026, 12, 15, 3, 0, 0, DateTimeKind.Utc);
+            return await db.SaveChangesAsync(Ct);
+        });
+        using (var official = await client.GetAsync(new Uri($"/ky-bao-cao/{december}/bao-cao.docx", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.OK, official.StatusCode);
+        var after = await client.GetStringAsync(new Uri($"/ky-bao-cao/{december}", UriKind.Relative), Ct);
+        Assert.DoesNotContain("id=\"not-ready\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_period_that_has_not_opened_has_no_report_not_even_a_draft()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var scheduled = await app.WithDbAsync(db => db.Periods.Where(p => p.State == PeriodStates.Scheduled).Select(p => p.Id).FirstAsync(Ct));
+        using var client = await app.SignedInClientAsync("thuongtruc");
+
+        using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{scheduled}/bao-cao.docx?duthao=1", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("chưa mở", System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class DownloadExports
         {
             if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
+            if (await DownloadMonthlyReport.UnreadyAsync(db, found.Period, http.Request.Query, ct) is { } unready) return unready;
             var bytes = await PeriodWorkbook.WriteAsync(db, found.Period, Today(clock), ct);
             return Results.File(bytes, PeriodWorkbook.ContentType, Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), ".xlsx").Replace("bao-cao-", "so-lieu-", StringComparison.Ordinal));
         }).RequireAuthorization(Policies.ReadPlans);
@@ -29,6 +30,7 @@ internal static class DownloadExports
             if (format is not ("csv" or "json")) return Results.NotFound();
             if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
+            if (await DownloadMonthlyReport.UnreadyAsync(db, found.Period, http.Request.Query, ct) is { } unready) return unready;
             var rows = await UpwardExport.RowsAsync(db, found.Period, Today(clock), ct);
             var name = Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), "." + format).Replace("bao-cao-", "xuat-len-", StringComparison.Ordinal);
             if (format == "csv") return Results.File(await UpwardExport.CsvAsync(rows, ct), "text/csv; charset=utf-8", name);

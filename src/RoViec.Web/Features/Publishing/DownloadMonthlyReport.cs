@@ -22,6 +22,7 @@ internal static class DownloadMonthlyReport
         if (await FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
         if (found.Refused) return Results.Forbid();
         var period = found.Period;
+        if (await UnreadyAsync(db, period, http.Request.Query, ct) is { } unready) return unready;
 
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
@@ -45,6 +46,38 @@ internal static class DownloadMonthlyReport
         if (period is null || !await currentUser.CanReadCommuneAsync(user, period.CommuneId, ct)) return null;
         var scope = await currentUser.ScopeAsync(user, ct);
         return scope is null ? null : new Publishable(period, scope, !MayPublish(scope, period.CommuneId));
+    }
+
+    /// <summary>The query asks for a draft: the report is written even though nothing in the period is verified yet.</summary>
+    public const string DraftParameter = "duthao";
+
+    /// <summary>
+    /// Why the period has no official figures yet, in Vietnamese, or null when it has: a period that has not opened,
+    /// or one where the standing office has verified no unit's report. Scores and the official figures come from
+    /// verified data only; a draft (<see cref="DraftParameter"/>) is written anyway, the unverified lines marked.
+    /// </summary>
+    public static async Task<string?> NotReadyAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
+        if (period.State == PeriodStates.Scheduled)
+            return $"Kỳ báo cáo {period.Label} của xã {commune} chưa mở (mở ngày {Reporting.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo (the period has not opened yet).";
+        if (await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
+        return $"Kỳ báo cáo {period.Label} của xã {commune} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức "
+            + "(no verified report in the period).";
+    }
+
+    /// <summary>A 409 with <see cref="NotReadyAsync"/>'s message, unless the query asks for a draft.</summary>
+    public static async Task<IResult?> UnreadyAsync(RoViecDbContext db, ReportingPeriod period, IQueryCollection query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(query);
+        if (await NotReadyAsync(db, period, ct) is not { } message) return null;
+        if (query[DraftParameter] == "1" && period.State != PeriodStates.Scheduled) return null;
+        return Results.Problem(detail: message + " Hãy xác minh báo cáo của các đơn vị trước, hoặc tải bản dự thảo (thêm ?" + DraftParameter + "=1; nội dung chưa xác minh được ghi chú).",
+            statusCode: StatusCodes.Status409Conflict, title: "Chưa có số liệu đã xác minh");
     }
 
     /// <summary>The standing office (and its administrator) publishes the commune's report; the chair reads it before signing.</summary>

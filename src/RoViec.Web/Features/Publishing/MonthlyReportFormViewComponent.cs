@@ -12,7 +12,12 @@ namespace RoViec.Web.Features.Publishing;
 /// </summary>
 public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : ViewComponent
 {
-    public sealed record Form(Guid PeriodId, string Label, MonthlyReportSettings Defaults);
+    /// <param name="NotReady">Why the period has no official figures yet (<see cref="DownloadMonthlyReport.NotReadyAsync"/>): the downloads are drafts.</param>
+    public sealed record Form(Guid PeriodId, string Label, MonthlyReportSettings Defaults, string? NotReady)
+    {
+        /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
+        public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+    }
 
     public async Task<IViewComponentResult> InvokeAsync(ReportingPeriod period)
     {
@@ -22,6 +27,6 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
         if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
-        return View("/Features/Publishing/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults));
+        return View("/Features/Publishing/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults, await DownloadMonthlyReport.NotReadyAsync(db, period, ct)));
     }
 }

@@ -186,16 +186,11 @@ public static partial class ReportCommand
                 + $" (no such period: {request.PeriodText})");
             return BadInput;
         }
-        if (period.State == PeriodStates.Scheduled)
+        if (await DownloadMonthlyReport.NotReadyAsync(db, period, ct) is { } notReady
+            && (period.State == PeriodStates.Scheduled || !request.Unverified))
         {
-            error.WriteLine($"Kỳ báo cáo {label} của xã {chosen.Name} chưa mở (mở ngày {RoViec.Web.Features.Reporting.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo (the period has not opened yet).");
-            return NoVerifiedData;
-        }
-        var verified = await db.Reports.AsNoTracking().CountAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct);
-        if (verified == 0 && !request.Unverified)
-        {
-            error.WriteLine($"Kỳ báo cáo {label} của xã {chosen.Name} chưa có báo cáo nào được Cơ quan thường trực xác minh; "
-                + "chưa ghi báo cáo. Thêm --chua-xac-minh để vẫn ghi (nội dung được ghi chú “chưa xác minh”) (no verified report in the period).");
+            error.WriteLine(period.State == PeriodStates.Scheduled ? notReady
+                : notReady + " Chưa ghi báo cáo. Thêm --chua-xac-minh để vẫn ghi (nội dung được ghi chú “chưa xác minh”).");
             return NoVerifiedData;
         }
 

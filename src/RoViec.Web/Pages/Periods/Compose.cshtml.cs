@@ -29,6 +29,12 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
     public ReportCompositions.Composition Composition { get; private set; } = ReportCompositions.Composition.None;
     public string? Error { get; private set; }
 
+    /// <summary>Why the period has no official figures yet: the download is a draft.</summary>
+    public string? NotReady { get; private set; }
+
+    /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
+    public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+
     [BindProperty] public Dictionary<string, string?> Texts { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Fields { get; set; } = [];
     [BindProperty] public Guid Version { get; set; }
@@ -87,6 +93,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         Composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
         Outdated = ReportCompositions.Outdated(Composition, Generated);
         Settings = await OfficialReport.SettingsAsync(db, period, today, ct);
+        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
         return null;
     }
 }

@@ -25,6 +25,12 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
     public bool MayMark { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>Why the period has no official figures yet: the downloads are drafts.</summary>
+    public string? NotReady { get; private set; }
+
+    /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
+    public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+
     [BindProperty] public List<string> Chon { get; set; } = [];
     [TempData] public string? Notice { get; set; }
 
@@ -64,6 +70,7 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
         Rows = await UpwardExport.RowsAsync(db, period, DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime)), ct);
+        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
         return null;
     }
 }
