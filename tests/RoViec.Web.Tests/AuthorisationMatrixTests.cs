@@ -181,6 +181,8 @@ public sealed class AuthorisationMatrixTests
         // Marking what was entered upward is the standing office's; the chair only looks.
         ["POST /ky-bao-cao/{id:guid}/nhap-len?handler=Mark"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}/nhap-len?handler=Unmark"] = PlanManager,
+        // Removing a stored layout profile is the standing office's; the chair composes but keeps the profiles.
+        ["POST /ky-bao-cao/{id:guid}/soan-bao-cao?handler=DeleteProfile"] = PlanManager,
         ["POST /Index?handler=Assign"] = PlanManager,
         ["POST /ky-bao-cao?handler=Rules"] = PlanManager,
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,

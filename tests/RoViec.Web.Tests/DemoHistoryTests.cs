@@ -37,6 +37,10 @@ public sealed class DemoHistoryTests
         Assert.Contains(reports, x => x.r.ReturnedAtUtc is not null && x.r.State == ReportStates.Verified);
         Assert.Contains(reports, x => x.r.State == ReportStates.Draft);
         Assert.Equal(2, reports.Count(x => x.p.Number == 11 && x.r.State == ReportStates.Submitted));
+        // Nothing in the history happens after today.
+        var now = Today.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc).AddHours(-7);
+        Assert.All(reports, x => Assert.True(new[] { x.r.FirstSubmittedAtUtc, x.r.SubmittedAtUtc, x.r.ReturnedAtUtc, x.r.VerifiedAtUtc }.All(at => at is null || at < now),
+            $"{x.p.Label}: sent {x.r.SubmittedAtUtc:u}, verified {x.r.VerifiedAtUtc:u}, after {now:u}"));
 
         var planId = periods[0].PlanId;
         var health = await app.WithDbAsync(db => PlanHealth.ComputeAsync(db, planId, Today, Ct));

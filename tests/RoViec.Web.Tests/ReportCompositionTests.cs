@@ -41,6 +41,32 @@ public sealed class ReportCompositionTests
     public void The_number_line_follows_the_layout(string kind, string? number, string symbol, string expected) =>
         Assert.Equal(expected, LayoutProfiles.NumberLine(kind, number, symbol));
 
+    [Theory]
+    [InlineData(LayoutKinds.Party, "nha-nuoc", "BC/BCĐ", "T/M BAN CHỈ ĐẠO", LayoutKinds.State, "BC-BCĐ", "TM. BAN CHỈ ĐẠO")]
+    [InlineData(LayoutKinds.State, "dang", "BC-BCĐ", "TM. BAN CHỈ ĐẠO", LayoutKinds.Party, "BC/BCĐ", "T/M BAN CHỈ ĐẠO")]
+    [InlineData(LayoutKinds.Party, "nha-nuoc", null, null, LayoutKinds.State, "BC-BCĐ", "TM. BAN CHỈ ĐẠO")]
+    [InlineData(LayoutKinds.State, "nha-nuoc", "BC-UBND", "KT. CHỦ TỊCH", LayoutKinds.State, "BC-UBND", "KT. CHỦ TỊCH")]
+    public void Switching_the_layout_turns_the_symbol_and_authority_into_its_form(string from, string kind, string? symbol, string? authority,
+        string layout, string expectedSymbol, string expectedAuthority)
+    {
+        var before = new MonthlyReportSettings
+        {
+            Kind = from,
+            UpperBody = "ĐẢNG ỦY XÃ DIỄN CHÂU",
+            Body = "BAN CHỈ ĐẠO",
+            Symbol = LayoutProfiles.Symbol(from, "BCĐ"),
+            Authority = LayoutProfiles.Authority(from, "BAN CHỈ ĐẠO"),
+            SignerTitle = "TRƯỞNG BAN",
+            Recipients = MonthlyReportSettings.DefaultRecipients,
+        };
+
+        // As the form posts it: the old layout's values still in the fields.
+        var after = before.With(null, null, null, symbol, null, authority, null, null, null, out var error, kind);
+
+        Assert.Null(error);
+        Assert.Equal((layout, expectedSymbol, expectedAuthority), (after.Kind, after.Symbol, after.Authority));
+    }
+
     [Fact]
     public async Task The_demo_communes_report_takes_the_party_layout_of_its_plan()
     {
@@ -186,6 +212,62 @@ public sealed class ReportCompositionTests
         var defaults = await app.WithDbAsync(async db => await MonthlyReportSettings.DefaultsAsync(db, await db.Periods.SingleAsync(p => p.Id == november, Ct), ReportDay, Ct));
         Assert.Equal(LayoutKinds.State, defaults.Kind);
         Assert.Equal("UBND XÃ DIỄN CHÂU", defaults.UpperBody);
+    }
+
+    [Fact]
+    public async Task Each_issuing_body_keeps_its_layout_and_the_office_chooses_or_removes_one()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(ReportDay, 10) };
+        var december = await app.ReportedDecemberAsync();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var page = $"/ky-bao-cao/{december.PeriodId}/soan-bao-cao";
+
+        // The steering committee's Party layout, then the commune committee's State layout, each kept.
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        using (var first = await client.PostTokenFormAsync(html, page, ("Version", FormPosts.InputValue(html, "Version")), ("KeepProfile", "true")))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        using (var second = await client.PostTokenFormAsync(html, page, ("Version", FormPosts.InputValue(html, "Version")),
+            ("Fields[thethuc]", "nha-nuoc"), ("Fields[captren]", ""), ("Fields[coquan]", "Ủy ban nhân dân xã Diễn Châu"), ("Fields[kyhieu]", "BC-UBND"),
+            ("Fields[tm]", "TM. ỦY BAN NHÂN DÂN"), ("Fields[chucvu]", "CHỦ TỊCH"), ("KeepProfile", "true")))
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        var profiles = await app.WithDbAsync(db => db.LayoutProfiles.OrderBy(p => p.Body).ToListAsync(Ct));
+        Assert.Equal(2, profiles.Count);
+        var party = profiles.Single(p => p.Kind == LayoutKinds.Party);
+        var state = profiles.Single(p => p.Kind == LayoutKinds.State);
+        Assert.StartsWith("BAN CHỈ ĐẠO", party.Body, StringComparison.Ordinal);
+        Assert.Equal("ỦY BAN NHÂN DÂN XÃ DIỄN CHÂU", state.Body);
+        Assert.Equal((false, true), (party.IsDefault, state.IsDefault));
+
+        // Both are listed; choosing the Party one fills the fields with it.
+        html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct));
+        Assert.Contains(party.Body, html, StringComparison.Ordinal);
+        Assert.Contains($"?hoso={party.Id}", html, StringComparison.Ordinal);
+        var chosen = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"{page}?hoso={party.Id}", UriKind.Relative), Ct));
+        Assert.Matches("<option value=\"dang\" selected=\"selected\"", chosen);
+        Assert.Contains($">{party.Body}</textarea>", chosen, StringComparison.Ordinal);
+        Assert.Contains("value=\"BC/BCĐ\"", chosen, StringComparison.Ordinal);
+        using (var unknown = await client.GetAsync(new Uri($"{page}?hoso={Guid.NewGuid()}", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // The chair reads but does not remove; the office removes the default and later reports fall back to the plan's header.
+        using (var chair = await app.SignedInClientAsync("truongban"))
+        {
+            var chairHtml = await chair.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+            using var refused = await chair.PostTokenFormAsync(chairHtml, page + "?handler=DeleteProfile", ("profileId", state.Id.ToString()));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        html = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        using (var removed = await client.PostTokenFormAsync(html, page + "?handler=DeleteProfile", ("profileId", state.Id.ToString())))
+        {
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+            Assert.Contains("Đã xóa thể thức của ỦY BAN NHÂN DÂN XÃ DIỄN CHÂU", WebUtility.HtmlDecode(await removed.BodyAsync()), StringComparison.Ordinal);
+        }
+        Assert.Equal([party.Id], await app.WithDbAsync(db => db.LayoutProfiles.Select(p => p.Id).ToListAsync(Ct)));
+        var november = await app.WithDbAsync(db => db.Periods.SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Number == 11 && p.Year == 2026, Ct));
+        var defaults = await app.WithDbAsync(db => MonthlyReportSettings.DefaultsAsync(db, november, ReportDay, Ct));
+        Assert.Equal(LayoutKinds.Party, defaults.Kind);
     }
 
     [Fact]

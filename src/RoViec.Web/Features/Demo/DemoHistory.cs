@@ -73,6 +73,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToDictionaryAsync(t => t.Id, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToDictionaryAsync(i => i.Id, ct);
         var progress = new Dictionary<Guid, int>();
+        var latestSent = today.AddDays(-5);
         var reportsSeeded = 0;
 
         foreach (var period in months)
@@ -97,6 +98,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
                 report.Summary = "Đơn vị báo cáo kết quả thực hiện " + period.Label.ToLowerInvariant() + ".";
                 var late = random.Next(100) < 15 ? random.Next(1, 6) : 0;
                 var sentOn = late > 0 ? period.UnitDueOn.AddDays(late) : period.UnitDueOn.AddDays(-random.Next(0, 7));
+                // Nothing happens after today: a return, a resubmission and the verification take up to five days after sending.
+                if (sentOn > latestSent) sentOn = latestSent < period.OpensOn ? period.OpensOn : latestSent;
                 var sentAt = Utc(sentOn, 9 + random.Next(0, 7));
                 ReportFlow.Submit(report, unitKey, sentAt, requireHeadApproval: false);
                 if (random.Next(100) < 12)

@@ -108,6 +108,28 @@ public static partial class LayoutProfiles
         return db.LayoutProfiles.AsNoTracking().Where(p => p.CommuneId == communeId && p.IsDefault).OrderBy(p => p.Body).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The commune's stored profiles, one per issuing body, the default first.</summary>
+    public static Task<List<LayoutProfile>> ListAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.LayoutProfiles.AsNoTracking().Where(p => p.CommuneId == communeId)
+            .OrderByDescending(p => p.IsDefault).ThenBy(p => p.Body).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes one of the commune's profiles; false when the commune has none with that id. Reports already
+    /// composed keep what they were saved with; later ones start from the remaining default, or the plan's header.
+    /// </summary>
+    public static async Task<bool> DeleteAsync(RoViecDbContext db, Guid communeId, Guid profileId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var profile = await db.LayoutProfiles.FirstOrDefaultAsync(p => p.Id == profileId && p.CommuneId == communeId, ct);
+        if (profile is null) return false;
+        db.LayoutProfiles.Remove(profile);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>
     /// Keeps <paramref name="settings"/> as the commune's default profile for the body it names: the profile of that
     /// body is updated (or added), becomes the default, and any other stops being it.

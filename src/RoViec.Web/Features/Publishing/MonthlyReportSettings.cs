@@ -61,21 +61,7 @@ public sealed record MonthlyReportSettings
         var head = await db.SteeringMembers.AsNoTracking()
             .Where(m => m.CommuneId == period.CommuneId && m.Position == SteeringPositions.Head)
             .OrderBy(m => m.Order).Select(m => m.FullName).FirstOrDefaultAsync(ct);
-        if (await LayoutProfiles.StoredAsync(db, period.CommuneId, ct) is { } profile)
-        {
-            return new MonthlyReportSettings
-            {
-                Kind = profile.Kind,
-                UpperBody = profile.UpperBody ?? "",
-                Body = profile.Body,
-                Symbol = profile.Symbol,
-                Date = today,
-                Authority = profile.Authority,
-                SignerTitle = profile.SignerTitle,
-                SignerName = profile.SignerName ?? head,
-                Recipients = CleanRecipients(profile.Recipients) ?? DefaultRecipients,
-            };
-        }
+        if (await LayoutProfiles.StoredAsync(db, period.CommuneId, ct) is { } profile) return FromProfile(profile, today, head);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == period.PlanId)
             .Select(p => new { p.Issuer, Header = p.SourceText.Substring(0, 1200) }).FirstOrDefaultAsync(ct);
         var guess = LayoutProfiles.Infer(plan?.Header, plan?.Issuer, commune);
@@ -91,6 +77,24 @@ public sealed record MonthlyReportSettings
             SignerTitle = committee ? "CHỦ TỊCH" : DefaultSignerTitle,
             SignerName = head,
             Recipients = DefaultRecipients,
+        };
+    }
+
+    /// <summary>The settings a stored profile gives, dated <paramref name="today"/>; the signer is the committee's head when the profile names none.</summary>
+    public static MonthlyReportSettings FromProfile(LayoutProfile profile, DateOnly today, string? head)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new MonthlyReportSettings
+        {
+            Kind = profile.Kind,
+            UpperBody = profile.UpperBody ?? "",
+            Body = profile.Body,
+            Symbol = profile.Symbol,
+            Date = today,
+            Authority = profile.Authority,
+            SignerTitle = profile.SignerTitle,
+            SignerName = profile.SignerName ?? head,
+            Recipients = CleanRecipients(profile.Recipients) ?? DefaultRecipients,
         };
     }
 
@@ -148,17 +152,17 @@ public sealed record MonthlyReportSettings
             error = "Ngày ban hành phải viết dạng dd/mm/yyyy, ví dụ 22/12/2026.";
             day = Date;
         }
-        // Switching the layout carries the defaults over: "BC/BCĐ" ↔ "BC-BCĐ", "T/M" ↔ "TM.".
-        var (defaultSymbol, defaultAuthority) = layout == Kind ? (Symbol, Authority) : (LayoutProfiles.SymbolIn(layout, Symbol), LayoutProfiles.AuthorityIn(layout, Authority));
+        // The symbol and the authority line take the layout's form, typed or carried over: "BC/BCĐ" ↔ "BC-BCĐ",
+        // "T/M" ↔ "TM." — a form that switches the layout still posts the old layout's values.
         return this with
         {
             Kind = layout,
             UpperBody = Clean(upperBody) is { } u ? Upper(u) : UpperBody,
             Body = Clean(body) is { } b ? Upper(b) : Body,
             Number = Clean(number) ?? Number,
-            Symbol = Clean(symbol) ?? defaultSymbol,
+            Symbol = LayoutProfiles.SymbolIn(layout, Clean(symbol) ?? Symbol),
             Date = day,
-            Authority = Clean(authority) is { } a ? Upper(a) : defaultAuthority,
+            Authority = LayoutProfiles.AuthorityIn(layout, Clean(authority) is { } a ? Upper(a) : Authority),
             SignerTitle = Clean(signerTitle) is { } t ? Upper(t) : SignerTitle,
             SignerName = Clean(signerName) ?? SignerName,
             Recipients = CleanRecipients(recipients) ?? Recipients,

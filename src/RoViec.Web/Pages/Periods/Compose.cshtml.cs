@@ -17,7 +17,8 @@ namespace RoViec.Web.Pages.Periods;
 /// it may rewrite. What it saves is kept with the report (<see cref="ReportCompositions"/>) and used by every
 /// download, from the page or the command line; a save over someone else's newer one is refused (409), a bad value
 /// is refused with its reason (422), and nothing is saved in part. "Lưu làm thể thức mặc định" keeps the layout as
-/// the commune's profile for the issuing body.
+/// the commune's profile for the issuing body; the commune's profiles are listed, one chosen with <c>?hoso={id}</c>
+/// fills the layout fields, and the standing office removes one it no longer uses.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
 public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
@@ -41,9 +42,24 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
     [BindProperty] public bool KeepProfile { get; set; }
     [TempData] public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The commune's stored layout profiles, one per issuing body, the default first.</summary>
+    public IReadOnlyList<LayoutProfile> Profiles { get; private set; } = [];
+
+    /// <summary>The profile chosen with <c>?hoso=</c> whose values fill the layout fields, if any.</summary>
+    public LayoutProfile? Chosen { get; private set; }
+
+    /// <summary>The standing office (not the chair, who reads) removes profiles.</summary>
+    public bool MayManageProfiles { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? hoso, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (hoso is { } profileId)
+        {
+            if (Profiles.FirstOrDefault(p => p.Id == profileId) is not { } chosen) return NotFound();
+            Chosen = chosen;
+            Settings = MonthlyReportSettings.FromProfile(chosen, Settings.Date, Settings.SignerName) with { Number = Settings.Number };
+        }
         Texts = ReportCompositions.Keys.ToDictionary(k => k, k => (string?)(Composition.Narrative.GetValueOrDefault(k)?.Text ?? Generated[k]));
         Version = Composition.Version;
         return Page();
@@ -78,6 +94,20 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");
     }
 
+    public async Task<IActionResult> OnPostDeleteProfileAsync(Guid id, Guid profileId, CancellationToken ct)
+    {
+        if (await DownloadMonthlyReport.FindAsync(db, currentUser, User, id, ct) is not { } found) return NotFound();
+        if (found.Refused || !ManagesProfiles(found)) return Forbid();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Profiles.FirstOrDefault(p => p.Id == profileId) is not { } profile) return NotFound();
+        await LayoutProfiles.DeleteAsync(db, Period.CommuneId, profile.Id, ct);
+        Notice = $"Đã xóa thể thức của {profile.Body}." + (profile.IsDefault ? " Báo cáo sau sẽ lấy thể thức theo văn bản kế hoạch." : "");
+        return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");
+    }
+
+    private static bool ManagesProfiles(DownloadMonthlyReport.Publishable found) =>
+        found.Scope.RunsReporting && found.Scope.CommuneId == found.Period.CommuneId;
+
     private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
@@ -87,6 +117,8 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         var period = found.Period;
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
+        MayManageProfiles = ManagesProfiles(found);
+        Profiles = await LayoutProfiles.ListAsync(db, period.CommuneId, ct);
         var today = Today();
         var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
         Generated = ReportCompositions.Generated(figures.Report);
