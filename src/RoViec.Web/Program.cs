@@ -132,7 +132,6 @@ if (report is not null)
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
-app.UseStaticFiles();
 app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
