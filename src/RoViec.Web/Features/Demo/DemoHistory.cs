@@ -81,7 +81,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             var random = new Random(2026 * 100 + period.Number);
             var opened = Utc(period.OpensOn, 8);
             await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == period.Id, ct), opened, ct);
-            var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence)
+            var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence).AsSplitQuery()
                 .Where(r => r.PeriodId == period.Id).ToListAsync(ct);
             var ordered = reports.OrderBy(r => units[r.UnitId].Key, StringComparer.Ordinal).ToList();
             var awaiting = period.Id == lastMonth ? 2 : 0;

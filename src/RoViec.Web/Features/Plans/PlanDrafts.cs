@@ -119,7 +119,7 @@ public static class PlanDrafts
     /// <summary>Removes a draft with its tasks, indicators, uploaded file and the unknown unit names only it used.</summary>
     public static async Task<bool> DiscardAsync(RoViecDbContext db, Guid communeId, Guid planId, CancellationToken ct)
     {
-        var plan = await db.Plans.Include(p => p.Tasks).Include(p => p.Indicators)
+        var plan = await db.Plans.Include(p => p.Tasks).Include(p => p.Indicators).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return false;
         var used = plan.Tasks.Select(t => t.LeadUnitId).Concat(plan.Indicators.Select(i => i.OwnerUnitId)).OfType<Guid>().ToHashSet();
