@@ -107,6 +107,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(2, "phải có đuôi .docx", "monthly", "--period", "2026-10", "--out", "a.pdf")]
     [InlineData(2, "Không có xã \"Hà Nội\"", "monthly", "--period", "2026-10", "--commune", "Hà Nội", "--out", "a.docx")]
     [InlineData(3, "chưa mở", "monthly", "--period", "2026-12", "--out", "a.docx")]
+    [InlineData(2, "bật “Báo cáo hằng quý”", "quarterly", "--period", "2026-Q3", "--out", "a.docx")]
     public async Task Bad_input_is_told_in_vietnamese_with_its_exit_code_and_writes_nothing(int code, string message, params string[] arguments)
     {
         var (exit, _, error) = await RunAsync(arguments);

@@ -182,7 +182,10 @@ public static partial class ReportCommand
             var existing = await db.Periods.AsNoTracking().Where(p => p.CommuneId == chosen.Id && p.Kind == request.Kind)
                 .OrderBy(p => p.Year).ThenBy(p => p.Number).Select(p => p.Label).Distinct().ToListAsync(ct);
             error.WriteLine($"Xã {chosen.Name} không có kỳ báo cáo {label}. "
-                + (existing.Count == 0 ? "Xã chưa có kỳ báo cáo loại này." : "Các kỳ hiện có: " + string.Join(", ", existing) + ".")
+                + (existing.Count > 0 ? "Các kỳ hiện có: " + string.Join(", ", existing) + "."
+                    : request.Kind == PeriodKinds.Quarterly
+                        ? "Xã chưa có kỳ báo cáo quý: Cơ quan thường trực bật “Báo cáo hằng quý” trong Quy định báo cáo tại trang Kỳ báo cáo (/ky-bao-cao)."
+                        : "Xã chưa có kỳ báo cáo loại này.")
                 + $" (no such period: {request.PeriodText})");
             return BadInput;
         }
