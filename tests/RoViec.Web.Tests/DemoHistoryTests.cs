@@ -41,6 +41,9 @@ public sealed class DemoHistoryTests
         var now = Today.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc).AddHours(-7);
         Assert.All(reports, x => Assert.True(new[] { x.r.FirstSubmittedAtUtc, x.r.SubmittedAtUtc, x.r.ReturnedAtUtc, x.r.VerifiedAtUtc }.All(at => at is null || at < now),
             $"{x.p.Label}: sent {x.r.SubmittedAtUtc:u}, verified {x.r.VerifiedAtUtc:u}, after {now:u}"));
+        // A month is closed after the last of its reports was sent and verified, and before today.
+        Assert.All(reports, x => Assert.True(x.p.ClosedAtUtc is { } closed && closed < now
+            && new[] { x.r.SubmittedAtUtc, x.r.VerifiedAtUtc }.All(at => at is null || at < closed), $"{x.p.Label} closed {x.p.ClosedAtUtc:u}, report sent {x.r.SubmittedAtUtc:u}, verified {x.r.VerifiedAtUtc:u}"));
 
         var planId = periods[0].PlanId;
         var health = await app.WithDbAsync(db => PlanHealth.ComputeAsync(db, planId, Today, Ct));

@@ -115,7 +115,10 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             if (period.Kind == PeriodKinds.Monthly) Inputs(period, ordered, units, random);
             var row = await db.Periods.SingleAsync(p => p.Id == period.Id, ct);
             row.State = PeriodStates.Closed;
-            row.ClosedAtUtc = Utc(period.CompileDueOn.AddDays(1), 0);
+            // Closed the day after the compile day, or after the last report was dealt with when that came later.
+            var lastEvent = ordered.SelectMany(r => new[] { r.SubmittedAtUtc, r.VerifiedAtUtc }).OfType<DateTime>().DefaultIfEmpty(DateTime.MinValue).Max();
+            var closedAt = Utc(period.CompileDueOn.AddDays(1), 0);
+            row.ClosedAtUtc = lastEvent >= closedAt ? lastEvent.AddHours(1) : closedAt;
             row.Version = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
