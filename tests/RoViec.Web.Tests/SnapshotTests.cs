@@ -44,4 +44,29 @@ public sealed class SnapshotTests
         await PeriodSnapshots.ReadAsync(db, period, today, Ct);
         Assert.False(await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => s.Stale).SingleAsync(Ct));
     }
+
+    [Fact]
+    public async Task An_unchanged_snapshot_is_parsed_once_and_a_rebuilt_one_is_read_anew()
+    {
+        await using var app = new RoViecApp();
+        var december = await app.ReportedDecemberAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december.PeriodId, Ct);
+        var today = MonthlyReportArrange.ReportDay;
+        await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+
+        var first = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        var second = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        Assert.Same(first, second);
+
+        // The late unit's report is verified: the rebuilt snapshot is read, not the one parsed before.
+        var verifiedBefore = first.Report.Units.Count(u => u.State == RoViec.Data.Entities.ReportStates.Verified);
+        await db.Reports.Where(r => r.PeriodId == period.Id && r.UnitId == december.Late)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RoViec.Data.Entities.ReportStates.Verified), Ct);
+        await PeriodSnapshots.BuildAsync(db, period, today, "Xác minh", "thuongtruc", Ct);
+        var after = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        Assert.NotSame(first, after);
+        Assert.Equal(verifiedBefore + 1, after.Report.Units.Count(u => u.State == RoViec.Data.Entities.ReportStates.Verified));
+    }
 }

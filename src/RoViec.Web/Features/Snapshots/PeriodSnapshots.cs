@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
@@ -35,11 +36,27 @@ public static class PeriodSnapshots
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var row = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
-            .Select(s => new { s.Figures, s.Stale }).FirstOrDefaultAsync(ct);
-        if (row is { Stale: false } && Deserialize(row.Figures) is { } figures && figures.Shape == PeriodFigures.CurrentShape
-            && figures.AsOf == ReferenceDay(period, today))
+            .Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
+        if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures
+            && figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == ReferenceDay(period, today))
             return figures;
         return await BuildAsync(db, period, today, row is null ? "Lập lần đầu" : "Lập lại khi đọc", null, ct);
+    }
+
+    /// <summary>
+    /// Parsed snapshots by their version (a new random one on every build): reading an unchanged snapshot again is a
+    /// lookup, not a transfer and parse of its JSON. The figures are immutable records, safe to share between requests.
+    /// </summary>
+    private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 64 });
+
+    private static async Task<PeriodFigures?> ParsedAsync(RoViecDbContext db, Guid periodId, Guid version, CancellationToken ct)
+    {
+        if (Parsed.TryGetValue(version, out PeriodFigures? cached)) return cached;
+        var text = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == periodId && s.Version == version)
+            .Select(s => s.Figures).FirstOrDefaultAsync(ct);
+        if (text is null || Deserialize(text) is not { } figures) return null;
+        Parsed.Set(version, figures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return figures;
     }
 
     /// <summary>Computes the period's figures and stores them (insert or replace), in its own save.</summary>
