@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace RoViec.Data;
 
@@ -11,8 +12,14 @@ public static class DatabaseProvider
     public const string SqliteMigrations = "RoViec.Data.Migrations.Sqlite";
     public const string PostgresMigrations = "RoViec.Data.Migrations.Postgres";
 
+    /// <remarks>
+    /// SQLite alters a table by rebuilding it, which EF runs outside the migration's transaction with
+    /// "PRAGMA foreign_keys = 0" and warns about on every fresh database; that is how SQLite migrations work, so
+    /// the warning is not shown to someone running `./roviec serve` for the first time.
+    /// </remarks>
     public static DbContextOptionsBuilder UseSqliteDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+        options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     public static DbContextOptionsBuilder UsePostgresDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
