@@ -51,6 +51,9 @@ internal static class DownloadMonthlyReport
     /// <summary>The query asks for a draft: the report is written even though nothing in the period is verified yet.</summary>
     public const string DraftParameter = "duthao";
 
+    /// <summary>The query a download link carries: a draft's when the period is not ready (<paramref name="notReady"/> set), else nothing.</summary>
+    public static string DraftQuery(string? notReady) => notReady is null ? "" : "?" + DraftParameter + "=1";
+
     /// <summary>
     /// Why the period has no official figures yet, in Vietnamese, or null when it has: a period that has not opened,
     /// or one where the standing office has verified no unit's report. Scores and the official figures come from
@@ -60,10 +63,11 @@ internal static class DownloadMonthlyReport
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
+        var opened = period.State != PeriodStates.Scheduled;
+        if (opened && await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
-        if (period.State == PeriodStates.Scheduled)
+        if (!opened)
             return $"Kỳ báo cáo {period.Label} của xã {commune} chưa mở (mở ngày {Reporting.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo (the period has not opened yet).";
-        if (await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
         return $"Kỳ báo cáo {period.Label} của xã {commune} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức "
             + "(no verified report in the period).";
     }

@@ -16,7 +16,7 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
     public sealed record Form(Guid PeriodId, string Label, MonthlyReportSettings Defaults, string? NotReady)
     {
         /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
-        public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+        public string Draft => DownloadMonthlyReport.DraftQuery(NotReady);
     }
 
     public async Task<IViewComponentResult> InvokeAsync(ReportingPeriod period)

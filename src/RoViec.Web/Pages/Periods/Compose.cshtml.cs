@@ -34,7 +34,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
     public string? NotReady { get; private set; }
 
     /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
-    public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+    public string Draft => DownloadMonthlyReport.DraftQuery(NotReady);
 
     [BindProperty] public Dictionary<string, string?> Texts { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Fields { get; set; } = [];

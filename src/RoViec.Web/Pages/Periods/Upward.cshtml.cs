@@ -29,7 +29,7 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
     public string? NotReady { get; private set; }
 
     /// <summary>The query that asks for a draft when the period is not ready, else nothing.</summary>
-    public string Draft => NotReady is null ? "" : "?" + DownloadMonthlyReport.DraftParameter + "=1";
+    public string Draft => DownloadMonthlyReport.DraftQuery(NotReady);
 
     [BindProperty] public List<string> Chon { get; set; } = [];
     [TempData] public string? Notice { get; set; }
