@@ -100,9 +100,17 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             var threshold = now.UtcDateTime - LastUsedResolution;
             var used = now.UtcDateTime;
-            // Conditional, so parallel calls with one token write once, not once each.
-            await db.ApiTokens.Where(t => t.Id == found.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < threshold))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, used), ct);
+            // Conditional, so parallel calls with one token write once, not once each. It is bookkeeping: a write
+            // that fails (a busy database) is logged and the call goes on, rather than becoming a 401.
+            try
+            {
+                await db.ApiTokens.Where(t => t.Id == found.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < threshold))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, used), ct);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                Logger.LogWarning(ex, "Could not record the last use of API token {TokenId}", found.Id);
+            }
         }
 
         List<Claim> claims =
