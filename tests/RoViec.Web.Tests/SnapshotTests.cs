@@ -11,14 +11,20 @@ public sealed class SnapshotTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The scope's database and the arranged December period.</summary>
+    private static async Task<(RoViecDbContext Db, RoViec.Data.Entities.ReportingPeriod Period)> DecemberAsync(IServiceScope scope, MonthlyReportArrange.December december)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+        return (db, await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december.PeriodId, Ct));
+    }
+
     [Fact]
     public async Task A_snapshot_reads_back_the_figures_a_fresh_compilation_gives_and_is_rebuilt_when_stale()
     {
         await using var app = new RoViecApp();
         var december = await app.ReportedDecemberAsync();
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december.PeriodId, Ct);
+        var (db, period) = await DecemberAsync(scope, december);
         var today = MonthlyReportArrange.ReportDay;
 
         var built = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
@@ -51,8 +57,7 @@ public sealed class SnapshotTests
         await using var app = new RoViecApp();
         var december = await app.ReportedDecemberAsync();
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december.PeriodId, Ct);
+        var (db, period) = await DecemberAsync(scope, december);
         var today = MonthlyReportArrange.ReportDay;
         await PeriodSnapshots.ReadAsync(db, period, today, Ct);
 

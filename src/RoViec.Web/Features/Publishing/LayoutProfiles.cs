@@ -117,17 +117,17 @@ public static partial class LayoutProfiles
     }
 
     /// <summary>
-    /// Removes one of the commune's profiles; false when the commune has none with that id. Reports already
-    /// composed keep what they were saved with; later ones start from the remaining default, or the plan's header.
+    /// Removes one of the commune's profiles and returns it; null when the commune has none with that id. Reports
+    /// already composed keep what they were saved with; later ones start from the remaining default, or the plan's header.
     /// </summary>
-    public static async Task<bool> DeleteAsync(RoViecDbContext db, Guid communeId, Guid profileId, CancellationToken ct)
+    public static async Task<LayoutProfile?> DeleteAsync(RoViecDbContext db, Guid communeId, Guid profileId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var profile = await db.LayoutProfiles.FirstOrDefaultAsync(p => p.Id == profileId && p.CommuneId == communeId, ct);
-        if (profile is null) return false;
+        if (profile is null) return null;
         db.LayoutProfiles.Remove(profile);
         await db.SaveChangesAsync(ct);
-        return true;
+        return profile;
     }
 
     /// <summary>

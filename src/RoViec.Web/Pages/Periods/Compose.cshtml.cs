@@ -98,11 +98,10 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
     {
         if (await DownloadMonthlyReport.FindAsync(db, currentUser, User, id, ct) is not { } found) return NotFound();
         if (found.Refused || !ManagesProfiles(found)) return Forbid();
-        if (await LoadAsync(id, ct) is { } refused) return refused;
-        if (Profiles.FirstOrDefault(p => p.Id == profileId) is not { } profile) return NotFound();
-        await LayoutProfiles.DeleteAsync(db, Period.CommuneId, profile.Id, ct);
+        if (found.Period.State == PeriodStates.Scheduled) return NotFound();
+        if (await LayoutProfiles.DeleteAsync(db, found.Period.CommuneId, profileId, ct) is not { } profile) return NotFound();
         Notice = $"Đã xóa thể thức của {profile.Body}." + (profile.IsDefault ? " Báo cáo sau sẽ lấy thể thức theo văn bản kế hoạch." : "");
-        return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");
+        return Redirect($"/ky-bao-cao/{found.Period.Id}/soan-bao-cao");
     }
 
     private static bool ManagesProfiles(DownloadMonthlyReport.Publishable found) =>
