@@ -6,7 +6,10 @@ using RoViec.Cli.Import;
 Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("RoViec — theo dõi kế hoạch, chương trình công tác (RoViec: plan tracking for Vietnamese communes)")
 {
-    ImportCommand.Create(),
+    // The composition root, the one place the machine's clock is taken: a plan that names no year is read in this year.
+#pragma warning disable RS0030
+    ImportCommand.Create(TimeProvider.System),
+#pragma warning restore RS0030
 };
 try
 {

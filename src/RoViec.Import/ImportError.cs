@@ -62,6 +62,10 @@ public sealed record UnsupportedFormat(string Extension) : ImportError("unsuppor
     $"Định dạng tệp \"{Extension}\" chưa được hỗ trợ. Hãy dùng .docx, .pdf hoặc .txt.",
     $"The \"{Extension}\" format is not supported; use .docx, .pdf or .txt.");
 
+public sealed record NoYear() : ImportError("no-year",
+    "Văn bản không ghi năm của kế hoạch nên chưa xác định được thời hạn của các nhiệm vụ. Hãy chọn năm của kế hoạch (--year).",
+    "The document names no year, so its deadlines cannot be dated; give the plan's year (--year).");
+
 public sealed record NotAPlan() : ImportError("not-a-plan",
     "Tệp không phải kế hoạch, chương trình công tác hay quyết định ban hành kế hoạch (không thấy số hiệu hay tiêu đề kế hoạch, nhiệm vụ hay chỉ tiêu nào). Hãy kiểm tra lại tệp đã chọn.",
     "This does not look like a work programme or plan (no plan number or title, no tasks or targets found); check the file.");

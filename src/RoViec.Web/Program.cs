@@ -26,13 +26,26 @@ var connectionString = builder.Configuration.GetConnectionString("RoViec")
     ?? $"Data Source={Path.Combine(builder.Configuration["DataDirectory"] ?? "data", "roviec.db")}";
 if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(connectionString.Replace("Data Source=", "", StringComparison.OrdinalIgnoreCase))) ?? ".");
+// One clock (README: "Time"): the composition root is the one place the machine's clock is taken. Everything else
+// reads the injected TimeProvider, which a test replaces and RoViec:Clock:Now moves outside Production.
+#pragma warning disable RS0030
+var machineClock = TimeProvider.System;
+#pragma warning restore RS0030
+if (RoViec.Web.Features.Time.AppClock.Choose(builder.Configuration, builder.Environment, machineClock, out var clockError) is not { } clock)
+{
+    Console.Error.WriteLine(clockError);
+    return 2;
+}
+Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, clock);
+// Leases measure whether an instance is alive, in real time, whatever day the calendar clock says.
+builder.Services.AddKeyedSingleton(RoViec.Web.Features.Scheduling.ScheduledWork.WallClock, machineClock);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddDbContext<RoViecDbContext>((services, o) =>
-    o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<IAuditActor>())));
+    o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IAuditActor>())));
 // The Identity cookie for browsers, personal API tokens for integrations (README: "API").
 builder.Services.AddCookieOrApiToken().AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(o =>
@@ -46,6 +59,8 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddEntityFrameworkStores<RoViecDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
+    // Authenticator codes checked on the application's clock, in place of Identity's provider that reads the machine's.
+    .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
     .AddErrorDescriber<VietnameseIdentityErrors>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -95,8 +110,6 @@ builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddMemoryCache();
 RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
 builder.Services.AddScoped<RoViec.Web.Features.Dashboards.DashboardTrend>();
-// The clock the reporting cycle reads (due days, lateness); tests set their own.
-Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AdminScope>();
 builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();

@@ -63,6 +63,7 @@ public sealed class PlanStorageTests
         await using (var db = database.Context())
         {
             var task = await db.Tasks.SingleAsync(TestContext.Current.CancellationToken);
+            database.Clock.Advance(TimeSpan.FromHours(5));
             task.Output = "Kế hoạch được ban hành";
             task.Version = Guid.NewGuid();
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -73,6 +74,9 @@ public sealed class PlanStorageTests
         Assert.Equal(["create", "update"], history.Select(h => h.Action));
         var update = history[1];
         Assert.Equal("nguyen.van.a", update.Actor);
+        // "When" is the injected clock's time, not the machine's.
+        Assert.Equal(new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc), DateTime.SpecifyKind(update.AtUtc, DateTimeKind.Utc));
+        Assert.Equal(new DateTime(2026, 11, 24, 3, 0, 0, DateTimeKind.Utc), DateTime.SpecifyKind(history[0].AtUtc, DateTimeKind.Utc));
         Assert.Contains("\"Output\":null", update.Before, StringComparison.Ordinal);
         Assert.Contains("Kế hoạch được ban hành", System.Text.RegularExpressions.Regex.Unescape(update.After!), StringComparison.Ordinal);
         Assert.DoesNotContain("Name", update.After, StringComparison.Ordinal);
@@ -84,7 +88,7 @@ public sealed class PlanStorageTests
     {
         await using var db = database.Context();
         var commune = new Commune { Id = Guid.NewGuid(), Name = "Xuân Giang" };
-        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", SourceText = "…", ImportedAtUtc = DateTime.UtcNow };
+        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", SourceText = "…", ImportedAtUtc = database.Clock.GetUtcNow().UtcDateTime };
         plan.Tasks.Add(new PlanTaskRow
         {
             Id = Guid.NewGuid(),

@@ -17,6 +17,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The clock the audit trail reads: a fixed day, so no test depends on the machine's date.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+
     private TestDatabase(string provider, string connectionString, string? sqliteFile)
     {
         Provider = provider;
@@ -52,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<RoViecDbContext>();
         if (Provider == Sqlite) options.UseSqliteDatabase(ConnectionString);
         else options.UsePostgresDatabase(ConnectionString);
-        options.AddInterceptors(new Interceptors.AuditInterceptor(new TestActor()));
+        options.AddInterceptors(new Interceptors.AuditInterceptor(Clock, new TestActor()));
         return new RoViecDbContext(options.Options);
     }
 

@@ -135,7 +135,8 @@ public sealed class ReportFormBrowserTests
         var counted = await db.Indicators.Where(i => i.PlanId == plan.Id && i.TargetUnit == "count").OrderBy(i => i.Order).FirstAsync();
         counted.OwnerUnitId = police;
         counted.Rhythm = IndicatorRhythms.Monthly;
-        var today = VietnamTime.Today;
+        var clock = ServedApp.ArrangeClock;
+        var today = clock.VietnamToday();
         var period = new ReportingPeriod
         {
             Id = Guid.NewGuid(),
@@ -154,7 +155,7 @@ public sealed class ReportFormBrowserTests
         };
         db.Periods.Add(period);
         await db.SaveChangesAsync();
-        await RoViec.Web.Features.Reporting.OpenPeriod.OpenAsync(db, period, DateTime.UtcNow, CancellationToken.None);
+        await RoViec.Web.Features.Reporting.OpenPeriod.OpenAsync(db, period, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         return await db.Reports.Where(r => r.PeriodId == period.Id && r.UnitId == police).Select(r => r.Id).SingleAsync();
     }
 }

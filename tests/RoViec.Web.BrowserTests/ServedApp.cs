@@ -14,6 +14,22 @@ public sealed class ServedApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// The day the served process runs on, whatever the machine's date: it starts at 10:00 (Vietnam time) of this
+    /// day (RoViec:Clock:Now) and runs on in real time. The day the browser tests were written for.
+    /// </summary>
+    public static readonly DateOnly Day = new(2026, 11, 24);
+
+    private static readonly DateTimeOffset Start = new(Day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(7));
+
+    private readonly Stopwatch _running = Stopwatch.StartNew();
+
+    /// <summary>The served process's "now", within the second or two it took to start: for an authenticator code.</summary>
+    public DateTimeOffset Now => Start + _running.Elapsed;
+
+    /// <summary>A clock fixed at the served process's start, for arranging data directly in its database.</summary>
+    public static TimeProvider ArrangeClock => new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start);
+
     /// <summary>The application's SQLite file (its default "data/roviec.db" under the working directory), for tests that arrange data directly.</summary>
     public string DatabaseFile => Path.Combine(_directory, "data", "roviec.db");
 
@@ -40,7 +56,9 @@ public sealed class ServedApp : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ROVIEC_ADMIN_PASSWORD"] = AdminPassword;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not Production, so that the process runs on the test's day (RoViec:Clock:Now) and not on the machine's.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["RoViec__Clock__Now"] = Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RoViec__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

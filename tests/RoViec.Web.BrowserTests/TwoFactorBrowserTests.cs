@@ -30,7 +30,7 @@ public sealed class TwoFactorBrowserTests
             await ShootAsync(page, shots, "enrolment");
 
             var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-            await page.GetByLabel("Mã từ ứng dụng").FillAsync(Code(key, DateTimeOffset.UtcNow));
+            await page.GetByLabel("Mã từ ứng dụng").FillAsync(Code(key, app.Now));
             await page.GetByRole(AriaRole.Button, new() { Name = "Bật xác thực hai bước" }).ClickAsync();
             await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
             await ShootAsync(page, shots, "recovery-codes");
@@ -50,7 +50,7 @@ public sealed class TwoFactorBrowserTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
             await SignInAsync(page, app.BaseAddress);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nhập mã xác thực");
-            await page.GetByLabel("Mã xác thực").FillAsync(Code(key, DateTimeOffset.UtcNow));
+            await page.GetByLabel("Mã xác thực").FillAsync(Code(key, app.Now));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Diễn Châu");

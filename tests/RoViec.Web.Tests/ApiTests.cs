@@ -278,7 +278,7 @@ public sealed class ApiTests
             var user = new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id };
             Assert.True((await users.CreateAsync(user, "Xuan-giang-123")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.StandingOffice)).Succeeded);
-            var created = await CreateApiToken.RunAsync(db, user.Id, "Xuân Giang", null, DateTime.UtcNow, ct);
+            var created = await CreateApiToken.RunAsync(db, user.Id, "Xuân Giang", null, app.UtcNow, ct);
             token = Assert.IsType<CreateApiToken.Result.Created>(created).Token;
         }
         using var api = ApiClients.WithToken(app, token);

@@ -47,7 +47,7 @@ public sealed class ApiTokenTests
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal(64, stored.TokenHash.Length);
         Assert.NotNull(stored.LastUsedAtUtc);
-        Assert.InRange(stored.ExpiresAtUtc!.Value, DateTime.UtcNow.AddDays(89), DateTime.UtcNow.AddDays(91));
+        Assert.InRange(stored.ExpiresAtUtc!.Value, app.UtcNow.AddDays(89), app.UtcNow.AddDays(91));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ApiTokenTests
                 var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
                 revokedId = await db.ApiTokens.Where(t => t.Name == "Sẽ thu hồi").Select(t => t.Id).SingleAsync(ct);
                 var row = await db.ApiTokens.SingleAsync(t => t.Name == "Sẽ hết hạn", ct);
-                row.ExpiresAtUtc = DateTime.UtcNow.AddMinutes(-1);
+                row.ExpiresAtUtc = app.UtcNow.AddMinutes(-1);
                 await db.SaveChangesAsync(ct);
             }
             using var revoke = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = RoViecApp.AntiforgeryToken(page) });
@@ -126,7 +126,7 @@ public sealed class ApiTokenTests
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var owner = await users.FindByNameAsync("congan");
-            await users.SetLockoutEndDateAsync(owner!, DateTimeOffset.UtcNow.AddMinutes(15));
+            await users.SetLockoutEndDateAsync(owner!, app.Clock.GetUtcNow().AddMinutes(15));
         }
 
         var after = await api.GetAsync(Me, ct);
@@ -170,7 +170,7 @@ public sealed class ApiTokenTests
         var first = await LastUsedAsync(app);
         (await api.GetAsync(Me, ct)).EnsureSuccessStatusCode();
         var second = await LastUsedAsync(app);
-        var longAgo = DateTime.UtcNow.AddMinutes(-5);
+        var longAgo = app.UtcNow.AddMinutes(-5);
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();

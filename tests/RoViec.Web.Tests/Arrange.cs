@@ -49,7 +49,7 @@ public static class Arrange
         var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (communeId is { } c) provinceId ??= await db.Communes.Where(x => x.Id == c).Select(x => x.ProvinceId).SingleAsync(TestContext.Current.CancellationToken);
-        var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, FullName = "Người dùng " + userName, CommuneId = communeId, ProvinceId = provinceId, UnitId = unitId, CreatedAtUtc = DateTime.UtcNow };
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, FullName = "Người dùng " + userName, CommuneId = communeId, ProvinceId = provinceId, UnitId = unitId, CreatedAtUtc = app.UtcNow };
         var result = await users.CreateAsync(user, RoViecApp.AdminPassword);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, role);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));

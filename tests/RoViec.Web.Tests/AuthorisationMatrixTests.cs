@@ -330,19 +330,19 @@ public sealed class AuthorisationMatrixTests
         // A draft under review, as an upload leaves it.
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds", "xuan-giang-ctr-2026.txt"), Ct);
         var imported = Assert.IsType<RoViec.Import.ImportOutcome.Imported>(RoViec.Import.PlanImporter.Import(bytes, "ke-hoach.txt"));
-        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = bytes, UploadedAtUtc = DateTime.UtcNow };
-        var draft = await RoViec.Web.Features.Plans.PlanDrafts.CreateDraftAsync(db, commune, imported.Draft, "ke-hoach.txt", upload, Ct);
+        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = commune, FileName = "ke-hoach.txt", Content = bytes, UploadedAtUtc = app.UtcNow };
+        var draft = await RoViec.Web.Features.Plans.PlanDrafts.CreateDraftAsync(db, commune, imported.Draft, "ke-hoach.txt", upload, app.UtcNow, Ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(NoRole.UserName!) is null)
             Assert.True((await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = NoRole.UserName, CommuneId = commune }, RoViecApp.AdminPassword)).Succeeded);
         await db.SaveChangesAsync(Ct);
         var period = await db.Periods.Where(p => p.PlanId == plan && p.Kind == PeriodKinds.Monthly).OrderBy(p => p.Number).Select(p => p.Id).FirstAsync(Ct);
         // An open period: the police's report, with one evidence file.
-        var reportPeriod = await ReportsArrange.OpenPeriodAsync(db);
+        var reportPeriod = await ReportsArrange.OpenPeriodAsync(db, app.Clock);
         // An indicator no unit owns, taken after the arrangement above, which gives the police one of them.
         var indicator = await db.Indicators.Where(i => i.OwnerUnitId == null && i.PlanId == plan).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync(Ct);
         var report = await ReportsArrange.ReportIdAsync(db, reportPeriod);
-        var evidence = new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = await db.ReportItems.Where(i => i.ReportId == report).Select(i => i.Id).FirstAsync(Ct), Kind = EvidenceKinds.File, Title = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Size = 8, AddedAtUtc = DateTime.UtcNow };
+        var evidence = new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = await db.ReportItems.Where(i => i.ReportId == report).Select(i => i.Id).FirstAsync(Ct), Kind = EvidenceKinds.File, Title = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Size = 8, AddedAtUtc = app.UtcNow };
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(Ct);
         return new(StringComparer.Ordinal)

@@ -32,7 +32,7 @@ public static class CrossCheckArrange
         app.WithDbAsync(async db =>
         {
             var report = await db.Reports.Include(r => r.Items).SingleAsync(r => r.Id == reportId, Ct);
-            var at = DateTime.UtcNow;
+            var at = app.UtcNow;
             foreach (var item in report.Items)
             {
                 switch (item.Kind)

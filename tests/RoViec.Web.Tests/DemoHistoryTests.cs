@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Reporting;
@@ -27,7 +28,8 @@ public sealed class DemoHistoryTests
         using var client = app.CreateClient();
         var periods = await app.WithDbAsync(db => db.Periods.AsNoTracking().Where(p => p.Kind == PeriodKinds.Monthly).OrderBy(p => p.Number).ToListAsync(Ct));
         Assert.All(periods.Where(p => p.Number <= 11), p => Assert.Equal(PeriodStates.Closed, p.State));
-        Assert.Equal(PeriodStates.Scheduled, periods.Single(p => p.Number == 12).State);
+        // November's compile day (the 22nd) has passed: the office has opened December ahead of its day, so reports are due.
+        Assert.Equal(PeriodStates.Open, periods.Single(p => p.Number == 12).State);
 
         var reports = await app.WithDbAsync(db => db.Reports.AsNoTracking().Join(db.Periods, r => r.PeriodId, p => p.Id, (r, p) => new { r, p }).ToListAsync(Ct));
         Assert.All(periods.Where(p => p.Number <= 11), p => Assert.Contains(reports, x => x.p.Id == p.Id));
@@ -42,7 +44,7 @@ public sealed class DemoHistoryTests
         Assert.All(reports, x => Assert.True(new[] { x.r.FirstSubmittedAtUtc, x.r.SubmittedAtUtc, x.r.ReturnedAtUtc, x.r.VerifiedAtUtc }.All(at => at is null || at < now),
             $"{x.p.Label}: sent {x.r.SubmittedAtUtc:u}, verified {x.r.VerifiedAtUtc:u}, after {now:u}"));
         // A month is closed after the last of its reports was sent and verified, and before today.
-        Assert.All(reports, x => Assert.True(x.p.ClosedAtUtc is { } closed && closed < now
+        Assert.All(reports.Where(x => x.p.State == PeriodStates.Closed), x => Assert.True(x.p.ClosedAtUtc is { } closed && closed < now
             && new[] { x.r.SubmittedAtUtc, x.r.VerifiedAtUtc }.All(at => at is null || at < closed), $"{x.p.Label} closed {x.p.ClosedAtUtc:u}, report sent {x.r.SubmittedAtUtc:u}, verified {x.r.VerifiedAtUtc:u}"));
 
         var planId = periods[0].PlanId;
@@ -88,6 +90,66 @@ public sealed class DemoHistoryTests
         {
             await SchedulingApp.DropPostgresDatabaseAsync(database);
         }
+    }
+
+    /// <summary>
+    /// On any day of any year the demo lives in that year: the plan in force is this year's, the month is open after the
+    /// scheduler's first tick with reports due, a closed month has its scores and its official report, and some reports
+    /// came late. Early in January (nothing of the year closed yet) last year's plan is shown closed with its year.
+    /// </summary>
+    [Theory]
+    [InlineData("2027-01-15")]
+    [InlineData("2028-02-29")]
+    [InlineData("2029-12-31")]
+    [InlineData("2030-07-25")]
+    [InlineData("2026-12-06")]
+    public async Task The_demo_lives_in_the_current_year_on_any_date(string date)
+    {
+        var today = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var app = new RoViecApp
+        {
+            Clock = new TestClock(today, 10),
+            Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" },
+        };
+        await app.Services.GetRequiredService<RoViec.Web.Features.Scheduling.ScheduledWork>().RunOnceAsync(Ct);
+        var plans = await app.WithDbAsync(db => db.Plans.AsNoTracking().Where(p => p.Status != PlanStatuses.Draft).ToListAsync(Ct));
+        var inForce = Assert.Single(plans, p => p.Status == PlanStatuses.Active);
+        Assert.Equal(today.Year, inForce.Year);
+        var periods = await app.WithDbAsync(db => db.Periods.AsNoTracking().ToListAsync(Ct));
+        // This month is open; after its compile day (the 23rd on) next month has been opened ahead of its day, and in
+        // late December, whose next month is next year's, every unit has been asked for an ad-hoc year-end report.
+        var open = Assert.Single(periods, p => p.PlanId == inForce.Id && p.State == PeriodStates.Open && p.UnitDueOn >= today.AddDays(-2));
+        if (today.Day <= 22) Assert.Equal((PeriodKinds.Monthly, today.Month), (open.Kind, open.Number));
+        else if (today.Month < 12) Assert.Equal((PeriodKinds.Monthly, today.Month + 1), (open.Kind, open.Number));
+        else Assert.Equal(PeriodKinds.AdHoc, open.Kind);
+        Assert.True(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.PeriodId == open.Id, Ct)), "the open period has reports due");
+        Assert.All(periods.Where(p => p.PlanId == inForce.Id && p.Id != open.Id && p.StartsOn > today), p => Assert.Equal(PeriodStates.Scheduled, p.State));
+
+        // The latest closed month, of this year or (early in January) of last year, is scored and has its report.
+        var closed = periods.Where(p => p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed).MaxBy(p => p.StartsOn);
+        Assert.NotNull(closed);
+        Assert.True(closed.CompileDueOn < today);
+        Assert.True(await app.WithDbAsync(db => db.UnitScores.AnyAsync(s => s.PeriodId == closed.Id, Ct)), $"{closed.Label} is scored");
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        using var report = await office.GetAsync(new Uri($"/ky-bao-cao/{closed.Id}/bao-cao.docx", UriKind.Relative), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        var late = await app.WithDbAsync(db => (from r in db.Reports
+                                                join p in db.Periods on r.PeriodId equals p.Id
+                                                where r.FirstSubmittedAtUtc != null
+                                                select new { r.FirstSubmittedAtUtc, p.UnitDueOn }).ToListAsync(Ct));
+        Assert.Contains(late, r => DateOnly.FromDateTime(r.FirstSubmittedAtUtc!.Value.AddHours(7)) > r.UnitDueOn);
+
+        if (today.Month == 1 && today.Day <= 22)
+        {
+            // Nothing of the year has closed: last year's plan is there, replaced, its whole year closed with its annual report.
+            var last = Assert.Single(plans, p => p.Status == PlanStatuses.Replaced);
+            Assert.Equal(today.Year - 1, last.Year);
+            Assert.Equal(last.Id, inForce.ReplacesPlanId);
+            Assert.All(periods.Where(p => p.PlanId == last.Id), p => Assert.Equal(PeriodStates.Closed, p.State));
+            var year = Assert.Single(periods, p => p.PlanId == last.Id && p.Kind == PeriodKinds.Annual);
+            Assert.True(await app.WithDbAsync(db => db.PeriodSnapshots.AnyAsync(s => s.PeriodId == year.Id, Ct)), "last year's annual figures");
+        }
+        else Assert.DoesNotContain(plans, p => p.Status == PlanStatuses.Replaced);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class FirstRunTests
         if (string.IsNullOrEmpty(baseConnection))
             Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
         var cs = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_web_{Guid.NewGuid():N}" }.ConnectionString;
-        await using var app = new RoViecApp { ConnectionString = cs };
+        await using var app = new RoViecApp { ConnectionString = cs, FromTemplate = false };
         try
         {
             using var client = await app.SignedInClientAsync();

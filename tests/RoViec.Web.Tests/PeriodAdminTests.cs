@@ -136,7 +136,7 @@ public sealed class PeriodAdminTests
         await using var app = new RoViecApp();
         using var client = await app.SignedInClientAsync("thuongtruc");
         var police = await app.UnitIdAsync("cong-an");
-        var due = VietnamTime.Today.AddDays(7).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var due = app.Today.AddDays(7).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
         using var response = await client.PostFormAsync("/ky-bao-cao", "/ky-bao-cao?handler=AdHoc",
             ("AdHoc.Title", "Báo cáo đột xuất Đề án 06"), ("AdHoc.Request", "Kết quả cấp tài khoản định danh điện tử"), ("AdHoc.UnitDue", due), ("AdHoc.UnitIds", police.ToString()));
@@ -213,7 +213,7 @@ public sealed class PeriodAdminTests
     {
         await using var app = new RoViecApp();
         using var office = await app.SignedInClientAsync("thuongtruc");
-        var due = VietnamTime.Today.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var due = app.Today.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         using var created = await office.PostFormAsync("/ky-bao-cao", "/ky-bao-cao?handler=AdHoc", ("AdHoc.Title", "Đột xuất tháng"), ("AdHoc.UnitDue", due));
         var (expected, periodId) = await app.WithDbAsync(async db =>
         {
@@ -223,7 +223,7 @@ public sealed class PeriodAdminTests
             foreach (var (report, state) in reports.Take(2).Zip([ReportStates.Submitted, ReportStates.Verified]))
             {
                 report.State = state;
-                report.FirstSubmittedAtUtc = report.SubmittedAtUtc = DateTime.UtcNow;
+                report.FirstSubmittedAtUtc = report.SubmittedAtUtc = app.UtcNow;
             }
             await db.SaveChangesAsync(Ct);
             return (reports.Count, period.Id);

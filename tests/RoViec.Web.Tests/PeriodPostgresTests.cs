@@ -29,13 +29,13 @@ public sealed class PeriodPostgresTests
             var police = await app.UnitIdAsync("cong-an");
             var page = $"/ky-bao-cao/{december.Id}";
             using var extended = await client.PostFormAsync(page, page + "?handler=Extend", ("ExtendUnitId", police.ToString()), ("ExtendDueOn", "28/12/2026"), ("ExtendReason", "Diễn tập"));
-            var due = VietnamTime.Today.AddDays(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            var due = app.Today.AddDays(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             using var adHoc = await client.PostFormAsync("/ky-bao-cao", "/ky-bao-cao?handler=AdHoc", ("AdHoc.Title", "Đột xuất"), ("AdHoc.UnitDue", due), ("AdHoc.UnitIds", police.ToString()));
             var reports = await app.WithDbAsync(async db =>
             {
                 var report = await db.Reports.SingleAsync(r => r.PeriodId == december.Id && r.UnitId == police, Ct);
                 report.State = ReportStates.Submitted;
-                report.FirstSubmittedAtUtc = report.SubmittedAtUtc = DateTime.UtcNow;
+                report.FirstSubmittedAtUtc = report.SubmittedAtUtc = app.UtcNow;
                 await db.SaveChangesAsync(Ct);
                 return await db.Reports.CountAsync(r => r.PeriodId == december.Id, Ct);
             });

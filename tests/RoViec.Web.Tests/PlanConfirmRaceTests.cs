@@ -110,7 +110,7 @@ public sealed class PlanConfirmRaceTests
         var commune = await db.Communes.Where(c => c.Name == "Diễn Châu").Select(c => c.Id).SingleAsync(Ct);
         var inForce = await db.Plans.Where(p => p.CommuneId == commune && p.Status == PlanStatuses.Active).Select(p => p.Id).SingleAsync(Ct);
         var imported = Assert.IsType<RoViec.Import.ImportOutcome.Imported>(RoViec.Import.PlanImporter.Import(ReviewDriver.SmallPlan(), "hoa-binh.txt"));
-        var draft = await RoViec.Web.Features.Plans.PlanDrafts.CreateDraftAsync(db, commune, imported.Draft, "hoa-binh.txt", null, Ct);
+        var draft = await RoViec.Web.Features.Plans.PlanDrafts.CreateDraftAsync(db, commune, imported.Draft, "hoa-binh.txt", null, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, Ct);
         return (draft.Id, inForce);
     }
 

@@ -97,8 +97,8 @@ public sealed class PlanReplacementTests
                 Year = 2025,
                 SourceFileName = "cu.txt",
                 SourceText = "",
-                ImportedAtUtc = DateTime.UtcNow,
-                ConfirmedAtUtc = DateTime.UtcNow,
+                ImportedAtUtc = app.UtcNow,
+                ConfirmedAtUtc = app.UtcNow,
             };
             db.Plans.Add(plan);
             await db.SaveChangesAsync(Ct);

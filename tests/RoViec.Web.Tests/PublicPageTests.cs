@@ -57,12 +57,12 @@ public sealed partial class PublicPageTests
                 Message = "Trang rất hữu ích",
                 SenderName = "Nguyễn Thị Riêng Tư",
                 SenderContact = "0912345678",
-                CreatedAtUtc = DateTime.UtcNow,
+                CreatedAtUtc = app.UtcNow,
                 State = FeedbackStates.Answered,
                 Answer = "Cảm ơn ý kiến của bạn",
                 AnswerPublished = true,
                 AnsweredBy = "thuongtruc",
-                AnsweredAtUtc = DateTime.UtcNow,
+                AnsweredAtUtc = app.UtcNow,
                 Version = Guid.NewGuid()
             });
             return await db.SaveChangesAsync(Ct);
@@ -79,7 +79,7 @@ public sealed partial class PublicPageTests
             Assert.DoesNotContain(personal, html, StringComparison.Ordinal);
         // The fields published equal the snapshot's: done of all per field, from the same rows the dashboard reads.
         var november = await app.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Number == 11, Ct));
-        var figures = await app.WithDbAsync(db => Features.Snapshots.PeriodSnapshots.ReadAsync(db, november, new DateOnly(2026, 11, 24), Ct));
+        var figures = await app.WithDbAsync(db => Features.Snapshots.PeriodSnapshots.ReadAsync(db, november, new TestClock(new DateOnly(2026, 11, 24), 10), Ct));
         foreach (var f in PublicFigures.Fields(figures))
             Assert.Contains($"<td>{f.Field}</td><td class=\"num\">{f.Done}/{f.Total}</td>", html, StringComparison.Ordinal);
         Assert.Contains("1 người, tổ chức hài lòng trên 1 đánh giá", html, StringComparison.Ordinal);
@@ -161,11 +161,11 @@ public sealed partial class PublicPageTests
         {
             var commune = await db.Communes.Select(c => c.Id).SingleAsync(Ct);
             for (var i = 0; i < 18; i++)
-                db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = i == 0 ? 2 : 4, Message = "x", CreatedAtUtc = DateTime.UtcNow, Version = Guid.NewGuid() });
-            db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = 1, Message = "spam", State = FeedbackStates.Rejected, CreatedAtUtc = DateTime.UtcNow, Version = Guid.NewGuid() });
+                db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = i == 0 ? 2 : 4, Message = "x", CreatedAtUtc = app.UtcNow, Version = Guid.NewGuid() });
+            db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = 1, Message = "spam", State = FeedbackStates.Rejected, CreatedAtUtc = app.UtcNow, Version = Guid.NewGuid() });
             return await db.SaveChangesAsync(Ct);
         });
-        var rate = await app.WithDbAsync(async db => await PublicFigures.SatisfactionAsync(db, await db.Communes.Select(c => c.Id).SingleAsync(Ct), DateTime.UtcNow, Ct));
+        var rate = await app.WithDbAsync(async db => await PublicFigures.SatisfactionAsync(db, await db.Communes.Select(c => c.Id).SingleAsync(Ct), app.UtcNow, Ct));
         Assert.Equal(20, rate.Rated);
         Assert.Equal(19, rate.Satisfied);
         Assert.Equal(95m, rate.Rate);

@@ -113,7 +113,7 @@ public sealed class ReminderTests
                 DueOn = March(22),
                 Reason = "Đơn vị chờ số liệu của tỉnh",
                 GrantedBy = "thuongtruc",
-                GrantedAtUtc = DateTime.UtcNow,
+                GrantedAtUtc = s.Clock.GetUtcNow().UtcDateTime,
             });
             return db.SaveChangesAsync(Ct);
         });

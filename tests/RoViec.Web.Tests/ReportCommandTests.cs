@@ -25,8 +25,39 @@ public sealed class ReportCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] arguments)
+    /// <summary>The command on 24 November 2026 at 10:00, on a demo database that exists already.</summary>
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] arguments) => RunOnAsync("2026-11-24T10:00", existing: true, arguments);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Databases = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The demo database with its year as a first start on <paramref name="now"/> creates it, made once per test run
+    /// by the application itself (in-process, with the same clock and settings) and copied for each test.
+    /// </summary>
+    private static Task<string> DemoDatabaseAsync(string now) => Databases.GetOrAdd(now, key => new Lazy<Task<string>>(async () =>
     {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("roviec-report-template-").FullName, "roviec.db");
+        var at = RoViec.Web.Features.Time.AppClock.Parse(now)!.Value;
+        await using (var app = new RoViecApp
+        {
+            ConnectionString = $"Data Source={file};Pooling=False",
+            FromTemplate = false,
+            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at),
+            Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" },
+        })
+            _ = app.Services;
+        return file;
+    })).Value;
+
+    /// <param name="now">The day and hour the command runs on (Vietnam time), whatever the machine's date.</param>
+    /// <param name="existing">Whether the demo database exists already; otherwise the command creates it.</param>
+    private async Task<(int Exit, string Out, string Error)> RunOnAsync(string now, bool existing, params string[] arguments)
+    {
+        if (existing)
+        {
+            Directory.CreateDirectory(Path.Combine(_directory, "data"));
+            File.Copy(await DemoDatabaseAsync(now), Path.Combine(_directory, "data", "roviec.db"));
+        }
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = _directory,
@@ -40,6 +71,9 @@ public sealed class ReportCommandTests : IDisposable
         start.ArgumentList.Add(Path.Combine(_directory, "data"));
         start.ArgumentList.Add("--RoViec:Demo:History=true");
         start.Environment["ROVIEC_ADMIN_PASSWORD"] = RoViecApp.AdminPassword;
+        // The command runs on the test's day, not the machine's: the demo year it creates is 2026 up to 24 November.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["RoViec__Clock__Now"] = now;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);
@@ -50,7 +84,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task The_command_creates_the_demo_database_and_writes_the_month_as_on_the_dashboard()
     {
-        var (exit, output, error) = await RunAsync("monthly", "--period", "2026-10", "--out", "bao-cao.docx", "--xlsx", "so-lieu.xlsx");
+        var (exit, output, error) = await RunOnAsync("2026-11-24T10:00", existing: false, "monthly", "--period", "2026-10", "--out", "bao-cao.docx", "--xlsx", "so-lieu.xlsx");
 
         Assert.True(exit == 0, error);
         Assert.Contains("Đã ghi", output, StringComparison.Ordinal);
@@ -61,7 +95,7 @@ public sealed class ReportCommandTests : IDisposable
         options.UseRoViecDatabase($"Data Source={Path.Combine(_directory, "data", "roviec.db")}");
         await using var db = new RoViec.Data.RoViecDbContext(options.Options);
         var october = await db.Periods.SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Year == 2026 && p.Number == 10, Ct);
-        var figures = await PeriodSnapshots.ReadAsync(db, october, new DateOnly(2026, 11, 24), Ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, october, new TestClock(new DateOnly(2026, 11, 24), 10), Ct);
         var expected = MonthlyReportDocx.Summary(figures.Report);
 
         using (var doc = WordprocessingDocument.Open(Path.Combine(_directory, "bao-cao.docx"), false))
@@ -106,7 +140,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(2, "không có; hãy dùng monthly", "weekly", "--period", "2026-10", "--out", "a.docx")]
     [InlineData(2, "phải có đuôi .docx", "monthly", "--period", "2026-10", "--out", "a.pdf")]
     [InlineData(2, "Không có xã \"Hà Nội\"", "monthly", "--period", "2026-10", "--commune", "Hà Nội", "--out", "a.docx")]
-    [InlineData(3, "chưa mở", "monthly", "--period", "2026-12", "--out", "a.docx")]
+    [InlineData(3, "chưa có báo cáo nào được Cơ quan thường trực xác minh", "monthly", "--period", "2026-12", "--out", "a.docx")]
     [InlineData(2, "bật “Báo cáo hằng quý”", "quarterly", "--period", "2026-Q3", "--out", "a.docx")]
     public async Task Bad_input_is_told_in_vietnamese_with_its_exit_code_and_writes_nothing(int code, string message, params string[] arguments)
     {
@@ -116,6 +150,17 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_directory, "*.docx"));
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task A_month_that_has_not_opened_has_no_report_exit_3()
+    {
+        // On 20 November the demo's December has not opened (from the 23rd the office opens it ahead of its day).
+        var (exit, _, error) = await RunOnAsync("2026-11-20T10:00", existing: true, "monthly", "--period", "2026-12", "--out", "a.docx");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("chưa mở", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_directory, "*.docx"));
     }
 
     [Theory]

@@ -23,10 +23,10 @@ public static partial class ReportsArrange
     /// a ratio indicator ("%") and a counted one.
     /// </summary>
     public static Task<Guid> OpenPeriodAsync(this RoViecApp app, int dueInDays = 5, bool requireHeadApproval = false, string? label = null) =>
-        app.WithDbAsync(db => OpenPeriodAsync(db, dueInDays, requireHeadApproval, label));
+        app.WithDbAsync(db => OpenPeriodAsync(db, app.Clock, dueInDays, requireHeadApproval, label));
 
     /// <inheritdoc cref="OpenPeriodAsync(RoViecApp, int, bool, string?)"/>
-    public static async Task<Guid> OpenPeriodAsync(RoViecDbContext db, int dueInDays = 5, bool requireHeadApproval = false, string? label = null)
+    public static async Task<Guid> OpenPeriodAsync(RoViecDbContext db, TimeProvider clock, int dueInDays = 5, bool requireHeadApproval = false, string? label = null)
     {
         var plan = await db.Plans.Where(p => p.Status == PlanStatuses.Active).SingleAsync(Ct);
         var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync(Ct);
@@ -39,7 +39,7 @@ public static partial class ReportsArrange
         var rules = await db.ReportingRules.SingleAsync(r => r.PlanId == plan.Id, Ct);
         rules.RequireHeadApproval = requireHeadApproval;
         rules.Version = Guid.NewGuid();
-        var today = VietnamTime.Today;
+        var today = clock.VietnamToday();
         var first = new DateOnly(today.Year, today.Month, 1);
         var period = new ReportingPeriod
         {
@@ -59,7 +59,7 @@ public static partial class ReportsArrange
         };
         db.Periods.Add(period);
         await db.SaveChangesAsync(Ct);
-        await OpenPeriod.OpenAsync(db, period, DateTime.UtcNow, Ct);
+        await OpenPeriod.OpenAsync(db, period, clock.GetUtcNow().UtcDateTime, Ct);
         return period.Id;
     }
 

@@ -120,7 +120,7 @@ public sealed class ReportsBadInputTests
         // The standing office grants the police two more days: the same submission goes through, late.
         await app.WithDbAsync(async db =>
         {
-            db.PeriodExtensions.Add(new PeriodExtension { Id = Guid.NewGuid(), CommuneId = report.CommuneId, PeriodId = report.PeriodId, UnitId = report.UnitId, DueOn = RoViec.Domain.Text.VietnamTime.Today.AddDays(2), Reason = "Cán bộ đi tập huấn", GrantedAtUtc = DateTime.UtcNow });
+            db.PeriodExtensions.Add(new PeriodExtension { Id = Guid.NewGuid(), CommuneId = report.CommuneId, PeriodId = report.PeriodId, UnitId = report.UnitId, DueOn = app.Today.AddDays(2), Reason = "Cán bộ đi tập huấn", GrantedAtUtc = app.UtcNow });
             return await db.SaveChangesAsync(Ct);
         });
         ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "Submit", fields), reportId);

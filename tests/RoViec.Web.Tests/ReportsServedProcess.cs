@@ -24,6 +24,11 @@ public sealed class ReportsServedProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>The day the served process runs on (RoViec:Clock:Now, 10:00 Vietnam time), and a clock set to it for arranging data.</summary>
+    public static readonly DateOnly Day = RoViecApp.DefaultDay;
+
+    public static TestClock Clock => new(Day, 10);
+
     /// <summary>The SQLite connection string of a database file.</summary>
     public static string Sqlite(string file) => $"Data Source={file}";
 
@@ -49,7 +54,9 @@ public sealed class ReportsServedProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ConnectionStrings__RoViec"] = Sqlite(databaseFile);
         start.Environment["ROVIEC_ADMIN_PASSWORD"] = RoViecApp.AdminPassword;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not Production, so that the process runs on the test's day (RoViec:Clock:Now) and not on the machine's.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["RoViec__Clock__Now"] = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T10:00";
         start.Environment["RoViec__RequireTwoFactor"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
@@ -78,8 +85,8 @@ public sealed class ReportsServedProcess : IAsyncDisposable
     /// <summary>Waits until the process writes a line containing the text; false after the timeout.</summary>
     public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
         {
             if (_output.Any(l => l.Contains(text, StringComparison.Ordinal))) return true;
             if (_process.HasExited) return false;

@@ -63,21 +63,119 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
     /// </summary>
     public bool Scheduler { get; init; }
 
-    /// <summary>The clock the application reads "today" from, when a test sets the date.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The day every test application runs on unless the test sets its own clock: the day most tests were written
+    /// for. No test reads the machine's clock, so the suite passes on any date.
+    /// </summary>
+    public static readonly DateOnly DefaultDay = new(2026, 11, 24);
+
+    private readonly TimeProvider _clock = new TestClock(DefaultDay, 10);
+
+    /// <summary>The clock the application reads "now" from: 10:00 on <see cref="DefaultDay"/> (Vietnam time) unless the test sets one.</summary>
+    public TimeProvider Clock { get => _clock; init => _clock = value; }
+
+    /// <summary>Today in Vietnam by the application's clock.</summary>
+    public DateOnly Today => RoViec.Domain.Text.VietnamTime.VietnamToday(Clock);
+
+    /// <summary>Now (UTC) by the application's clock.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Further configuration ("RoViec:Smtp:Host" …).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether the application starts from a copy of a database migrated and seeded once per test run for the same
+    /// clock (to the minute) and settings: a copied SQLite file, or a PostgreSQL database created from a template
+    /// database. True unless a test is about what a first start does itself.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
+    private static readonly string TemplateDirectory = Path.Combine(Path.GetTempPath(), $"roviec-templates-{Environment.ProcessId}");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Templates = new(StringComparer.Ordinal);
+    private static readonly Lock PostgresCreation = new();
+
+    /// <summary>What a start seeds depends only on its clock and its settings, so a copy is the database that start would have made.</summary>
+    private string TemplateKey()
+    {
+        var minute = Clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
+        var key = string.Join("|", Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value).Prepend(minute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
+    }
+
+    /// <summary>The SQLite template file for this application's clock and settings, made by a first application of the run.</summary>
+    private string SqliteTemplate(string key) => Templates.GetOrAdd("sqlite|" + key, k => new Lazy<string>(() =>
+    {
+        if (!Directory.Exists(TemplateDirectory))
+        {
+            Directory.CreateDirectory(TemplateDirectory);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try
+                {
+                    Directory.Delete(TemplateDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            };
+        }
+        var file = Path.Combine(TemplateDirectory, key + ".db");
+        using (var maker = new RoViecApp { ConnectionString = $"Data Source={file};Pooling=False", Clock = Clock, Settings = Settings, FromTemplate = false })
+            _ = maker.Services;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return file;
+    })).Value;
+
+    /// <summary>
+    /// Creates this application's PostgreSQL database from the run's template database for its clock and settings,
+    /// unless it exists already (a second instance, or a second start, on the same database).
+    /// </summary>
+    private void CreatePostgresFromTemplate(string key)
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        var template = Templates.GetOrAdd("postgres|" + key, k => new Lazy<string>(() =>
+        {
+            var name = "roviec_template_" + key;
+            var cs = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, Pooling = false }.ConnectionString;
+            using (var maker = new RoViecApp { ConnectionString = cs, Clock = Clock, Settings = Settings, FromTemplate = false })
+                _ = maker.Services;
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            return name;
+        })).Value;
+        using var server = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        server.Open();
+        // One creation at a time: PostgreSQL refuses to copy a template another session is using.
+        lock (PostgresCreation)
+        {
+            using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", server);
+            exists.Parameters.AddWithValue("name", target.Database!);
+            if (exists.ExecuteScalar() is not null) return;
+            using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{target.Database}\" TEMPLATE \"{template}\"", server);
+            create.ExecuteNonQuery();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        if (FromTemplate)
+        {
+            var file = Path.Combine(_directory, "roviec.db");
+            if (ConnectionString is null && !File.Exists(file)) File.Copy(SqliteTemplate(TemplateKey()), file);
+            else if (ConnectionString is not null && ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)) CreatePostgresFromTemplate(TemplateKey());
+        }
         builder.UseSetting("ConnectionStrings:RoViec", ConnectionString ?? $"Data Source={Path.Combine(_directory, "roviec.db")}");
         builder.UseSetting("ROVIEC_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("RoViec:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("RoViec:Scheduler:Enabled", Scheduler ? "true" : "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Clock);
+            // Hashing a password once instead of 100,000 times: test hosts only; what is tested is who may sign in, not the hash's cost.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
+        });
     }
 
     protected override void Dispose(bool disposing)

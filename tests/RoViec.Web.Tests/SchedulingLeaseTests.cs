@@ -68,7 +68,7 @@ public sealed class SchedulingLeaseTests
     public async Task A_tick_without_the_lease_does_nothing()
     {
         await using var s = SchedulingApp.Create(AppOn.Sqlite, new DateOnly(2026, 3, 17));
-        await s.App.WithDbAsync(db => JobLeases.TryAcquireAsync(db, ScheduledWork.LeaseName, "another-instance", TimeSpan.FromMinutes(5), DateTime.UtcNow, Ct));
+        await s.App.WithDbAsync(db => JobLeases.TryAcquireAsync(db, ScheduledWork.LeaseName, "another-instance", TimeSpan.FromMinutes(5), s.App.Services.GetRequiredKeyedService<TimeProvider>(ScheduledWork.WallClock).GetUtcNow().UtcDateTime, Ct));
 
         var outcome = await s.TickAsync();
 

@@ -6,18 +6,21 @@ using RoViec.Web.Features.Scheduling;
 
 namespace RoViec.Web.Tests;
 
-/// <summary>A clock a test sets to a Vietnam date and hour; the application reads "today" from it.</summary>
-public sealed class TestClock : TimeProvider
+/// <summary>
+/// A clock a test sets to a Vietnam date and hour (a FakeTimeProvider); the application reads "today" from it. Each
+/// reading moves it on by a millisecond, as a real clock would have moved, so that two steps of a test are never
+/// recorded at the same instant; it stays on its day unless the test moves it.
+/// </summary>
+public sealed class TestClock : Microsoft.Extensions.Time.Testing.FakeTimeProvider
 {
-    private long _utcTicks;
+    public TestClock(DateOnly vietnamDate, int hour = 9) : base(At(vietnamDate, hour)) => AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
 
-    public TestClock(DateOnly vietnamDate, int hour = 9) => Set(vietnamDate, hour);
+    /// <summary>Sets the clock to <paramref name="hour"/> o'clock of a Vietnam day (UTC+7), forward or back.</summary>
+    public void Set(DateOnly vietnamDate, int hour = 9) => AdjustTime(At(vietnamDate, hour));
 
-    /// <summary>Sets the clock to <paramref name="hour"/> o'clock of a Vietnam day (UTC+7).</summary>
-    public void Set(DateOnly vietnamDate, int hour = 9) =>
-        Interlocked.Exchange(ref _utcTicks, vietnamDate.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7).Ticks);
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+    /// <summary><paramref name="hour"/> o'clock of a Vietnam day, as a UTC instant.</summary>
+    public static DateTimeOffset At(DateOnly vietnamDate, int hour) =>
+        new(vietnamDate.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7), TimeSpan.Zero);
 }
 
 /// <summary>The application with a set clock and an SMTP sink, on SQLite or on its own PostgreSQL database, for the scheduling tests.</summary>

@@ -9,22 +9,15 @@ namespace RoViec.Web.Tests;
 /// <summary>
 /// "Đăng xuất khỏi mọi thiết bị": the security stamp changes, and another session's cookie stops
 /// working once the security-stamp validator looks again (the application checks every minute). The
-/// validator's clock is moved forward here instead of waiting a real minute.
+/// application's clock is moved forward here instead of waiting a real minute.
 /// </summary>
 public sealed class SignOutEverywhereTests
 {
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Ahead { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
-    }
-
     [Fact]
     public async Task Signing_out_everywhere_ends_the_other_session_within_the_minute_and_keeps_this_one()
     {
-        await using var app = new RoViecApp();
-        var clock = new MovableClock();
+        var clock = new TestClock(RoViecApp.DefaultDay, 10);
+        await using var app = new RoViecApp { Clock = clock };
         var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = clock)));
         var ct = TestContext.Current.CancellationToken;
@@ -39,7 +32,7 @@ public sealed class SignOutEverywhereTests
 
         var done = await here.PostTokenFormAsync(page, "/tai-khoan?handler=SignOutEverywhere");
         var phoneAtOnce = await phone.GetAsync(new Uri("/", UriKind.Relative), ct);
-        clock.Ahead = TimeSpan.FromMinutes(2);
+        clock.Advance(TimeSpan.FromMinutes(2));
         var phoneLater = await phone.GetAsync(new Uri("/", UriKind.Relative), ct);
         var hereLater = await here.GetAsync(new Uri("/", UriKind.Relative), ct);
         var colleagueLater = await colleague.GetAsync(new Uri("/", UriKind.Relative), ct);
@@ -57,8 +50,8 @@ public sealed class SignOutEverywhereTests
     [Fact]
     public async Task Changing_the_password_also_ends_other_sessions_and_keeps_this_one()
     {
-        await using var app = new RoViecApp();
-        var clock = new MovableClock();
+        var clock = new TestClock(RoViecApp.DefaultDay, 10);
+        await using var app = new RoViecApp { Clock = clock };
         var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = clock)));
         var ct = TestContext.Current.CancellationToken;
@@ -71,7 +64,7 @@ public sealed class SignOutEverywhereTests
 
         var mismatch = await here.PostTokenFormAsync(page, "/tai-khoan/mat-khau", ("Input.Current", "sai-mat-khau"), ("Input.New", "Mat-khau-moi-2026"), ("Input.Confirm", "Mat-khau-moi-2026"));
         var changed = await here.PostTokenFormAsync(page, "/tai-khoan/mat-khau", ("Input.Current", RoViecApp.AdminPassword), ("Input.New", "Mat-khau-moi-2026"), ("Input.Confirm", "Mat-khau-moi-2026"));
-        clock.Ahead = TimeSpan.FromMinutes(2);
+        clock.Advance(TimeSpan.FromMinutes(2));
         var otherLater = await other.GetAsync(new Uri("/", UriKind.Relative), ct);
         var hereLater = await here.GetAsync(new Uri("/", UriKind.Relative), ct);
 

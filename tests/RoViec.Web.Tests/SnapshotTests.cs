@@ -27,12 +27,12 @@ public sealed class SnapshotTests
         var (db, period) = await DecemberAsync(scope, december);
         var today = MonthlyReportArrange.ReportDay;
 
-        var built = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        var built = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         var stored = await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct);
         var settings = await MonthlyReportSettings.DefaultsAsync(db, period, today, Ct);
         var fresh = await MonthlyReportQuery.CompileAsync(db, period, settings, Ct);
 
-        var read = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        var read = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         Assert.Equal(stored.BuiltAtUtc, (await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct)).BuiltAtUtc);
         Assert.Equal(fresh.Rate, read.Report.Rate);
         Assert.Equal(fresh.TaskTotal, read.Report.TaskTotal);
@@ -47,7 +47,7 @@ public sealed class SnapshotTests
 
         await PeriodSnapshots.MarkStaleAsync(db, period.Id, Ct);
         Assert.True(await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => s.Stale).SingleAsync(Ct));
-        await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         Assert.False(await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => s.Stale).SingleAsync(Ct));
     }
 
@@ -59,18 +59,18 @@ public sealed class SnapshotTests
         using var scope = app.Services.CreateScope();
         var (db, period) = await DecemberAsync(scope, december);
         var today = MonthlyReportArrange.ReportDay;
-        await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
 
-        var first = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
-        var second = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        var first = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
+        var second = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         Assert.Same(first, second);
 
         // The late unit's report is verified: the rebuilt snapshot is read, not the one parsed before.
         var verifiedBefore = first.Report.Units.Count(u => u.State == RoViec.Data.Entities.ReportStates.Verified);
         await db.Reports.Where(r => r.PeriodId == period.Id && r.UnitId == december.Late)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RoViec.Data.Entities.ReportStates.Verified), Ct);
-        await PeriodSnapshots.BuildAsync(db, period, today, "Xác minh", "thuongtruc", Ct);
-        var after = await PeriodSnapshots.ReadAsync(db, period, today, Ct);
+        await PeriodSnapshots.BuildAsync(db, period, new TestClock(today, 10), "Xác minh", "thuongtruc", Ct);
+        var after = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         Assert.NotSame(first, after);
         Assert.Equal(verifiedBefore + 1, after.Report.Units.Count(u => u.State == RoViec.Data.Entities.ReportStates.Verified));
     }

@@ -30,7 +30,7 @@ public sealed class SubmissionCrashTests
             {
                 await using (var db = ReportsServedProcess.Db(file))
                 {
-                    reportId = await ReportsArrange.ReportIdAsync(db, await ReportsArrange.OpenPeriodAsync(db));
+                    reportId = await ReportsArrange.ReportIdAsync(db, await ReportsArrange.OpenPeriodAsync(db, ReportsServedProcess.Clock));
                     fields = await ReportsArrange.CompleteFieldsAsync(db, reportId);
                 }
                 using var reporter = await paused.SignedInAsync("congan");

@@ -13,7 +13,7 @@ public sealed class TaskHealthPageTests
     public async Task A_dated_task_past_its_day_without_a_report_shows_overdue_and_a_recurring_one_does_not()
     {
         await using var app = new RoViecApp();
-        var today = VietnamTime.Today;
+        var today = app.Today;
         var (late, recurring) = await app.WithDbAsync(async db =>
         {
             var tasks = await db.Tasks.Where(t => t.DeadlineKind == "Recurring" || t.DeadlineKind == "Date").OrderBy(t => t.Order).ToListAsync(Ct);
@@ -35,7 +35,7 @@ public sealed class TaskHealthPageTests
     public async Task The_overview_dates_a_real_turn_but_not_the_first_recorded_status()
     {
         await using var app = new RoViecApp();
-        var today = VietnamTime.Today;
+        var today = app.Today;
         var (first, turned) = await app.WithDbAsync(async db =>
         {
             var tasks = await db.Tasks.OrderBy(t => t.Order).Take(2).ToListAsync(Ct);

@@ -23,12 +23,13 @@ public static class Totp
         return binary.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
+    /// <summary>The code the app shows now by the application's clock.</summary>
+    public static string Now(string base32Key, TimeProvider clock) => Code(base32Key, clock.GetUtcNow());
 
-    /// <summary>A code that is certainly wrong now (differs from every code in Identity's ±2-step window).</summary>
-    public static string Wrong(string base32Key)
+    /// <summary>A code that is certainly wrong now (differs from every code in the ±2-step window).</summary>
+    public static string Wrong(string base32Key, TimeProvider clock)
     {
-        var valid = Enumerable.Range(-3, 7).Select(i => Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(30 * i))).ToHashSet();
+        var valid = Enumerable.Range(-3, 7).Select(i => Code(base32Key, clock.GetUtcNow().AddSeconds(30 * i))).ToHashSet();
         for (var n = 0; ; n++)
         {
             var candidate = n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

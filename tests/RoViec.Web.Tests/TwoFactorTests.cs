@@ -20,13 +20,13 @@ public sealed partial class TwoFactorTests
         var app = on.App;
         var ct = TestContext.Current.CancellationToken;
         using var enrolled = await app.SignedInClientAsync("thuongtruc");
-        var (key, codes) = await EnrolAsync(enrolled);
+        var (key, codes) = await EnrolAsync(enrolled, on.App.Clock);
 
         using var second = app.CreateClient();
         var password = await RoViecApp.SignInAsync(second, "thuongtruc", RoViecApp.AdminPassword);
         var beforeCode = await second.GetAsync(new Uri("/", UriKind.Relative), ct);
-        var wrong = await CodeAsync(second, Totp.Wrong(key));
-        var right = await CodeAsync(second, Totp.Now(key));
+        var wrong = await CodeAsync(second, Totp.Wrong(key, on.App.Clock));
+        var right = await CodeAsync(second, Totp.Now(key, on.App.Clock));
 
         using var third = app.CreateClient();
         await RoViecApp.SignInAsync(third, "thuongtruc", RoViecApp.AdminPassword);
@@ -75,7 +75,7 @@ public sealed partial class TwoFactorTests
         var page = await client.GetStringAsync(new Uri("/tai-khoan/xac-thuc-hai-buoc", UriKind.Relative), TestContext.Current.CancellationToken);
         var key = FormPosts.ElementText(page, "authenticator-key");
 
-        var response = await client.PostTokenFormAsync(page, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Wrong(key)));
+        var response = await client.PostTokenFormAsync(page, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Wrong(key, app.Clock)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Mã xác thực không đúng.", await response.BodyAsync(), StringComparison.Ordinal);
@@ -87,13 +87,13 @@ public sealed partial class TwoFactorTests
     {
         await using var app = new RoViecApp();
         using var enrolled = await app.SignedInClientAsync("thuongtruc");
-        var (key, _) = await EnrolAsync(enrolled);
+        var (key, _) = await EnrolAsync(enrolled, app.Clock);
         using var client = app.CreateClient();
         await RoViecApp.SignInAsync(client, "thuongtruc", RoViecApp.AdminPassword);
 
         HttpResponseMessage last = null!;
-        for (var i = 0; i < 5; i++) last = await CodeAsync(client, Totp.Wrong(key));
-        var right = await CodeAsync(client, Totp.Now(key));
+        for (var i = 0; i < 5; i++) last = await CodeAsync(client, Totp.Wrong(key, app.Clock));
+        var right = await CodeAsync(client, Totp.Now(key, app.Clock));
 
         Assert.Equal((HttpStatusCode)423, last.StatusCode);
         Assert.Equal((HttpStatusCode)423, right.StatusCode);
@@ -136,7 +136,7 @@ public sealed partial class TwoFactorTests
         // Sign-out stays possible; after enrolment the same administrator works normally.
         var form = await enrolment.BodyAsync();
         var key = FormPosts.ElementText(form, "authenticator-key");
-        var enabled = await admin.PostTokenFormAsync(form, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Now(key)));
+        var enabled = await admin.PostTokenFormAsync(form, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Now(key, app.Clock)));
         var after = await admin.GetAsync(new Uri("/nguoi-dung", UriKind.Relative), ct);
         var signOut = await admin.PostTokenFormAsync(form, "/dang-nhap?handler=SignOut");
 
@@ -151,9 +151,9 @@ public sealed partial class TwoFactorTests
         await using var app = new RoViecApp { RequireTwoFactor = true };
         var ct = TestContext.Current.CancellationToken;
         using var office = await app.SignedInClientAsync("thuongtruc");
-        await EnrolAsync(office);
+        await EnrolAsync(office, app.Clock);
         using var reporter = await app.SignedInClientAsync("congan");
-        await EnrolAsync(reporter);
+        await EnrolAsync(reporter, app.Clock);
 
         var officePage = await office.GetStringAsync(new Uri("/tai-khoan/xac-thuc-hai-buoc", UriKind.Relative), ct);
         var refused = await office.PostTokenFormAsync(officePage, "/tai-khoan/xac-thuc-hai-buoc?handler=Disable");
@@ -176,7 +176,7 @@ public sealed partial class TwoFactorTests
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
         using var person = await app.SignedInClientAsync("ubkt");
-        await EnrolAsync(person);
+        await EnrolAsync(person, app.Clock);
         var id = await app.UserIdAsync("ubkt");
         using var admin = await app.SignedInClientAsync();
         var page = await admin.GetStringAsync(new Uri($"/nguoi-dung/{id}", UriKind.Relative), ct);
@@ -191,11 +191,11 @@ public sealed partial class TwoFactorTests
     }
 
     /// <summary>Enrols the signed-in user through the page: the key read off the page, a code computed from it; returns the key and the recovery codes shown.</summary>
-    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(HttpClient client)
+    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(HttpClient client, TimeProvider clock)
     {
         var page = await client.GetStringAsync(new Uri("/tai-khoan/xac-thuc-hai-buoc", UriKind.Relative), TestContext.Current.CancellationToken);
         var key = FormPosts.ElementText(page, "authenticator-key").Replace(" ", "", StringComparison.Ordinal);
-        var response = await client.PostTokenFormAsync(page, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Now(key)));
+        var response = await client.PostTokenFormAsync(page, "/tai-khoan/xac-thuc-hai-buoc?handler=Verify", ("Code", Totp.Now(key, clock)));
         var body = await response.BodyAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Đã bật xác thực hai bước.", body, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using RoViec.Domain.Text;
 using RoViec.Import;
 using RoViec.Import.Json;
 
@@ -8,7 +9,7 @@ namespace RoViec.Cli.Import;
 /// <summary>`roviec import FILE|FOLDER [--json] [--out DIR] [--max-size MB] [--year YYYY]`.</summary>
 internal static class ImportCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var path = new Argument<string>("path") { Description = "Tệp kế hoạch (.docx, .pdf, .txt) hoặc thư mục chứa nhiều tệp (a plan document or a folder of them)" };
         var json = new Option<bool>("--json") { Description = "In kế hoạch dạng JSON (print the plan as JSON)" };
@@ -18,7 +19,7 @@ internal static class ImportCommand
         var command = new Command("import", "Nhập kế hoạch từ văn bản (import a plan document)") { path, json, output, maxSize, year };
         command.SetAction(result =>
         {
-            var options = Options(result.GetValue(maxSize), result.GetValue(year));
+            var options = Options(result.GetValue(maxSize), result.GetValue(year) ?? clock.VietnamToday().Year);
             if (options is null) return ExitCodes.BadInput;
             var target = result.GetValue(path)!;
             var outDir = result.GetValue(output);

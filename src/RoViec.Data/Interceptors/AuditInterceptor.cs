@@ -17,7 +17,7 @@ public interface IAuditActor
 /// change and its history are written together or not at all. Secrets (password hashes, security
 /// stamps) and the document text are never copied into the history.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor? actor = null) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = null) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> NeverRecorded = new(StringComparer.Ordinal)
     {
@@ -40,7 +40,7 @@ public sealed class AuditInterceptor(IAuditActor? actor = null) : SaveChangesInt
     private void Record(DbContext? context)
     {
         if (context is null) return;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.Entity is not (AuditEntry or Notification or JobLease or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

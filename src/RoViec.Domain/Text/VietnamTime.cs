@@ -9,5 +9,9 @@ public static class VietnamTime
 
     public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone);
 
-    public static DateOnly Today => DateOnly.FromDateTime(FromUtc(DateTime.UtcNow));
+    /// <summary>Today in Vietnam by the given clock: the application's injected TimeProvider, never the machine's clock directly.</summary>
+    public static DateOnly VietnamToday(this TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Now in Vietnam by the given clock.</summary>
+    public static DateTime VietnamNow(this TimeProvider clock) => FromUtc(clock.GetUtcNow().UtcDateTime);
 }

@@ -6,6 +6,7 @@ using RoViec.Domain.SixRo;
 using RoViec.Domain.Tasks;
 using RoViec.Domain.Text;
 using RoViec.Domain.Units;
+using RoViec.Import.Reading;
 
 namespace RoViec.Import.Parsing;
 
@@ -21,7 +22,10 @@ internal static partial class PlanExtractor
         var items = Items(document);
         var lines = items.OfType<Line>().ToList();
         var info = DocumentInfoReader.Read(lines, options.DefaultYear);
-        var year = info.Year ?? options.DefaultYear ?? VietnamTime.Today.Year;
+        // The importer has no clock: a document whose heading names no year takes the caller's (the web application
+        // and the CLI pass the year of their "today"), else the year its text names most ("Quý II/2026"); with none
+        // of these its deadlines cannot be dated.
+        var year = info.Year ?? options.DefaultYear ?? MostNamedYear(document.Text) ?? throw new ImportRefusal(new NoYear());
 
         var tasks = new List<TaskDraft>();
         var indicators = new List<IndicatorDraft>();
@@ -50,6 +54,13 @@ internal static partial class PlanExtractor
             SourceText = document.Text,
         };
     }
+
+    private static int? MostNamedYear(string text) =>
+        AnyYearRegex().Matches(text).GroupBy(m => m.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (int?)int.Parse(g.Key, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    private static partial Regex AnyYearRegex();
 
     /// <summary>Paragraphs as lines (wrapped lines joined) and tables; tables that hold neither tasks nor indicators are read as text.</summary>
     private static List<object> Items(SourceDocument document)

@@ -75,10 +75,10 @@ public static class AccountRules
     }
 
     /// <summary>Refuses taking the Administrator role from the last unlocked administrator of a commune (or of a province's own accounts).</summary>
-    public static async Task<AdminError?> KeepsAnAdministratorAsync(RoViecDbContext db, UserScope admin, AppUser target, CancellationToken ct)
+    public static async Task<AdminError?> KeepsAnAdministratorAsync(RoViecDbContext db, UserScope admin, AppUser target, TimeProvider clock, CancellationToken ct)
     {
         var roleId = await db.Roles.Where(r => r.Name == Roles.Administrator).Select(r => r.Id).FirstAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var administrators = from u in db.Users
                              join ur in db.UserRoles on u.Id equals ur.UserId
                              where ur.RoleId == roleId && u.Id != target.Id

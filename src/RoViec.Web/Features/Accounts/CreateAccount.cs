@@ -23,7 +23,7 @@ public abstract record CreateOutcome
 /// <summary>Creates an account with its roles in one transaction; the password is the administrator's or a generated one.</summary>
 public static class CreateAccount
 {
-    public static async Task<CreateOutcome> RunAsync(RoViecDbContext db, UserManager<AppUser> users, UserScope admin, NewAccount input, CancellationToken ct)
+    public static async Task<CreateOutcome> RunAsync(RoViecDbContext db, UserManager<AppUser> users, UserScope admin, NewAccount input, TimeProvider clock, CancellationToken ct)
     {
         var errors = await AccountRules.CheckAsync(db, admin, input.CommuneId, input.Roles, input.UnitId, null, ct);
         if (errors.Count > 0) return new CreateOutcome.Refused(errors);
@@ -42,7 +42,7 @@ public static class CreateAccount
             ProvinceId = provinceId,
             CommuneId = input.CommuneId,
             UnitId = input.UnitId,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
         // The account and its roles together or not at all.

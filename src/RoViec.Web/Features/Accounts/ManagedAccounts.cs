@@ -13,7 +13,7 @@ public sealed record AccountRow(
 public static class ManagedAccounts
 {
     /// <param name="communeId">Only this commune's accounts; <see cref="Guid.Empty"/> for the province's own accounts; null for all.</param>
-    public static async Task<IReadOnlyList<AccountRow>> ListAsync(RoViecDbContext db, UserScope admin, Guid? communeId, CancellationToken ct)
+    public static async Task<IReadOnlyList<AccountRow>> ListAsync(RoViecDbContext db, UserScope admin, Guid? communeId, TimeProvider clock, CancellationToken ct)
     {
         var users = db.Users.AsNoTracking();
         if (admin.CommuneId is { } own) users = users.Where(u => u.CommuneId == own);
@@ -39,7 +39,7 @@ public static class ManagedAccounts
                             where ids.Contains(ur.UserId)
                             select new { ur.UserId, r.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name ?? "");
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true);
         return
         [

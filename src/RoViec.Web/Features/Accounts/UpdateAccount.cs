@@ -13,12 +13,12 @@ public sealed record AccountChanges(string FullName, string? Title, string? Emai
 public static class UpdateAccount
 {
     public static async Task<IReadOnlyList<AdminError>> RunAsync(
-        RoViecDbContext db, UserManager<AppUser> users, UserScope admin, AppUser user, AccountChanges input, CancellationToken ct)
+        RoViecDbContext db, UserManager<AppUser> users, UserScope admin, AppUser user, AccountChanges input, TimeProvider clock, CancellationToken ct)
     {
         var errors = (await AccountRules.CheckAsync(db, admin, user.CommuneId, input.Roles, input.UnitId, user.UnitId, ct)).ToList();
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Administrator) && !input.Roles.Contains(Roles.Administrator)
-            && await AccountRules.KeepsAnAdministratorAsync(db, admin, user, ct) is { } last)
+            && await AccountRules.KeepsAnAdministratorAsync(db, admin, user, clock, ct) is { } last)
             errors.Add(last);
         if (errors.Count > 0) return errors;
 

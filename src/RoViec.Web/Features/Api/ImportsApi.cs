@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using RoViec.Domain.Text;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.SixRo;
@@ -76,11 +77,11 @@ internal static class ImportsApi
         });
 
     private static async Task<Results<Created<ImportDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        HttpContext http, CurrentUser currentUser, RoViecDbContext db, CancellationToken ct)
+        HttpContext http, CurrentUser currentUser, RoViecDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await currentUser.ScopeAsync(http.User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return ApiProblems.Problem(StatusCodes.Status403Forbidden);
-        var options = new ImportOptions();
+        var options = new ImportOptions { DefaultYear = clock.VietnamToday().Year };
         var limit = options.MaxBytes + MultipartAllowance;
         // Refused from its declared size, before a byte of it is read.
         if (http.Request.ContentLength > limit) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(http.Request.ContentLength.Value, options.MaxBytes));
@@ -118,8 +119,8 @@ internal static class ImportsApi
             return Refuse(error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, error);
         }
 
-        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = DateTime.UtcNow };
-        var plan = await PlanDrafts.CreateDraftAsync(db, communeId, draft, fileName, upload, ct);
+        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
+        var plan = await PlanDrafts.CreateDraftAsync(db, communeId, draft, fileName, upload, upload.UploadedAtUtc, ct);
         return TypedResults.Created($"/api/plans/{plan.Id}", new ImportDto(plan.Id, plan.Status, fileName, plan.Kind, plan.Number, plan.Title, plan.Year,
             draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), $"/nhap-ke-hoach/{plan.Id}"));
     }

@@ -62,7 +62,7 @@ public static class DashboardCharts
         var scope = await currentUser.ScopeAsync(http.User, ct);
         if (scope is null || await DashboardLens.OfAsync(db, scope, period.CommuneId, ct) is not { } lens) return Results.Forbid();
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         var version = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == periodId).Select(s => s.Version).FirstOrDefaultAsync(ct);
         var key = ("chart", periodId, chart, lens.Key, version, figures.AsOf);
         if (!cache.TryGetValue(key, out string? svg) || svg is null)
@@ -72,7 +72,7 @@ public static class DashboardCharts
             {
                 "trang-thai" => StatusDonut(view.ByStatus).Svg,
                 "chi-tieu" => IndicatorBars(view.Indicators).Svg,
-                _ => Trend(await trend.UpToAsync(period, today, ct)).Svg,
+                _ => Trend(await trend.UpToAsync(period, ct)).Svg,
             };
             cache.Set(key, svg, TimeSpan.FromMinutes(30));
         }

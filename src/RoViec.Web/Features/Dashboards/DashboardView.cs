@@ -96,11 +96,12 @@ public sealed record TrendPoint(string Month, decimal? Rate, decimal? OnTime, de
 /// The months of the plan up to a month, from their snapshots (built when missing), kept in memory until a snapshot
 /// of the plan changes — a dashboard view reads one small query and the cache.
 /// </summary>
-public sealed class DashboardTrend(RoViecDbContext db, IMemoryCache cache)
+public sealed class DashboardTrend(RoViecDbContext db, IMemoryCache cache, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TrendPoint>> UpToAsync(ReportingPeriod month, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<TrendPoint>> UpToAsync(ReportingPeriod month, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(month);
+        var today = clock.VietnamToday();
         var months = await db.Periods.AsNoTracking()
             .Where(p => p.PlanId == month.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.StartsOn && p.State != PeriodStates.Scheduled)
             .OrderBy(p => p.StartsOn).ToListAsync(ct);
@@ -111,7 +112,7 @@ public sealed class DashboardTrend(RoViecDbContext db, IMemoryCache cache)
         var points = new List<TrendPoint>();
         foreach (var m in months)
         {
-            var f = await PeriodSnapshots.ReadAsync(db, m, today, ct);
+            var f = await PeriodSnapshots.ReadAsync(db, m, clock, ct);
             points.Add(new TrendPoint("T" + m.Number, f.Report.Rate.Rate, f.Report.Rate.OnTimeRate, f.Report.KeyTaskShare,
                 f.Report.Sections.Sum(s => s.Done), f.IndicatorsJudged == 0 ? null : Math.Round(f.IndicatorsMet * 100m / f.IndicatorsJudged, 1)));
         }

@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Public;
 using RoViec.Web.Features.Reporting;
 using RoViec.Web.Features.Reports;
@@ -57,13 +58,75 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
         "Số liệu chỉ tiêu chưa khớp với sổ theo dõi, đề nghị kiểm tra lại",
     ];
 
-    /// <summary>Seeds the history of the commune's plan in force; returns the months seeded.</summary>
+    /// <summary>
+    /// Seeds the history of the commune's plan in force up to today; returns the periods seeded. Before the year's
+    /// first month has closed (early January), last year's plan comes first: the same sample moved to last year, its
+    /// whole year reported, scored and closed with its annual report, then replaced by this year's plan — so the demo
+    /// never shows an empty or a dead year.
+    /// </summary>
     public async Task<int> SeedAsync(Guid communeId, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.VietnamToday();
         var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active).FirstOrDefaultAsync(ct);
         if (plan is null) return 0;
+        var seeded = (Periods: 0, Reports: 0);
+        if (!await db.Periods.AnyAsync(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly && p.CompileDueOn < today, ct))
+        {
+            var previous = await PlanDrafts.CreateConfirmedAsync(db, communeId, DemoPlan.For(plan.Year - 1), DemoPlan.FileName, "hệ thống",
+                Utc(new DateOnly(plan.Year - 1, 1, 5), 9), ct);
+            db.ChangeTracker.Clear();
+            seeded = Add(seeded, await SeedPlanAsync(communeId, previous, today, inForce: false, ct));
+            await db.Plans.Where(p => p.Id == previous.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PlanStatuses.Replaced), ct);
+            await db.Plans.Where(p => p.Id == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacesPlanId, previous.Id), ct);
+        }
+        seeded = Add(seeded, await SeedPlanAsync(communeId, plan, today, inForce: true, ct));
+        await KeepSomethingOpenAsync(communeId, plan, today, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToListAsync(ct);
+        // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
+        var page = await PublicFigures.EnsureAsync(db, communeId, ct);
+        page.Enabled = true;
+        page.ShowRanking = true;
+        // The indicators the units report on (the others have no owner yet, hence no figure to show).
+        page.IndicatorIds = string.Join('|', indicators.Where(i => i.OwnerUnitId is not null).OrderBy(i => i.Order).Select(i => i.Id));
+        page.Intro = "Ban Chỉ đạo xã công khai kết quả thực hiện Chương trình công tác năm " + plan.Year + " để người dân, doanh nghiệp theo dõi và góp ý.";
+        page.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        LogSeeded(log, seeded.Periods, seeded.Reports, watch.ElapsedMilliseconds);
+        return seeded.Periods;
+    }
+
+    /// <summary>
+    /// After a month's compile day (the 23rd to the month's end) no month is open by the calendar. So that the demo has
+    /// reports due on every day, the standing office has opened next month ahead of its day, as it may; in December,
+    /// whose next month belongs to next year's plan, it has asked every unit for an ad-hoc year-end report instead.
+    /// </summary>
+    private async Task KeepSomethingOpenAsync(Guid communeId, Plan plan, DateOnly today, CancellationToken ct)
+    {
+        var months = await db.Periods.Where(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly).OrderBy(p => p.StartsOn).ToListAsync(ct);
+        var current = months.FirstOrDefault(p => p.StartsOn <= today && today <= p.EndsOn);
+        if (current is null || current.CompileDueOn >= today) return;
+        var at = Utc(current.CompileDueOn.AddDays(1), 8);
+        if (months.FirstOrDefault(p => p.StartsOn > current.EndsOn) is { State: PeriodStates.Scheduled } next)
+        {
+            await OpenPeriod.OpenAsync(db, next, at, ct);
+            return;
+        }
+        var input = new PeriodAdmin.AdHocInput(
+            $"Báo cáo nhanh kết quả thực hiện Chương trình công tác năm {plan.Year}",
+            "Đề nghị các đơn vị báo cáo nhanh kết quả thực hiện các nhiệm vụ được giao trong năm để Ban Chỉ đạo tổng kết.",
+            DayText.Show(current.EndsOn.AddDays(-1)), DayText.Show(current.EndsOn), []);
+        await PeriodAdmin.CreateAdHocAsync(db, communeId, plan.Id, input, at, ct);
+    }
+
+    private static (int Periods, int Reports) Add((int Periods, int Reports) a, (int Periods, int Reports) b) => (a.Periods + b.Periods, a.Reports + b.Reports);
+
+    /// <summary>
+    /// One plan's periods whose compile day has passed, reported, verified, scored and closed: (periods, verified
+    /// reports). The plan in force keeps two reports of its latest month awaiting verification.
+    /// </summary>
+    private async Task<(int Periods, int Reports)> SeedPlanAsync(Guid communeId, Plan plan, DateOnly today, bool inForce, CancellationToken ct)
+    {
         // The months, and the year's own report (due in November) once its compile day has passed, in the order they closed.
         var months = await db.Periods.AsNoTracking()
             .Where(p => p.PlanId == plan.Id && (p.Kind == PeriodKinds.Monthly || p.Kind == PeriodKinds.Annual) && p.CompileDueOn < today)
@@ -84,7 +147,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence).AsSplitQuery()
                 .Where(r => r.PeriodId == period.Id).ToListAsync(ct);
             var ordered = reports.OrderBy(r => units[r.UnitId].Key, StringComparer.Ordinal).ToList();
-            var awaiting = period.Id == lastMonth ? 2 : 0;
+            var awaiting = inForce && period.Id == lastMonth ? 2 : 0;
             for (var i = 0; i < ordered.Count; i++)
             {
                 var report = ordered[i];
@@ -124,19 +187,9 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             db.ChangeTracker.Clear();
 
             if (period.Kind == PeriodKinds.Monthly) await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
-            await PeriodSnapshots.BuildAsync(db, row, today, "Dữ liệu mô phỏng", "hệ thống", ct);
+            await PeriodSnapshots.BuildAsync(db, row, clock, "Dữ liệu mô phỏng", "hệ thống", ct);
         }
-        // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
-        var page = await PublicFigures.EnsureAsync(db, communeId, ct);
-        page.Enabled = true;
-        page.ShowRanking = true;
-        // The indicators the units report on (the others have no owner yet, hence no figure to show).
-        page.IndicatorIds = string.Join('|', indicators.Values.Where(i => i.OwnerUnitId is not null).OrderBy(i => i.Order).Select(i => i.Id));
-        page.Intro = "Ban Chỉ đạo xã công khai kết quả thực hiện Chương trình công tác năm " + plan.Year + " để người dân, doanh nghiệp theo dõi và góp ý.";
-        page.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
-        LogSeeded(log, months.Count, reportsSeeded, watch.ElapsedMilliseconds);
-        return months.Count;
+        return (months.Count, reportsSeeded);
     }
 
     /// <summary>Fills a line; returns the evidence to add with it, if any.</summary>
@@ -268,6 +321,6 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
 
     private static DateTime Utc(DateOnly vietnamDay, int hour) => vietnamDay.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history seeded: {Months} months, {Reports} verified reports in {Ms} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history seeded: {Months} periods, {Reports} verified reports in {Ms} ms")]
     private static partial void LogSeeded(ILogger logger, int months, int reports, long ms);
 }

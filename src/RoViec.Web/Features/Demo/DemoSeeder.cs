@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Import;
+using RoViec.Domain.Text;
 using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Demo;
@@ -13,7 +13,7 @@ namespace RoViec.Web.Features.Demo;
 /// random one printed once) and a demo commune whose plan is imported from a sample document, so a
 /// new user sees a living system at once.
 /// </summary>
-internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IConfiguration configuration, ILogger<DemoSeeder> log)
+internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string AdminUserName = "admin";
 
@@ -48,13 +48,8 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         db.Communes.Add(commune);
         await db.SaveChangesAsync(ct);
 
-        await using (var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("demo-plan.txt")!)
-        using (var memory = new MemoryStream())
-        {
-            await stream.CopyToAsync(memory, ct);
-            if (PlanImporter.Import(memory.ToArray(), "dien-chau-ctr-2026.txt") is ImportOutcome.Imported imported)
-                await PlanDrafts.CreateConfirmedAsync(db, commune.Id, imported.Draft, "dien-chau-ctr-2026.txt", "hệ thống", ct);
-        }
+        // The demo lives in the current year: the sample plan's dates moved to this year, its text as written.
+        await PlanDrafts.CreateConfirmedAsync(db, commune.Id, DemoPlan.For(clock.VietnamToday().Year), DemoPlan.FileName, "hệ thống", clock.GetUtcNow().UtcDateTime, ct);
 
         var password = configuration["ROVIEC_ADMIN_PASSWORD"];
         var generated = string.IsNullOrEmpty(password);
@@ -101,7 +96,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
     private async Task CreateUserAsync(AppUser user, string password, string role)
     {
         user.Id = Guid.NewGuid();
-        user.CreatedAtUtc = DateTime.UtcNow;
+        user.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
         if (!created.Succeeded)

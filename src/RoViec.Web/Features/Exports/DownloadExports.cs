@@ -21,7 +21,7 @@ internal static class DownloadExports
             if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
             if (await DownloadMonthlyReport.UnreadyAsync(db, found.Period, http.Request.Query, ct) is { } unready) return unready;
-            var bytes = await PeriodWorkbook.WriteAsync(db, found.Period, Today(clock), ct);
+            var bytes = await PeriodWorkbook.WriteAsync(db, found.Period, clock, ct);
             return Results.File(bytes, PeriodWorkbook.ContentType, Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), ".xlsx").Replace("bao-cao-", "so-lieu-", StringComparison.Ordinal));
         }).RequireAuthorization(Policies.ReadPlans);
 
@@ -31,7 +31,7 @@ internal static class DownloadExports
             if (await DownloadMonthlyReport.FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
             if (found.Refused) return Results.Forbid();
             if (await DownloadMonthlyReport.UnreadyAsync(db, found.Period, http.Request.Query, ct) is { } unready) return unready;
-            var rows = await UpwardExport.RowsAsync(db, found.Period, Today(clock), ct);
+            var rows = await UpwardExport.RowsAsync(db, found.Period, clock, ct);
             var name = Path.ChangeExtension(DownloadMonthlyReport.FileName(found.Period), "." + format).Replace("bao-cao-", "xuat-len-", StringComparison.Ordinal);
             if (format == "csv") return Results.File(await UpwardExport.CsvAsync(rows, ct), "text/csv; charset=utf-8", name);
             var commune = await db.Communes.AsNoTracking().Where(c => c.Id == found.Period.CommuneId).Select(c => c.Name).FirstAsync(ct);
@@ -39,5 +39,4 @@ internal static class DownloadExports
         }).RequireAuthorization(Policies.ReadPlans);
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 }

@@ -19,11 +19,11 @@ public static class PeriodWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<byte[]> WriteAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
+    public static async Task<byte[]> WriteAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         return await WriteAsync(figures, ct);
     }
 

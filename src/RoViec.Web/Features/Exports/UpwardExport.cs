@@ -27,11 +27,11 @@ public static class UpwardExport
     public sealed record Row(string Key, string Kind, Guid Id, string Code, string Name, string Detail, string Result,
         string? EnteredBy, DateTime? EnteredAtUtc, bool ChangedSince);
 
-    public static async Task<IReadOnlyList<Row>> RowsAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<Row>> RowsAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         // Numbered 1, 2, 3 … in the plan's order (the stored order is a sort key, not a number).
         var orders = (await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).OrderBy(i => i.Order).Select(i => i.Id).ToListAsync(ct))
             .Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);

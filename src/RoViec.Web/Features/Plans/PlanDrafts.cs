@@ -39,9 +39,9 @@ public static class PlanDrafts
     /// <summary>Tasks are numbered with gaps so that splitting one inserts the new task without renumbering the plan.</summary>
     public const int OrderStep = 1024;
 
-    public static async Task<Plan> CreateDraftAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, PlanUpload? upload, CancellationToken ct)
+    public static async Task<Plan> CreateDraftAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, PlanUpload? upload, DateTime nowUtc, CancellationToken ct)
     {
-        var plan = await BuildAsync(db, communeId, draft, fileName, ct);
+        var plan = await BuildAsync(db, communeId, draft, fileName, nowUtc, ct);
         if (upload is not null)
         {
             db.Uploads.Add(upload);
@@ -53,11 +53,11 @@ public static class PlanDrafts
     }
 
     /// <summary>A plan confirmed as imported, without review (the demo commune's first plan).</summary>
-    public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, CancellationToken ct)
+    public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var plan = await BuildAsync(db, communeId, draft, fileName, ct);
+        var plan = await BuildAsync(db, communeId, draft, fileName, nowUtc, ct);
         plan.Status = PlanStatuses.Active;
-        plan.ConfirmedAtUtc = DateTime.UtcNow;
+        plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
         db.Plans.Add(plan);
         await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
@@ -74,7 +74,7 @@ public static class PlanDrafts
     /// so the second finds no draft to claim and changes nothing — no second replacement, no second
     /// set of reporting periods.
     /// </summary>
-    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, CancellationToken ct)
+    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return new ConfirmOutcome.NotFound();
@@ -107,7 +107,7 @@ public static class PlanDrafts
         }
         // The tracked plan still reads Draft: the save below records Draft → Active in the audit with the rest.
         plan.Status = PlanStatuses.Active;
-        plan.ConfirmedAtUtc = DateTime.UtcNow;
+        plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
         await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
@@ -137,7 +137,7 @@ public static class PlanDrafts
         return true;
     }
 
-    private static async Task<Plan> BuildAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, CancellationToken ct)
+    private static async Task<Plan> BuildAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, DateTime nowUtc, CancellationToken ct)
     {
         var units = await CommuneUnits.LoadAsync(db, communeId, ct);
         var rows = draft.Units.ToDictionary(u => u.Id, units.RowFor, StringComparer.Ordinal);
@@ -149,12 +149,12 @@ public static class PlanDrafts
             Status = PlanStatuses.Draft,
             Kind = d.KindCode,
             Title = Clip(d.Title ?? fileName, 1000),
-            Year = d.Year ?? VietnamTime.Today.Year,
+            Year = d.Year ?? VietnamTime.FromUtc(nowUtc).Year,
             Number = Clip(d.Number, 100),
             Issuer = Clip(d.Issuer, 500),
             SourceFileName = Clip(fileName, 300),
             SourceText = draft.SourceText,
-            ImportedAtUtc = DateTime.UtcNow,
+            ImportedAtUtc = nowUtc,
         };
         var order = 0;
         foreach (var t in draft.Tasks)

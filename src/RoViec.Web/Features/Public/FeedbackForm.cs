@@ -68,7 +68,7 @@ public static class FeedbackForm
         int? rating = int.TryParse(form["rating"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
         var item = form["item"].ToString();
         var errors = FeedbackRules.Check(rating, form["message"], form["name"], form["contact"]).ToList();
-        if (!await PublishedAsync(db, page, item, ct)) errors.Add("Mục được góp ý không có trên trang công khai; hãy chọn trong danh sách.");
+        if (!await PublishedAsync(db, page, item, clock, ct)) errors.Add("Mục được góp ý không có trên trang công khai; hãy chọn trong danh sách.");
         if (errors.Count > 0) return Refuse(back, errors);
 
         var salt = configuration["RoViec:Feedback:Salt"] ?? "roviec-feedback";
@@ -112,13 +112,13 @@ public static class FeedbackForm
         }
     }
 
-    private static async Task<bool> PublishedAsync(RoViecDbContext db, PublicPage page, string item, CancellationToken ct)
+    private static async Task<bool> PublishedAsync(RoViecDbContext db, PublicPage page, string item, TimeProvider clock, CancellationToken ct)
     {
         if (item == "page") return true;
         if (item == "ranking") return page.ShowRanking;
         var month = await PublicFigures.MonthAsync(db, page.CommuneId, null, ct);
         if (month is null) return false;
-        var figures = await PeriodSnapshots.ReadAsync(db, month, DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow)), ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, month, clock, ct);
         if (item.StartsWith("indicator:", StringComparison.Ordinal))
             return Guid.TryParse(item["indicator:".Length..], out var id) && PublicFigures.PublishedIndicators(page, figures).Contains(id);
         if (item.StartsWith("field:", StringComparison.Ordinal))

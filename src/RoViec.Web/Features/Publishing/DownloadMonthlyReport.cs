@@ -30,7 +30,7 @@ internal static class DownloadMonthlyReport
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
         if (error is not null) return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Không tạo được báo cáo");
 
-        return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, today, ct), MonthlyReportDocx.ContentType, FileName(period));
+        return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct), MonthlyReportDocx.ContentType, FileName(period));
     }).RequireAuthorization(Policies.ReadPlans);
 
     /// <summary>A period as those who publish its report reach it (the Word report, its composition, the workbook, the upward export).</summary>

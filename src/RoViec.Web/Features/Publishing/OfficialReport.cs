@@ -13,11 +13,11 @@ namespace RoViec.Web.Features.Publishing;
 /// </summary>
 public static class OfficialReport
 {
-    public static async Task<byte[]> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, DateOnly today, CancellationToken ct)
+    public static async Task<byte[]> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         var extras = await ExtrasAsync(db, figures, ct);
         var composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
         return MonthlyReportDocx.Write(ReportCompositions.Apply(figures.Report with { Settings = settings }, composition), extras);

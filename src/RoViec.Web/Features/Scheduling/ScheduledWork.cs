@@ -10,12 +10,17 @@ namespace RoViec.Web.Features.Scheduling;
 /// One tick of the scheduled work, done by the instance holding the "scheduler" lease: for every commune's
 /// active plan, periods along the calendar (<see cref="AdvancePeriods"/>), reminders (<see cref="Reminders"/>),
 /// task alerts (<see cref="TaskAlerts"/>); then the e-mails (<see cref="NoticeMailer"/>). "Today" is the Vietnam
-/// date of the injected <see cref="TimeProvider"/>; the lease runs on the machine's real clock, because it
-/// is about which process is alive, not about the calendar.
+/// date of the injected <see cref="TimeProvider"/>; the lease runs on the injected wall clock (keyed
+/// <see cref="WallClock"/>), because it is about which process is alive, not about the calendar: a test that moves
+/// the calendar a day ahead must not make a living instance's lease expire.
 /// </summary>
-public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider clock, NoticeMailer mailer, IConfiguration configuration, ILogger<ScheduledWork> log)
+public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider clock, [FromKeyedServices(ScheduledWork.WallClock)] TimeProvider wallClock,
+    NoticeMailer mailer, IConfiguration configuration, ILogger<ScheduledWork> log)
 {
     public const string LeaseName = "scheduler";
+
+    /// <summary>The key of the clock that measures elapsed real time (leases), registered by the composition root.</summary>
+    public const string WallClock = "wall-clock";
 
     /// <summary>This instance, as the lease names its holder.</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -31,7 +36,7 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
-        if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, DateTime.UtcNow, ct)) return new Outcome(false, 0, 0, 0, 0);
+        if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, wallClock.GetUtcNow().UtcDateTime, ct)) return new Outcome(false, 0, 0, 0, 0);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
@@ -58,7 +63,7 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 db.ChangeTracker.Clear();
             }
-            if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, DateTime.UtcNow, ct))
+            if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, wallClock.GetUtcNow().UtcDateTime, ct))
             {
                 log.LogWarning("Mất quyền chạy việc định kỳ giữa chừng (scheduler lease lost); dừng lượt này");
                 return new Outcome(true, opened, closed, notices, 0);
@@ -72,6 +77,6 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
     public async Task ReleaseAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        await JobLeases.ReleaseAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), LeaseName, Holder, DateTime.UtcNow, ct);
+        await JobLeases.ReleaseAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), LeaseName, Holder, wallClock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace RoViec.Web.Features.Scheduling;
 
 /// <summary>
@@ -11,7 +9,6 @@ public sealed class Scheduler(ScheduledWork work, IConfiguration configuration, 
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Notifications.NoticeMailer>();
         services.AddSingleton<ScheduledWork>();
         services.AddHostedService<Scheduler>();

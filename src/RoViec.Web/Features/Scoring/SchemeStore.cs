@@ -29,7 +29,7 @@ public static class SchemeStore
     }
 
     /// <summary>The version in force on <paramref name="day"/>; the default scheme is created (from 1 January of that year) for a commune that has none.</summary>
-    public static async Task<SchemeInForce> InForceAsync(RoViecDbContext db, Guid communeId, DateOnly day, CancellationToken ct)
+    public static async Task<SchemeInForce> InForceAsync(RoViecDbContext db, Guid communeId, DateOnly day, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var row = await db.ScoringSchemes.AsNoTracking()
@@ -37,7 +37,7 @@ public static class SchemeStore
             .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.CreatedAtUtc)
             .FirstOrDefaultAsync(ct);
         if (row is null && !await db.ScoringSchemes.AnyAsync(s => s.CommuneId == communeId, ct))
-            row = await CreateDefaultAsync(db, communeId, new DateOnly(day.Year, 1, 1), ct);
+            row = await CreateDefaultAsync(db, communeId, new DateOnly(day.Year, 1, 1), clock, ct);
         row ??= await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == communeId)
             .OrderBy(s => s.EffectiveFrom).FirstAsync(ct);
         return ToInForce(row);
@@ -58,7 +58,7 @@ public static class SchemeStore
         return new SchemeInForce(row.Id, row.Name, row.Number, row.EffectiveFrom, definition);
     }
 
-    private static async Task<ScoringScheme> CreateDefaultAsync(RoViecDbContext db, Guid communeId, DateOnly from, CancellationToken ct)
+    private static async Task<ScoringScheme> CreateDefaultAsync(RoViecDbContext db, Guid communeId, DateOnly from, TimeProvider clock, CancellationToken ct)
     {
         var row = new ScoringScheme
         {
@@ -70,7 +70,7 @@ public static class SchemeStore
             Number = 1,
             EffectiveFrom = from,
             Definition = Shipped(DefaultKey),
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = "hệ thống",
             Version = Guid.NewGuid(),
         };

@@ -31,7 +31,7 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
         $"{period?.Label} chưa có báo cáo nào được xác minh nên chưa có điểm. Điểm chỉ tính từ số liệu đã được cơ quan thường trực xác minh.";
 
     /// <summary>The scheme a month is scored with: a closed month keeps the version it was scored with (a later version never rescores it); otherwise the version in force.</summary>
-    public static async Task<SchemeInForce> SchemeOfAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    public static async Task<SchemeInForce> SchemeOfAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -39,7 +39,7 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
             && await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => (Guid?)s.SchemeId).FirstOrDefaultAsync(ct) is { } keptId
             && await SchemeStore.ByIdAsync(db, keptId, ct) is { } kept)
             return kept;
-        return await SchemeStore.InForceAsync(db, period.CommuneId, period.StartsOn, ct);
+        return await SchemeStore.InForceAsync(db, period.CommuneId, period.StartsOn, clock, ct);
     }
 
     public async Task<ScoreOutcome> RecomputeAsync(Guid periodId, string reason, string? by, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
         var asOf = PeriodSnapshots.ReferenceDay(period, today);
         var existing = await db.UnitScores.Where(s => s.PeriodId == periodId).ToDictionaryAsync(s => s.UnitId, ct);
-        var scheme = await SchemeOfAsync(db, period, ct);
+        var scheme = await SchemeOfAsync(db, period, clock, ct);
 
         var facts = await UnitMeasures.ForPeriodAsync(db, period, asOf, ct);
         var scored = facts.Select(f => (Facts: f, Result: ScoreCalculator.Score(scheme.Definition, f))).ToList();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
 using RoViec.Web.Features.Publishing;
 using RoViec.Web.Features.Reporting;
 
@@ -30,17 +31,18 @@ public static class PeriodSnapshots
         return today < period.CompileDueOn ? today : period.CompileDueOn;
     }
 
-    /// <summary>The period's figures for <paramref name="today"/>: the stored snapshot when it is current, else built and stored now.</summary>
-    public static async Task<PeriodFigures> ReadAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
+    /// <summary>The period's figures for today by <paramref name="clock"/>: the stored snapshot when it is current, else built and stored now.</summary>
+    public static async Task<PeriodFigures> ReadAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
+        var today = clock.VietnamToday();
         var row = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
             .Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
         if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures
             && figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == ReferenceDay(period, today))
             return figures;
-        return await BuildAsync(db, period, today, row is null ? "Lập lần đầu" : "Lập lại khi đọc", null, ct);
+        return await BuildAsync(db, period, clock, row is null ? "Lập lần đầu" : "Lập lại khi đọc", null, ct);
     }
 
     /// <summary>
@@ -60,11 +62,11 @@ public static class PeriodSnapshots
     }
 
     /// <summary>Computes the period's figures and stores them (insert or replace), in its own save.</summary>
-    public static async Task<PeriodFigures> BuildAsync(RoViecDbContext db, ReportingPeriod period, DateOnly today, string reason, string? by, CancellationToken ct)
+    public static async Task<PeriodFigures> BuildAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, string reason, string? by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var asOf = ReferenceDay(period, today);
+        var asOf = ReferenceDay(period, clock.VietnamToday());
         var settings = await MonthlyReportSettings.DefaultsAsync(db, period, asOf, ct);
         var report = await MonthlyReportQuery.CompileAsync(db, period, settings, ct);
         var figures = new PeriodFigures
@@ -83,7 +85,7 @@ public static class PeriodSnapshots
         var (allocated, disbursed) = await BudgetAsync(db, period, ct);
         figures = figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed };
         var text = JsonSerializer.Serialize(figures, Json);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var updated = await db.PeriodSnapshots.Where(s => s.PeriodId == period.Id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Figures, text)
             .SetProperty(s => s.Stale, false)

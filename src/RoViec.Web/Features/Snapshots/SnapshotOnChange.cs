@@ -1,5 +1,4 @@
 using RoViec.Data;
-using RoViec.Domain.Text;
 using RoViec.Web.Features.Evaluation;
 
 namespace RoViec.Web.Features.Snapshots;
@@ -16,8 +15,7 @@ public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : I
         {
             var period = await db.Periods.FindAsync([change.PeriodId], ct);
             if (period is null) return;
-            var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-            await PeriodSnapshots.BuildAsync(db, period, today, change.Reason, change.By, ct);
+            await PeriodSnapshots.BuildAsync(db, period, clock, change.Reason, change.By, ct);
         }
         else await PeriodSnapshots.MarkStaleAsync(db, change.PeriodId, ct);
     }

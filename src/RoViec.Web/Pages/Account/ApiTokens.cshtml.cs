@@ -13,7 +13,7 @@ namespace RoViec.Web.Pages.Account;
 /// The signed-in user's personal API tokens: list, create (the token is shown once, in full) and
 /// revoke. A token acts as its owner, with the owner's roles and scope; nobody sees another's tokens.
 /// </summary>
-public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     public sealed record TokenLine(Guid Id, string Name, string Prefix, string Created, string? LastUsed, string? Expires, string? Revoked, bool Expired)
     {
@@ -56,7 +56,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
         }
         if (ModelState.IsValid)
         {
-            switch (await CreateApiToken.RunAsync(db, owner, Input.Name, days, DateTime.UtcNow, ct))
+            switch (await CreateApiToken.RunAsync(db, owner, Input.Name, days, clock.GetUtcNow().UtcDateTime, ct))
             {
                 case CreateApiToken.Result.Created created:
                     CreatedToken = created.Token;
@@ -85,7 +85,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
         if (token is null) return NotFound();
         if (token.RevokedAtUtc is null)
         {
-            token.RevokedAtUtc = DateTime.UtcNow;
+            token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
         return RedirectToPage();
@@ -95,7 +95,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
 
     private async Task LoadAsync(Guid owner, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == owner)
             .OrderByDescending(t => t.CreatedAtUtc)
             .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc })

@@ -17,7 +17,7 @@ namespace RoViec.Web.Pages.CrossChecks;
 /// inspector posting answers 403.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser current) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>A period the page can show, with how many of its reports are verified.</summary>
     public sealed record PeriodChoice(Guid Id, string Label, int VerifiedReports);
@@ -72,7 +72,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current) : PageMo
         if (!await DrawSample.Eligible(db, chosen.Id).AnyAsync(ct))
             return await RefuseDrawAsync(communeId, chosen.Id, size, "Kỳ này chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có dòng nào để chọn mẫu (only verified report lines can be sampled).", ct);
 
-        var result = await DrawSample.DrawAsync(db, chosen, wanted, scope.UserName, DateTime.UtcNow, ct);
+        var result = await DrawSample.DrawAsync(db, chosen, wanted, scope.UserName, clock.GetUtcNow().UtcDateTime, ct);
         return Redirect($"/kiem-tra-cheo?ky={chosen.Id}&them={result.Drawn}");
     }
 
@@ -83,7 +83,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current) : PageMo
         var check = await db.CrossChecks.FirstOrDefaultAsync(c => c.Id == id && c.CommuneId == communeId, ct);
         if (check is null) return NotFound();
 
-        var outcome = await RecordResult.SaveAsync(db, check, result, note, version, scope.UserName, DateTime.UtcNow, ct);
+        var outcome = await RecordResult.SaveAsync(db, check, result, note, version, scope.UserName, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome is RecordOutcome.Saved) return Redirect($"/kiem-tra-cheo?ky={check.PeriodId}#dong-{check.Id}");
 
         var periodId = check.PeriodId;

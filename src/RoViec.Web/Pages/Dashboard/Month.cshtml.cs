@@ -42,8 +42,8 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, Dash
         if (ky is not null && Month is null) return NotFound();
         if (Month is null) return Page();
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, today, ct), lens);
-        Trend = await trend.UpToAsync(Month, today, ct);
+        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
+        Trend = await trend.UpToAsync(Month, ct);
         return Page();
     }
 

@@ -20,7 +20,7 @@ namespace RoViec.Web.Pages.Import;
 /// Only the officer's own commune's drafts exist here; anything else is 404.
 /// </summary>
 [Authorize(Policy = Policies.ManagePlans)]
-public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     /// <summary>An unknown unit name with how much of the draft depends on it.</summary>
     public sealed record UnknownUnit(OrgUnit Row, int Leads, int Supports, int Owns);
@@ -94,7 +94,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
             _ when Guid.TryParse(replace, out var replaced) => new ReplaceAnswer(replaced),
             _ => null,
         };
-        switch (await PlanDrafts.ConfirmAsync(db, communeId, id, answer, User.Identity?.Name ?? "", ct))
+        switch (await PlanDrafts.ConfirmAsync(db, communeId, id, answer, User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct))
         {
             case ConfirmOutcome.Confirmed confirmed:
                 Notice = confirmed.Replaced is { } old

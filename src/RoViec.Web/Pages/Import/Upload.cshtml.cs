@@ -17,7 +17,7 @@ namespace RoViec.Web.Pages.Import;
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Features.Access.Policies.ManagePlans)]
-public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.CurrentUser currentUser) : PageModel
+public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public IFormFile? Document { get; set; }
@@ -33,7 +33,7 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.C
         var user = await currentUser.ScopeAsync(User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
         if (Document is null || Document.Length == 0) return Refuse(StatusCodes.Status400BadRequest, new EmptyFile());
-        var options = new ImportOptions();
+        var options = new ImportOptions { DefaultYear = RoViec.Domain.Text.VietnamTime.VietnamToday(clock).Year };
         if (Document.Length > options.MaxBytes) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(Document.Length, options.MaxBytes));
         byte[] bytes;
         using (var memory = new MemoryStream())
@@ -48,8 +48,8 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.C
                 return Refuse(refused.Error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, refused.Error);
             case ImportOutcome.Imported imported:
                 // The draft exists at once, with the file it came from; the officer reviews it next.
-                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = DateTime.UtcNow };
-                var plan = await PlanDrafts.CreateDraftAsync(db, communeId, imported.Draft, fileName, upload, ct);
+                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
+                var plan = await PlanDrafts.CreateDraftAsync(db, communeId, imported.Draft, fileName, upload, upload.UploadedAtUtc, ct);
                 return Redirect($"/nhap-ke-hoach/{plan.Id}");
             default:
                 throw new InvalidOperationException("unknown import outcome");

@@ -119,7 +119,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         MayManageProfiles = ManagesProfiles(found);
         Profiles = await LayoutProfiles.ListAsync(db, period.CommuneId, ct);
         var today = Today();
-        var figures = await PeriodSnapshots.ReadAsync(db, period, today, ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         Generated = ReportCompositions.Generated(figures.Report);
         Composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
         Outdated = ReportCompositions.Outdated(Composition, Generated);

@@ -69,7 +69,7 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (marking && !MayMark) return Forbid();
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
-        Rows = await UpwardExport.RowsAsync(db, period, DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime)), ct);
+        Rows = await UpwardExport.RowsAsync(db, period, clock, ct);
         NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
         return null;
     }

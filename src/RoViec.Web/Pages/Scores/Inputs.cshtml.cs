@@ -97,7 +97,7 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         Units = await db.Units.AsNoTracking().Where(u => expected.Contains(u.Id)).OrderBy(u => u.Name).ToListAsync(ct);
         Unit = donvi is { } unit ? Units.FirstOrDefault(u => u.Id == unit) : (Units.Count > 0 ? Units[0] : null);
         if (donvi is not null && Unit is null) return NotFound();
-        Scheme = await ScoreService.SchemeOfAsync(db, Month, ct);
+        Scheme = await ScoreService.SchemeOfAsync(db, Month, clock, ct);
         Fields = ScoreInputs.FieldsOf(Scheme.Definition);
         return null;
     }

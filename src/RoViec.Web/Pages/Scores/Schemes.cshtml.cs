@@ -124,7 +124,7 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         var scope = await currentUser.ScopeAsync(User, ct);
         if (communeId is not { } id) return null;
         var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
-        if (plan is not null) await SchemeStore.InForceAsync(db, id, new DateOnly(plan.Year, 1, 1), ct);
+        if (plan is not null) await SchemeStore.InForceAsync(db, id, new DateOnly(plan.Year, 1, 1), clock, ct);
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == id;
         Versions = await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == id)
             .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Number).ToListAsync(ct);

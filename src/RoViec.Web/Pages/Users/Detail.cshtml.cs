@@ -18,7 +18,7 @@ namespace RoViec.Web.Pages.Users;
 /// two-factor set-up, and its history. Another commune's account does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -53,7 +53,7 @@ public sealed class DetailModel(RoViecDbContext db, UserManager<AppUser> users, 
         if (!ModelState.IsValid) return Status(StatusCodes.Status400BadRequest);
         var scope = (await admin.ScopeAsync(User, ct))!;
         var changes = new AccountChanges(VietnameseText.Squash(Input.FullName), Input.Title, Input.Email, [.. Input.Roles.Distinct(StringComparer.Ordinal)], Input.UnitId);
-        var errors = await UpdateAccount.RunAsync(db, users, scope, Account!, changes, ct);
+        var errors = await UpdateAccount.RunAsync(db, users, scope, Account!, changes, clock, ct);
         if (errors.Count > 0)
         {
             AccountForm.AddErrors(ModelState, errors);

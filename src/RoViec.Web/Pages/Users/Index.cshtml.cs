@@ -10,7 +10,7 @@ namespace RoViec.Web.Pages.Users;
 
 /// <summary>The accounts the administrator manages: name, user name, roles, unit, locked, two-factor.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class IndexModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class IndexModel(RoViecDbContext db, AdminScope admin, TimeProvider clock) : PageModel
 {
     /// <summary>"?xa=tinh" lists a province administrator's province-level accounts.</summary>
     public const string ProvinceLevel = "tinh";
@@ -34,7 +34,7 @@ public sealed class IndexModel(RoViecDbContext db, AdminScope admin) : PageModel
             only = communeId;
         }
         Filter = xa ?? "";
-        Accounts = await ManagedAccounts.ListAsync(db, scope, only, ct);
+        Accounts = await ManagedAccounts.ListAsync(db, scope, only, clock, ct);
         return Page();
     }
 }

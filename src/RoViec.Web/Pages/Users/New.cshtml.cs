@@ -17,7 +17,7 @@ namespace RoViec.Web.Pages.Users;
 /// roles, unit and an initial password — typed, or generated and shown once on the answer page.
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class NewModel(RoViecDbContext db, UserManager<AppUser> users, AdminScope admin) : PageModel
+public sealed class NewModel(RoViecDbContext db, UserManager<AppUser> users, AdminScope admin, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public NewAccountForm Input { get; set; } = new();
@@ -44,7 +44,7 @@ public sealed class NewModel(RoViecDbContext db, UserManager<AppUser> users, Adm
         var input = new NewAccount(
             Input.UserName.Trim().ToLowerInvariant(), VietnameseText.Squash(Input.FullName), Input.Title, Input.Email,
             [.. Input.Roles.Distinct(StringComparer.Ordinal)], Commune?.Id, Input.UnitId, Input.Password);
-        switch (await CreateAccount.RunAsync(db, users, scope, input, ct))
+        switch (await CreateAccount.RunAsync(db, users, scope, input, clock, ct))
         {
             case CreateOutcome.Created created:
                 Created = created;
