@@ -101,33 +101,45 @@ fi
 results="$ROOT/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
-# Runs one test project into its log and prints its last lines and how long it took.
-run_project() {
-  local project="$1" name log start
-  name="$(basename "$project" .csproj)"
+# Runs one test run into its log and keeps its last lines and how long it took: a name, a project, and optionally a
+# filter (one project may be split into two runs, each in its own process).
+run_tests() {
+  local name="$1" project="$2" filter="${3:-}" log start
   log="$results/$name.log"
   start=$SECONDS
-  dotnet test "$project" -c Release --no-build --nologo --results-directory "$results/$name" >"$log" 2>&1
+  if [[ -n "$filter" ]]; then
+    dotnet test "$project" -c Release --no-build --nologo --results-directory "$results/$name" --filter "$filter" >"$log" 2>&1
+  else
+    dotnet test "$project" -c Release --no-build --nologo --results-directory "$results/$name" >"$log" 2>&1
+  fi
   {
     echo "== $name ($((SECONDS - start)) s)"
     grep -vE '^\s*$' "$log" | tail -n 40
   } >"$results/$name.summary"
 }
 
-# Two lanes on two cores: the web tests, which take longest, beside every other project in turn. The projects
-# share nothing (each test makes its own database, port and folder), so they can run at once.
-lane_web=() lane_rest=()
-for project in tests/*/*.csproj; do
-  if [[ "$(basename "$project" .csproj)" == RoViec.Web.Tests ]]; then lane_web+=("$project"); else lane_rest+=("$project"); fi
-done
-( for project in "${lane_web[@]}"; do run_project "$project"; done ) &
+# Two lanes on two cores, which share nothing (each test makes its own database, port and folder): the web tests,
+# which take longest, beside every other project in turn; the web tests that spend their time in processes of their
+# own (the report command, the killed submission) run in the second lane, after the others, to even the lanes out.
+web=tests/RoViec.Web.Tests/RoViec.Web.Tests.csproj
+processes='FullyQualifiedName~RoViec.Web.Tests.ReportCommandTests|FullyQualifiedName~RoViec.Web.Tests.SubmissionCrashTests'
+in_process='FullyQualifiedName!~RoViec.Web.Tests.ReportCommandTests&FullyQualifiedName!~RoViec.Web.Tests.SubmissionCrashTests'
+runs=()
+( run_tests RoViec.Web.Tests "$web" "$in_process" ) &
 web_lane=$!
-for project in "${lane_rest[@]}"; do run_project "$project"; done
+runs+=(RoViec.Web.Tests)
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  [[ "$name" == RoViec.Web.Tests ]] && continue
+  run_tests "$name" "$project"
+  runs+=("$name")
+done
+run_tests RoViec.Web.Tests.Processes "$web" "$processes"
+runs+=(RoViec.Web.Tests.Processes)
 wait "$web_lane"
 
 passed=0 failed=0 skipped=0
-for project in tests/*/*.csproj; do
-  name="$(basename "$project" .csproj)"
+for name in "${runs[@]}"; do
   log="$results/$name.log"
   cat "$results/$name.summary" 2>/dev/null
   summary="$(grep -E '(Passed|Failed)!\s+-\s+Failed:' "$log" | tail -n 1)"

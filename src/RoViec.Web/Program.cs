@@ -122,7 +122,10 @@ var app = builder.Build();
 using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
-    await db.Database.MigrateAsync();
+    // The migrator only when a migration is pending: on an up-to-date database it would spend ~0.2 s comparing the
+    // model with the snapshot for nothing. A fresh database, or one behind, migrates as before (and the check that the
+    // model has no change without a migration runs then).
+    if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
     var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
     if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
         await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
