@@ -6,7 +6,7 @@ namespace RoViec.Web.Tests;
 /// <summary>A plan's year of periods as <see cref="PeriodCalendar.Build"/> lays it out from the reporting rules.</summary>
 public sealed class PeriodCalendarTests
 {
-    private static ReportingRules Rules(int unitDue = 20, int compileDue = 22, bool monthly = true, bool quarterly = false) => new()
+    internal static ReportingRules Rules(int unitDue = 20, int compileDue = 22, bool monthly = true, bool quarterly = false) => new()
     {
         Id = Guid.NewGuid(),
         CommuneId = Guid.NewGuid(),

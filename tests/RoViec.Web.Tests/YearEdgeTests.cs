@@ -17,23 +17,13 @@ public sealed class YearEdgeTests
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
-    private static ReportingRules Rules(int unitDue, int compileDue) => new()
-    {
-        Id = Guid.NewGuid(),
-        CommuneId = Guid.NewGuid(),
-        PlanId = Guid.NewGuid(),
-        UnitDueDay = unitDue,
-        CompileDueDay = compileDue,
-        Monthly = true,
-    };
-
     [Theory]
     [InlineData(2028, 29)]
     [InlineData(2027, 28)]
     [InlineData(2100, 28)]
     public void February_ends_and_falls_due_on_its_last_day_in_leap_and_common_years(int year, int lastDay)
     {
-        var february = PeriodCalendar.Build(Rules(unitDue: 30, compileDue: 31), year).Single(p => p.Kind == PeriodKinds.Monthly && p.Number == 2);
+        var february = PeriodCalendar.Build(PeriodCalendarTests.Rules(unitDue: 30, compileDue: 31), year).Single(p => p.Kind == PeriodKinds.Monthly && p.Number == 2);
 
         Assert.Equal(new DateOnly(year, 2, lastDay), february.EndsOn);
         Assert.Equal(new DateOnly(year, 2, lastDay), february.UnitDueOn);

@@ -61,7 +61,6 @@ public static class DashboardCharts
         if (period is null || !await currentUser.CanReadCommuneAsync(http.User, period.CommuneId, ct)) return Results.NotFound();
         var scope = await currentUser.ScopeAsync(http.User, ct);
         if (scope is null || await DashboardLens.OfAsync(db, scope, period.CommuneId, ct) is not { } lens) return Results.Forbid();
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         var version = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == periodId).Select(s => s.Version).FirstOrDefaultAsync(ct);
         var key = ("chart", periodId, chart, lens.Key, version, figures.AsOf);

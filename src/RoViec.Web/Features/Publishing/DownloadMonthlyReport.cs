@@ -24,7 +24,7 @@ internal static class DownloadMonthlyReport
         var period = found.Period;
         if (await UnreadyAsync(db, period, http.Request.Query, ct) is { } unready) return unready;
 
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.VietnamToday();
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         var q = http.Request.Query;
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);

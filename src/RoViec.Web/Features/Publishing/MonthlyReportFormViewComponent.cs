@@ -25,7 +25,7 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
         var ct = HttpContext.RequestAborted;
         var scope = await currentUser.ScopeAsync(HttpContext.User, ct);
         if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.VietnamToday();
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         return View("/Features/Publishing/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults, await DownloadMonthlyReport.NotReadyAsync(db, period, ct)));
     }

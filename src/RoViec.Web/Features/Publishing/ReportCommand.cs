@@ -197,7 +197,7 @@ public static partial class ReportCommand
             return NoVerifiedData;
         }
 
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.VietnamToday();
         var files = new List<(string Path, byte[] Bytes)>();
         if (request.Docx is { } docxPath)
         {

@@ -45,7 +45,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         if (scope is null || !scope.SeesWholeCommune) return Forbid();
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
-        Today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        Today = clock.VietnamToday();
         if (Plan is null) return Page();
 
         PeriodChoices = await db.Periods.AsNoTracking().Where(p => p.PlanId == Plan.Id && p.State != PeriodStates.Scheduled)

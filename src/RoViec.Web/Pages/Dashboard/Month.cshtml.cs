@@ -41,7 +41,6 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, Dash
             : Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
         if (ky is not null && Month is null) return NotFound();
         if (Month is null) return Page();
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
         Trend = await trend.UpToAsync(Month, ct);
         return Page();

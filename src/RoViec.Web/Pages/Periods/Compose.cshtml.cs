@@ -107,7 +107,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
     private static bool ManagesProfiles(DownloadMonthlyReport.Publishable found) =>
         found.Scope.RunsReporting && found.Scope.CommuneId == found.Period.CommuneId;
 
-    private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    private DateOnly Today() => clock.VietnamToday();
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

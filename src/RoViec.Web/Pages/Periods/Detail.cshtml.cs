@@ -73,7 +73,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
         Period = period;
         var scope = (await currentUser.ScopeAsync(User, ct))!;
         RunsReporting = scope.RunsReporting && scope.CommuneId == period.CommuneId;
-        Today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        Today = clock.VietnamToday();
 
         var expected = (await ReportingFigures.ExpectedAsync(db, period.PlanId, id, ct)).ToDictionary(e => e.UnitId);
         var reports = await (

@@ -48,7 +48,6 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
         Response.Headers.ETag = etag;
         if (snapshot is { Stale: false } && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);
 
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
         if (Month is not null) Figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
         if (Figures is not null)
         {

@@ -48,7 +48,7 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         Json = mau is SchemeStore.DefaultKey or SchemeStore.Nd4585Key ? SchemeStore.Shipped(mau) : Shown?.Definition;
         Name = mau == SchemeStore.Nd4585Key ? "Bộ tiêu chí theo Quyết định số 4585/QĐ-BKHCN" : Shown?.Name;
         Basis = mau == SchemeStore.Nd4585Key ? "Quyết định số 4585/QĐ-BKHCN" : Shown?.Basis;
-        var today = DateOnly.FromDateTime(RoViec.Domain.Text.VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = RoViec.Domain.Text.VietnamTime.VietnamToday(clock);
         From = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("MM/yyyy", CultureInfo.InvariantCulture);
         _ = communeId;
         return Page();
