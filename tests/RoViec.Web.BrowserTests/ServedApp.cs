@@ -40,11 +40,63 @@ public sealed class ServedApp : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? _template;
+
     /// <param name="requireTwoFactor">Whether administrators and the standing office must use an authenticator code (off unless a test is about it).</param>
+    /// <remarks>
+    /// The first start of a run migrates and seeds the demo as a fresh installation does; its database is then copied
+    /// (SQLite's online backup, consistent while the process runs) and every later start begins from a copy of it, as a
+    /// restart of the same installation would, skipping the migration and the seeding (about 4 s of a 7 s start).
+    /// </remarks>
     public static async Task<ServedApp> StartAsync(bool requireTwoFactor = false)
+    {
+        var template = Volatile.Read(ref _template);
+        if (template is null)
+        {
+            await TemplateGate.WaitAsync();
+            try
+            {
+                template = _template;
+                if (template is null)
+                {
+                    // The first start of the run; the others wait for its database.
+                    var first = await LaunchAsync(requireTwoFactor, null);
+                    Volatile.Write(ref _template, Backup(first.DatabaseFile));
+                    return first;
+                }
+            }
+            finally
+            {
+                TemplateGate.Release();
+            }
+        }
+        return await LaunchAsync(requireTwoFactor, template);
+    }
+
+    private static string Backup(string database)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"roviec-browser-template-{Environment.ProcessId}.db");
+        using (var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        using (var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        return file;
+    }
+
+    private static async Task<ServedApp> LaunchAsync(bool requireTwoFactor, string? template)
     {
         var directory = Path.Combine(Path.GetTempPath(), "roviec-browser-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        if (template is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "data"));
+            File.Copy(template, Path.Combine(directory, "data", "roviec.db"));
+        }
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,6 +105,9 @@ public sealed class ServedApp : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RoViec.Web.dll"));
+        // The content root is the application's folder, as `./roviec serve` sets it: its appsettings.json (log levels) is read.
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(AppContext.BaseDirectory);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ROVIEC_ADMIN_PASSWORD"] = AdminPassword;

@@ -255,7 +255,7 @@ public sealed class AuthorisationMatrixTests
                     Content = method == "PUT" ? JsonContent.Create(new { name = "Kiểm tra quyền", version = Guid.NewGuid() }) : new MultipartFormDataContent(),
                 };
                 using var response = await api.SendAsync(request, Ct);
-                Check(endpoint, response, rule(caller), wrong);
+                Check(app, endpoint, response, rule(caller), wrong);
             }
         }
         // Signing out comes last: it ends the session the other posts need.
@@ -264,7 +264,7 @@ public sealed class AuthorisationMatrixTests
             var rule = PostOverrides.GetValueOrDefault(post) ?? Rules["GET " + RouteOf(post)];
             using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]);
             using var response = await client.PostAsync(new Uri(Fill(post[5..], values), UriKind.Relative), content, Ct);
-            Check(post, response, rule(caller), wrong);
+            Check(app, post, response, rule(caller), wrong);
         }
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
@@ -273,13 +273,14 @@ public sealed class AuthorisationMatrixTests
     /// <summary>The page route of "POST route?handler=Name" (a route may itself end in "?}").</summary>
     private static string RouteOf(string post) => post[5..].Split("?handler=")[0];
 
-    private static void Check(string endpoint, HttpResponseMessage response, bool allowed, List<string> wrong)
+    private static void Check(RoViecApp app, string endpoint, HttpResponseMessage response, bool allowed, List<string> wrong)
     {
         var path = response.RequestMessage!.RequestUri!.PathAndQuery;
         var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/dang-nhap", StringComparison.Ordinal) == true && !path.StartsWith("/dang-nhap", StringComparison.Ordinal));
         if ((int)response.StatusCode >= 500 || denied == allowed)
-            wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
+            wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}"
+                + ((int)response.StatusCode >= 500 ? Environment.NewLine + string.Join(Environment.NewLine, app.ServerErrors()) : ""));
     }
 
     /// <summary>Every POST handler of every page, as "POST route?handler=Name", read from the compiled pages.</summary>

@@ -50,6 +50,9 @@ public sealed class ReportsServedProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RoViec.Web.dll"));
+        // The content root is the application's folder, as `./roviec serve` sets it: its appsettings.json (log levels) is read.
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(AppContext.BaseDirectory);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ConnectionStrings__RoViec"] = Sqlite(databaseFile);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace RoViec.Web.Tests;
 
@@ -94,11 +96,17 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Templates = new(StringComparer.Ordinal);
     private static readonly Lock PostgresCreation = new();
 
-    /// <summary>What a start seeds depends only on its clock and its settings, so a copy is the database that start would have made.</summary>
+    /// <summary>
+    /// What a start seeds depends only on its clock and the demo's settings ("RoViec:Demo:…"; e-mail, rate limits and
+    /// the like change nothing in the database), so a copy is the database that start would have made.
+    /// </summary>
+    private Dictionary<string, string> DemoSettings =>
+        Settings.Where(s => s.Key.StartsWith("RoViec:Demo:", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+
     private string TemplateKey()
     {
         var minute = Clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
-        var key = string.Join("|", Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value).Prepend(minute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var key = string.Join("|", DemoSettings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value).Prepend(minute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
     }
 
@@ -121,7 +129,7 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
             };
         }
         var file = Path.Combine(TemplateDirectory, key + ".db");
-        using (var maker = new RoViecApp { ConnectionString = $"Data Source={file};Pooling=False", Clock = Clock, Settings = Settings, FromTemplate = false })
+        using (var maker = new RoViecApp { ConnectionString = $"Data Source={file};Pooling=False", Clock = Clock, Settings = DemoSettings, FromTemplate = false })
             _ = maker.Services;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return file;
@@ -138,7 +146,7 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
         {
             var name = "roviec_template_" + key;
             var cs = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, Pooling = false }.ConnectionString;
-            using (var maker = new RoViecApp { ConnectionString = cs, Clock = Clock, Settings = Settings, FromTemplate = false })
+            using (var maker = new RoViecApp { ConnectionString = cs, Clock = Clock, Settings = DemoSettings, FromTemplate = false })
                 _ = maker.Services;
             Npgsql.NpgsqlConnection.ClearAllPools();
             return name;
@@ -175,8 +183,14 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
             services.AddSingleton(Clock);
             // Hashing a password once instead of 100,000 times: test hosts only; what is tested is who may sign in, not the hash's cost.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
+            // What the server logged as an error, so a test that meets a 500 can say why.
+            services.AddFakeLogging(o => o.FilteredLevels = new HashSet<LogLevel> { LogLevel.Error, LogLevel.Critical });
         });
     }
+
+    /// <summary>The errors the server logged so far (message and exception), oldest first.</summary>
+    public IReadOnlyList<string> ServerErrors() =>
+        [.. Services.GetFakeLogCollector().GetSnapshot().Select(r => $"{r.Category}: {r.Message}{(r.Exception is null ? "" : Environment.NewLine + r.Exception)}")];
 
     protected override void Dispose(bool disposing)
     {
