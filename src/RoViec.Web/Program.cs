@@ -39,6 +39,10 @@ if (RoViec.Web.Features.Time.AppClock.Choose(builder.Configuration, builder.Envi
 Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, clock);
 // Leases measure whether an instance is alive, in real time, whatever day the calendar clock says.
 builder.Services.AddKeyedSingleton(RoViec.Web.Features.Scheduling.ScheduledWork.WallClock, machineClock);
+// The stylesheet (wwwroot) of a build that is not published is found through the build's static-assets manifest, as
+// Development does by itself: the served test processes (Testing) run from the build folder. Production runs the
+// published folder, which holds wwwroot.
+if (!builder.Environment.IsProduction() && !builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 
@@ -158,7 +162,9 @@ app.UseMiddleware<TwoFactorRequirement>();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapRazorPages();
+// The stylesheet at a fingerprinted URL, cached for a year ("immutable"); pages link it through asp-append-version.
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
 RoViec.Web.Features.Exports.DownloadExports.Map(app);

@@ -302,14 +302,18 @@ public sealed class AuthorisationMatrixTests
 
     private static List<string> WriteEndpoints(RoViecApp app) =>
         [.. app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET")
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null && e.RoutePattern.RawText != "{**path:file}")
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is not ("GET" or "HEAD"))
                 .Select(m => $"{m} /{(e.RoutePattern.RawText ?? "").TrimStart('/')}"))
             .Distinct()];
 
     private static List<string> Endpoints(RoViecApp app)
     {
         var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        // The stylesheet's endpoints (MapStaticAssets: one per file, encoding and fingerprint, and outside Production a fallback
+        // to wwwroot's files) are public files, checked by StylesheetTests.
         return [.. sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null && e.RoutePattern.RawText != "{**path:file}")
             .SelectMany(e =>
             {
                 var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];

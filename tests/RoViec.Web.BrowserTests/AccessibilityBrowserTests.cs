@@ -1,0 +1,71 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace RoViec.Web.BrowserTests;
+
+/// <summary>
+/// axe-core (Deque's engine, as its Playwright binding carries it) on the main pages of each kind of user, desktop and
+/// phone: no serious or critical violation of WCAG 2.1 A/AA.
+/// </summary>
+public sealed class AccessibilityBrowserTests
+{
+    private static readonly string[] OfficePages =
+    [
+        "/", "/chi-tieu", "/loi-6-ro", "/ke-hoach", "/tong-quan", "/bang-dieu-khien", "/bao-cao", "/ky-bao-cao", "/diem",
+        "/diem/bo-tieu-chi", "/cong-khai/cai-dat", "/thong-bao", "/tai-khoan", "/nhap-ke-hoach",
+    ];
+
+    private static readonly string[] AdminPages = ["/to-chuc", "/to-chuc/ban-chi-dao", "/nguoi-dung", "/nguoi-dung/moi"];
+
+    [Fact(Timeout = 300_000)]
+    public async Task Main_pages_have_no_serious_or_critical_accessibility_violation()
+    {
+        await using var app = await ServedApp.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        var found = new List<string>();
+
+        await using (var anonymous = await browser.NewContextAsync(new() { Locale = "vi-VN" }))
+        {
+            var page = await anonymous.NewPageAsync();
+            await page.GotoAsync(new Uri(app.BaseAddress, "/dang-nhap").ToString());
+            await CheckAsync(page, "/dang-nhap", found);
+        }
+        foreach (var (user, paths, width) in new[] { ("thuongtruc", OfficePages, 1280), ("admin", AdminPages, 1280), ("congan", new[] { "/", "/bao-cao" }, 390) })
+        {
+            await using var context = await browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await new PlanPages(page, app.BaseAddress).SignInAsync(user, ServedApp.AdminPassword);
+            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+                await CheckAsync(page, $"{user} {path}", found);
+            }
+            // A report of the unit, or the first the office sees: the form and its lines.
+            await page.GotoAsync(new Uri(app.BaseAddress, "/bao-cao").ToString());
+            var report = page.Locator("a[href^='/bao-cao/']").First;
+            if (await report.CountAsync() > 0)
+            {
+                await report.ClickAsync();
+                await CheckAsync(page, $"{user} {new Uri(page.Url).AbsolutePath}", found);
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+
+    private static async Task CheckAsync(IPage page, string where, List<string> found)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var targets = string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target.ToString()));
+            found.Add($"{where}: {violation.Id} ({violation.Impact}) {violation.Help} — {violation.Nodes.Length} × {targets}");
+        }
+    }
+}
