@@ -69,7 +69,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var db = Context()) await db.Database.EnsureDeletedAsync();
         if (_sqliteFile is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // This database's pool only: ClearAllPools would dispose idle connections another test is opening.
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
             File.Delete(_sqliteFile);
         }
         NpgsqlConnection.ClearAllPools();

@@ -114,7 +114,8 @@ public sealed class ReportFormBrowserTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
         }
     }
 

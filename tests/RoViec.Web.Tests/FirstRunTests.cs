@@ -105,7 +105,7 @@ public sealed class FirstRunTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            RoViecApp.ReleaseSqlite(cs);
             Directory.Delete(dir, recursive: true);
         }
     }

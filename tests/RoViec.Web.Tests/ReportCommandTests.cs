@@ -21,7 +21,7 @@ public sealed class ReportCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        RoViecApp.ReleaseSqlite($"Data Source={Path.Combine(_directory, "data", "roviec.db")}");
         Directory.Delete(_directory, recursive: true);
     }
 

@@ -72,7 +72,7 @@ public sealed class SubmissionCrashTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            RoViecApp.ReleaseSqlite(ReportsServedProcess.Sqlite(file));
             Directory.Delete(directory, recursive: true);
         }
     }
