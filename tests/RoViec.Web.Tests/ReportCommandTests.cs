@@ -28,26 +28,16 @@ public sealed class ReportCommandTests : IDisposable
     /// <summary>The command on 24 November 2026 at 10:00, on a demo database that exists already.</summary>
     private Task<(int Exit, string Out, string Error)> RunAsync(params string[] arguments) => RunOnAsync("2026-11-24T10:00", existing: true, arguments);
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Databases = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The demo database with its year as a first start on <paramref name="now"/> creates it, made once per test run
-    /// by the application itself (in-process, with the same clock and settings) and copied for each test.
-    /// </summary>
-    private static Task<string> DemoDatabaseAsync(string now) => Databases.GetOrAdd(now, key => new Lazy<Task<string>>(async () =>
+    /// <summary>The demo database with its year as a first start on <paramref name="now"/> creates it: the run's template for that clock.</summary>
+    private static string DemoDatabase(string now)
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("roviec-report-template-").FullName, "roviec.db");
-        var at = RoViec.Web.Features.Time.AppClock.Parse(now)!.Value;
-        await using (var app = new RoViecApp
+        using var app = new RoViecApp
         {
-            ConnectionString = $"Data Source={file};Pooling=False",
-            FromTemplate = false,
-            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at),
+            Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RoViec.Web.Features.Time.AppClock.Parse(now)!.Value),
             Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" },
-        })
-            _ = app.Services;
-        return file;
-    })).Value;
+        };
+        return app.SqliteTemplateFile();
+    }
 
     /// <param name="now">The day and hour the command runs on (Vietnam time), whatever the machine's date.</param>
     /// <param name="existing">Whether the demo database exists already; otherwise the command creates it.</param>
@@ -56,7 +46,7 @@ public sealed class ReportCommandTests : IDisposable
         if (existing)
         {
             Directory.CreateDirectory(Path.Combine(_directory, "data"));
-            File.Copy(await DemoDatabaseAsync(now), Path.Combine(_directory, "data", "roviec.db"));
+            File.Copy(DemoDatabase(now), Path.Combine(_directory, "data", "roviec.db"));
         }
         var start = new ProcessStartInfo("dotnet")
         {

@@ -110,6 +110,12 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
     }
 
+    /// <summary>
+    /// The SQLite database a first start on this application's clock and demo settings makes, made once per test run
+    /// (for a test that hands it to a process of its own; copy it, never write to it).
+    /// </summary>
+    public string SqliteTemplateFile() => SqliteTemplate(TemplateKey());
+
     /// <summary>The SQLite template file for this application's clock and settings, made by a first application of the run.</summary>
     private string SqliteTemplate(string key) => Templates.GetOrAdd("sqlite|" + key, k => new Lazy<string>(() =>
     {
