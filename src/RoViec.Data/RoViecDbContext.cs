@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +7,37 @@ using RoViec.Data.Entities;
 
 namespace RoViec.Data;
 
-/// <summary>The one DbContext, used directly by the use cases (no repository layer over it).</summary>
-public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+/// <summary>
+/// The one DbContext, used directly by the use cases (no repository layer over it). It holds the commune boundary:
+/// every <see cref="ICommuneOwned"/> row outside the caller's <see cref="CommuneBoundary"/> is filtered out of every
+/// query by the named filter <see cref="CommuneBoundary.FilterName"/>.
+/// </summary>
+public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
 {
+    private readonly CommuneBoundary _boundary;
+
+    /// <summary>The application's context: the boundary is the unit of work's (a request's caller, or a named crossing).</summary>
+    public RoViecDbContext(DbContextOptions<RoViecDbContext> options, CommuneBoundary boundary)
+        : base(options) => _boundary = boundary;
+
+    /// <summary>A context outside the application (migrations at design time, the data tests): it sees every commune.</summary>
+    public RoViecDbContext(DbContextOptions<RoViecDbContext> options)
+        : this(options, Everything()) { }
+
+    /// <summary>The boundary this context's queries are held in.</summary>
+    public CommuneBoundary Boundary => _boundary;
+
+    // Read by the query filter at each query (EF Core parameterises members of the context).
+    private bool BoundaryCrossesAll => _boundary.CrossesAll;
+    private Guid[] BoundaryCommunes => _boundary.VisibleArray;
+
+    private static CommuneBoundary Everything()
+    {
+        var boundary = new CommuneBoundary();
+        boundary.CrossAll(Crossing.ServerCommand);
+        return boundary;
+    }
+
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Commune> Communes => Set<Commune>();
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
@@ -48,5 +77,18 @@ public sealed class RoViecDbContext(DbContextOptions<RoViecDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RoViecDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ICommuneOwned).IsAssignableFrom(e.ClrType)).ToList())
+            builder.Entity(entity.ClrType).HasQueryFilter(CommuneBoundary.FilterName, BoundaryFilter(entity.ClrType));
+    }
+
+    /// <summary><c>row => BoundaryCrossesAll || BoundaryCommunes.Contains(row.CommuneId)</c> for one entity type.</summary>
+    private LambdaExpression BoundaryFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var context = Expression.Constant(this);
+        var communes = Expression.Property(context, typeof(RoViecDbContext).GetProperty(nameof(BoundaryCommunes), BindingFlags.Instance | BindingFlags.NonPublic)!);
+        var crossesAll = Expression.Property(context, typeof(RoViecDbContext).GetProperty(nameof(BoundaryCrossesAll), BindingFlags.Instance | BindingFlags.NonPublic)!);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], communes, Expression.Property(row, nameof(ICommuneOwned.CommuneId)));
+        return Expression.Lambda(Expression.OrElse(crossesAll, contains), row);
     }
 }

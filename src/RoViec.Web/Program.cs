@@ -115,6 +115,8 @@ builder.Services.AddMemoryCache();
 RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
 builder.Services.AddScoped<RoViec.Web.Features.Dashboards.DashboardTrend>();
 builder.Services.AddScoped<CurrentUser>();
+// The communes a unit of work may see (README: "The commune boundary"): set per request below, or crossed by name.
+builder.Services.AddScoped<CommuneBoundary>();
 builder.Services.AddScoped<AdminScope>();
 builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
 // Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
@@ -125,6 +127,7 @@ var app = builder.Build();
 
 using (var scope = app.Services.CreateScope())
 {
+    scope.ServiceProvider.GetRequiredService<CommuneBoundary>().CrossAll(Crossing.DemoSeeding);
     var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
     // The migrator only when a migration is pending: on an up-to-date database it would spend ~0.2 s comparing the
     // model with the snapshot for nothing. A fresh database, or one behind, migrates as before (and the check that the
@@ -160,6 +163,8 @@ app.UseAuthentication();
 // Administrators and the standing office set up an authenticator app before anything else ("RoViec:RequireTwoFactor").
 app.UseMiddleware<TwoFactorRequirement>();
 app.UseAuthorization();
+// Every request sees only its caller's communes: the DbContext's query filter holds it there.
+app.UseMiddleware<CommuneBoundaryOfCaller>();
 app.UseRateLimiter();
 app.MapHealthChecks("/health").AllowAnonymous();
 // The stylesheet at a fingerprinted URL, cached for a year ("immutable"); pages link it through asp-append-version.

@@ -270,6 +270,98 @@ public sealed class AuthorisationMatrixTests
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
+    /// <summary>Callers of another commune (in another province), and that province's office.</summary>
+    public static readonly TheoryData<string> OutsiderRoles = new(Roles.Administrator, Roles.StandingOffice, Roles.UnitReporter, Roles.ProvinceOffice);
+
+    /// <summary>
+    /// A caller from a second commune gets 404 on every route that takes an id of the demo commune and that their role
+    /// may use (pages, their form posts, downloads and the API): the row is not theirs to know of. Where their role may
+    /// not use the route at all, the refusal is the role's (403), the same for any id. No page they may open shows
+    /// anything of the demo commune.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OutsiderRoles))]
+    public async Task A_caller_from_another_commune_gets_404_and_no_data_on_every_route(string role)
+    {
+        await using var app = new RoViecApp();
+        var values = await SampleValuesAsync(app);
+        var userName = "ngoai-" + role;
+        string taskName;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
+            taskName = await db.Tasks.Where(t => t.Id == Guid.Parse(values["/nhiem-vu"])).Select(t => t.Name).SingleAsync(Ct);
+            var province = new Province { Id = Guid.NewGuid(), Name = "Hà Tĩnh" };
+            var commune = new Commune { Id = Guid.NewGuid(), Name = "Cẩm Xuyên", ProvinceId = province.Id };
+            var unit = new OrgUnit { Id = Guid.NewGuid(), CommuneId = commune.Id, Key = "cong-an", Name = "Công an xã Cẩm Xuyên", Kind = "Police" };
+            db.AddRange(province, commune, unit);
+            await db.SaveChangesAsync(Ct);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = userName,
+                ProvinceId = province.Id,
+                CommuneId = role == Roles.ProvinceOffice ? null : commune.Id,
+                UnitId = role == Roles.UnitReporter ? unit.Id : null,
+            };
+            Assert.True((await users.CreateAsync(user, RoViecApp.AdminPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        using var client = await SignInAsync(app, new Caller(userName, role));
+        var wrong = new List<string>();
+        // The same role in the demo commune, whose rules say whether the role may use a route at all.
+        var peer = Callers[role switch
+        {
+            Roles.Administrator => "admin",
+            Roles.StandingOffice => "thuongtruc",
+            Roles.UnitReporter => "vhxh",
+            _ => "tinh",
+        }];
+        void Expect(string endpoint, string path, HttpResponseMessage response, bool roleMayUse)
+        {
+            var code = response.StatusCode;
+            if (roleMayUse ? code != HttpStatusCode.NotFound : code is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized))
+                wrong.Add($"{endpoint} ({path}) → {(int)code}, expected {(roleMayUse ? "404" : "404 or 403")}"
+                    + ((int)code >= 500 ? Environment.NewLine + string.Join(Environment.NewLine, app.ServerErrors()) : ""));
+        }
+        var token = await ApiClients.CreateTokenAsync(app, userName);
+        var form = await client.GetStringAsync(new Uri("/tai-khoan", UriKind.Relative), Ct);
+        var antiforgery = RoViecApp.AntiforgeryToken(form);
+
+        // Routes that carry one of the demo commune's ids; the public page (by its address) and the error page carry none.
+        static bool TakesAnId(string pattern) => pattern.Contains(":guid", StringComparison.Ordinal) && !pattern.Contains("{id:guid?}", StringComparison.Ordinal);
+        foreach (var (endpoint, rule) in Rules)
+        {
+            var path = Fill(endpoint.Split(' ', 2)[1], values);
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            if (TakesAnId(endpoint))
+                Expect(endpoint, path, response, rule(peer));
+            else if ((int)response.StatusCode >= 500)
+                wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode}" + Environment.NewLine + string.Join(Environment.NewLine, app.ServerErrors()));
+            else if (body.Contains("Diễn Châu", StringComparison.Ordinal) || body.Contains(taskName, StringComparison.Ordinal))
+                wrong.Add($"{endpoint} ({path}) → {(int)response.StatusCode} shows the demo commune's data");
+        }
+        foreach (var post in (await FormPostsAsync(app)).Where(p => TakesAnId(p)))
+        {
+            using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]);
+            using var response = await client.PostAsync(new Uri(Fill(post[5..], values), UriKind.Relative), content, Ct);
+            Expect(post, post[5..], response, (PostOverrides.GetValueOrDefault(post) ?? Rules["GET " + RouteOf(post)])(peer));
+        }
+        using (var api = ApiClients.WithToken(app, token))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Fill("/api/tasks/{id:guid}", values), UriKind.Relative))
+            {
+                Content = JsonContent.Create(new { name = "Kiểm tra quyền", version = Guid.NewGuid() }),
+            };
+            using var response = await api.SendAsync(request, Ct);
+            Expect("PUT /api/tasks/{id:guid}", "", response, ApiWrites["PUT /api/tasks/{id:guid}"](peer));
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
     /// <summary>The page route of "POST route?handler=Name" (a route may itself end in "?}").</summary>
     private static string RouteOf(string post) => post[5..].Split("?handler=")[0];
 

@@ -193,6 +193,14 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
             // What the server logged as an error, so a test that meets a 500 can say why.
             services.AddFakeLogging(o => o.FilteredLevels = new HashSet<LogLevel> { LogLevel.Error, LogLevel.Critical });
+            // A test's own unit of work (arranging rows, reading what a request did) sees every commune, as the server's
+            // operator does; every request is still enclosed in its caller's communes by the application's middleware.
+            services.AddScoped(_ =>
+            {
+                var boundary = new RoViec.Data.CommuneBoundary();
+                boundary.CrossAll(RoViec.Data.Crossing.ServerCommand);
+                return boundary;
+            });
         });
     }
 

@@ -6,7 +6,7 @@ namespace RoViec.Data.Entities;
 /// is changed by adding a new version in force from a later month; the scores of months already scored keep the
 /// version they were computed with.
 /// </summary>
-public sealed class ScoringScheme
+public sealed class ScoringScheme : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -33,7 +33,7 @@ public sealed class ScoringScheme
 /// score with its written basis, a yes/no with its evidence, a recognised initiative for the bonus, or an allowance
 /// in writing that lifts a deduction.
 /// </summary>
-public sealed class ScoreInput
+public sealed class ScoreInput : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -51,7 +51,7 @@ public sealed class ScoreInput
 }
 
 /// <summary>Budget allocated and disbursed for a unit (or the whole plan, with no unit) up to a period, where recorded.</summary>
-public sealed class BudgetEntry
+public sealed class BudgetEntry : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -69,7 +69,7 @@ public sealed class BudgetEntry
 }
 
 /// <summary>A unit's score in a period, with its breakdown; recomputed from verified data, each change recorded in <see cref="ScoreChange"/>.</summary>
-public sealed class UnitScore
+public sealed class UnitScore : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -92,7 +92,7 @@ public sealed class UnitScore
 }
 
 /// <summary>A change of a unit's score after it was first computed: who, when, why, from what to what.</summary>
-public sealed class ScoreChange
+public sealed class ScoreChange : ICommuneOwned
 {
     public long Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -109,7 +109,7 @@ public sealed class ScoreChange
 /// A period's figures computed once (when its data is verified, or on demand) so that dashboards, the official
 /// report and the public page read prepared rows instead of scanning every report; all of them read the same rows.
 /// </summary>
-public sealed class PeriodSnapshot
+public sealed class PeriodSnapshot : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -135,7 +135,7 @@ public static class LayoutKinds
 }
 
 /// <summary>How an issuing body's documents are laid out: a profile chosen per issuing body, as data.</summary>
-public sealed class LayoutProfile
+public sealed class LayoutProfile : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -157,7 +157,7 @@ public sealed class LayoutProfile
 }
 
 /// <summary>The officer's edited narrative of a period's official report, kept with the report.</summary>
-public sealed class ReportNarrative
+public sealed class ReportNarrative : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -170,7 +170,7 @@ public sealed class ReportNarrative
 }
 
 /// <summary>What has been entered into an upward system (theodoinq.dcs.vn) for a period: an indicator or a task.</summary>
-public sealed class UpwardEntry
+public sealed class UpwardEntry : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -184,7 +184,7 @@ public sealed class UpwardEntry
 }
 
 /// <summary>A commune's public page: what it chooses to publish, and at which address.</summary>
-public sealed class PublicPage
+public sealed class PublicPage : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -210,7 +210,7 @@ public static class FeedbackStates
 }
 
 /// <summary>Feedback and a satisfaction rating from a citizen or business on a published item.</summary>
-public sealed class Feedback
+public sealed class Feedback : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }

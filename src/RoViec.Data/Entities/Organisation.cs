@@ -19,7 +19,7 @@ public sealed class Commune
 }
 
 /// <summary>A unit of a commune's organisation (phòng, ban, Công an xã, Trung tâm PVHCC, thôn …), from the catalogue.</summary>
-public sealed class OrgUnit
+public sealed class OrgUnit : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -48,7 +48,7 @@ public static class SteeringPositions
 }
 
 /// <summary>A person on the commune's steering committee, over some fields and units.</summary>
-public sealed class SteeringMember
+public sealed class SteeringMember : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -66,7 +66,7 @@ public sealed class SteeringMember
 }
 
 /// <summary>A unit a steering member is over.</summary>
-public sealed class SteeringMemberUnit
+public sealed class SteeringMemberUnit : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }

@@ -12,7 +12,7 @@ public static class PlanStatuses
 }
 
 /// <summary>A commune's plan for a year: a draft while it is reviewed, then confirmed.</summary>
-public sealed class Plan
+public sealed class Plan : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -38,7 +38,7 @@ public sealed class Plan
 }
 
 /// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>
-public sealed class PlanTaskRow
+public sealed class PlanTaskRow : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -70,7 +70,7 @@ public sealed class PlanTaskRow
 }
 
 /// <summary>An indicator of a plan with its target.</summary>
-public sealed class IndicatorRow
+public sealed class IndicatorRow : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }

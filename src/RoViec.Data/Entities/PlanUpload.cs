@@ -1,7 +1,7 @@
 namespace RoViec.Data.Entities;
 
 /// <summary>An uploaded plan document waiting for review; becomes a Plan when the officer confirms it.</summary>
-public sealed class PlanUpload
+public sealed class PlanUpload : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }

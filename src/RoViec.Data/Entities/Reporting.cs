@@ -21,7 +21,7 @@ public static class PeriodStates
 }
 
 /// <summary>How a plan's units report: the due days of the regime the plan states ("trước ngày 20 hằng tháng").</summary>
-public sealed class ReportingRules
+public sealed class ReportingRules : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -47,7 +47,7 @@ public sealed class ReportingRules
 }
 
 /// <summary>A reporting period of a plan: a month, a quarter, the year, or an ad-hoc request.</summary>
-public sealed class ReportingPeriod
+public sealed class ReportingPeriod : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -80,7 +80,7 @@ public sealed class ReportingPeriod
 }
 
 /// <summary>A later due day for one unit in one period, with the recorded reason.</summary>
-public sealed class PeriodExtension
+public sealed class PeriodExtension : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -108,7 +108,7 @@ public static class ReportStates
 }
 
 /// <summary>One unit's report for one period: the form the unit fills in.</summary>
-public sealed class UnitReport
+public sealed class UnitReport : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -157,7 +157,7 @@ public static class ReportedTaskStatuses
 }
 
 /// <summary>One line of a unit's report: a task's progress or an indicator's value.</summary>
-public sealed class ReportItem
+public sealed class ReportItem : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -201,7 +201,7 @@ public static class EvidenceKinds
 }
 
 /// <summary>A product or proof behind a report line.</summary>
-public sealed class Evidence
+public sealed class Evidence : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -220,7 +220,7 @@ public sealed class Evidence
 }
 
 /// <summary>A change to a verified report line, with who, when and why.</summary>
-public sealed class ReportCorrection
+public sealed class ReportCorrection : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -242,7 +242,7 @@ public static class CrossCheckResults
 }
 
 /// <summary>A verified report line drawn by the inspection committee (UBKT) for its monthly cross-check.</summary>
-public sealed class CrossCheck
+public sealed class CrossCheck : ICommuneOwned
 {
     public Guid Id { get; set; }
     public Guid CommuneId { get; set; }
@@ -260,7 +260,7 @@ public sealed class CrossCheck
 }
 
 /// <summary>A task's derived status as last seen by the daily check; a change alerts its lead unit and directing member.</summary>
-public sealed class TaskStatusChange
+public sealed class TaskStatusChange : ICommuneOwned
 {
     public long Id { get; set; }
     public Guid CommuneId { get; set; }

@@ -37,6 +37,19 @@ public sealed class CurrentUser(RoViecDbContext db)
     }
 
     /// <summary>
+    /// The communes whose rows the user may read at all (the request's <see cref="CommuneBoundary"/>): their own, or
+    /// every commune of their province for a province office; none without a role.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> VisibleCommunesAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(principal, ct);
+        if (scope is null || !scope.HasAnyRole) return [];
+        if (scope.CommuneId is { } own) return [own];
+        if (scope.ProvinceId is not { } provinceId) return [];
+        return await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).Select(c => c.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
     /// The commune whose work is shown: the user's own, or for a province user the one they picked
     /// (query "xa") among their province's communes, else the first of them by name.
     /// </summary>

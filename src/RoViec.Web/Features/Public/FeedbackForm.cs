@@ -53,7 +53,7 @@ public static class FeedbackForm
         string slug, HttpContext http, RoViecDbContext db, IDataProtectionProvider protection, IConfiguration configuration,
         TimeProvider clock, CancellationToken ct) =>
     {
-        var page = await db.PublicPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.Enabled, ct);
+        var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return Results.NotFound();
         var back = $"/cong-khai/{page.Slug}";
         if (!http.Request.HasFormContentType) return Refuse(back, ["Hãy gửi góp ý bằng biểu mẫu trên trang."]);

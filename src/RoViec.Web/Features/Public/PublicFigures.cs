@@ -30,6 +30,18 @@ public static class PublicFigures
 {
     public static readonly TaskHealth[] DoneStates = [TaskHealth.DoneOnTime, TaskHealth.DoneLate, TaskHealth.AlreadyDone];
 
+    /// <summary>
+    /// The published page at this address (slug), reached by anyone: the address is looked up across communes, then the
+    /// request is enclosed in that page's commune, so nothing else of any other commune can be read.
+    /// </summary>
+    public static async Task<PublicPage?> OpenAsync(RoViecDbContext db, string slug, CancellationToken ct)
+    {
+        db.Boundary.CrossAll(Crossing.PublicPage);
+        var page = await db.PublicPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.Enabled, ct);
+        db.Boundary.Enclose(page is null ? [] : [page.CommuneId]);
+        return page;
+    }
+
     /// <summary>The commune's page, created (not yet published) on first use with a slug from its name.</summary>
     public static async Task<PublicPage> EnsureAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
     {

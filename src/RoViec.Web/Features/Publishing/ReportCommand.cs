@@ -172,6 +172,8 @@ public static partial class ReportCommand
                 : $"Không có xã \"{request.Commune}\". Các xã hiện có: {(list.Length == 0 ? "chưa có" : list)} (no such commune).");
             return BadInput;
         }
+        // The operator chose one commune: the rest of the command sees only it.
+        db.Boundary.Enclose([chosen.Id]);
 
         var period = await db.Periods.AsNoTracking()
             .Where(p => p.CommuneId == chosen.Id && p.Kind == request.Kind && p.Year == request.Year && (p.Kind == PeriodKinds.Annual || p.Number == request.Number))

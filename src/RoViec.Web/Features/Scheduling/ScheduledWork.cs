@@ -35,6 +35,9 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
     public async Task<Outcome> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
+        // The scheduler lists every commune's plans, then works on each inside that commune's boundary.
+        var boundary = scope.ServiceProvider.GetRequiredService<CommuneBoundary>();
+        boundary.CrossAll(Crossing.Scheduler);
         var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
         if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, wallClock.GetUtcNow().UtcDateTime, ct)) return new Outcome(false, 0, 0, 0, 0);
 
@@ -44,6 +47,7 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
         int opened = 0, closed = 0, notices = 0;
         foreach (var plan in plans)
         {
+            boundary.Enclose([plan.CommuneId]);
             try
             {
                 var periods = await AdvancePeriods.RunAsync(db, plan, today, nowUtc, ct);
@@ -69,6 +73,7 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
                 return new Outcome(true, opened, closed, notices, 0);
             }
         }
+        boundary.CrossAll(Crossing.Scheduler);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
         return new Outcome(true, opened, closed, notices, mails);
     }

@@ -48,10 +48,14 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
+    /// <summary>A malformed row reference: 400 on a draft the caller may see, 404 on one that is not theirs to know of.</summary>
+    private async Task<IActionResult> MalformedAsync(Guid id, CancellationToken ct) =>
+        await db.Plans.AnyAsync(p => p.Id == id, ct) ? BadRequest() : NotFound();
+
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? target, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        if (!TryRef(target, out var task)) return BadRequest();
+        if (!TryRef(target, out var task)) return await MalformedAsync(id, ct);
         return await AfterAsync(id, await RemoveTask.RunAsync(db, communeId, id, task.Id, task.Version, ct), L["Đã xóa dòng không phải nhiệm vụ."], ct);
     }
 
@@ -79,7 +83,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     public async Task<IActionResult> OnPostDeleteIndicatorAsync(Guid id, string? target, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        if (!TryRef(target, out var indicator)) return BadRequest();
+        if (!TryRef(target, out var indicator)) return await MalformedAsync(id, ct);
         return await AfterAsync(id, await CorrectIndicator.RemoveAsync(db, communeId, id, indicator.Id, indicator.Version, ct), L["Đã xóa dòng không phải chỉ tiêu."], ct);
     }
 

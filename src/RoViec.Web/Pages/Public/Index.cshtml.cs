@@ -34,7 +34,7 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery(Name = "da-gui")] int? sent, CancellationToken ct)
     {
-        var page = await db.PublicPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.Enabled, ct);
+        var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return NotFound();
         Settings = page;
         Commune = await db.Communes.AsNoTracking().Where(c => c.Id == page.CommuneId).Select(c => c.Name).FirstAsync(ct);
