@@ -27,9 +27,12 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     /// <summary>The boundary this context's queries are held in.</summary>
     public CommuneBoundary Boundary => _boundary;
 
-    // Read by the query filter at each query (EF Core parameterises members of the context).
-    private bool BoundaryCrossesAll => _boundary.CrossesAll;
-    private Guid[] BoundaryCommunes => _boundary.VisibleArray;
+    // Read by the query filter at each query (EF Core parameterises members of the context). Each is null when it does
+    // not apply, so the SQL is "@crossing OR CommuneId = @commune" for a commune's caller (cached, as a query without a
+    // collection parameter is) and "CommuneId IN (...)" only for a province office.
+    private string? BoundaryCrossing => _boundary.CrossesAll ? _boundary.Reason.ToString() : null;
+    private Guid? BoundaryCommune => _boundary.VisibleArray is [var only] ? only : null;
+    private Guid[]? BoundaryCommunes => _boundary.VisibleArray.Length > 1 ? _boundary.VisibleArray : null;
 
     private static CommuneBoundary Everything()
     {
@@ -81,14 +84,21 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
             builder.Entity(entity.ClrType).HasQueryFilter(CommuneBoundary.FilterName, BoundaryFilter(entity.ClrType));
     }
 
-    /// <summary><c>row => BoundaryCrossesAll || BoundaryCommunes.Contains(row.CommuneId)</c> for one entity type.</summary>
+    /// <summary>
+    /// <c>row => BoundaryCrossing != null || row.CommuneId == BoundaryCommune || (BoundaryCommunes != null &amp;&amp;
+    /// BoundaryCommunes.Contains(row.CommuneId))</c> for one entity type.
+    /// </summary>
     private LambdaExpression BoundaryFilter(Type type)
     {
         var row = Expression.Parameter(type, "row");
         var context = Expression.Constant(this);
-        var communes = Expression.Property(context, typeof(RoViecDbContext).GetProperty(nameof(BoundaryCommunes), BindingFlags.Instance | BindingFlags.NonPublic)!);
-        var crossesAll = Expression.Property(context, typeof(RoViecDbContext).GetProperty(nameof(BoundaryCrossesAll), BindingFlags.Instance | BindingFlags.NonPublic)!);
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], communes, Expression.Property(row, nameof(ICommuneOwned.CommuneId)));
-        return Expression.Lambda(Expression.OrElse(crossesAll, contains), row);
+        Expression Member(string name) => Expression.Property(context, typeof(RoViecDbContext).GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic)!);
+        var communeId = Expression.Property(row, nameof(ICommuneOwned.CommuneId));
+        var crossing = Expression.NotEqual(Member(nameof(BoundaryCrossing)), Expression.Constant(null, typeof(string)));
+        var one = Expression.Equal(Expression.Convert(communeId, typeof(Guid?)), Member(nameof(BoundaryCommune)));
+        var many = Expression.AndAlso(
+            Expression.NotEqual(Member(nameof(BoundaryCommunes)), Expression.Constant(null, typeof(Guid[]))),
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Member(nameof(BoundaryCommunes)), communeId));
+        return Expression.Lambda(Expression.OrElse(crossing, Expression.OrElse(one, many)), row);
     }
 }
