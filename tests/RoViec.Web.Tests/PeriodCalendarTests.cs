@@ -1,4 +1,5 @@
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Tests;

@@ -277,9 +277,9 @@ public sealed class ReportCompositionTests
         var quarter = await app.WithDbAsync(async db =>
         {
             var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active, Ct);
-            var rules = await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, Ct);
+            var rules = await RoViec.Web.Features.Plans.PeriodCalendar.EnsureAsync(db, plan, Ct);
             rules.Quarterly = true;
-            var q3 = RoViec.Web.Features.Reporting.PeriodCalendar.Build(rules, plan.Year).Single(p => p.Kind == PeriodKinds.Quarterly && p.Number == 3);
+            var q3 = RoViec.Web.Features.Plans.PeriodCalendar.Build(rules, plan.Year).Single(p => p.Kind == PeriodKinds.Quarterly && p.Number == 3);
             q3.PlanId = plan.Id;
             q3.CommuneId = plan.CommuneId;
             if (await db.Periods.FirstOrDefaultAsync(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Quarterly && p.Number == 3, Ct) is { } existing) q3 = existing;

@@ -3,6 +3,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Web.Features.Demo;
 using RoViec.Web.Features.Notifications;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Tests;

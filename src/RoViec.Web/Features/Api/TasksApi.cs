@@ -8,6 +8,7 @@ using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.ApiTokens;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Features.Api;

@@ -60,7 +60,7 @@ public static class PlanDrafts
         plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
         db.Plans.Add(plan);
-        await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
+        await PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         return plan;
     }
@@ -110,7 +110,7 @@ public static class PlanDrafts
         plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
-        await RoViec.Web.Features.Reporting.PeriodCalendar.EnsureAsync(db, plan, ct);
+        await PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ConfirmOutcome.Confirmed(plan, replaced);

@@ -1,4 +1,5 @@
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Reports;
 

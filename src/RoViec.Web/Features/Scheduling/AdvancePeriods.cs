@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Features.Scheduling;

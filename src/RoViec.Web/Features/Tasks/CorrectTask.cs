@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Tasks;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Pages.Tasks;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 
-namespace RoViec.Web.Features.Reporting;
+namespace RoViec.Web.Features.Plans;
 
 /// <summary>
 /// A plan's reporting periods for its year, laid out from its reporting rules: a month opens on its first

@@ -4,7 +4,7 @@ using RoViec.Domain.Deadlines;
 using RoViec.Domain.Tasks;
 using RoViec.Web.Features.Plans;
 
-namespace RoViec.Web.Features.Tasks;
+namespace RoViec.Web.Features.Plans;
 
 /// <summary>
 /// What an officer sends to correct a task: every field as it should read, and the version they
