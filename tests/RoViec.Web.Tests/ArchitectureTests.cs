@@ -22,8 +22,6 @@ public sealed class ArchitectureTests
         // The period's figures (Snapshots) compiled by the report's query (Publishing), read back by the report, the
         // scores, the dashboard and the workbook: to become one read model that all of them read.
         "Dashboards, Exports, Publishing, Scoring, Snapshots",
-        // Plans ↔ Tasks (review and correction of a task) and Plans ↔ Reporting (confirming a plan schedules its periods).
-        "Plans, Reporting, Tasks",
     ];
 
     [Fact]
