@@ -172,7 +172,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
 RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
-RoViec.Web.Features.Exports.DownloadExports.Map(app);
+RoViec.Web.Features.Publishing.DownloadExports.Map(app);
 RoViec.Web.Features.Dashboards.DashboardCharts.Map(app);
 RoViec.Web.Features.Public.FeedbackForm.Map(app);
 RoViec.Web.Features.Access.LanguageChoice.Map(app);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Public;
 
 namespace RoViec.Web.Tests;
@@ -79,7 +80,7 @@ public sealed partial class PublicPageTests
             Assert.DoesNotContain(personal, html, StringComparison.Ordinal);
         // The fields published equal the snapshot's: done of all per field, from the same rows the dashboard reads.
         var november = await app.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Number == 11, Ct));
-        var figures = await app.WithDbAsync(db => Features.Snapshots.PeriodSnapshots.ReadAsync(db, november, new TestClock(new DateOnly(2026, 11, 24), 10), Ct));
+        var figures = await app.WithDbAsync(db => Features.Figures.PeriodSnapshots.ReadAsync(db, november, new TestClock(new DateOnly(2026, 11, 24), 10), Ct));
         foreach (var f in PublicFigures.Fields(figures))
             Assert.Contains($"<td>{f.Field}</td><td class=\"num\">{f.Done}/{f.Total}</td>", html, StringComparison.Ordinal);
         Assert.Contains("1 người, tổ chức hài lòng trên 1 đánh giá", html, StringComparison.Ordinal);

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Publishing;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Tests;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data;
-using RoViec.Web.Features.Publishing;
-using RoViec.Web.Features.Snapshots;
+using RoViec.Web.Features.Figures;
 
 namespace RoViec.Web.Tests;
 
@@ -29,8 +28,7 @@ public sealed class SnapshotTests
 
         var built = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         var stored = await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct);
-        var settings = await MonthlyReportSettings.DefaultsAsync(db, period, today, Ct);
-        var fresh = await MonthlyReportQuery.CompileAsync(db, period, settings, Ct);
+        var fresh = await MonthlyReportQuery.CompileAsync(db, period, today, Ct);
 
         var read = await PeriodSnapshots.ReadAsync(db, period, new TestClock(today, 10), Ct);
         Assert.Equal(stored.BuiltAtUtc, (await db.PeriodSnapshots.AsNoTracking().SingleAsync(s => s.PeriodId == period.Id, Ct)).BuiltAtUtc);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Exports;
+using RoViec.Web.Features.Publishing;
 
 namespace RoViec.Web.Tests;
 

@@ -5,8 +5,8 @@ using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Charts;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Reporting;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Features.Dashboards;
 

@@ -5,8 +5,8 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
-using RoViec.Web.Features.Publishing;
-using RoViec.Web.Features.Snapshots;
+using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Measurement;
 
 namespace RoViec.Web.Features.Dashboards;
 
@@ -66,7 +66,7 @@ public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IR
 
     public int KeyTotal => Lens.WholeCommune ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority);
 
-    public int KeyOnSchedule => Lens.WholeCommune ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && MonthlyReportQuery.OnSchedule(t.Health));
+    public int KeyOnSchedule => Lens.WholeCommune ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && Measure.OnSchedule(t.Health));
 
     public decimal? KeyShare => KeyTotal == 0 ? null : Math.Round(KeyOnSchedule * 100m / KeyTotal, 1);
 

@@ -4,12 +4,12 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Public;
 using RoViec.Web.Features.Reporting;
 using RoViec.Web.Features.Reports;
 using RoViec.Web.Features.Scoring;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Features.Demo;
 

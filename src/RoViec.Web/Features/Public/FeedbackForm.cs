@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Snapshots;
+using RoViec.Web.Features.Figures;
 
 namespace RoViec.Web.Features.Public;
 

@@ -4,7 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Snapshots;
+using RoViec.Web.Features.Figures;
 
 namespace RoViec.Web.Features.Public;
 

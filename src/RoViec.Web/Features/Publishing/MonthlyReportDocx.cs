@@ -5,6 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.CrossChecks;
+using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Measurement;
 using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Features.Publishing;
@@ -36,9 +38,10 @@ public static class MonthlyReportDocx
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Write(MonthlyReport report, ReportExtras? extras = null)
+    public static byte[] Write(MonthlyReport report, MonthlyReportSettings settings, ReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(settings);
         extras ??= new ReportExtras(null, null, [], null);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -48,10 +51,10 @@ public static class MonthlyReportDocx
             var body = new Body();
             main.Document = new Document(body);
 
-            Heading(body, report);
+            Heading(body, report, settings);
             Content(body, report, extras, main);
-            Closing(body, report);
-            Appendix(body, report, extras);
+            Closing(body, report, settings);
+            Appendix(body, settings, extras);
             body.Append(Section(main));
 
             document.PackageProperties.Title = "Báo cáo kết quả thực hiện " + report.ProgrammeWithin;
@@ -63,9 +66,8 @@ public static class MonthlyReportDocx
 
     // ---- The parts of the document -------------------------------------------------------------------
 
-    private static void Heading(Body body, MonthlyReport report)
+    private static void Heading(Body body, MonthlyReport report, MonthlyReportSettings s)
     {
-        var s = report.Settings;
         var party = s.Kind == LayoutKinds.Party;
         var left = new List<Paragraph>();
         if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center }));
@@ -122,7 +124,7 @@ public static class MonthlyReportDocx
         return $"Trong {report.PeriodPhrase}, {done}/{report.TaskTotal} nhiệm vụ đã hoàn thành ({Share(done, report.TaskTotal)}), "
             + $"{troubled} nhiệm vụ quá hạn hoặc có nguy cơ chậm; {r.Received}/{r.Expected} cơ quan, đơn vị đã gửi báo cáo ({PeriodLabels.Percent(r.Rate)}), "
             + $"{r.OnTime} báo cáo đúng hạn"
-            + (report.KeyTaskShare is { } key ? $"; {PeriodLabels.Percent(key)} nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}%)." : ".");
+            + (report.KeyTaskShare is { } key ? $"; {PeriodLabels.Percent(key)} nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu tối thiểu {Measure.Number(MonthlyReport.KeyTaskTarget)}%)." : ".");
     }
 
     /// <summary>The general assessment that opens section IV, generated from the figures.</summary>
@@ -282,9 +284,9 @@ public static class MonthlyReportDocx
         body.Append(Title("3. Nhiệm vụ trọng tâm", level: 2));
         body.Append(Text(report.KeyTaskShare is { } share
             ? $"Kế hoạch xác định {report.KeyTaskTotal} nhiệm vụ trọng tâm; có {report.KeyTasksOnSchedule} nhiệm vụ đúng tiến độ, đạt {PeriodLabels.Percent(share)} "
-                + $"(chỉ tiêu: tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}% nhiệm vụ trọng tâm đúng tiến độ) — "
+                + $"(chỉ tiêu: tối thiểu {Measure.Number(MonthlyReport.KeyTaskTarget)}% nhiệm vụ trọng tâm đúng tiến độ) — "
                 + (share >= MonthlyReport.KeyTaskTarget ? "đạt chỉ tiêu." : "chưa đạt chỉ tiêu.")
-            : $"Kế hoạch chưa xác định nhiệm vụ trọng tâm nên chưa tính được tỷ lệ nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu: tối thiểu {MonthlyReportQuery.Number(MonthlyReport.KeyTaskTarget)}%)."));
+            : $"Kế hoạch chưa xác định nhiệm vụ trọng tâm nên chưa tính được tỷ lệ nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu: tối thiểu {Measure.Number(MonthlyReport.KeyTaskTarget)}%)."));
     }
 
     private static void Indicators(Body body, MonthlyReport report)
@@ -383,13 +385,12 @@ public static class MonthlyReportDocx
     /// The appendix on its own page after the signature: every task of the plan by field, with its lead unit,
     /// deadline and status, as the report's figures count them.
     /// </summary>
-    private static void Appendix(Body body, MonthlyReport report, ReportExtras extras)
+    private static void Appendix(Body body, MonthlyReportSettings s, ReportExtras extras)
     {
         if (extras.Tasks is not { Count: > 0 } tasks) return;
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
         body.Append(P("PHỤ LỤC", new Fmt { Bold = true, Align = JustificationValues.Center }));
         body.Append(P("DANH MỤC NHIỆM VỤ VÀ TÌNH TRẠNG THỰC HIỆN", new Fmt { Bold = true, Align = JustificationValues.Center }));
-        var s = report.Settings;
         body.Append(P($"(Kèm theo Báo cáo {LayoutProfiles.NumberLine(s.Kind, s.Number, s.Symbol).Replace("Số: ", "số ", StringComparison.Ordinal).Replace("Số ", "số ", StringComparison.Ordinal)} ngày {DayText.Show(s.Date)})",
             new Fmt { Italic = true, Align = JustificationValues.Center, After = 120 }));
         var rows = new List<string[]>();
@@ -407,10 +408,9 @@ public static class MonthlyReportDocx
             [Center, Left, Left, Center, Center], boldRows: boldRows));
     }
 
-    private static void Closing(Body body, MonthlyReport report)
+    private static void Closing(Body body, MonthlyReport report, MonthlyReportSettings s)
     {
         body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammeWithin} của {report.IssuerPhrase}./.", keepNext: true));
-        var s = report.Settings;
         var party = s.Kind == LayoutKinds.Party;
         // "Nơi nhận:" 12 pt bold italic with the list in 11 pt (Nghị định 30); 14 pt underlined with the list in 12 pt (Hướng dẫn 36).
         var left = new List<Paragraph>

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Dashboards;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Scoring;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Features.Publishing;
 
@@ -20,7 +20,7 @@ public static class OfficialReport
         var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         var extras = await ExtrasAsync(db, figures, ct);
         var composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
-        return MonthlyReportDocx.Write(ReportCompositions.Apply(figures.Report with { Settings = settings }, composition), extras);
+        return MonthlyReportDocx.Write(ReportCompositions.Apply(figures.Report, composition), settings, extras);
     }
 
     /// <summary>The particulars of the period's report: the layout profile's defaults with what the office kept with the report over them.</summary>

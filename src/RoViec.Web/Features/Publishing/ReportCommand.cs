@@ -206,7 +206,7 @@ public static partial class ReportCommand
             var settings = await OfficialReport.SettingsAsync(db, period, today, ct);
             files.Add((docxPath, await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct)));
         }
-        if (request.Xlsx is { } xlsxPath) files.Add((xlsxPath, await Exports.PeriodWorkbook.WriteAsync(db, period, clock, ct)));
+        if (request.Xlsx is { } xlsxPath) files.Add((xlsxPath, await PeriodWorkbook.WriteAsync(db, period, clock, ct)));
 
         if (WriteAll(files, error) is { } failure) return failure;
         foreach (var (path, bytes) in files)

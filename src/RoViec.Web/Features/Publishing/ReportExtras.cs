@@ -10,6 +10,6 @@ namespace RoViec.Web.Features.Publishing;
 /// <param name="Averaged">The ranking is the average of the period's scored months (a quarter, the year).</param>
 /// <param name="Tasks">Every task of the plan with its field, lead unit and status, for the results by field and the appendix.</param>
 public sealed record ReportExtras(ChartImage? StatusChart, ChartImage? IndicatorChart, IReadOnlyList<ScoreRow> Ranking, string? Classes,
-    IReadOnlyList<Snapshots.TaskFigure>? Tasks = null, bool Averaged = false);
+    IReadOnlyList<Figures.TaskFigure>? Tasks = null, bool Averaged = false);
 
 public sealed record ScoreRow(int Rank, string Unit, decimal Total, decimal HeadTotal, string Band);

@@ -7,7 +7,7 @@ public static class ReportsRegistration
         .AddScoped<Evaluation.PeriodChanges>()
         .AddScoped<Scoring.ScoreService>()
         .AddScoped<Evaluation.IPeriodChangeHandler, Scoring.ScoresOnChange>()
-        .AddScoped<Evaluation.IPeriodChangeHandler, Snapshots.SnapshotOnChange>()
+        .AddScoped<Evaluation.IPeriodChangeHandler, Figures.SnapshotOnChange>()
         .AddScoped<ReportDesk>()
         .AddScoped<SaveDraft>()
         .AddScoped<SubmitReport>()

@@ -5,7 +5,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Snapshots;
+using RoViec.Web.Features.Measurement;
 
 namespace RoViec.Web.Features.Scoring;
 
@@ -53,7 +53,7 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
-        var asOf = PeriodSnapshots.ReferenceDay(period, today);
+        var asOf = Measure.ReferenceDay(period, today);
         var existing = await db.UnitScores.Where(s => s.PeriodId == periodId).ToDictionaryAsync(s => s.UnitId, ct);
         var scheme = await SchemeOfAsync(db, period, clock, ct);
 

@@ -6,7 +6,7 @@ using RoViec.Domain.Deadlines;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Scoring;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Measurement;
 using RoViec.Web.Features.Reporting;
 
 namespace RoViec.Web.Features.Scoring;
@@ -94,7 +94,7 @@ public static class UnitMeasures
 
             // Indicators the unit reported, judged against their targets.
             var judged = mine.Where(l => l.IndicatorId is { } id && indicators.ContainsKey(id))
-                .Select(l => MonthlyReportQuery.Meets(indicators[l.IndicatorId!.Value], MonthlyReportQuery.ValueText(l.Value, l.Numerator, l.Denominator, indicators[l.IndicatorId!.Value].TargetUnit).Percent))
+                .Select(l => Measure.Meets(indicators[l.IndicatorId!.Value], Measure.ValueText(l.Value, l.Numerator, l.Denominator, indicators[l.IndicatorId!.Value].TargetUnit).Percent))
                 .Where(m => m is not null).ToList();
             measures[Measures.IndicatorsMet] = judged.Count == 0
                 ? new MeasureValue(null, "Không có chỉ tiêu tỷ lệ được xác minh trong kỳ")
@@ -109,7 +109,7 @@ public static class UnitMeasures
             measures[Measures.TasksOnTime] = due.Count == 0
                 ? new MeasureValue(null, $"Không có nhiệm vụ đến hạn đến {Day(dueBy)}")
                 : new MeasureValue(Percent(onTime, due.Count), $"{onTime}/{due.Count} nhiệm vụ đến hạn đến {Day(dueBy)} hoàn thành đúng hạn");
-            var onSchedule = led.Count(t => MonthlyReportQuery.OnSchedule(health.GetValueOrDefault(t.Id, TaskHealth.NotStarted)));
+            var onSchedule = led.Count(t => Measure.OnSchedule(health.GetValueOrDefault(t.Id, TaskHealth.NotStarted)));
             measures[Measures.TasksOnSchedule] = led.Count == 0
                 ? new MeasureValue(null, "Đơn vị không chủ trì nhiệm vụ nào")
                 : new MeasureValue(Percent(onSchedule, led.Count), $"{onSchedule}/{led.Count} nhiệm vụ chủ trì đúng tiến độ");

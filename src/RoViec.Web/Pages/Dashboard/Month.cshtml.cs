@@ -7,8 +7,8 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Dashboards;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Pages.Dashboard;
 

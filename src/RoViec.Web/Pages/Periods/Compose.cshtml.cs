@@ -6,8 +6,8 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Publishing;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Pages.Periods;
 

@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
-using RoViec.Web.Features.Exports;
 using RoViec.Web.Features.Publishing;
 
 namespace RoViec.Web.Pages.Periods;

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Public;
-using RoViec.Web.Features.Snapshots;
 
 namespace RoViec.Web.Pages.Public;
 

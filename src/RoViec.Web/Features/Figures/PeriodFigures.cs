@@ -1,7 +1,6 @@
 using RoViec.Domain.Reporting;
-using RoViec.Web.Features.Publishing;
 
-namespace RoViec.Web.Features.Snapshots;
+namespace RoViec.Web.Features.Figures;
 
 /// <summary>
 /// A period's figures as a snapshot keeps them: what the dashboards, the official reports (DOCX, XLSX, exports)

@@ -1,14 +1,13 @@
 using RoViec.Domain.Reporting;
 
-namespace RoViec.Web.Features.Publishing;
+namespace RoViec.Web.Features.Figures;
 
 /// <summary>
-/// The compiled report of one period, as <see cref="MonthlyReportDocx"/> writes it: every figure already
+/// The compiled report of one period, as the official report (Publishing) writes it with its particulars: every figure already
 /// computed from the database by <see cref="MonthlyReportQuery"/>, every text already in Vietnamese.
 /// </summary>
 public sealed record MonthlyReport
 {
-    public required MonthlyReportSettings Settings { get; init; }
     /// <summary>The commune's name, the place written before the date ("Diễn Châu, ngày …").</summary>
     public required string Place { get; init; }
     /// <summary>"tháng 12/2026", "quý IV/2026", "năm 2026", or the ad-hoc request's title.</summary>

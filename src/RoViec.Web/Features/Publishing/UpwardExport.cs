@@ -4,12 +4,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Publishing;
 using RoViec.Web.Features.Reporting;
-using RoViec.Web.Features.Snapshots;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace RoViec.Web.Features.Exports;
+namespace RoViec.Web.Features.Publishing;
 
 /// <summary>
 /// The period's results for upward systems such as theodoinq.dcs.vn, which takes the result of each indicator (and

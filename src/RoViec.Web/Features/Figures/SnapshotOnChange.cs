@@ -1,7 +1,7 @@
 using RoViec.Data;
 using RoViec.Web.Features.Evaluation;
 
-namespace RoViec.Web.Features.Snapshots;
+namespace RoViec.Web.Features.Figures;
 
 /// <summary>Keeps a period's snapshot in step with its data: built at once when a report is verified or corrected (after the scores), marked stale otherwise.</summary>
 public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : IPeriodChangeHandler

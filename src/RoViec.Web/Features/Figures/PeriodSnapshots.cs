@@ -6,10 +6,10 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Publishing;
+using RoViec.Web.Features.Measurement;
 using RoViec.Web.Features.Reporting;
 
-namespace RoViec.Web.Features.Snapshots;
+namespace RoViec.Web.Features.Figures;
 
 /// <summary>
 /// Builds and reads <see cref="PeriodFigures"/> snapshots (one row per period). A snapshot is built when a period's
@@ -24,13 +24,6 @@ public static class PeriodSnapshots
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>The day a period's statuses are derived for: today while it runs, its compile day once that passed.</summary>
-    public static DateOnly ReferenceDay(ReportingPeriod period, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return today < period.CompileDueOn ? today : period.CompileDueOn;
-    }
-
     /// <summary>The period's figures for today by <paramref name="clock"/>: the stored snapshot when it is current, else built and stored now.</summary>
     public static async Task<PeriodFigures> ReadAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
@@ -40,7 +33,7 @@ public static class PeriodSnapshots
         var row = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
             .Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
         if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures
-            && figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == ReferenceDay(period, today))
+            && figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == Measure.ReferenceDay(period, today))
             return figures;
         return await BuildAsync(db, period, clock, row is null ? "Lập lần đầu" : "Lập lại khi đọc", null, ct);
     }
@@ -66,9 +59,8 @@ public static class PeriodSnapshots
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var asOf = ReferenceDay(period, clock.VietnamToday());
-        var settings = await MonthlyReportSettings.DefaultsAsync(db, period, asOf, ct);
-        var report = await MonthlyReportQuery.CompileAsync(db, period, settings, ct);
+        var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
+        var report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct);
         var figures = new PeriodFigures
         {
             PeriodId = period.Id,
@@ -147,9 +139,9 @@ public static class PeriodSnapshots
             bool? met = null;
             if (byIndicator.TryGetValue(i.Id, out var v))
             {
-                var (_, percent) = MonthlyReportQuery.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
+                var (_, percent) = Measure.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
                 number = percent ?? v.Value;
-                met = MonthlyReportQuery.Meets(i, percent);
+                met = Measure.Meets(i, percent);
             }
             return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId);
         }).ToList();

@@ -2,12 +2,12 @@ using System.Globalization;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
+using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Publishing;
 using RoViec.Web.Features.Reporting;
-using RoViec.Web.Features.Snapshots;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace RoViec.Web.Features.Exports;
+namespace RoViec.Web.Features.Publishing;
 
 /// <summary>
 /// The figures of a period's official report as an Excel workbook, one sheet per table of the Word report, written

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
+using RoViec.Web.Features.Measurement;
 using RoViec.Web.Features.Reporting;
 
-namespace RoViec.Web.Features.Publishing;
+namespace RoViec.Web.Features.Figures;
 
 /// <summary>
 /// Compiles a period's report from what RoViec holds: the reporting rates (<see cref="ReportingFigures"/>), the
@@ -18,12 +19,10 @@ public static partial class MonthlyReportQuery
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, CancellationToken ct)
+    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        ArgumentNullException.ThrowIfNull(settings);
-        var asOf = settings.Date;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == period.PlanId).Select(p => new { p.Kind, p.Year, p.Issuer }).FirstAsync(ct);
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -100,8 +99,8 @@ public static partial class MonthlyReportQuery
         {
             if (values.TryGetValue(i.Id, out var v))
             {
-                var (text, percent) = ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
-                return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Meets(i, percent));
+                var (text, percent) = Measure.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
+                return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Measure.Meets(i, percent));
             }
             var why = i.OwnerUnitId is null ? "Chưa giao đơn vị theo dõi" : asked.Contains(i.Id) ? "Chưa báo cáo" : "Không đến kỳ báo cáo";
             return new IndicatorResult(i.Name, i.TargetRaw, why, i.OwnerUnitId is { } o ? UnitName(o) : i.Owner, false, false, null);
@@ -122,7 +121,6 @@ public static partial class MonthlyReportQuery
 
         return new MonthlyReport
         {
-            Settings = settings,
             Place = commune,
             PeriodPhrase = PeriodPhrase(period),
             NextPhrase = period.Kind switch
@@ -140,7 +138,7 @@ public static partial class MonthlyReportQuery
             ByStatus = byStatus,
             TaskTotal = tasks.Count,
             KeyTaskTotal = keyTasks.Count,
-            KeyTasksOnSchedule = keyTasks.Count(t => OnSchedule(HealthOf(t.Id))),
+            KeyTasksOnSchedule = keyTasks.Count(t => Measure.OnSchedule(HealthOf(t.Id))),
             Sections = sections,
             Indicators = indicatorResults,
             Troubled = troubled,
@@ -150,14 +148,6 @@ public static partial class MonthlyReportQuery
             NextUntil = until,
         };
     }
-
-    /// <summary>
-    /// A key task is on schedule ("đúng tiến độ") when it is done on time, was done before the plan, or is open and
-    /// neither overdue nor at risk; done late, overdue, at risk and cannot-do are not.
-    /// </summary>
-    public static bool OnSchedule(TaskHealth health) =>
-        health is TaskHealth.DoneOnTime or TaskHealth.AlreadyDone or TaskHealth.OnTrack or TaskHealth.NotStarted
-            or TaskHealth.Recurring or TaskHealth.External;
 
     private static List<UnitNotes> Compile(IEnumerable<(Guid UnitId, string State, string? Text)> lines, Func<Guid, string> unitName) =>
         lines.Where(l => !string.IsNullOrWhiteSpace(l.Text))
@@ -226,42 +216,6 @@ public static partial class MonthlyReportQuery
         TaskHealth.DoneOnTime, TaskHealth.DoneLate, TaskHealth.AlreadyDone, TaskHealth.OnTrack, TaskHealth.Recurring,
         TaskHealth.External, TaskHealth.NotStarted, TaskHealth.AtRisk, TaskHealth.Overdue, TaskHealth.CannotDo,
     ];
-
-    /// <summary>A reported value as written ("12,5%", "45/50 (90%)", "3 mô hình") and, for a percentage, its value.</summary>
-    public static (string Text, decimal? Percent) ValueText(decimal? value, decimal? numerator, decimal? denominator, string targetUnit)
-    {
-        if (numerator is { } n && denominator is { } d && d > 0)
-        {
-            var percent = Math.Round(n * 100m / d, 1);
-            return ($"{Number(n)}/{Number(d)} ({PeriodLabels.Percent(percent)})", percent);
-        }
-        if (value is not { } v) return ("—", null);
-        return targetUnit switch
-        {
-            "%" => (Number(v) + "%", v),
-            "count" or "other" or "" => (Number(v), null),
-            _ => (Number(v) + " " + targetUnit, null),
-        };
-    }
-
-    /// <summary>
-    /// Whether a percentage meets a percentage target (at least, equal to — "100%" is reached at 100 —, at most, or the
-    /// lower bound of a range). Counts and increases are not judged on one period's value.
-    /// </summary>
-    public static bool? Meets(IndicatorRow indicator, decimal? percent)
-    {
-        ArgumentNullException.ThrowIfNull(indicator);
-        if (percent is not { } p || indicator.TargetUnit != "%") return null;
-        return indicator.TargetOp switch
-        {
-            ">=" or "=" or "range" => p >= indicator.TargetValue,
-            "<=" => p <= indicator.TargetValue,
-            _ => null,
-        };
-    }
-
-    /// <summary>"12,5" — at most two decimals, Vietnamese separators.</summary>
-    public static string Number(decimal value) => value.ToString("#,0.##", Vietnamese);
 
     /// <summary>"Diễn Châu, ngày 05 tháng 01 năm 2026": days under 10 and the months January and February take a leading zero (Nghị định 30/2020/NĐ-CP).</summary>
     public static string DateLine(string place, DateOnly date) =>

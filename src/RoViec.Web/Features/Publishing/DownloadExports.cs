@@ -4,7 +4,7 @@ using RoViec.Domain.Text;
 using RoViec.Web.Features.Access;
 using RoViec.Web.Features.Publishing;
 
-namespace RoViec.Web.Features.Exports;
+namespace RoViec.Web.Features.Publishing;
 
 /// <summary>
 /// The period's figures for other programs, for those who may publish the report (<see cref="DownloadMonthlyReport.MayPublish"/>):
