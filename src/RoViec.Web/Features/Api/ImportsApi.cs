@@ -81,7 +81,7 @@ internal static class ImportsApi
     {
         var user = await currentUser.ScopeAsync(http.User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return ApiProblems.Problem(StatusCodes.Status403Forbidden);
-        var options = new ImportOptions { DefaultYear = clock.VietnamToday().Year };
+        var options = UploadPlan.Options(clock);
         var limit = options.MaxBytes + MultipartAllowance;
         // Refused from its declared size, before a byte of it is read.
         if (http.Request.ContentLength > limit) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(http.Request.ContentLength.Value, options.MaxBytes));
@@ -103,26 +103,16 @@ internal static class ImportsApi
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         if (file is null) return ApiProblems.Invalid("file", "Chưa có tệp: hãy gửi tệp kế hoạch trong trường \"file\" (no file in field \"file\").");
-        if (file.Length == 0) return Refuse(StatusCodes.Status400BadRequest, new EmptyFile());
-        if (file.Length > options.MaxBytes) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(file.Length, options.MaxBytes));
-        byte[] bytes;
-        using (var memory = new MemoryStream((int)file.Length))
+        switch (await UploadPlan.RunAsync(db, communeId, user.UserId, file, clock, ct))
         {
-            await file.CopyToAsync(memory, ct);
-            bytes = memory.ToArray();
+            case UploadPlan.Outcome.Refused refused:
+                return Refuse(UploadPlan.StatusOf(refused.Error), refused.Error);
+            case UploadPlan.Outcome.Drafted { Plan: var plan, Draft: var draft, FileName: var fileName }:
+                return TypedResults.Created($"/api/plans/{plan.Id}", new ImportDto(plan.Id, plan.Status, fileName, plan.Kind, plan.Number, plan.Title, plan.Year,
+                    draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), $"/nhap-ke-hoach/{plan.Id}"));
+            default:
+                throw new InvalidOperationException("unknown upload outcome");
         }
-        var fileName = Path.GetFileName(file.FileName);
-        var outcome = PlanImporter.Import(bytes, fileName, options);
-        if (outcome is not ImportOutcome.Imported { Draft: var draft })
-        {
-            var error = ((ImportOutcome.Refused)outcome).Error;
-            return Refuse(error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, error);
-        }
-
-        var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
-        var plan = await PlanDrafts.CreateDraftAsync(db, communeId, draft, fileName, upload, upload.UploadedAtUtc, ct);
-        return TypedResults.Created($"/api/plans/{plan.Id}", new ImportDto(plan.Id, plan.Status, fileName, plan.Kind, plan.Number, plan.Title, plan.Year,
-            draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), $"/nhap-ke-hoach/{plan.Id}"));
     }
 
     private static ProblemHttpResult Refuse(int status, ImportError error) =>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
-using RoViec.Data.Entities;
 using RoViec.Import;
 using RoViec.Web.Features.Plans;
 
@@ -32,28 +31,12 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Features.Access.C
     {
         var user = await currentUser.ScopeAsync(User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
-        if (Document is null || Document.Length == 0) return Refuse(StatusCodes.Status400BadRequest, new EmptyFile());
-        var options = new ImportOptions { DefaultYear = RoViec.Domain.Text.VietnamTime.VietnamToday(clock).Year };
-        if (Document.Length > options.MaxBytes) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(Document.Length, options.MaxBytes));
-        byte[] bytes;
-        using (var memory = new MemoryStream())
+        return await UploadPlan.RunAsync(db, communeId, user.UserId, Document, clock, ct) switch
         {
-            await Document.CopyToAsync(memory, ct);
-            bytes = memory.ToArray();
-        }
-        var fileName = Path.GetFileName(Document.FileName);
-        switch (PlanImporter.Import(bytes, fileName, options))
-        {
-            case ImportOutcome.Refused refused:
-                return Refuse(refused.Error is UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, refused.Error);
-            case ImportOutcome.Imported imported:
-                // The draft exists at once, with the file it came from; the officer reviews it next.
-                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = user.UserId, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
-                var plan = await PlanDrafts.CreateDraftAsync(db, communeId, imported.Draft, fileName, upload, upload.UploadedAtUtc, ct);
-                return Redirect($"/nhap-ke-hoach/{plan.Id}");
-            default:
-                throw new InvalidOperationException("unknown import outcome");
-        }
+            UploadPlan.Outcome.Drafted drafted => Redirect($"/nhap-ke-hoach/{drafted.Plan.Id}"),
+            UploadPlan.Outcome.Refused refused => Refuse(UploadPlan.StatusOf(refused.Error), refused.Error),
+            _ => throw new InvalidOperationException("unknown upload outcome"),
+        };
     }
 
     private PageResult Refuse(int status, ImportError error)
