@@ -19,12 +19,8 @@ public sealed class CommuneBoundary
     /// <summary>The name of the DbContext's query filter.</summary>
     public const string FilterName = "Commune";
 
-    private Guid[] _communes = [];
-
-    /// <summary>The communes visible now (empty when none is, or when <see cref="CrossesAll"/>).</summary>
-    public IReadOnlyList<Guid> Communes => _communes;
-
-    internal Guid[] VisibleArray => _communes;
+    /// <summary>The communes visible now (empty when none is, or when <see cref="CrossesAll"/>); an array, as the filter's query takes it.</summary>
+    internal Guid[] Communes { get; private set; } = [];
 
     /// <summary>Every commune is visible: work that is not one caller's, named by <see cref="Reason"/>.</summary>
     public bool CrossesAll { get; private set; }
@@ -36,7 +32,7 @@ public sealed class CommuneBoundary
     public void Enclose(IEnumerable<Guid> communes)
     {
         ArgumentNullException.ThrowIfNull(communes);
-        _communes = [.. communes.Distinct()];
+        Communes = [.. communes.Distinct()];
         CrossesAll = false;
         Reason = null;
     }
@@ -45,13 +41,10 @@ public sealed class CommuneBoundary
     public void CrossAll(Crossing reason)
     {
         if (!Enum.IsDefined(reason)) throw new ArgumentOutOfRangeException(nameof(reason));
-        _communes = [];
+        Communes = [];
         CrossesAll = true;
         Reason = reason;
     }
-
-    /// <summary>Whether a row of the commune is visible (for checks made in memory, on rows the filter cannot reach).</summary>
-    public bool Shows(Guid communeId) => CrossesAll || Array.IndexOf(_communes, communeId) >= 0;
 }
 
 /// <summary>The only reasons work may see every commune at once.</summary>

@@ -31,8 +31,8 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     // not apply, so the SQL is "@crossing OR CommuneId = @commune" for a commune's caller (cached, as a query without a
     // collection parameter is) and "CommuneId IN (...)" only for a province office.
     private string? BoundaryCrossing => _boundary.CrossesAll ? _boundary.Reason.ToString() : null;
-    private Guid? BoundaryCommune => _boundary.VisibleArray is [var only] ? only : null;
-    private Guid[]? BoundaryCommunes => _boundary.VisibleArray.Length > 1 ? _boundary.VisibleArray : null;
+    private Guid? BoundaryCommune => _boundary.Communes is [var only] ? only : null;
+    private Guid[]? BoundaryCommunes => _boundary.Communes.Length > 1 ? _boundary.Communes : null;
 
     private static CommuneBoundary Everything()
     {

@@ -54,12 +54,11 @@ public sealed partial class CommuneBoundaryTests
     [Fact]
     public async Task Only_the_listed_places_see_every_commune()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = SourceTree.Src;
         var found = new List<string>();
         var ignored = new List<string>();
         var constructed = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        foreach (var file in SourceTree.Files(src, "*.cs"))
         {
             var text = await File.ReadAllTextAsync(file, Ct);
             var relative = Path.GetRelativePath(src, file).Replace('\\', '/');
@@ -114,14 +113,6 @@ public sealed partial class CommuneBoundaryTests
         Assert.Equal((0, 0), none);
         Assert.Equal((demoOnly.Demo, 1), both);
         Assert.Equal(both, all);
-    }
-
-    /// <summary>The folder holding RoViec.slnx, above the test's build folder.</summary>
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RoViec.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("RoViec.slnx not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"CrossAll\(\s*Crossing\.(\w+)\s*\)")]

@@ -35,9 +35,9 @@ public sealed partial class FieldErrorTests
     [Fact]
     public async Task Every_visible_field_written_with_asp_for_has_its_message()
     {
-        var web = Path.Combine(CommuneBoundaryTests.RepositoryRoot(), "src", "RoViec.Web");
+        var web = SourceTree.Web;
         var missing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        foreach (var file in SourceTree.Files(web, "*.cshtml"))
         {
             var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
             var relative = Path.GetRelativePath(web, file).Replace('\\', '/');

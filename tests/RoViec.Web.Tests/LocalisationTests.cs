@@ -149,7 +149,7 @@ public sealed partial class LocalisationTests
     private static HashSet<string> Placeholders(string text) =>
         [.. PlaceholderRegex().Matches(text).Select(m => m.Value)];
 
-    private static readonly string WebProject = FindWebProject();
+    private static readonly string WebProject = SourceTree.Web;
 
     private static IEnumerable<string> PageFiles() =>
         Directory.EnumerateFiles(Path.Combine(WebProject, "Pages"), "*.cshtml", SearchOption.AllDirectories)
@@ -159,16 +159,6 @@ public sealed partial class LocalisationTests
     private static Dictionary<string, string> English() =>
         XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.en.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
-
-    private static string FindWebProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "RoViec.Web");
-            if (File.Exists(Path.Combine(candidate, "RoViec.Web.csproj"))) return candidate;
-        }
-        throw new InvalidOperationException("src/RoViec.Web not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\b(?:L|localizer)\[\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyRegex();

@@ -8,10 +8,10 @@ public sealed partial class TableCaptionTests
     [Fact]
     public async Task Every_table_of_every_page_has_a_caption_or_a_label()
     {
-        var web = Path.Combine(CommuneBoundaryTests.RepositoryRoot(), "src", "RoViec.Web");
+        var web = SourceTree.Web;
         var unlabelled = new List<string>();
         var tables = 0;
-        foreach (var file in Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        foreach (var file in SourceTree.Files(web, "*.cshtml"))
         {
             var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
             foreach (Match table in TableRegex().Matches(text))

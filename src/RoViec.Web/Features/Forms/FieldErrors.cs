@@ -11,43 +11,38 @@ namespace RoViec.Web.Features.Forms;
 /// every visible field written with <c>asp-for</c> has its <c>asp-validation-for</c> message (or, on the few pages that
 /// write their own messages, an element with that id), which <c>FieldErrorTests</c> checks in the page sources.
 /// </summary>
-internal static class FieldErrors
+public abstract class FieldErrorTagHelper : TagHelper
 {
-    /// <summary>The id of a field's error message: the field's own id with "-loi" ("Input_Name-loi").</summary>
-    public static string MessageId(ViewContext view, ModelExpression field)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(field);
-        var name = view.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
-        return TagBuilder.CreateSanitizedId(name, "_") + "-loi";
-    }
-
-    public static bool HasError(ViewContext view, ModelExpression field)
-    {
-        var name = view.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
-        return view.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
-    }
-}
-
-/// <summary>Gives the error message of <c>asp-validation-for</c> the id its field points at.</summary>
-[HtmlTargetElement("span", Attributes = "asp-validation-for")]
-[HtmlTargetElement("div", Attributes = "asp-validation-for")]
-public sealed class FieldErrorMessageTagHelper : TagHelper
-{
-    [HtmlAttributeName("asp-validation-for")]
-    public ModelExpression For { get; set; } = default!;
+    /// <summary>The field, as the framework's tag helper on the same element names it (asp-for, asp-validation-for).</summary>
+    public abstract ModelExpression For { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
-    // After the framework's validation message tag helper (order -1000), which writes the message.
+    // After the framework's tag helpers (order -1000), which write the field and its message.
     public override int Order => 0;
+
+    private string FullName => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+
+    /// <summary>The id of the field's error message: the field's own id with "-loi" ("Input_Name-loi").</summary>
+    protected string MessageId => TagBuilder.CreateSanitizedId(FullName, "_") + "-loi";
+
+    protected bool HasError => ViewContext.ViewData.ModelState.TryGetValue(FullName, out var entry) && entry.Errors.Count > 0;
+}
+
+/// <summary>Gives the error message of <c>asp-validation-for</c> the id its field points at.</summary>
+[HtmlTargetElement("span", Attributes = "asp-validation-for")]
+[HtmlTargetElement("div", Attributes = "asp-validation-for")]
+public sealed class FieldErrorMessageTagHelper : FieldErrorTagHelper
+{
+    [HtmlAttributeName("asp-validation-for")]
+    public override ModelExpression For { get; set; } = default!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!output.Attributes.ContainsName("id")) output.Attributes.SetAttribute("id", FieldErrors.MessageId(ViewContext, For));
+        if (!output.Attributes.ContainsName("id")) output.Attributes.SetAttribute("id", MessageId);
     }
 }
 
@@ -55,25 +50,18 @@ public sealed class FieldErrorMessageTagHelper : TagHelper
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
 [HtmlTargetElement("textarea", Attributes = "asp-for")]
-public sealed class FieldErrorReferenceTagHelper : TagHelper
+public sealed class FieldErrorReferenceTagHelper : FieldErrorTagHelper
 {
     [HtmlAttributeName("asp-for")]
-    public ModelExpression For { get; set; } = default!;
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
-
-    public override int Order => 0;
+    public override ModelExpression For { get; set; } = default!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         // Hidden fields are not read; a checkbox's only error is a forged value.
-        if (output.Attributes["type"]?.Value?.ToString() is "hidden" or "checkbox" || !FieldErrors.HasError(ViewContext, For)) return;
-        var message = FieldErrors.MessageId(ViewContext, For);
+        if (output.Attributes["type"]?.Value?.ToString() is "hidden" or "checkbox" || !HasError) return;
         var existing = output.Attributes["aria-describedby"]?.Value?.ToString();
-        output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(existing) ? message : existing + " " + message);
+        output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(existing) ? MessageId : existing + " " + MessageId);
         output.Attributes.SetAttribute("aria-invalid", "true");
     }
 }
