@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Scoring;
+using RoViec.Web.Features.Scores;
 
 namespace RoViec.Benchmarks;
 

@@ -3,19 +3,21 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Data.Interceptors;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Accounts;
-using RoViec.Web.Features.Api;
+using RoViec.Web.Shared.Api;
 using RoViec.Web.Features.ApiTokens;
 using RoViec.Web.Features.Demo;
-using RoViec.Web.Features.Health;
+using RoViec.Web.Shared.Health;
 using RoViec.Web.Features.Organisation;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Tasks;
 
 // `roviec report …` writes a period's official report from the database and exits (README: "Reports from the command line").
-RoViec.Web.Features.Publishing.ReportCommand.Request? report = null;
-if (RoViec.Web.Features.Publishing.ReportCommand.Requested(args))
+RoViec.Web.Features.OfficialReports.ReportCommand.Request? report = null;
+if (RoViec.Web.Features.OfficialReports.ReportCommand.Requested(args))
 {
-    report = RoViec.Web.Features.Publishing.ReportCommand.Parse(args, Console.Out, Console.Error, out var hostArgs, out var parseExit);
+    report = RoViec.Web.Features.OfficialReports.ReportCommand.Parse(args, Console.Out, Console.Error, out var hostArgs, out var parseExit);
     if (report is null) return parseExit;
     args = hostArgs;
 }
@@ -31,7 +33,7 @@ if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
 #pragma warning disable RS0030
 var machineClock = TimeProvider.System;
 #pragma warning restore RS0030
-if (RoViec.Web.Features.Time.AppClock.Choose(builder.Configuration, builder.Environment, machineClock, out var clockError) is not { } clock)
+if (RoViec.Web.Shared.Time.AppClock.Choose(builder.Configuration, builder.Environment, machineClock, out var clockError) is not { } clock)
 {
     Console.Error.WriteLine(clockError);
     return 2;
@@ -91,8 +93,15 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder().AddRoViecPolicies().AddApiWritePolicy();
 // Validation messages are looked up in the shared resources too (the Vietnamese message is the key).
-builder.Services.AddRazorPages().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(RoViec.Web.SharedResource)));
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Features.Forms.VietnameseBindingMessages.Apply);
+// Pages live beside their use cases in Features/<Feature>/ and the shared layout in Shared/, so the Razor root is
+// the project itself; every page declares its absolute route (@page "/...").
+// The workspace also answers /Index, as it did when it was Pages/Index (bookmarks keep working).
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/";
+    o.Conventions.AddPageRoute("/Features/Workspace/Workspace", "Index");
+}).AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(RoViec.Web.SharedResource)));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Shared.Forms.VietnameseBindingMessages.Apply);
 // Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -141,14 +150,14 @@ if (report is not null)
 {
     try
     {
-        return await RoViec.Web.Features.Publishing.ReportCommand.RunAsync(app.Services, report, Console.Out, Console.Error, CancellationToken.None);
+        return await RoViec.Web.Features.OfficialReports.ReportCommand.RunAsync(app.Services, report, Console.Out, Console.Error, CancellationToken.None);
     }
 #pragma warning disable CA1031 // The one place a bug of the command is told in one line, with its exit code.
     catch (Exception ex)
 #pragma warning restore CA1031
     {
         Console.Error.WriteLine($"Lỗi không mong muốn, vui lòng báo cho quản trị viên: {ex.GetType().Name}: {ex.Message} (unexpected error; please report it)");
-        return RoViec.Web.Features.Publishing.ReportCommand.Bug;
+        return RoViec.Web.Features.OfficialReports.ReportCommand.Bug;
     }
 }
 
@@ -158,7 +167,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch =
 app.UseRequestLocalization();
 // Routing after the status-code pages, so a re-executed request finds the error page's endpoint.
 app.UseRouting();
-RoViec.Web.Features.Forms.UploadLimitAttribute.Refuse(app);
+RoViec.Web.Shared.Forms.UploadLimitAttribute.Refuse(app);
 app.UseAuthentication();
 // Administrators and the standing office set up an authenticator app before anything else ("RoViec:RequireTwoFactor").
 app.UseMiddleware<TwoFactorRequirement>();
@@ -171,12 +180,12 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 RoViec.Web.Features.Plans.ExportTasks.Map(app);
-RoViec.Web.Features.Publishing.DownloadMonthlyReport.Map(app);
-RoViec.Web.Features.Publishing.DownloadExports.Map(app);
+RoViec.Web.Features.OfficialReports.DownloadMonthlyReport.Map(app);
+RoViec.Web.Features.OfficialReports.DownloadExports.Map(app);
 RoViec.Web.Features.Dashboards.DashboardCharts.Map(app);
 RoViec.Web.Features.Public.FeedbackForm.Map(app);
-RoViec.Web.Features.Access.LanguageChoice.Map(app);
-app.MapRoViecApi();
+RoViec.Web.Shared.Access.LanguageChoice.Map(app);
+app.MapRoViecApi(MeApi.Map, PlansApi.Map, TasksApi.Map, IndicatorsApi.Map, UnitsApi.Map, ImportsApi.Map);
 await app.RunAsync();
 return 0;
 

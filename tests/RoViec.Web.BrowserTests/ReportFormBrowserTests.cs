@@ -156,7 +156,7 @@ public sealed class ReportFormBrowserTests
         };
         db.Periods.Add(period);
         await db.SaveChangesAsync();
-        await RoViec.Web.Features.Reporting.OpenPeriod.OpenAsync(db, period, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        await RoViec.Web.Features.Periods.OpenPeriod.OpenAsync(db, period, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         return await db.Reports.Where(r => r.PeriodId == period.Id && r.UnitId == police).Select(r => r.Id).SingleAsync();
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Accounts;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Features.Accounts;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Features.Accounts;
 

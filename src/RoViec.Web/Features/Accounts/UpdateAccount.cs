@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Accounts;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RoViec.Data;
-using RoViec.Web.Features.Api;
+using RoViec.Web.Shared.Api;
 
 namespace RoViec.Web.Features.ApiTokens;
 

@@ -45,7 +45,7 @@ public static class CrossCheckLabels
     /// <summary>"12,5" — at most two decimals, no trailing zeros.</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", Vietnamese);
 
-    public static string Date(DateOnly date) => Reporting.DayText.Show(date);
+    public static string Date(DateOnly date) => Periods.DayText.Show(date);
 
     public static string Time(DateTime utc) => Plans.PlanHistory.VietnamTimeText(utc);
 

@@ -10,5 +10,5 @@ namespace RoViec.Web.Features.CrossChecks;
 public sealed class UnitFlagsViewComponent(RoViecDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid unitId) =>
-        View("/Pages/CrossChecks/_UnitFlags.cshtml", await CrossCheckFlags.ForUnitAsync(db, unitId, HttpContext.RequestAborted));
+        View("/Features/CrossChecks/_UnitFlags.cshtml", await CrossCheckFlags.ForUnitAsync(db, unitId, HttpContext.RequestAborted));
 }

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Caching.Memory;
 using RoViec.Data;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Access;
-using RoViec.Web.Features.Charts;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Charts;
 using RoViec.Web.Features.Figures;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Dashboards;
 
@@ -33,19 +33,19 @@ public static class DashboardCharts
     };
 
     public static ChartImage StatusDonut(IEnumerable<(TaskHealth Health, int Count)> byStatus, int width = 520, int height = 300) =>
-        Charts.Charts.Donut("Nhiệm vụ theo tình trạng",
+        Shared.Charts.Charts.Donut("Nhiệm vụ theo tình trạng",
             [.. byStatus.Select(s => new ChartValue(PeriodLabels.Health(s.Health), s.Count, Colours.GetValueOrDefault(s.Health, "#757575")))], width, height);
 
     /// <summary>Share indicators (a percentage against a target), at most 12, as bars against their target lines.</summary>
     public static ChartImage IndicatorBars(IEnumerable<IndicatorFigure> indicators, int width = 640, int height = 340)
     {
         var shares = indicators.Where(i => i.Unit == "%" && i.Number is not null).Take(12).ToList();
-        return Charts.Charts.Bars("Chỉ tiêu so với mục tiêu (%)",
+        return Shared.Charts.Charts.Bars("Chỉ tiêu so với mục tiêu (%)",
             [.. shares.Select((i, n) => new TargetBar("CT" + (n + 1), (double)i.Number!.Value, (double)i.TargetValue))], "%", width, height);
     }
 
     public static ChartImage Trend(IReadOnlyList<TrendPoint> points, int width = 640, int height = 300) =>
-        Charts.Charts.Trend("Diễn biến theo tháng (%)", [.. points.Select(p => p.Month)],
+        Shared.Charts.Charts.Trend("Diễn biến theo tháng (%)", [.. points.Select(p => p.Month)],
         [
             new TrendSeries("Tỷ lệ báo cáo", [.. points.Select(p => (double?)p.Rate)], "#1565c0"),
             new TrendSeries("Đúng hạn", [.. points.Select(p => (double?)p.OnTime)], "#2e7d32"),

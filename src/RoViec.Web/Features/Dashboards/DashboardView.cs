@@ -4,7 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Measurement;
 

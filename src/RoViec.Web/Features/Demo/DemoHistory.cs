@@ -7,9 +7,9 @@ using RoViec.Domain.Text;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Public;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 using RoViec.Web.Features.Reports;
-using RoViec.Web.Features.Scoring;
+using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Demo;
 

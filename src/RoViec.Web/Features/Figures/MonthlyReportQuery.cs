@@ -5,7 +5,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Measurement;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Figures;
 

@@ -7,7 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Measurement;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Figures;
 
@@ -153,7 +153,7 @@ public static class PeriodSnapshots
         var months = await db.Periods.AsNoTracking()
             .Where(p => p.PlanId == period.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn)
             .Select(p => p.Id).ToListAsync(ct);
-        var view = await Scoring.ScoreQueries.AverageAsync(db, period.Label, months, ct);
+        var view = await Scores.ScoreQueries.AverageAsync(db, period.Label, months, ct);
         return [.. view.Rows.Select(r => new RankFigure(r.UnitId, r.Unit, r.Rank, r.Total, r.HeadTotal, r.Band))];
     }
 

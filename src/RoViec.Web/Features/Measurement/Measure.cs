@@ -1,7 +1,7 @@
 using System.Globalization;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Measurement;
 

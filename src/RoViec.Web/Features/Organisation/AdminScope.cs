@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Features.Organisation;
 

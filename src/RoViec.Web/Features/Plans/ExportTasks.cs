@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
-using RoViec.Web.Features.Access;
-using MiniExcel = MiniExcelLibs.MiniExcel;
+using RoViec.Documents.Sheets;
+using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -29,9 +29,6 @@ internal static class ExportTasks
             ["Hạn cuối"] = t.DeadlineDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
             ["Mục"] = t.Section,
         });
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "Nhiệm vụ", cancellationToken: ct);
-        stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"nhiem-vu-{plan.Year}.xlsx");
+        return Results.File(await Spreadsheets.XlsxAsync("Nhiệm vụ", sheet, ct), Spreadsheets.XlsxContentType, $"nhiem-vu-{plan.Year}.xlsx");
     }).RequireAuthorization(Policies.ReadPlans);
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 
 using RoViec.Web.Features.Evaluation;
 

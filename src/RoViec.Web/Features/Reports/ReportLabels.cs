@@ -9,8 +9,8 @@ public static class ReportLabels
     public static readonly IReadOnlyList<string> States =
         [ReportStates.Draft, ReportStates.AwaitingApproval, ReportStates.Submitted, ReportStates.Returned, ReportStates.Verified];
 
-    /// <summary>As every page of the reporting cycle shows it (<see cref="Reporting.PeriodLabels.Report"/>).</summary>
-    public static string State(string state) => Reporting.PeriodLabels.Report(state);
+    /// <summary>As every page of the reporting cycle shows it (<see cref="Periods.PeriodLabels.Report"/>).</summary>
+    public static string State(string state) => Periods.PeriodLabels.Report(state);
 
     public static string TaskStatus(string? status) => status switch
     {

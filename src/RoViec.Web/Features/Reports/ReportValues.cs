@@ -24,12 +24,12 @@ public static class ReportValues
         return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Vietnamese, out value);
     }
 
-    public static bool TryParseDate(string? text, out DateOnly date) => Reporting.DayText.TryParse(text, out date);
+    public static bool TryParseDate(string? text, out DateOnly date) => Periods.DayText.TryParse(text, out date);
 
     /// <summary>"12,5", "1.250", "" for none.</summary>
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Vietnamese) : "";
 
-    public static string Date(DateOnly? date) => Reporting.DayText.Show(date);
+    public static string Date(DateOnly? date) => Periods.DayText.Show(date);
 
     /// <summary>A UTC instant as a Vietnamese reads it: "05/03/2026 14:20".</summary>
     public static string When(DateTime? utc) => utc is { } u ? Plans.PlanHistory.VietnamTimeText(u) : "";

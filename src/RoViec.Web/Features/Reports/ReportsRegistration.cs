@@ -5,8 +5,8 @@ public static class ReportsRegistration
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<Evaluation.PeriodChanges>()
-        .AddScoped<Scoring.ScoreService>()
-        .AddScoped<Evaluation.IPeriodChangeHandler, Scoring.ScoresOnChange>()
+        .AddScoped<Scores.ScoreService>()
+        .AddScoped<Evaluation.IPeriodChangeHandler, Scores.ScoresOnChange>()
         .AddScoped<Evaluation.IPeriodChangeHandler, Figures.SnapshotOnChange>()
         .AddScoped<ReportDesk>()
         .AddScoped<SaveDraft>()

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Scheduling;
 

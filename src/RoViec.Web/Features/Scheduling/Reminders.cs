@@ -44,7 +44,7 @@ public static class Reminders
         {
             var due = extensions.TryGetValue((report.PeriodId, report.UnitId), out var extended) ? extended : report.UnitDueOn;
             var link = $"/bao-cao/{report.Id}";
-            var dueText = Reporting.DayText.Show(due);
+            var dueText = Periods.DayText.Show(due);
             var awaitingHead = report.State == ReportStates.AwaitingApproval;
             var owners = awaitingHead ? people.Heads(report.UnitId) : people.Reporters(report.UnitId);
             var what = $"Báo cáo {report.Label} của {report.UnitName}";

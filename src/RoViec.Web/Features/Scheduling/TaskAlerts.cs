@@ -4,7 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Notifications;
-using RoViec.Web.Features.Reporting;
+using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Scheduling;
 
@@ -57,7 +57,7 @@ public static class TaskAlerts
             var name = task.Code is { Length: > 0 } code ? $"{code}. {task.Name}" : task.Name;
             var overdue = change.To == nameof(TaskHealth.Overdue);
             var title = overdue ? $"Nhiệm vụ quá hạn: {Short(name)}" : $"Nhiệm vụ có nguy cơ chậm: {Short(name)}";
-            var deadline = task.DeadlineDue is { } d ? $" Thời hạn: {task.DeadlineRaw ?? Reporting.DayText.Show(d)}." : "";
+            var deadline = task.DeadlineDue is { } d ? $" Thời hạn: {task.DeadlineRaw ?? Periods.DayText.Show(d)}." : "";
             var body = overdue
                 ? $"Nhiệm vụ \"{name}\" đã quá thời hạn mà chưa được báo cáo hoàn thành.{deadline}"
                 : $"Nhiệm vụ \"{name}\" có nguy cơ chậm: tiến độ báo cáo chậm hơn thời gian đã qua, hoặc nhiều kỳ chưa cập nhật.{deadline}";

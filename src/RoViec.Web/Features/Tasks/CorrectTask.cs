@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Access;
+using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Tasks;

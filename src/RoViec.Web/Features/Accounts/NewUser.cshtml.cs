@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Accounts;
+using RoViec.Web.Features.Organisation;
+
+namespace RoViec.Web.Features.Accounts;
+
+/// <summary>
+/// Creates an account in a commune (or, for a province administrator, at province level) with its
+/// roles, unit and an initial password — typed, or generated and shown once on the answer page.
+/// </summary>
+[Authorize(Policy = Policies.ManageOrganisation)]
+public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users, AdminScope admin, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public NewAccountForm Input { get; set; } = new();
+
+    /// <summary>The commune the account belongs to; null for a province-level account.</summary>
+    public CommuneChoice? Commune { get; private set; }
+    public IReadOnlyList<CommuneChoice> Communes { get; private set; } = [];
+    public bool IsProvinceAdmin { get; private set; }
+    public IReadOnlyList<string> OfferedRoles { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
+    public string Level { get; private set; } = "";
+
+    /// <summary>After creation: the account and, once, its password.</summary>
+    public CreateOutcome.Created? Created { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? xa, CancellationToken ct) =>
+        await LoadAsync(xa, ct) is { } refused ? refused : Page();
+
+    public async Task<IActionResult> OnPostAsync(string? xa, CancellationToken ct)
+    {
+        if (await LoadAsync(xa, ct) is { } refused) return refused;
+        if (!ModelState.IsValid) return BadRequestPage();
+        var scope = (await admin.ScopeAsync(User, ct))!;
+        var input = new NewAccount(
+            Input.UserName.Trim().ToLowerInvariant(), VietnameseText.Squash(Input.FullName), Input.Title, Input.Email,
+            [.. Input.Roles.Distinct(StringComparer.Ordinal)], Commune?.Id, Input.UnitId, Input.Password);
+        switch (await CreateAccount.RunAsync(db, users, scope, input, clock, ct))
+        {
+            case CreateOutcome.Created created:
+                Created = created;
+                return Page();
+            case CreateOutcome.Refused no:
+                AccountForm.AddErrors(ModelState, no.Errors);
+                return BadRequestPage();
+            default:
+                throw new InvalidOperationException("unknown outcome");
+        }
+    }
+
+    private PageResult BadRequestPage()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Input.Password = null;
+        return Page();
+    }
+
+    /// <summary>The level the account is created at: "?xa=tinh" for the province, a commune's id, or the administrator's (first) commune.</summary>
+    private async Task<IActionResult?> LoadAsync(string? xa, CancellationToken ct)
+    {
+        var scope = await admin.ScopeAsync(User, ct);
+        if (scope is null) return NotFound();
+        IsProvinceAdmin = scope.IsProvinceLevel;
+        Communes = await admin.CommunesAsync(User, ct);
+        if (xa == UsersModel.ProvinceLevel)
+        {
+            // A commune administrator asking for a province-level account is told why not when posting.
+            Commune = null;
+            Level = UsersModel.ProvinceLevel;
+            OfferedRoles = RoleLabels.ProvinceRoles;
+            return null;
+        }
+        Commune = await admin.SelectedAsync(HttpContext, ct);
+        if (Commune is null) return NotFound();
+        Level = Commune.Id.ToString();
+        OfferedRoles = RoleLabels.CommuneRoles;
+        Units = [.. (await db.Units.Where(u => u.CommuneId == Commune.Id && u.Active && u.Kind != "Group").Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
+            .Select(u => (u.Id, u.Name))];
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data.Entities;
+
+namespace RoViec.Web.Features.Accounts;
+
+/// <summary>Changes one's own password; other sessions end (Identity renews the security stamp), this one goes on.</summary>
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public sealed class Form
+    {
+        [Required(ErrorMessage = "Hãy nhập mật khẩu hiện tại."), DataType(DataType.Password)]
+        public string Current { get; set; } = "";
+
+        [Required(ErrorMessage = "Hãy nhập mật khẩu mới."), StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự."), DataType(DataType.Password)]
+        public string New { get; set; } = "";
+
+        [Required(ErrorMessage = "Hãy nhập lại mật khẩu mới."), Compare(nameof(New), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp."), DataType(DataType.Password)]
+        public string Confirm { get; set; } = "";
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return BadRequestPage();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Input.Current" : "Input.New", error.Description);
+            return BadRequestPage();
+        }
+        await signIn.RefreshSignInAsync(user);
+        Done = true;
+        Input = new Form();
+        return Page();
+    }
+
+    private PageResult BadRequestPage()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Input = new Form();
+        return Page();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Dashboards;
+using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Plans;
+
+namespace RoViec.Web.Features.Dashboards;
+
+/// <summary>
+/// `/bang-dieu-khien`: a month at a glance, read from its snapshot — the commune for the committee head, the chair
+/// and the standing office; a member's fields and units for a steering member; one unit for its people (its tasks,
+/// its score, its rank and what would raise it). Charts are server-drawn SVG images.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, DashboardTrend trend, TimeProvider clock) : PageModel
+{
+    public Plan? Plan { get; private set; }
+    public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
+    public ReportingPeriod? Month { get; private set; }
+    public DashboardView? View { get; private set; }
+    public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, CancellationToken ct)
+    {
+        var scope = await currentUser.ScopeAsync(User, ct);
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        if (scope is null || communeId is null) return Forbid();
+        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
+        if (Plan is null) return Page();
+        if (await DashboardLens.OfAsync(db, scope, Plan.CommuneId, ct) is not { } lens) return Forbid();
+        Months = await db.Periods.AsNoTracking()
+            .Where(p => p.PlanId == Plan.Id && p.Kind == PeriodKinds.Monthly && p.State != PeriodStates.Scheduled)
+            .OrderBy(p => p.StartsOn).ToListAsync(ct);
+        Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id)
+            : Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
+        if (ky is not null && Month is null) return NotFound();
+        if (Month is null) return Page();
+        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
+        Trend = await trend.UpToAsync(Month, ct);
+        return Page();
+    }
+
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";
+}

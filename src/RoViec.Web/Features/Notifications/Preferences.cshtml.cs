@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Notifications;
+
+namespace RoViec.Web.Features.Notifications;
+
+/// <summary>
+/// The signed-in user's choice, per kind of notice, of the two channels: in the application and by e-mail.
+/// No row means both on; saving writes one row per kind.
+/// </summary>
+public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+{
+    public sealed record Choice(string Kind, string Name, string Explanation, bool InApp, bool Email);
+
+    /// <summary>The kinds ticked "in the application".</summary>
+    [BindProperty]
+    public List<string> InApp { get; set; } = [];
+
+    /// <summary>The kinds ticked "by e-mail".</summary>
+    [BindProperty]
+    public List<string> Email { get; set; } = [];
+
+    public IReadOnlyList<Choice> Choices { get; private set; } = [];
+
+    public string? Address { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await OwnerAsync(ct) is not { } owner) return Forbid();
+        await LoadAsync(owner, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await OwnerAsync(ct) is not { } owner) return Forbid();
+        var unknown = InApp.Concat(Email).Where(k => !NoticeKinds.All.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError("", "Loại thông báo không hợp lệ (unknown notice kind).");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(owner, ct);
+            return Page();
+        }
+        var rows = await db.NoticePreferences.Where(p => p.UserId == owner).ToDictionaryAsync(p => p.Kind, ct);
+        foreach (var kind in NoticeKinds.All)
+        {
+            if (!rows.TryGetValue(kind, out var row))
+            {
+                row = new NoticePreference { Id = Guid.NewGuid(), UserId = owner, Kind = kind };
+                db.NoticePreferences.Add(row);
+            }
+            row.InApp = InApp.Contains(kind);
+            row.Email = Email.Contains(kind);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same account saved from another tab at the same moment: its rows were created first.
+            ModelState.AddModelError("", "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa (saved elsewhere at the same time).");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            db.ChangeTracker.Clear();
+            await LoadAsync(owner, ct);
+            return Page();
+        }
+        Saved = "Đã lưu cách nhận thông báo.";
+        return RedirectToPage();
+    }
+
+    private async Task<Guid?> OwnerAsync(CancellationToken ct) => (await currentUser.ScopeAsync(User, ct))?.UserId;
+
+    private async Task LoadAsync(Guid owner, CancellationToken ct)
+    {
+        Address = await db.Users.Where(u => u.Id == owner).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var rows = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == owner).ToDictionaryAsync(p => p.Kind, ct);
+        Choices = [.. NoticeKinds.All.Select(kind =>
+        {
+            var label = NoticeKindLabels.For(kind);
+            var row = rows.GetValueOrDefault(kind);
+            return new Choice(kind, label.Name, label.Explanation, row?.InApp ?? true, row?.Email ?? true);
+        })];
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.History;
+using RoViec.Web.Features.Organisation;
+
+namespace RoViec.Web.Features.Organisation;
+
+/// <summary>The commune's steering committee by position, each member with their fields, units and account; and the committee's history.</summary>
+[Authorize(Policy = Policies.ManageOrganisation)]
+public sealed class SteeringModel(RoViecDbContext db, AdminScope admin) : PageModel
+{
+    public CommuneChoice? Commune { get; private set; }
+    public IReadOnlyList<CommuneChoice> Communes { get; private set; } = [];
+    public IReadOnlyList<SteeringMemberView> Members { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public string CommuneQuery => Communes.Count > 1 && Commune is not null ? "?xa=" + Commune.Id : "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Communes = await admin.CommunesAsync(User, ct);
+        Commune = await admin.SelectedAsync(HttpContext, ct);
+        if (Commune is null) return NotFound();
+        Members = await SteeringCommittee.MembersAsync(db, Commune.Id, ct);
+        var entries = await db.Audit.AsNoTracking()
+            .Where(a => a.CommuneId == Commune.Id && (a.Entity == nameof(SteeringMember) || a.Entity == nameof(SteeringMemberUnit)))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync(ct);
+        History = await SteeringHistory.DescribeAsync(db, Commune.Id, entries, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Periods;
+
+namespace RoViec.Web.Features.Periods;
+
+/// <summary>
+/// `/ky-bao-cao/{id}`: one period — every unit that must report, where its report is, its due day and
+/// whether it came on time; the standing office gives a unit a later due day with a recorded reason.
+/// A unit's own users see only their unit's line.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public sealed record UnitLine(Guid ReportId, Guid UnitId, string Unit, string State, DateOnly DueOn, bool Extended, DateTime? FirstSubmittedAtUtc, bool Received, bool OnTime, bool Late, int Lines);
+
+    public ReportingPeriod Period { get; private set; } = null!;
+    public IReadOnlyList<UnitLine> Units { get; private set; } = [];
+    public ReportingRate Rate { get; private set; } = new(0, 0, 0);
+    public IReadOnlyList<(PeriodExtension Extension, string Unit)> Extensions { get; private set; } = [];
+    public bool RunsReporting { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty]
+    public Guid ExtendUnitId { get; set; }
+
+    [BindProperty]
+    public string? ExtendDueOn { get; set; }
+
+    [BindProperty]
+    public string? ExtendReason { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (!RunsReporting) return Forbid();
+        var scope = await currentUser.ScopeAsync(User, ct);
+        var result = await PeriodAdmin.ExtendAsync(db, Period.CommuneId, id, ExtendUnitId, ExtendDueOn, ExtendReason, scope?.UserName, clock.GetUtcNow().UtcDateTime, ct);
+        switch (result)
+        {
+            case PeriodAdmin.Result.Done:
+                Notice = "Đã gia hạn cho đơn vị; lý do được lưu cùng quyết định.";
+                return RedirectToPage(new { id });
+            case PeriodAdmin.Result.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
+            default:
+                return NotFound();
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null || !await currentUser.CanReadCommuneAsync(User, period.CommuneId, ct)) return NotFound();
+        Period = period;
+        var scope = (await currentUser.ScopeAsync(User, ct))!;
+        RunsReporting = scope.RunsReporting && scope.CommuneId == period.CommuneId;
+        Today = clock.VietnamToday();
+
+        var expected = (await ReportingFigures.ExpectedAsync(db, period.PlanId, id, ct)).ToDictionary(e => e.UnitId);
+        var reports = await (
+            from r in db.Reports.AsNoTracking()
+            join u in db.Units.AsNoTracking() on r.UnitId equals u.Id
+            where r.PeriodId == id && (!scope.IsUnitScoped || r.UnitId == scope.UnitId)
+            orderby u.Name
+            select new { r.Id, r.UnitId, u.Name, r.State, r.FirstSubmittedAtUtc, Lines = r.Items.Count }).ToListAsync(ct);
+        Units = reports.Select(r =>
+        {
+            var e = expected[r.UnitId];
+            return new UnitLine(r.Id, r.UnitId, r.Name, r.State, e.DueOn, e.DueOn != period.UnitDueOn, r.FirstSubmittedAtUtc, e.Received, e.OnTime,
+                e.ReceivedOn is { } on ? on > e.DueOn : Today > e.DueOn, r.Lines);
+        }).ToList();
+        Rate = ReportingRate.Of(Units.Select(u => expected[u.UnitId]));
+        var extensions = await (
+            from x in db.PeriodExtensions.AsNoTracking()
+            join u in db.Units.AsNoTracking() on x.UnitId equals u.Id
+            where x.PeriodId == id && (!scope.IsUnitScoped || x.UnitId == scope.UnitId)
+            select new { x, u.Name }).ToListAsync(ct);
+        Extensions = extensions.OrderByDescending(x => x.x.GrantedAtUtc).Select(x => (x.x, x.Name)).ToList();
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Periods;
+
+namespace RoViec.Web.Features.Periods;
+
+/// <summary>
+/// `/ky-bao-cao`: the reporting periods of the plan in force with how many units have reported; the
+/// standing office sets the reporting rules, opens a period ahead of its day and asks for ad-hoc reports.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public sealed record PeriodLine(ReportingPeriod Period, ReportingRate Rate);
+
+    public sealed class RulesForm
+    {
+        public int UnitDueDay { get; set; }
+        public int CompileDueDay { get; set; }
+        public bool Monthly { get; set; }
+        public bool Quarterly { get; set; }
+        public string? AnnualUnitDue { get; set; }
+        public string? AnnualCompileDue { get; set; }
+        public bool RequireHeadApproval { get; set; }
+        public int RemindDaysBefore { get; set; }
+        public int EscalateDaysAfter { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public sealed class AdHocForm
+    {
+        public string? Title { get; set; }
+        public string? Request { get; set; }
+        public string? UnitDue { get; set; }
+        public string? CompileDue { get; set; }
+        public List<Guid> UnitIds { get; set; } = [];
+    }
+
+    public Plan? Plan { get; private set; }
+    public IReadOnlyList<PeriodLine> Periods { get; private set; } = [];
+    public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
+    public bool RunsReporting { get; private set; }
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty]
+    public RulesForm Rules { get; set; } = new();
+
+    [BindProperty]
+    public AdHocForm AdHoc { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(fillForms: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRulesAsync(CancellationToken ct)
+    {
+        if (await RefusalAsync(ct) is { } refused) return refused;
+        var r = Rules;
+        var result = await PeriodAdmin.SaveRulesAsync(db, Plan!.CommuneId, Plan.Id,
+            new PeriodAdmin.RulesInput(r.UnitDueDay, r.CompileDueDay, r.Monthly, r.Quarterly, r.AnnualUnitDue, r.AnnualCompileDue,
+                r.RequireHeadApproval, r.RemindDaysBefore, r.EscalateDaysAfter, r.Version), ct);
+        return await AnswerAsync(result, "Đã lưu quy định báo cáo; các kỳ chưa mở được sắp xếp lại theo quy định mới.", ct);
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, Guid version, CancellationToken ct)
+    {
+        if (await RefusalAsync(ct) is { } refused) return refused;
+        var result = await PeriodAdmin.OpenNowAsync(db, Plan!.CommuneId, id, version, clock.GetUtcNow().UtcDateTime, ct);
+        if (result is PeriodAdmin.Result.Done) return Redirect($"/ky-bao-cao/{id}");
+        return await AnswerAsync(result, "", ct);
+    }
+
+    public async Task<IActionResult> OnPostAdHocAsync(CancellationToken ct)
+    {
+        if (await RefusalAsync(ct) is { } refused) return refused;
+        var a = AdHoc;
+        var result = await PeriodAdmin.CreateAdHocAsync(db, Plan!.CommuneId, Plan.Id,
+            new PeriodAdmin.AdHocInput(a.Title, a.Request, a.UnitDue, a.CompileDue, a.UnitIds), clock.GetUtcNow().UtcDateTime, ct);
+        if (result is PeriodAdmin.Result.Done { Id: { } id }) return Redirect($"/ky-bao-cao/{id}");
+        return await AnswerAsync(result, "", ct);
+    }
+
+    private async Task<IActionResult?> RefusalAsync(CancellationToken ct)
+    {
+        await LoadAsync(fillForms: false, ct);
+        if (Plan is null) return NotFound();
+        return RunsReporting ? null : Forbid();
+    }
+
+    private async Task<IActionResult> AnswerAsync(PeriodAdmin.Result result, string done, CancellationToken ct)
+    {
+        switch (result)
+        {
+            case PeriodAdmin.Result.Done:
+                Notice = done;
+                return RedirectToPage();
+            case PeriodAdmin.Result.NotFound:
+                return NotFound();
+            case PeriodAdmin.Result.Conflict conflict:
+                Errors = new Dictionary<string, string> { [""] = conflict.Message };
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case PeriodAdmin.Result.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(fillForms: false, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(bool fillForms, CancellationToken ct)
+    {
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        var scope = await currentUser.ScopeAsync(User, ct);
+        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
+        if (Plan is null) return;
+        RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
+        var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == Plan.Id).ToListAsync(ct);
+        var expected = (await ReportingFigures.ExpectedAsync(db, Plan.Id, null, ct)).ToLookup(e => e.PeriodId);
+        Periods = periods.OrderBy(p => p.UnitDueOn).ThenBy(p => p.Kind)
+            .Select(p => new PeriodLine(p, ReportingRate.Of(expected[p.Id]))).ToList();
+        Units = (await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).OrderBy(u => u.Name).ToListAsync(ct))
+            .Where(CommuneCatalog.IsAssignable).ToList();
+        if (!fillForms) return;
+        var rules = await db.ReportingRules.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == Plan.Id, ct)
+            ?? new ReportingRules { PlanId = Plan.Id };
+        Rules = new RulesForm
+        {
+            UnitDueDay = rules.UnitDueDay,
+            CompileDueDay = rules.CompileDueDay,
+            Monthly = rules.Monthly,
+            Quarterly = rules.Quarterly,
+            AnnualUnitDue = $"{rules.AnnualUnitDueDay}/{rules.AnnualUnitDueMonth}",
+            AnnualCompileDue = $"{rules.AnnualCompileDueDay}/{rules.AnnualCompileDueMonth}",
+            RequireHeadApproval = rules.RequireHeadApproval,
+            RemindDaysBefore = rules.RemindDaysBefore,
+            EscalateDaysAfter = rules.EscalateDaysAfter,
+            Version = rules.Version,
+        };
+    }
+}

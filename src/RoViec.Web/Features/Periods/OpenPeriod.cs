@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Plans;
+
+namespace RoViec.Web.Features.Periods;
+
+/// <summary>
+/// Opens a period: every unit with work expected in it (<see cref="ExpectedWork"/>) gets its report with one
+/// line per task it leads, per task it coordinates on (an optional contribution) and per indicator it owns
+/// that is due at its rhythm. Opening again adds what is missing and changes nothing already there.
+/// </summary>
+public static class OpenPeriod
+{
+    /// <summary>Opens the period and saves; returns how many unit reports were created.</summary>
+    public static async Task<int> OpenAsync(RoViecDbContext db, ReportingPeriod period, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
+        var health = await PlanHealth.ComputeAsync(db, period.PlanId, today, ct);
+        var units = await db.Units.Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId && i.OwnerUnitId != null).OrderBy(i => i.Order).ToListAsync(ct);
+        var asked = period.UnitIds.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
+        var shape = new PeriodShape(period.Kind, period.Year, period.Number, period.StartsOn, period.EndsOn);
+
+        var lines = new Dictionary<Guid, List<ReportItem>>();
+        void Add(Guid unitId, ReportItem item)
+        {
+            if (asked.Count > 0 && !asked.Contains(unitId)) return;
+            if (!units.TryGetValue(unitId, out var unit) || !CommuneCatalog.IsAssignable(unit)) return;
+            if (!lines.TryGetValue(unitId, out var list)) lines[unitId] = list = [];
+            item.Order = list.Count;
+            list.Add(item);
+        }
+
+        var keyToUnit = units.Values.GroupBy(u => u.Key).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            var kind = Enum.TryParse<DeadlineKind>(task.DeadlineKind, out var k) ? k : DeadlineKind.None;
+            if (!ExpectedWork.TaskExpected(kind, health.GetValueOrDefault(task.Id, TaskHealth.NotStarted))) continue;
+            if (task.LeadUnitId is { } lead) Add(lead, Line(period, ReportItemKinds.Task, task.Id, null));
+            foreach (var support in TaskDefects.ToDomain(task, units).Support)
+            {
+                if (support.Unit is null || !keyToUnit.TryGetValue(support.Unit.Id, out var supportId) || supportId == task.LeadUnitId) continue;
+                Add(supportId, Line(period, ReportItemKinds.Contribution, task.Id, null));
+            }
+        }
+        foreach (var indicator in indicators)
+        {
+            if (ExpectedWork.IndicatorExpected(indicator.Rhythm, shape))
+                Add(indicator.OwnerUnitId!.Value, Line(period, ReportItemKinds.Indicator, null, indicator.Id));
+        }
+
+        var existing = await db.Reports.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync(ct);
+        var created = 0;
+        foreach (var (unitId, items) in lines)
+        {
+            if (existing.Contains(unitId)) continue;
+            var report = new UnitReport { Id = Guid.NewGuid(), CommuneId = period.CommuneId, PeriodId = period.Id, UnitId = unitId, Version = Guid.NewGuid() };
+            foreach (var item in items)
+            {
+                item.ReportId = report.Id;
+                report.Items.Add(item);
+            }
+            db.Reports.Add(report);
+            created++;
+        }
+        if (period.State == PeriodStates.Scheduled)
+        {
+            period.State = PeriodStates.Open;
+            period.OpenedAtUtc = nowUtc;
+            period.Version = Guid.NewGuid();
+        }
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+
+    private static ReportItem Line(ReportingPeriod period, string kind, Guid? taskId, Guid? indicatorId) => new()
+    {
+        Id = Guid.NewGuid(),
+        CommuneId = period.CommuneId,
+        Kind = kind,
+        TaskId = taskId,
+        IndicatorId = indicatorId,
+        Version = Guid.NewGuid(),
+    };
+}

@@ -1,0 +1,50 @@
+using RoViec.Data.Entities;
+using RoViec.Domain.Reporting;
+
+namespace RoViec.Web.Features.Periods;
+
+/// <summary>Vietnamese labels of the reporting cycle's codes, as pages show them.</summary>
+public static class PeriodLabels
+{
+    public static string Kind(string kind) => kind switch
+    {
+        PeriodKinds.Monthly => "Tháng",
+        PeriodKinds.Quarterly => "Quý",
+        PeriodKinds.Annual => "Năm",
+        _ => "Đột xuất",
+    };
+
+    public static string State(string state) => state switch
+    {
+        PeriodStates.Scheduled => "Chưa mở",
+        PeriodStates.Open => "Đang mở",
+        _ => "Đã đóng",
+    };
+
+    public static string Report(string state) => state switch
+    {
+        ReportStates.Draft => "Nháp",
+        ReportStates.AwaitingApproval => "Chờ trưởng đơn vị duyệt",
+        ReportStates.Submitted => "Chờ xác minh",
+        ReportStates.Returned => "Bị trả lại",
+        _ => "Đã xác minh",
+    };
+
+    public static string Health(TaskHealth health) => health switch
+    {
+        TaskHealth.NotStarted => "Chưa bắt đầu",
+        TaskHealth.OnTrack => "Đúng tiến độ",
+        TaskHealth.AtRisk => "Có nguy cơ chậm",
+        TaskHealth.Overdue => "Quá hạn",
+        TaskHealth.DoneOnTime => "Hoàn thành đúng hạn",
+        TaskHealth.DoneLate => "Hoàn thành trễ hạn",
+        TaskHealth.CannotDo => "Không thể thực hiện",
+        TaskHealth.Recurring => "Thường xuyên",
+        TaskHealth.External => "Theo kế hoạch cấp trên",
+        _ => "Đã thực hiện trước kế hoạch",
+    };
+
+    /// <summary>A percentage as Vietnamese write it ("87,5%"), or a dash when there is nothing to measure.</summary>
+    public static string Percent(decimal? value) =>
+        value is null ? "—" : value.Value.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";
+}

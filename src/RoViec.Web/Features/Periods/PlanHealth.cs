@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
+
+namespace RoViec.Web.Features.Periods;
+
+/// <summary>
+/// The derived status of every task of a plan on a day, by <see cref="TaskStatusRules"/>, from the reports
+/// the standing office has received (submitted or verified; a draft or a returned report does not count).
+/// </summary>
+public static class PlanHealth
+{
+    /// <summary>The reports that count for a task's status and for the reporting rates.</summary>
+    public static readonly string[] ReceivedStates = [ReportStates.Submitted, ReportStates.Verified];
+
+    /// <summary>Which reports a status is derived from: the received ones (the default), or — for scores — only the verified ones of periods that start by a day.</summary>
+    public sealed record ReportFilter(IReadOnlyCollection<string> States, DateOnly? PeriodsStartingBy);
+
+    public static readonly ReportFilter Received = new(ReceivedStates, null);
+
+    public static ReportFilter VerifiedUntil(DateOnly day) => new([ReportStates.Verified], day);
+
+    public static async Task<IReadOnlyDictionary<Guid, TaskHealth>> ComputeAsync(RoViecDbContext db, Guid planId, DateOnly today, CancellationToken ct, ReportFilter? filter = null)
+    {
+        var facts = await FactsAsync(db, planId, today, ct, filter);
+        return facts.ToDictionary(f => f.Key, f => TaskStatusRules.Derive(f.Value, today));
+    }
+
+    public static async Task<IReadOnlyDictionary<Guid, TaskFacts>> FactsAsync(RoViecDbContext db, Guid planId, DateOnly today, CancellationToken ct, ReportFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        filter ??= Received;
+        var until = filter.PeriodsStartingBy;
+        var states = filter.States;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year }).FirstAsync(ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
+            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue }).ToListAsync(ct);
+        var lines = await (
+            from item in db.ReportItems.AsNoTracking()
+            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
+            join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
+            where period.PlanId == planId && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
+            select new
+            {
+                TaskId = item.TaskId!.Value,
+                period.UnitDueOn,
+                report.State,
+                report.SubmittedAtUtc,
+                item.TaskStatus,
+                item.Percent,
+                item.CompletedOn,
+            }).ToListAsync(ct);
+        var byTask = lines.ToLookup(l => l.TaskId);
+        var start = new DateOnly(plan.Year, 1, 1);
+        return tasks.ToDictionary(t => t.Id, t =>
+        {
+            var mine = byTask[t.Id].ToList();
+            return new TaskFacts(
+                Enum.TryParse<DeadlineKind>(t.DeadlineKind, out var kind) ? kind : DeadlineKind.None,
+                t.DeadlineDue,
+                start,
+                mine.Where(l => l.UnitDueOn < today).Select(l => l.UnitDueOn).Order().ToList(),
+                mine.Where(l => states.Contains(l.State) && l.SubmittedAtUtc is not null && l.TaskStatus is not null)
+                    .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.SubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn, l.UnitDueOn))
+                    .OrderBy(r => r.ReportedOn).ToList());
+        });
+    }
+}

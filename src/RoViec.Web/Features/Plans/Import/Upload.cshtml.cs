@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data;
+using RoViec.Import;
+using RoViec.Web.Features.Plans;
+
+namespace RoViec.Web.Features.Plans.Import;
+
+/// <summary>
+/// Upload a plan document (DOCX, PDF or text). It is checked by the importer at once — size, type,
+/// damage, scans, encodings — and refused with the importer's Vietnamese message and an HTTP status
+/// that says what happened; a readable document becomes a draft plan for review at once.
+/// </summary>
+// The importer's 20 MB limit plus the form around the file; bigger declared bodies are refused unread.
+[RoViec.Web.Shared.Forms.UploadLimit(21L * 1024 * 1024)]
+[RequestSizeLimit(32L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Shared.Access.Policies.ManagePlans)]
+public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public IFormFile? Document { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await currentUser.ScopeAsync(User, ct);
+        if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
+        return await UploadPlan.RunAsync(db, communeId, user.UserId, Document, clock, ct) switch
+        {
+            UploadPlan.Outcome.Drafted drafted => Redirect($"/nhap-ke-hoach/{drafted.Plan.Id}"),
+            UploadPlan.Outcome.Refused refused => Refuse(UploadPlan.StatusOf(refused.Error), refused.Error),
+            _ => throw new InvalidOperationException("unknown upload outcome"),
+        };
+    }
+
+    private PageResult Refuse(int status, ImportError error)
+    {
+        Error = error.Vietnamese;
+        Response.StatusCode = status;
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Text;
+using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Public;
+
+namespace RoViec.Web.Features.Public;
+
+/// <summary>
+/// `/cong-khai/{slug}`: a commune's public page, no sign-in — only what it chose to publish (indicators against
+/// targets, task completion by field, the unit ranking), from the month's snapshot; the satisfaction rate and the
+/// answers it published. Cacheable (public, 5 minutes, ETag); no person's name or contact anywhere.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+{
+    public sealed record Answer(string Item, int Rating, string Message, string Reply, DateTime AnsweredAtUtc);
+
+    public PublicPage Settings { get; private set; } = null!;
+    public string Commune { get; private set; } = "";
+    public ReportingPeriod? Month { get; private set; }
+    public PeriodFigures? Figures { get; private set; }
+    public IReadOnlyList<IndicatorFigure> Indicators { get; private set; } = [];
+    public IReadOnlyList<FieldCompletion> Fields { get; private set; } = [];
+    public Satisfaction Satisfaction { get; private set; } = new(0, 0);
+    public IReadOnlyList<Answer> Answers { get; private set; } = [];
+    public string FormToken { get; private set; } = "";
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery(Name = "da-gui")] int? sent, CancellationToken ct)
+    {
+        var page = await PublicFigures.OpenAsync(db, slug, ct);
+        if (page is null) return NotFound();
+        Settings = page;
+        Commune = await db.Communes.AsNoTracking().Where(c => c.Id == page.CommuneId).Select(c => c.Name).FirstAsync(ct);
+        Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct);
+        if (ky is not null && Month is null) return NotFound();
+        var snapshot = Month is null ? null : await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == Month.Id).Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
+        var answered = await db.Feedback.AsNoTracking().Where(f => f.CommuneId == page.CommuneId).MaxAsync(f => f.AnsweredAtUtc, ct) ?? DateTime.MinValue;
+        var count = await db.Feedback.CountAsync(f => f.CommuneId == page.CommuneId, ct);
+        var etag = $"\"{page.Version:N}-{snapshot?.Version:N}-{count}-{answered.Ticks}-{sent}\"";
+        Response.Headers.CacheControl = "public, max-age=300";
+        Response.Headers.ETag = etag;
+        if (snapshot is { Stale: false } && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);
+
+        if (Month is not null) Figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
+        if (Figures is not null)
+        {
+            var published = PublicFigures.PublishedIndicators(page, Figures);
+            Indicators = [.. Figures.Indicators.Where(i => published.Contains(i.Id))];
+            if (page.ShowFields) Fields = PublicFigures.Fields(Figures);
+        }
+        Satisfaction = await PublicFigures.SatisfactionAsync(db, page.CommuneId, clock.GetUtcNow().UtcDateTime, ct);
+        Answers = await db.Feedback.AsNoTracking()
+            .Where(f => f.CommuneId == page.CommuneId && f.State == FeedbackStates.Answered && f.AnswerPublished && f.AnsweredAtUtc != null)
+            .OrderByDescending(f => f.AnsweredAtUtc).Take(20)
+            .Select(f => new Answer(f.Item, f.Rating, f.Message, f.Answer!, f.AnsweredAtUtc!.Value)).ToListAsync(ct);
+        FormToken = FeedbackForm.Token(protection, clock.GetUtcNow().UtcDateTime);
+        Sent = sent == 1;
+        return Page();
+    }
+
+    /// <summary>The items one can give feedback on: the page, and each published indicator and field.</summary>
+    public IEnumerable<(string Key, string Label)> Items()
+    {
+        yield return ("page", "Trang công khai nói chung");
+        foreach (var i in Indicators) yield return ("indicator:" + i.Id, "Chỉ tiêu: " + i.Name);
+        foreach (var f in Fields) yield return ("field:" + f.Field, "Lĩnh vực: " + f.Field);
+        if (Settings.ShowRanking) yield return ("ranking", "Xếp hạng các cơ quan, đơn vị");
+    }
+}

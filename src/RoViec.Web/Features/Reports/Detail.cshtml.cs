@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Forms;
+using RoViec.Web.Features.Reports;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// One unit's report for one period. The unit's reporter fills it in (saved as typed, submitted in one
+/// step), the unit head approves it when the commune asks for that, the standing office verifies it,
+/// returns it with comments per line or corrects a verified line with a reason; the commune's other
+/// readers see it. Every change goes through a use case of <c>Features/Reports</c>; the page only
+/// turns their answers into a page, a redirect or, for the autosave script, JSON.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+// An evidence file is at most 10 MB (refused with its own message); bodies far larger are refused unread.
+[UploadLimit(BodyLimit)]
+[RequestSizeLimit(BodyLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = BodyLimit, ValueCountLimit = 20_000)]
+public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : PageModel
+{
+    public const long BodyLimit = 24L * 1024 * 1024;
+
+    /// <summary>The header the autosave script sends: it wants JSON, not a page.</summary>
+    public const string AutosaveHeader = "X-RoViec-Autosave";
+
+    public ReportSheet? Sheet { get; private set; }
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+    /// <summary>Form field → refusal, shown beside the field.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    /// <summary>What was posted and refused, shown again so that nothing typed is lost.</summary>
+    public Dictionary<string, string> Posted { get; } = new(StringComparer.Ordinal);
+    /// <summary>The line whose evidence or correction form was refused, opened again.</summary>
+    public Guid? OpenLine { get; private set; }
+
+    public ReportHandle Handle => Sheet!.Handle;
+    public UnitReport Report => Handle.Report;
+    public string? ClosedMessage { get; private set; }
+    public bool CanEdit => Handle.IsReporter && Handle.Editable && ClosedMessage is null;
+    public bool CanApprove => Handle.IsHead && Report.State == ReportStates.AwaitingApproval;
+    public bool CanVerify => Handle.RunsReporting && Report.State == ReportStates.Submitted;
+    public bool CanCorrect => Handle.RunsReporting && Report.State == ReportStates.Verified;
+
+    public bool Late => Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > Handle.DueOn : desk.Today > Handle.DueOn;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (TempData["Message"] is string message) Message = message;
+        return await ShowAsync(id, null, ct);
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync(Guid id, [FromServices] SaveDraft saveDraft, CancellationToken ct)
+    {
+        var input = ReportInput.FromForm(PostedForm);
+        var (outcome, savedAt, version) = await saveDraft.RunAsync(HttpContext, id, input, ct);
+        if (Request.Headers[AutosaveHeader] == "1")
+        {
+            return outcome switch
+            {
+                ReportOutcome.Done => new JsonResult(new { saved = ReportValues.Clock(savedAt!.Value), version }),
+                ReportOutcome.Invalid invalid => new JsonResult(new { message = "Chưa lưu: có ô nhập chưa đúng.", errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Message) }) { StatusCode = outcome.Status },
+                _ => new JsonResult(new { message = MessageOf(outcome) }) { StatusCode = outcome.Status },
+            };
+        }
+        return await AfterAsync(id, outcome, PostedForm, "#luu", ct);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] SubmitReport submit, CancellationToken ct) =>
+        await AfterAsync(id, await submit.RunAsync(HttpContext, id, ReportInput.FromForm(PostedForm), ct), PostedForm, "", ct);
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromForm] Guid? version, [FromServices] ApproveReport approve, CancellationToken ct) =>
+        await AfterAsync(id, await approve.RunAsync(HttpContext, id, version, ct), null, "", ct);
+
+    public async Task<IActionResult> OnPostHeadReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, [FromServices] ReturnReport returnReport, CancellationToken ct) =>
+        await AfterAsync(id, await returnReport.RunAsync(HttpContext, id, version, comment, new Dictionary<Guid, string>(), byHead: true, ct), PostedForm, "", ct);
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, [FromServices] ReturnReport returnReport, CancellationToken ct)
+    {
+        var lines = new Dictionary<Guid, string>();
+        foreach (var (key, value) in PostedForm)
+        {
+            var match = LineComment().Match(key);
+            if (match.Success && Guid.TryParse(match.Groups[1].Value, out var itemId)) lines[itemId] = value.ToString();
+        }
+        return await AfterAsync(id, await returnReport.RunAsync(HttpContext, id, version, comment, lines, byHead: false, ct), PostedForm, "", ct);
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, [FromForm] Guid? version, [FromServices] VerifyReport verify, CancellationToken ct) =>
+        await AfterAsync(id, await verify.RunAsync(HttpContext, id, version, ct), null, "", ct);
+
+    public async Task<IActionResult> OnPostCorrectAsync(Guid id, [FromForm] Guid? version, [FromForm] Guid item, [FromForm] string? field, [FromForm] string? value, [FromForm] string? reason,
+        [FromServices] CorrectLine correct, CancellationToken ct)
+    {
+        OpenLine = item;
+        return await AfterAsync(id, await correct.RunAsync(HttpContext, id, version, item, field, value, reason, ct), PostedForm, $"#dong-{item}", ct);
+    }
+
+    public async Task<IActionResult> OnPostEvidenceAsync(Guid id, [FromForm] Guid item, [FromForm] string? kind, IFormFile? file,
+        [FromForm] string? number, [FromForm] string? date, [FromForm] string? url, [FromForm] string? title, [FromServices] AddEvidence addEvidence, CancellationToken ct)
+    {
+        OpenLine = item;
+        byte[]? content = null;
+        // A file over the limit is refused by its declared length; its bytes are never read.
+        if (file is { Length: > 0 and <= EvidenceFiles.MaxBytes })
+        {
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, ct);
+            content = memory.ToArray();
+        }
+        var input = new EvidenceInput(kind ?? "", file?.FileName, content, file?.Length ?? 0, number, date, url, title);
+        return await AfterAsync(id, await addEvidence.RunAsync(HttpContext, id, item, input, ct), PostedForm, $"#dong-{item}", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, [FromServices] AddEvidence addEvidence, CancellationToken ct) =>
+        await AfterAsync(id, await addEvidence.RemoveAsync(HttpContext, id, evidence, ct), null, "", ct);
+
+    /// <summary>Done: back to the report (post-redirect-get) with the message. Refused: the page again with the reasons and what was typed, under the refusal's status.</summary>
+    private async Task<IActionResult> AfterAsync(Guid id, ReportOutcome outcome, IFormCollection? form, string anchor, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case ReportOutcome.Done done:
+                TempData["Message"] = done.Message;
+                return Redirect($"/bao-cao/{id}{anchor}");
+            case ReportOutcome.NotFound:
+                return NotFound();
+            case ReportOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (outcome is ReportOutcome.Invalid invalid)
+        {
+            foreach (var error in invalid.Errors) Errors.TryAdd(error.Key, error.Message);
+            Problem = invalid.Errors.Count == 1 ? "Chưa lưu: có 1 ô chưa đúng (xem bên dưới)." : $"Chưa lưu: có {invalid.Errors.Count} ô chưa đúng (xem bên dưới).";
+        }
+        else
+        {
+            Problem = MessageOf(outcome);
+        }
+        if (form is not null)
+        {
+            foreach (var (key, value) in form)
+            {
+                if (key != "__RequestVerificationToken" && key != "version") Posted[key] = value.ToString();
+            }
+        }
+        // A stale form shows the report as it now is; what was typed is kept in the fields.
+        Response.StatusCode = outcome.Status;
+        return await ShowAsync(id, outcome.Status, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, int? status, CancellationToken ct)
+    {
+        var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
+        if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        Sheet = await ReportSheet.LoadAsync(db, handle, ct);
+        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(desk.Today) : null;
+        if (status is not null) Response.StatusCode = status.Value;
+        return Page();
+    }
+
+    private static string MessageOf(ReportOutcome outcome) => outcome switch
+    {
+        ReportOutcome.Conflict c => c.Message,
+        ReportOutcome.BadRequest b => b.Message,
+        ReportOutcome.RefusedFile f => f.Message,
+        ReportOutcome.Forbidden f => f.Message,
+        ReportOutcome.NotFound => "Không tìm thấy báo cáo này, hoặc nó không thuộc phạm vi của bạn.",
+        _ => "",
+    };
+
+    /// <summary>The posted form; an empty one when the body is not a form (no form of the page sends that).</summary>
+    private IFormCollection PostedForm => Request.HasFormContentType ? Request.Form : FormCollection.Empty;
+
+    /// <summary>The value a field shows: what was just posted and refused, else what is stored.</summary>
+    public string Value(string name, string stored) => Posted.TryGetValue(name, out var posted) ? posted : stored;
+
+    public string? ErrorFor(string name) => Errors.GetValueOrDefault(name);
+
+    [GeneratedRegex(@"^comment\[([0-9a-fA-F-]{36})\]$")]
+    private static partial Regex LineComment();
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Reports;
+
+namespace RoViec.Web.Features.Reports;
+
+/// <summary>
+/// Downloads an evidence file for whoever may read its report (another commune's: 404, another unit's: 403).
+/// Always as an attachment, with the content type of its checked extension and no sniffing, so a file never
+/// runs as a page of the application.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class EvidenceModel(RoViecDbContext db, ReportDesk desk) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid evidenceId, CancellationToken ct)
+    {
+        var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
+        if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        var itemIds = handle.Report.Items.Select(i => i.Id).ToList();
+        var file = await db.Evidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKinds.File && itemIds.Contains(e.ItemId))
+            .Select(e => new { e.Title, e.ContentType, e.Content }).FirstOrDefaultAsync(ct);
+        if (file?.Content is null) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType ?? "application/octet-stream", file.Title);
+    }
+}

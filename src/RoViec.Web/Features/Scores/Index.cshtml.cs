@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Scores;
+
+namespace RoViec.Web.Features.Scores;
+
+/// <summary>
+/// `/diem`: the ranking of units for a month (?ky=period), a quarter (?quy=1–4) or the year (?nam=1), with the
+/// classes and the tie rule of the scheme; the standing office recomputes a month on demand (POST).
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, ScoreService scores) : PageModel
+{
+    public Plan? Plan { get; private set; }
+    public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
+    public IReadOnlySet<Guid> Scored { get; private set; } = new HashSet<Guid>();
+    public RankingView? View { get; private set; }
+    public ReportingPeriod? Month { get; private set; }
+    public int? Quarter { get; private set; }
+    public bool Year { get; private set; }
+    public bool RunsReporting { get; private set; }
+    public Guid? OwnUnitId { get; private set; }
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery] int? quy, [FromQuery] int? nam, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Plan is null) return Page();
+        if (quy is >= 1 and <= 4)
+        {
+            Quarter = quy;
+            var months = Months.Where(m => (m.Number - 1) / 3 + 1 == quy).Select(m => m.Id).ToList();
+            View = await ScoreQueries.AverageAsync(db, $"Xếp hạng quý {Roman(quy.Value)}/{Plan.Year} (trung bình các tháng đã chấm)", months, ct);
+        }
+        else if (nam is not null)
+        {
+            Year = true;
+            View = await ScoreQueries.AverageAsync(db, $"Xếp hạng năm {Plan.Year} (trung bình các tháng đã chấm)", [.. Months.Select(m => m.Id)], ct);
+        }
+        else
+        {
+            Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id) : Months.LastOrDefault(m => Scored.Contains(m.Id));
+            if (ky is not null && Month is null) return NotFound();
+            if (Month is not null) View = await ScoreQueries.MonthAsync(db, Month, ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecomputeAsync([FromForm] Guid ky, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!RunsReporting) return Forbid();
+        if (Plan is null || Months.All(m => m.Id != ky)) return NotFound();
+        var outcome = await scores.RecomputeAsync(ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, ct);
+        if (outcome is ScoreOutcome.Refused refused)
+        {
+            Error = refused.Message;
+            Month = Months.First(m => m.Id == ky);
+            View = await ScoreQueries.MonthAsync(db, Month, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var scored = (ScoreOutcome.Scored)outcome;
+        Notice = $"Đã chấm lại {scored.Units} đơn vị; {scored.Changed} đơn vị thay đổi điểm.";
+        return Redirect($"/diem?ky={ky}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        var scope = await currentUser.ScopeAsync(User, ct);
+        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
+        if (Plan is null) return;
+        RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
+        OwnUnitId = scope?.SeesWholeCommune == true ? null : scope?.UnitId;
+        Months = await db.Periods.AsNoTracking().Where(p => p.PlanId == Plan.Id && p.Kind == PeriodKinds.Monthly)
+            .OrderBy(p => p.StartsOn).ToListAsync(ct);
+        var ids = Months.Select(m => m.Id).ToList();
+        Scored = (await db.UnitScores.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.PeriodId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    public static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Scores;
+
+namespace RoViec.Web.Features.Scores;
+
+/// <summary>
+/// `/diem/nhap-lieu`: the standing office enters, for a unit's month, what the reports do not carry — manual scores,
+/// yes/no criteria with evidence, written allowances, initiatives and the budget — as the month's scheme asks. A
+/// save checks everything first (422 with every reason, nothing saved), then the month is rescored and the change
+/// recorded with who and why. Only the standing office (and its administrator) may open it.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, PeriodChanges changes, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
+    public ReportingPeriod? Month { get; private set; }
+    public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
+    public OrgUnit? Unit { get; private set; }
+    public SchemeInForce? Scheme { get; private set; }
+    public IReadOnlyList<ScoreInputs.Field> Fields { get; private set; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    [BindProperty] public Dictionary<string, string?> Value { get; set; } = [];
+    [BindProperty] public Dictionary<string, bool> Yes { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Basis { get; set; } = [];
+    [BindProperty] public string? Allocated { get; set; }
+    [BindProperty] public string? Disbursed { get; set; }
+    [BindProperty] public string? Source { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [TempData] public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery] Guid? donvi, CancellationToken ct)
+    {
+        if (await LoadAsync(ky, donvi, ct) is { } refused) return refused;
+        if (Month is null || Unit is null) return Page();
+        foreach (var row in await db.ScoreInputs.AsNoTracking().Where(i => i.PeriodId == Month.Id && i.UnitId == Unit.Id).ToListAsync(ct))
+        {
+            Value[row.Code] = row.Value is { } v ? ScoreService.Points(v) : null;
+            Yes[row.Code] = row.Yes == true;
+            Basis[row.Code] = row.Basis;
+        }
+        if (await db.BudgetEntries.AsNoTracking().FirstOrDefaultAsync(b => b.PeriodId == Month.Id && b.UnitId == Unit.Id, ct) is { } budget)
+        {
+            Allocated = Money(budget.Allocated);
+            Disbursed = Money(budget.Disbursed);
+            Source = budget.Source;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromQuery] Guid? ky, [FromQuery] Guid? donvi, CancellationToken ct)
+    {
+        if (await LoadAsync(ky, donvi, ct) is { } refused) return refused;
+        if (Month is null || Unit is null || ky is null || donvi is null) return NotFound();
+        var entries = Fields.ToDictionary(f => f.Code, f => new ScoreInputs.Entry(Value.GetValueOrDefault(f.Code), Yes.GetValueOrDefault(f.Code), Basis.GetValueOrDefault(f.Code)));
+        var outcome = await ScoreInputs.SaveAsync(db, Month, Unit.Id, Fields, entries, new ScoreInputs.Budget(Allocated, Disbursed, Source),
+            Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome is ScoreInputs.SaveOutcome.Invalid invalid)
+        {
+            Problems = invalid.Problems;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var changed = ((ScoreInputs.SaveOutcome.Saved)outcome).Changed;
+        if (changed > 0)
+        {
+            var why = string.IsNullOrWhiteSpace(Reason) ? $"Cơ quan thường trực nhập điểm, minh chứng, kinh phí của {Unit.Name}" : $"Điều chỉnh dữ liệu chấm điểm của {Unit.Name}: {Reason.Trim()}";
+            await changes.RaiseAsync(new PeriodChange(Month.CommuneId, Month.Id, Unit.Id, PeriodChangeKind.ScoringInput, why, User.Identity?.Name), ct);
+        }
+        Notice = changed > 0 ? $"Đã lưu {changed} thay đổi của {Unit.Name}; điểm {Month.Label.ToLowerInvariant()} đã được tính lại." : "Không có gì thay đổi.";
+        return Redirect($"/diem/nhap-lieu?ky={Month.Id}&donvi={Unit.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid? ky, Guid? donvi, CancellationToken ct)
+    {
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (communeId is not { } id || scope is null) return NotFound();
+        if (!(scope.RunsReporting && scope.CommuneId == id)) return Forbid();
+        var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
+        if (plan is null) return null;
+        Months = await db.Periods.AsNoTracking()
+            .Where(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly && p.State != PeriodStates.Scheduled)
+            .OrderByDescending(p => p.Number).ToListAsync(ct);
+        Month = ky is { } chosen ? Months.FirstOrDefault(m => m.Id == chosen) : (Months.Count > 0 ? Months[0] : null);
+        if (ky is not null && Month is null) return NotFound();
+        if (Month is null) return null;
+        var expected = await db.Reports.AsNoTracking().Where(r => r.PeriodId == Month.Id).Select(r => r.UnitId).ToListAsync(ct);
+        Units = await db.Units.AsNoTracking().Where(u => expected.Contains(u.Id)).OrderBy(u => u.Name).ToListAsync(ct);
+        Unit = donvi is { } unit ? Units.FirstOrDefault(u => u.Id == unit) : (Units.Count > 0 ? Units[0] : null);
+        if (donvi is not null && Unit is null) return NotFound();
+        Scheme = await ScoreService.SchemeOfAsync(db, Month, clock, ct);
+        Fields = ScoreInputs.FieldsOf(Scheme.Definition);
+        return null;
+    }
+
+    public static string Money(decimal value) => value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+}

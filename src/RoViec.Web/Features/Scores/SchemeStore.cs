@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Scoring;
+
+namespace RoViec.Web.Features.Scores;
+
+/// <summary>A scheme version as the scoring service uses it.</summary>
+public sealed record SchemeInForce(Guid Id, string Name, int Number, DateOnly EffectiveFrom, SchemeDefinition Definition);
+
+/// <summary>
+/// The commune's scoring schemes: the version in force for a period (the latest that started by the period's first
+/// day), the shipped schemes, and new versions — refused when they would start in a month already closed, so a
+/// closed month is never rescored by a later version.
+/// </summary>
+public static class SchemeStore
+{
+    /// <summary>The shipped default scheme (20 points direction and reporting, 80 results): README.md beside this file.</summary>
+    public const string DefaultKey = "mac-dinh";
+    public const string Nd4585Key = "quyet-dinh-4585";
+
+    public static string Shipped(string key)
+    {
+        using var stream = typeof(SchemeStore).Assembly.GetManifestResourceStream("scheme:" + key)
+            ?? throw new InvalidOperationException("No shipped scheme " + key);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The version in force on <paramref name="day"/>; the default scheme is created (from 1 January of that year) for a commune that has none.</summary>
+    public static async Task<SchemeInForce> InForceAsync(RoViecDbContext db, Guid communeId, DateOnly day, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.ScoringSchemes.AsNoTracking()
+            .Where(s => s.CommuneId == communeId && s.EffectiveFrom <= day)
+            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.CreatedAtUtc)
+            .FirstOrDefaultAsync(ct);
+        if (row is null && !await db.ScoringSchemes.AnyAsync(s => s.CommuneId == communeId, ct))
+            row = await CreateDefaultAsync(db, communeId, new DateOnly(day.Year, 1, 1), clock, ct);
+        row ??= await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == communeId)
+            .OrderBy(s => s.EffectiveFrom).FirstAsync(ct);
+        return ToInForce(row);
+    }
+
+    public static async Task<SchemeInForce?> ByIdAsync(RoViecDbContext db, Guid id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.ScoringSchemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        return row is null ? null : ToInForce(row);
+    }
+
+    public static SchemeInForce ToInForce(ScoringScheme row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var definition = SchemeJson.Parse(row.Definition, out var errors)
+            ?? throw new InvalidOperationException($"Stored scheme {row.Id} does not parse: {string.Join("; ", errors)}");
+        return new SchemeInForce(row.Id, row.Name, row.Number, row.EffectiveFrom, definition);
+    }
+
+    private static async Task<ScoringScheme> CreateDefaultAsync(RoViecDbContext db, Guid communeId, DateOnly from, TimeProvider clock, CancellationToken ct)
+    {
+        var row = new ScoringScheme
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = communeId,
+            Key = DefaultKey,
+            Name = "Bộ tiêu chí chấm điểm hằng tháng (mặc định)",
+            Basis = "Theo cấu trúc bộ tiêu chí chấm điểm hằng tháng của tỉnh: 20 điểm chỉ đạo, điều hành và báo cáo; 80 điểm kết quả thực hiện nhiệm vụ",
+            Number = 1,
+            EffectiveFrom = from,
+            Definition = Shipped(DefaultKey),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = "hệ thống",
+            Version = Guid.NewGuid(),
+        };
+        db.ScoringSchemes.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Created at the same moment by another request: use theirs.
+            db.ChangeTracker.Clear();
+            return await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == communeId).OrderBy(s => s.EffectiveFrom).FirstAsync(ct);
+        }
+        db.Entry(row).State = EntityState.Detached;
+        return row;
+    }
+
+    /// <summary>Why a new version cannot start on <paramref name="from"/> (a closed or scored month), or null.</summary>
+    public static async Task<string?> RefuseStartAsync(RoViecDbContext db, Guid communeId, DateOnly from, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var closed = await db.Periods.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State == PeriodStates.Closed)
+            .OrderBy(p => p.StartsOn).Select(p => p.Label).FirstOrDefaultAsync(ct);
+        if (closed is not null)
+            return $"Không áp dụng được bộ tiêu chí mới từ {from.ToString("MM/yyyy", CultureInfo.InvariantCulture)}: {closed} đã khóa sổ và đã chấm điểm theo bộ tiêu chí cũ. "
+                + "Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.";
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Scoring;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Scores;
+
+namespace RoViec.Web.Features.Scores;
+
+/// <summary>
+/// `/diem/bo-tieu-chi`: the commune's scoring scheme versions. The standing office adds a version as JSON (pasted,
+/// uploaded, or started from a shipped scheme) in force from a month not yet closed; a scheme that does not add up,
+/// has gaps or overlaps in a band table, or would rewrite a closed month is refused with every reason (422), and
+/// nothing is saved.
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, PeriodChanges changes, TimeProvider clock) : PageModel
+{
+    public const int MaxJson = 200_000;
+
+    public IReadOnlyList<ScoringScheme> Versions { get; private set; } = [];
+    public ScoringScheme? Shown { get; private set; }
+    public SchemeDefinition? ShownDefinition { get; private set; }
+    public bool RunsReporting { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    [BindProperty] public string? Json { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Basis { get; set; }
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? id, [FromQuery] string? mau, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } communeId) return NotFound();
+        Shown = id is { } chosen ? Versions.FirstOrDefault(v => v.Id == chosen) : (Versions.Count > 0 ? Versions[0] : null);
+        if (id is not null && Shown is null) return NotFound();
+        ShownDefinition = Shown is null ? null : SchemeJson.Parse(Shown.Definition, out _);
+        Json = mau is SchemeStore.DefaultKey or SchemeStore.Nd4585Key ? SchemeStore.Shipped(mau) : Shown?.Definition;
+        Name = mau == SchemeStore.Nd4585Key ? "Bộ tiêu chí theo Quyết định số 4585/QĐ-BKHCN" : Shown?.Name;
+        Basis = mau == SchemeStore.Nd4585Key ? "Quyết định số 4585/QĐ-BKHCN" : Shown?.Basis;
+        var today = RoViec.Domain.Text.VietnamTime.VietnamToday(clock);
+        From = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("MM/yyyy", CultureInfo.InvariantCulture);
+        _ = communeId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } communeId) return NotFound();
+        if (!RunsReporting) return Forbid();
+        var errors = new List<string>();
+        var text = Json;
+        if (Upload is { Length: > 0 })
+        {
+            if (Upload.Length > MaxJson) return Refuse([$"Tệp bộ tiêu chí lớn quá {MaxJson / 1000} KB."]);
+            using var reader = new StreamReader(Upload.OpenReadStream());
+            text = await reader.ReadToEndAsync(ct);
+            Json = text;
+        }
+        if ((text?.Length ?? 0) > MaxJson) return Refuse([$"Nội dung bộ tiêu chí dài quá {MaxJson / 1000} KB."]);
+        var name = Name?.Trim();
+        if (string.IsNullOrEmpty(name)) errors.Add("Hãy đặt tên cho bộ tiêu chí.");
+        else if (name.Length > 500) errors.Add("Tên bộ tiêu chí dài quá 500 ký tự.");
+        if (!DateOnly.TryParseExact("01/" + From?.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+            errors.Add("Tháng bắt đầu áp dụng phải viết dạng MM/yyyy, ví dụ 01/2027.");
+        var definition = SchemeJson.Parse(text ?? "", out var parseErrors);
+        errors.AddRange(parseErrors);
+        if (definition is not null) errors.AddRange(SchemeValidator.Validate(definition));
+        if (errors.Count == 0 && await SchemeStore.RefuseStartAsync(db, communeId, from, ct) is { } closed) errors.Add(closed);
+        if (errors.Count > 0) return Refuse(errors);
+
+        var number = await db.ScoringSchemes.Where(s => s.CommuneId == communeId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
+        var row = new ScoringScheme
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = communeId,
+            Key = "xa",
+            Name = name!,
+            Basis = string.IsNullOrWhiteSpace(Basis) ? null : Basis.Trim()[..Math.Min(Basis.Trim().Length, 1000)],
+            Number = number + 1,
+            EffectiveFrom = from,
+            Definition = SchemeJson.Write(definition!),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = User.Identity?.Name,
+            Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim()[..Math.Min(Note.Trim().Length, 2000)],
+            Version = Guid.NewGuid(),
+        };
+        db.ScoringSchemes.Add(row);
+        await db.SaveChangesAsync(ct);
+
+        // Months already scored from that month on, not closed, follow the new version.
+        var rescore = await db.Periods.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State != PeriodStates.Closed
+                && db.UnitScores.Any(s => s.PeriodId == p.Id))
+            .Select(p => p.Id).ToListAsync(ct);
+        foreach (var periodId in rescore)
+            await changes.RaiseAsync(new PeriodChange(communeId, periodId, null, PeriodChangeKind.ScoringInput, $"Áp dụng bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number})", row.CreatedBy), ct);
+        Notice = $"Đã lưu bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number}), áp dụng từ tháng {from.ToString("MM/yyyy", CultureInfo.InvariantCulture)}.";
+        return Redirect($"/diem/bo-tieu-chi?id={row.Id}");
+    }
+
+    private PageResult Refuse(IReadOnlyList<string> errors)
+    {
+        Errors = errors;
+        Shown = (Versions.Count > 0 ? Versions[0] : null);
+        ShownDefinition = Shown is null ? null : SchemeJson.Parse(Shown.Definition, out _);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<Guid?> LoadAsync(CancellationToken ct)
+    {
+        var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
+        var scope = await currentUser.ScopeAsync(User, ct);
+        if (communeId is not { } id) return null;
+        var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
+        if (plan is not null) await SchemeStore.InForceAsync(db, id, new DateOnly(plan.Year, 1, 1), clock, ct);
+        RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == id;
+        Versions = await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == id)
+            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Number).ToListAsync(ct);
+        return id;
+    }
+}

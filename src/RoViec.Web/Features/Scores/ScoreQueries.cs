@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.Scoring;
+
+namespace RoViec.Web.Features.Scores;
+
+/// <summary>A unit's line in a ranking.</summary>
+/// <param name="Months">For a quarter or the year: the months averaged.</param>
+public sealed record RankingRow(int Rank, Guid UnitId, string Unit, decimal Total, decimal HeadTotal, string Band, string? TieNote, int Months);
+
+/// <summary>A ranking of a month, a quarter or the year, with the scheme that classed it.</summary>
+public sealed record RankingView(string Title, IReadOnlyList<RankingRow> Rows, string? SchemeName, string TieRule, string Classes, Guid? MonthPeriodId);
+
+/// <summary>Rankings read from the stored scores: a month as scored, a quarter or the year as the average of the unit's scored months.</summary>
+public static class ScoreQueries
+{
+    public static async Task<RankingView> MonthAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var rows = await (
+            from s in db.UnitScores.AsNoTracking()
+            join u in db.Units.AsNoTracking() on s.UnitId equals u.Id
+            where s.PeriodId == period.Id
+            orderby s.Rank, u.Name
+            select new { s.Rank, s.UnitId, u.Name, s.Total, s.HeadTotal, s.Band, s.Breakdown, s.SchemeId }).ToListAsync(ct);
+        var scheme = rows.Count == 0 ? null : await SchemeStore.ByIdAsync(db, rows[0].SchemeId, ct);
+        return new RankingView(
+            "Xếp hạng " + period.Label.ToLowerInvariant(),
+            rows.Select(r => new RankingRow(r.Rank, r.UnitId, r.Name, r.Total, r.HeadTotal, r.Band, ScoreService.ReadBreakdown(r.Breakdown)?.TieNote, 1)).ToList(),
+            scheme?.Name,
+            scheme is null ? "" : Ranking.Describe(scheme.Definition),
+            scheme is null ? "" : ClassesText(scheme.Definition),
+            period.Id);
+    }
+
+    /// <summary>The average of each unit's scored months among <paramref name="months"/>, ranked by the scheme of the last scored month.</summary>
+    public static async Task<RankingView> AverageAsync(RoViecDbContext db, string title, IReadOnlyCollection<Guid> months, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(months);
+        var scores = await (
+            from s in db.UnitScores.AsNoTracking()
+            join p in db.Periods.AsNoTracking() on s.PeriodId equals p.Id
+            join u in db.Units.AsNoTracking() on s.UnitId equals u.Id
+            where months.Contains(s.PeriodId)
+            select new { s.UnitId, u.Name, s.Total, s.HeadTotal, s.SchemeId, p.StartsOn, s.Breakdown }).ToListAsync(ct);
+        if (scores.Count == 0) return new RankingView(title, [], null, "", "", null);
+        var last = scores.OrderByDescending(s => s.StartsOn).First();
+        var scheme = (await SchemeStore.ByIdAsync(db, last.SchemeId, ct))!;
+        var units = scores.GroupBy(s => s.UnitId).Select(g => new
+        {
+            UnitId = g.Key,
+            g.First().Name,
+            Total = Math.Round(g.Average(s => s.Total), 2, MidpointRounding.AwayFromZero),
+            Head = Math.Round(g.Average(s => s.HeadTotal), 2, MidpointRounding.AwayFromZero),
+            Results = Math.Round(g.Average(s => ScoreService.ReadBreakdown(s.Breakdown) is { } b ? ScoreCalculator.ResultsPoints(scheme.Definition, b.Result) : 0), 2),
+            Deducted = g.Sum(s => ScoreService.ReadBreakdown(s.Breakdown)?.Result.Deductions.Sum(d => d.Points) ?? 0),
+            Months = g.Count(),
+        }).ToList();
+        var ranked = Ranking.Rank(scheme.Definition, units.Select(u => new RankEntry(u.UnitId, u.Name, u.Total, u.Results, u.Deducted, null)));
+        var byId = units.ToDictionary(u => u.UnitId);
+        return new RankingView(title,
+            ranked.Select(r => new RankingRow(r.Rank, r.UnitId, r.UnitName, r.Total, byId[r.UnitId].Head, r.Class, r.TieNote, byId[r.UnitId].Months)).ToList(),
+            scheme.Name, Ranking.Describe(scheme.Definition), ClassesText(scheme.Definition), null);
+    }
+
+    /// <summary>"A: từ 90 điểm; B: từ 75 đến dưới 90 điểm; …".</summary>
+    public static string ClassesText(SchemeDefinition scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var ordered = scheme.Classes.OrderByDescending(c => c.Min).ToList();
+        return string.Join("; ", ordered.Select((c, i) => i == 0
+            ? $"{c.Label}: từ {ScoreService.Points(c.Min)} điểm"
+            : c.Min == 0 ? $"{c.Label}: dưới {ScoreService.Points(ordered[i - 1].Min)} điểm"
+            : $"{c.Label}: từ {ScoreService.Points(c.Min)} đến dưới {ScoreService.Points(ordered[i - 1].Min)} điểm")) + ".";
+    }
+}

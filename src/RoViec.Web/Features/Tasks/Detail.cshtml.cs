@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Domain.SixRo;
+using RoViec.Domain.Tasks;
+using RoViec.Domain.Text;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Plans;
+
+namespace RoViec.Web.Features.Tasks;
+
+/// <summary>A task with all its fields, its "6 rõ" defects, the source text each field came from (highlighted) and its history.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadPlans)]
+public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+{
+    public PlanTaskRow? Task { get; private set; }
+    public string? LeadUnitName { get; private set; }
+    public string SourceHtml { get; private set; } = "";
+    public IReadOnlyDictionary<TaskField, SourceSpan> Spans { get; private set; } = new Dictionary<TaskField, SourceSpan>();
+    public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
+    public IReadOnlyList<RoViec.Web.Features.History.HistoryRow> History { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    /// <summary>The task's derived status today, for a task of a plan in force.</summary>
+    public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return NotFound();
+        switch (await currentUser.AccessAsync(HttpContext, task.CommuneId, task.LeadUnitId, ct))
+        {
+            case ResourceAccess.None: return NotFound();
+            case ResourceAccess.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
+            case ResourceAccess.Write: CanEdit = true; break;
+        }
+        // A draft under review is not the commune's plan yet: only those who review it see its rows.
+        if (!CanEdit && await PlanQueries.IsDraftAsync(db, task.PlanId, ct)) return NotFound();
+        Task = task;
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == task.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
+        Defects = TaskDefects.Of(task, units);
+        if (!await PlanQueries.IsDraftAsync(db, task.PlanId, ct))
+        {
+            var today = RoViec.Domain.Text.VietnamTime.FromUtc(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var facts = await RoViec.Web.Features.Periods.PlanHealth.FactsAsync(db, task.PlanId, DateOnly.FromDateTime(today), ct);
+            if (facts.TryGetValue(task.Id, out var mine)) Health = RoViec.Domain.Reporting.TaskStatusRules.Derive(mine, DateOnly.FromDateTime(today));
+        }
+        var text = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
+        var spans = TaskSpans.Read(task.Spans).ToDictionary();
+        // Plans stored before every field had its span still know where the task's text is.
+        if (!spans.ContainsKey(TaskField.Name) && task.NameSpanLength > 0)
+            spans[TaskField.Name] = new SourceSpan(task.NameSpanStart, task.NameSpanLength);
+        Spans = spans;
+        SourceHtml = FieldHighlighter.Render(text, spans);
+        var key = id.ToString();
+        History = AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
+        return Page();
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Access;
+using RoViec.Web.Features.Plans;
+using RoViec.Web.Features.Tasks;
+
+namespace RoViec.Web.Features.Tasks;
+
+/// <summary>
+/// Correct a task's fields through <see cref="CorrectTask"/> (the same use case as
+/// <c>PUT /api/tasks/{id}</c>): a stale save is a 409 showing both versions, nothing overwritten.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
+public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Name { get; set; }
+        public string? Lead { get; set; }
+        public string? Support { get; set; }
+        public string? Output { get; set; }
+        public string? Deadline { get; set; }
+        public string? Directing { get; set; }
+        public string? UpstreamSource { get; set; }
+        public string? DecisionAuthority { get; set; }
+        public bool Priority { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public PlanTaskRow? Theirs { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return NotFound();
+        if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
+        Input = new Form
+        {
+            Name = task.Name,
+            Lead = task.LeadAsWritten,
+            Support = task.SupportAsWritten,
+            Output = task.Output,
+            Deadline = task.DeadlineRaw,
+            Directing = task.Directing,
+            UpstreamSource = task.UpstreamSource,
+            DecisionAuthority = task.DecisionAuthority,
+            Priority = task.Priority,
+            Version = task.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            // Only a tampered form gets here (the version is a hidden field); nothing is saved.
+            var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+            if (task is null) return NotFound();
+            if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var result = await correctTask.RunAsync(HttpContext, id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version), ct);
+        switch (result)
+        {
+            case CorrectTaskResult.Saved:
+                return Redirect($"/nhiem-vu/{id}");
+            case CorrectTaskResult.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+                }
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case CorrectTaskResult.Conflict conflict:
+                Theirs = conflict.Current;
+                Input.Version = Theirs.Version;
+                ModelState.Clear();
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return Refuse(result);
+        }
+    }
+
+    /// <summary>Another commune's task does not exist for this user (404); one they may only read is refused (403).</summary>
+    private IActionResult Refuse(CorrectTaskResult refused) =>
+        refused is CorrectTaskResult.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+}
