@@ -13,6 +13,15 @@ public sealed record AccountRow(
 public static class ManagedAccounts
 {
     /// <param name="communeId">Only this commune's accounts; <see cref="Guid.Empty"/> for the province's own accounts; null for all.</param>
+    /// <summary>The commune's active units an account may belong to (not groups), in Vietnamese alphabetical order.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableUnitsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. (await db.Units.Where(u => u.CommuneId == communeId && u.Active && u.Kind != "Group").Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
+            .Select(u => (u.Id, u.Name))];
+    }
+
     public static async Task<IReadOnlyList<AccountRow>> ListAsync(RoViecDbContext db, UserScope admin, Guid? communeId, TimeProvider clock, CancellationToken ct)
     {
         var users = db.Users.AsNoTracking();

@@ -7,7 +7,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Accounts;
 using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Accounts;
@@ -83,9 +82,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
         if (Commune is null) return NotFound();
         Level = Commune.Id.ToString();
         OfferedRoles = RoleLabels.CommuneRoles;
-        Units = [.. (await db.Units.Where(u => u.CommuneId == Commune.Id && u.Active && u.Kind != "Group").Select(u => new { u.Id, u.Name }).ToListAsync(ct))
-            .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
-            .Select(u => (u.Id, u.Name))];
+        Units = await ManagedAccounts.AssignableUnitsAsync(db, Commune.Id, ct);
         return null;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data.Entities;
-using RoViec.Web.Features.Accounts;
 
 namespace RoViec.Web.Features.Accounts;
 

@@ -7,7 +7,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Accounts;
 using RoViec.Web.Features.History;
 using RoViec.Web.Features.Organisation;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Accounts;
 using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Accounts;

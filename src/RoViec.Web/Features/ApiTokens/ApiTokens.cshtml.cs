@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.ApiTokens;
 
 namespace RoViec.Web.Features.ApiTokens;
 

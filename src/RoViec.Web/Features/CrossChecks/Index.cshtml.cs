@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.CrossChecks;
 
 namespace RoViec.Web.Features.CrossChecks;
 

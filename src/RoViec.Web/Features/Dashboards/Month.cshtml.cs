@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Dashboards;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Plans;
 
@@ -34,9 +34,7 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, Dash
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return Page();
         if (await DashboardLens.OfAsync(db, scope, Plan.CommuneId, ct) is not { } lens) return Forbid();
-        Months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == Plan.Id && p.Kind == PeriodKinds.Monthly && p.State != PeriodStates.Scheduled)
-            .OrderBy(p => p.StartsOn).ToListAsync(ct);
+        Months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: true, ct);
         Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id)
             : Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
         if (ky is not null && Month is null) return NotFound();

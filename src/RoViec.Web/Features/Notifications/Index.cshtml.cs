@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Notifications;
 
 namespace RoViec.Web.Features.Notifications;
 
@@ -43,10 +42,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     {
         if (await OwnerAsync(ct) is not { } owner) return Forbid();
         var now = clock.GetUtcNow().UtcDateTime;
-        var notice = await db.Notifications.Where(n => n.Id == id && n.UserId == owner).Select(n => new { n.Id, n.ReadAtUtc }).FirstOrDefaultAsync(ct);
-        if (notice is null) return NotFound();
-        if (notice.ReadAtUtc is null)
-            await db.Notifications.Where(n => n.Id == id && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        if (!await Notices.MarkReadAsync(db, owner, id, now, ct)) return NotFound();
         return RedirectToPage();
     }
 
@@ -54,7 +50,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     {
         if (await OwnerAsync(ct) is not { } owner) return Forbid();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == owner && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        await Notices.MarkAllReadAsync(db, owner, now, ct);
         return RedirectToPage();
     }
 

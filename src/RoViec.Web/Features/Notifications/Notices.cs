@@ -110,6 +110,24 @@ public static class Notices
     }
 
     /// <summary>How many of the notices the user sees are unread (the count beside "Thông báo" in the navigation).</summary>
+    /// <summary>Marks the user's notice read (once: the first reading's time stays); false if the user has no such notice.</summary>
+    public static async Task<bool> MarkReadAsync(RoViecDbContext db, Guid userId, Guid id, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var notice = await db.Notifications.Where(n => n.Id == id && n.UserId == userId).Select(n => new { n.Id, n.ReadAtUtc }).FirstOrDefaultAsync(ct);
+        if (notice is null) return false;
+        if (notice.ReadAtUtc is null)
+            await db.Notifications.Where(n => n.Id == id && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, nowUtc), ct);
+        return true;
+    }
+
+    /// <summary>Marks all the user's unread notices read.</summary>
+    public static Task<int> MarkAllReadAsync(RoViecDbContext db, Guid userId, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, nowUtc), ct);
+    }
+
     public static Task<int> UnreadCountAsync(RoViecDbContext db, Guid userId, CancellationToken ct) =>
         VisibleTo(db, userId).CountAsync(n => n.ReadAtUtc == null, ct);
 

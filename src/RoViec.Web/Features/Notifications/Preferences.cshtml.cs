@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Notifications;
 
 namespace RoViec.Web.Features.Notifications;
 

@@ -7,7 +7,6 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Figures;
-using RoViec.Web.Features.OfficialReports;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -86,9 +85,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         }
         if (KeepProfile)
         {
-            var composition = await ReportCompositions.ReadAsync(db, Period.Id, ct);
-            await LayoutProfiles.SaveDefaultAsync(db, Period.CommuneId, ReportCompositions.Apply(defaults, composition), ct);
-            await db.SaveChangesAsync(ct);
+            await ReportCompositions.KeepAsDefaultAsync(db, Period, defaults, ct);
         }
         Notice = KeepProfile ? "Đã lưu báo cáo và thể thức mặc định của cơ quan ban hành." : "Đã lưu báo cáo.";
         return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.OfficialReports;
 
 namespace RoViec.Web.Features.OfficialReports;
 

@@ -4,7 +4,6 @@ using RoViec.Documents.Sheets;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Figures;
-using RoViec.Web.Features.OfficialReports;
 using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.OfficialReports;

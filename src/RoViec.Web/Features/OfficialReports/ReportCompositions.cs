@@ -185,4 +185,17 @@ public static class ReportCompositions
     };
 
     private static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The period's saved composition (issuer, number, signer…) over <paramref name="defaults"/> becomes its commune's
+    /// default layout profile, saved.
+    /// </summary>
+    public static async Task KeepAsDefaultAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings defaults, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var composition = await ReadAsync(db, period.Id, ct);
+        await LayoutProfiles.SaveDefaultAsync(db, period.CommuneId, Apply(defaults, composition), ct);
+        await db.SaveChangesAsync(ct);
+    }
 }

@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.OfficialReports;
 
 namespace RoViec.Web.Features.OfficialReports;
 

@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Documents.Sheets;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Figures;
-using RoViec.Web.Features.OfficialReports;
 using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.OfficialReports;

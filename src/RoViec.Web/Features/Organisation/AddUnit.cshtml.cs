@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Domain.Units;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Organisation;
 

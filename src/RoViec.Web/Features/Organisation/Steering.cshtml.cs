@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
-using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -26,10 +25,7 @@ public sealed class SteeringModel(RoViecDbContext db, AdminScope admin) : PageMo
         Commune = await admin.SelectedAsync(HttpContext, ct);
         if (Commune is null) return NotFound();
         Members = await SteeringCommittee.MembersAsync(db, Commune.Id, ct);
-        var entries = await db.Audit.AsNoTracking()
-            .Where(a => a.CommuneId == Commune.Id && (a.Entity == nameof(SteeringMember) || a.Entity == nameof(SteeringMemberUnit)))
-            .OrderByDescending(a => a.Id).Take(100).ToListAsync(ct);
-        History = await SteeringHistory.DescribeAsync(db, Commune.Id, entries, ct);
+        History = await SteeringHistory.LatestAsync(db, Commune.Id, ct);
         return Page();
     }
 }

@@ -18,6 +18,16 @@ public static class SteeringHistory
         [nameof(SteeringMember.Order)] = "Thứ tự",
     };
 
+    /// <summary>The committee's last 100 recorded changes, newest first.</summary>
+    public static async Task<IReadOnlyList<HistoryRow>> LatestAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = await db.Audit.AsNoTracking()
+            .Where(a => a.CommuneId == communeId && (a.Entity == nameof(SteeringMember) || a.Entity == nameof(SteeringMemberUnit)))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync(ct);
+        return await DescribeAsync(db, communeId, entries, ct);
+    }
+
     public static async Task<IReadOnlyList<HistoryRow>> DescribeAsync(RoViecDbContext db, Guid communeId, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var units = await db.Units.Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, StringComparer.OrdinalIgnoreCase, ct);

@@ -8,7 +8,6 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
-using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Organisation;
 

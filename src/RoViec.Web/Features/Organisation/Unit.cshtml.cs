@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
-using RoViec.Web.Features.Organisation;
 using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Organisation;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RoViec.Domain.Text;
-using RoViec.Web.Features.Organisation;
 
 namespace RoViec.Web.Features.Organisation;
 

@@ -7,7 +7,6 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Periods;
 
 namespace RoViec.Web.Features.Periods;
 

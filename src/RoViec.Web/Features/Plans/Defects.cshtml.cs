@@ -5,7 +5,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.SixRo;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -25,7 +24,7 @@ public sealed class DefectsModel(RoViecDbContext db, CurrentUser currentUser) : 
     {
         Plan = await PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(HttpContext, ct), ct);
         if (Plan is null) return;
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        var units = await PlanQueries.UnitsAsync(db, Plan.CommuneId, ct);
         var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
         var tasks = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order).ToListAsync(ct);
         var defects = tasks.Select(t => (Task: t, Defects: TaskDefects.Of(t, units))).ToList();

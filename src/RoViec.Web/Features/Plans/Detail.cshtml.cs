@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Plans;
 

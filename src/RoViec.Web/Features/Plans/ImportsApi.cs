@@ -7,7 +7,6 @@ using RoViec.Domain.SixRo;
 using RoViec.Import;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.ApiTokens;
-using RoViec.Web.Features.Plans;
 
 using RoViec.Web.Shared.Api;
 

@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -21,7 +20,7 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var indicator = await PlanQueries.IndicatorAsync(db, id, ct);
         if (indicator is null) return NotFound();
         switch (await currentUser.AccessAsync(HttpContext, indicator.CommuneId, indicator.OwnerUnitId, ct))
         {
@@ -30,14 +29,13 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
             case ResourceAccess.Read when await PlanQueries.IsDraftAsync(db, indicator.PlanId, ct): return NotFound();
         }
         Indicator = indicator;
-        OwnerUnit = indicator.OwnerUnitId is { } owner ? await db.Units.Where(u => u.Id == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        OwnerUnit = indicator.OwnerUnitId is { } owner ? await PlanQueries.UnitNameAsync(db, owner, ct) : null;
         if (indicator.SpanLength > 0)
         {
-            var text = await db.Plans.Where(p => p.Id == indicator.PlanId).Select(p => p.SourceText).FirstAsync(ct);
+            var text = await PlanQueries.SourceTextAsync(db, indicator.PlanId, ct);
             SourceHtml = FieldHighlighter.Render(text, new Dictionary<Domain.Tasks.TaskField, SourceSpan> { [Domain.Tasks.TaskField.Name] = new(indicator.SpanStart, indicator.SpanLength) });
         }
-        var key = id.ToString();
-        History = AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(IndicatorRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
+        History = await PlanQueries.HistoryAsync(db, nameof(IndicatorRow), id, ct);
         return Page();
     }
 }

@@ -7,7 +7,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -32,10 +31,8 @@ public sealed class IndicatorsModel(RoViecDbContext db, CurrentUser currentUser)
         Plan = await PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(HttpContext, ct), ct);
         if (Plan is null) return;
         var scope = await currentUser.ScopeAsync(User, ct);
-        var rows = db.Indicators.AsNoTracking().Where(i => i.PlanId == Plan.Id);
-        if (scope is { IsUnitScoped: true }) rows = rows.Where(i => i.OwnerUnitId != null && i.OwnerUnitId == scope.UnitId);
-        var all = await rows.OrderBy(i => i.Order).ToListAsync(ct);
-        UnitNames = await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var all = await PlanQueries.IndicatorsAsync(db, Plan.Id, scope is { IsUnitScoped: true } ? scope.UnitId : null, unitScoped: scope is { IsUnitScoped: true }, ct);
+        UnitNames = await PlanQueries.UnitNamesAsync(db, Plan.CommuneId, ct);
         Total = all.Count;
         Sections = [.. all.Select(i => i.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
         var query = VietnameseText.Fold(Query);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Plans;
 
 using RoViec.Web.Shared.Api;
 

@@ -5,7 +5,7 @@ using RoViec.Data.Entities;
 namespace RoViec.Web.Features.Plans;
 
 /// <summary>Reads shared by the plan pages and the API.</summary>
-internal static class PlanQueries
+public static class PlanQueries
 {
     /// <summary>The commune's plan in force: the latest confirmed one that has not been replaced.</summary>
     public static Task<Plan?> ActivePlanAsync(RoViecDbContext db, Guid? communeId, CancellationToken ct) =>
@@ -13,6 +13,67 @@ internal static class PlanQueries
             .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>A plan line in the commune's list of plans.</summary>
+    public sealed record PlanLine(Guid Id, string Title, string? Number, int Year, string Status, string SourceFileName, DateTime ImportedAtUtc,
+        DateTime? ConfirmedAtUtc, string? ConfirmedBy, int Tasks, int Indicators, Guid? ReplacesPlanId);
+
+    /// <summary>The commune's plans, drafts only for those who review them: drafts first, then in force, then replaced; newest first.</summary>
+    public static async Task<IReadOnlyList<PlanLine>> ListAsync(RoViecDbContext db, Guid communeId, bool withDrafts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && (withDrafts || p.Status != PlanStatuses.Draft))
+            .Select(p => new PlanLine(p.Id, p.Title, p.Number, p.Year, p.Status, p.SourceFileName, p.ImportedAtUtc, p.ConfirmedAtUtc, p.ConfirmedBy,
+                db.Tasks.Count(t => t.PlanId == p.Id), db.Indicators.Count(i => i.PlanId == p.Id), p.ReplacesPlanId))
+            .ToListAsync(ct);
+        return [.. plans.OrderBy(p => p.Status switch { PlanStatuses.Draft => 0, PlanStatuses.Active => 1, _ => 2 })
+            .ThenByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)];
+    }
+
+    public static Task<string?> CommuneNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>A task as stored (not tracked), or null.</summary>
+    public static Task<PlanTaskRow?> TaskAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
+        db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    /// <summary>An indicator as stored (not tracked), or null.</summary>
+    public static Task<IndicatorRow?> IndicatorAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
+        db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    /// <summary>The plan document's text, as the importer read it.</summary>
+    public static Task<string> SourceTextAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
+        db.Plans.Where(p => p.Id == planId).Select(p => p.SourceText).FirstAsync(ct);
+
+    public static Task<string?> UnitNameAsync(RoViecDbContext db, Guid unitId, CancellationToken ct) =>
+        db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The last 50 recorded changes of a row (entity name and id, as the audit keeps them), newest first.</summary>
+    public static async Task<IReadOnlyList<History.HistoryRow>> HistoryAsync(RoViecDbContext db, string entity, Guid id, CancellationToken ct)
+    {
+        var key = id.ToString();
+        return AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == entity && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
+    }
+
+    /// <summary>The commune's units by id, inactive ones included (a task may still name them).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, OrgUnit>> UnitsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id, ct);
+
+    /// <summary>
+    /// The plan's indicators in the plan's order; for a unit-scoped reader only those its unit owns
+    /// (<paramref name="unitId"/>; none if it has no unit).
+    /// </summary>
+    public static async Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(RoViecDbContext db, Guid planId, Guid? unitId, bool unitScoped, CancellationToken ct)
+    {
+        var rows = db.Indicators.AsNoTracking().Where(i => i.PlanId == planId);
+        if (unitScoped) rows = rows.Where(i => i.OwnerUnitId != null && i.OwnerUnitId == unitId);
+        return await rows.OrderBy(i => i.Order).ToListAsync(ct);
+    }
+
+    /// <summary>The commune's unit names by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> UnitNamesAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
     /// <summary>Whether the plan is still a draft under review: only its commune's plan managers see its rows.</summary>
     public static Task<bool> IsDraftAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>

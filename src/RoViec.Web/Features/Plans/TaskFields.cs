@@ -2,7 +2,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Tasks;
-using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Plans;
 

@@ -7,7 +7,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Figures;
-using RoViec.Web.Features.Public;
 
 namespace RoViec.Web.Features.Public;
 

@@ -7,7 +7,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Public;
 
 namespace RoViec.Web.Features.Public;
 

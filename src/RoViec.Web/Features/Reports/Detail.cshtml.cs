@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Forms;
-using RoViec.Web.Features.Reports;
 
 namespace RoViec.Web.Features.Reports;
 

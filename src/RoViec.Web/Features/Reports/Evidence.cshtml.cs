@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Reports;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -21,11 +20,8 @@ public sealed class EvidenceModel(RoViecDbContext db, ReportDesk desk) : PageMod
     {
         var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
         if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
-        var itemIds = handle.Report.Items.Select(i => i.Id).ToList();
-        var file = await db.Evidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKinds.File && itemIds.Contains(e.ItemId))
-            .Select(e => new { e.Title, e.ContentType, e.Content }).FirstOrDefaultAsync(ct);
-        if (file?.Content is null) return NotFound();
+        var file = await EvidenceFiles.StoredAsync(db, handle.Report, evidenceId, ct);
+        if (file is null) return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(file.Content, file.ContentType ?? "application/octet-stream", file.Title);
     }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+using RoViec.Data.Entities;
+
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
@@ -8,6 +12,21 @@ namespace RoViec.Web.Features.Reports;
 public static class EvidenceFiles
 {
     public const long MaxBytes = 10L * 1024 * 1024;
+
+    /// <summary>A file kept as evidence.</summary>
+    public sealed record Stored(string Title, string? ContentType, byte[] Content);
+
+    /// <summary>The file <paramref name="evidenceId"/> kept on one of the report's lines, or null (a link, or another report's).</summary>
+    public static async Task<Stored?> StoredAsync(RoViecDbContext db, UnitReport report, Guid evidenceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(report);
+        var itemIds = report.Items.Select(i => i.Id).ToList();
+        var file = await db.Evidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKinds.File && itemIds.Contains(e.ItemId))
+            .Select(e => new { e.Title, e.ContentType, e.Content }).FirstOrDefaultAsync(ct);
+        return file?.Content is null ? null : new Stored(file.Title, file.ContentType, file.Content);
+    }
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Reports;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -38,15 +37,15 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Repo
         if (State is not null && !ReportLabels.States.Contains(State)) State = null;
         CommuneId = await currentUser.CommuneIdAsync(HttpContext, ct);
         if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
-            Communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
+            Communes = await ReportList.CommunesOfAsync(db, provinceId, ct);
         if (CommuneId is not { } communeId) return Page();
-        CommuneName = await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
+        CommuneName = await ReportList.CommuneNameAsync(db, communeId, ct);
         if (scope.IsUnitScoped)
         {
             UnitView = true;
             if (scope.UnitId is { } unitId)
             {
-                UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+                UnitName = await ReportList.UnitNameAsync(db, unitId, ct);
                 UnitRows = await ReportList.ForUnitAsync(db, communeId, unitId, today, ct);
             }
             return Page();

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -82,10 +82,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Scor
         if (Plan is null) return;
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
         OwnUnitId = scope?.SeesWholeCommune == true ? null : scope?.UnitId;
-        Months = await db.Periods.AsNoTracking().Where(p => p.PlanId == Plan.Id && p.Kind == PeriodKinds.Monthly)
-            .OrderBy(p => p.StartsOn).ToListAsync(ct);
-        var ids = Months.Select(m => m.Id).ToList();
-        Scored = (await db.UnitScores.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.PeriodId).Distinct().ToListAsync(ct)).ToHashSet();
+        Months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: false, ct);
+        Scored = await ScoreQueries.ScoredPeriodsAsync(db, [.. Months.Select(m => m.Id)], ct);
     }
 
     public static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };

@@ -7,7 +7,6 @@ using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scores;
 

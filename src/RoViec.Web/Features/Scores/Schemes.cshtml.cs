@@ -9,7 +9,6 @@ using RoViec.Domain.Scoring;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scores;
 

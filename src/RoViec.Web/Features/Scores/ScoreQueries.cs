@@ -15,6 +15,13 @@ public sealed record RankingView(string Title, IReadOnlyList<RankingRow> Rows, s
 /// <summary>Rankings read from the stored scores: a month as scored, a quarter or the year as the average of the unit's scored months.</summary>
 public static class ScoreQueries
 {
+    /// <summary>Which of the periods have scores computed.</summary>
+    public static async Task<IReadOnlySet<Guid>> ScoredPeriodsAsync(RoViecDbContext db, IReadOnlyList<Guid> periodIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.UnitScores.AsNoTracking().Where(s => periodIds.Contains(s.PeriodId)).Select(s => s.PeriodId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
     public static async Task<RankingView> MonthAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

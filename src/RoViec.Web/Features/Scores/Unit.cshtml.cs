@@ -6,7 +6,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Web.Shared.Access;
-using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scores;
 

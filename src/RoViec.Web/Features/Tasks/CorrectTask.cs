@@ -37,6 +37,10 @@ public abstract record CorrectTaskResult
 /// </summary>
 public sealed class CorrectTask(RoViecDbContext db, CurrentUser currentUser)
 {
+    /// <summary>The task as it now reads (not tracked), for the form; null if there is none the caller may see.</summary>
+    public Task<PlanTaskRow?> ReadAsync(Guid id, CancellationToken ct) =>
+        db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
     /// <summary>Whether the caller may change the task, without changing anything: the page asks this before showing the form.</summary>
     public async Task<CorrectTaskResult?> RefusalAsync(HttpContext http, PlanTaskRow task, CancellationToken ct) =>
         await currentUser.AccessAsync(http, task.CommuneId, task.LeadUnitId, ct) switch

@@ -27,7 +27,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await PlanQueries.TaskAsync(db, id, ct);
         if (task is null) return NotFound();
         switch (await currentUser.AccessAsync(HttpContext, task.CommuneId, task.LeadUnitId, ct))
         {
@@ -38,7 +38,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         // A draft under review is not the commune's plan yet: only those who review it see its rows.
         if (!CanEdit && await PlanQueries.IsDraftAsync(db, task.PlanId, ct)) return NotFound();
         Task = task;
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == task.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        var units = await PlanQueries.UnitsAsync(db, task.CommuneId, ct);
         LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
         Defects = TaskDefects.Of(task, units);
         if (!await PlanQueries.IsDraftAsync(db, task.PlanId, ct))
@@ -47,15 +47,14 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
             var facts = await RoViec.Web.Features.Periods.PlanHealth.FactsAsync(db, task.PlanId, DateOnly.FromDateTime(today), ct);
             if (facts.TryGetValue(task.Id, out var mine)) Health = RoViec.Domain.Reporting.TaskStatusRules.Derive(mine, DateOnly.FromDateTime(today));
         }
-        var text = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.SourceText).FirstAsync(ct);
+        var text = await PlanQueries.SourceTextAsync(db, task.PlanId, ct);
         var spans = TaskSpans.Read(task.Spans).ToDictionary();
         // Plans stored before every field had its span still know where the task's text is.
         if (!spans.ContainsKey(TaskField.Name) && task.NameSpanLength > 0)
             spans[TaskField.Name] = new SourceSpan(task.NameSpanStart, task.NameSpanLength);
         Spans = spans;
         SourceHtml = FieldHighlighter.Render(text, spans);
-        var key = id.ToString();
-        History = AuditChanges.Rows(await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(PlanTaskRow) && a.EntityId == key).OrderByDescending(a => a.Id).Take(50).ToListAsync(ct));
+        History = await PlanQueries.HistoryAsync(db, nameof(PlanTaskRow), id, ct);
         return Page();
     }
 }

@@ -5,7 +5,6 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Tasks;
 
 namespace RoViec.Web.Features.Tasks;
 
@@ -14,7 +13,7 @@ namespace RoViec.Web.Features.Tasks;
 /// <c>PUT /api/tasks/{id}</c>): a stale save is a 409 showing both versions, nothing overwritten.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
-public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : PageModel
+public sealed class EditModel(CorrectTask correctTask) : PageModel
 {
     public sealed class Form
     {
@@ -37,7 +36,7 @@ public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await correctTask.ReadAsync(id, ct);
         if (task is null) return NotFound();
         if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
         Input = new Form
@@ -61,7 +60,7 @@ public sealed class EditModel(RoViecDbContext db, CorrectTask correctTask) : Pag
         if (!ModelState.IsValid)
         {
             // Only a tampered form gets here (the version is a hidden field); nothing is saved.
-            var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+            var task = await correctTask.ReadAsync(id, ct);
             if (task is null) return NotFound();
             if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -9,7 +9,6 @@ using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.ApiTokens;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Tasks;
 
 using RoViec.Web.Shared.Api;
 

@@ -7,7 +7,6 @@ using RoViec.Data.Entities;
 using RoViec.Domain.SixRo;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
-using RoViec.Web.Features.Workspace;
 
 namespace RoViec.Web.Features.Workspace;
 
