@@ -67,7 +67,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var period = await PeriodQueries.FindAsync(db, id, ct);
         if (period is null || !await currentUser.CanReadCommuneAsync(User, period.CommuneId, ct)) return NotFound();
         Period = period;
         var scope = (await currentUser.ScopeAsync(User, ct))!;
@@ -75,12 +75,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
         Today = clock.VietnamToday();
 
         var expected = (await ReportingFigures.ExpectedAsync(db, period.PlanId, id, ct)).ToDictionary(e => e.UnitId);
-        var reports = await (
-            from r in db.Reports.AsNoTracking()
-            join u in db.Units.AsNoTracking() on r.UnitId equals u.Id
-            where r.PeriodId == id && (!scope.IsUnitScoped || r.UnitId == scope.UnitId)
-            orderby u.Name
-            select new { r.Id, r.UnitId, u.Name, r.State, r.FirstSubmittedAtUtc, Lines = r.Items.Count }).ToListAsync(ct);
+        var reports = await PeriodQueries.ReportsAsync(db, id, scope.IsUnitScoped, scope.UnitId, ct);
         Units = reports.Select(r =>
         {
             var e = expected[r.UnitId];
@@ -88,12 +83,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
                 e.ReceivedOn is { } on ? on > e.DueOn : Today > e.DueOn, r.Lines);
         }).ToList();
         Rate = ReportingRate.Of(Units.Select(u => expected[u.UnitId]));
-        var extensions = await (
-            from x in db.PeriodExtensions.AsNoTracking()
-            join u in db.Units.AsNoTracking() on x.UnitId equals u.Id
-            where x.PeriodId == id && (!scope.IsUnitScoped || x.UnitId == scope.UnitId)
-            select new { x, u.Name }).ToListAsync(ct);
-        Extensions = extensions.OrderByDescending(x => x.x.GrantedAtUtc).Select(x => (x.x, x.Name)).ToList();
+        Extensions = await PeriodQueries.ExtensionsAsync(db, id, scope.IsUnitScoped, scope.UnitId, ct);
         return null;
     }
 }

@@ -15,4 +15,34 @@ public static class PeriodQueries
         if (openedOnly) months = months.Where(p => p.State != PeriodStates.Scheduled);
         return await months.OrderBy(p => p.StartsOn).ToListAsync(ct);
     }
+
+    public static Task<ReportingPeriod?> FindAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
+        db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    /// <summary>A unit's report in a period, with the unit's name and how many lines it has.</summary>
+    public sealed record UnitReportRow(Guid Id, Guid UnitId, string Name, string State, DateTime? FirstSubmittedAtUtc, int Lines);
+
+    /// <summary>The period's reports by unit name; for a unit's reader (<paramref name="unitScoped"/>) only its unit's.</summary>
+    public static async Task<IReadOnlyList<UnitReportRow>> ReportsAsync(RoViecDbContext db, Guid periodId, bool unitScoped, Guid? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await (
+            from r in db.Reports.AsNoTracking()
+            join u in db.Units.AsNoTracking() on r.UnitId equals u.Id
+            where r.PeriodId == periodId && (!unitScoped || r.UnitId == unitId)
+            orderby u.Name
+            select new UnitReportRow(r.Id, r.UnitId, u.Name, r.State, r.FirstSubmittedAtUtc, r.Items.Count)).ToListAsync(ct);
+    }
+
+    /// <summary>The later due days granted in the period, newest first, with the unit's name; a unit's reader sees its own.</summary>
+    public static async Task<IReadOnlyList<(PeriodExtension Extension, string Unit)>> ExtensionsAsync(RoViecDbContext db, Guid periodId, bool unitScoped, Guid? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (
+            from x in db.PeriodExtensions.AsNoTracking()
+            join u in db.Units.AsNoTracking() on x.UnitId equals u.Id
+            where x.PeriodId == periodId && (!unitScoped || x.UnitId == unitId)
+            select new { x, u.Name }).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.x.GrantedAtUtc).Select(r => (r.x, r.Name))];
+    }
 }

@@ -22,8 +22,7 @@ public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, Time
     {
         if (await CommuneAsync(ct) is not { } communeId) return Forbid();
         State = state is FeedbackStates.New or FeedbackStates.Answered or FeedbackStates.Rejected ? state : null;
-        Items = await db.Feedback.AsNoTracking().Where(f => f.CommuneId == communeId && (State == null || f.State == State))
-            .OrderByDescending(f => f.CreatedAtUtc).Take(200).ToListAsync(ct);
+        Items = await PublicFeedback.InboxAsync(db, communeId, State, ct);
         Satisfaction = await PublicFigures.SatisfactionAsync(db, communeId, clock.GetUtcNow().UtcDateTime, ct);
         return Page();
     }
@@ -31,28 +30,12 @@ public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, Time
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid version, string? answer, bool publish, bool reject, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return Forbid();
-        var item = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id && f.CommuneId == communeId, ct);
-        if (item is null) return NotFound();
-        if (item.Version != version) return Answer(StatusCodes.Status409Conflict, "Góp ý này vừa được người khác xử lý; hãy tải lại trang.");
-        if (reject)
+        switch (await PublicFeedback.AnswerAsync(db, communeId, id, version, answer, publish, reject, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct))
         {
-            item.State = FeedbackStates.Rejected;
-            item.AnswerPublished = false;
+            case PublicFeedback.Outcome.NotFound: return NotFound();
+            case PublicFeedback.Outcome.Conflict conflict: return Answer(StatusCodes.Status409Conflict, conflict.Message);
+            case PublicFeedback.Outcome.Invalid invalid: return Answer(StatusCodes.Status422UnprocessableEntity, invalid.Message);
         }
-        else
-        {
-            var text = answer?.Trim() ?? "";
-            if (text.Length == 0) return Answer(StatusCodes.Status422UnprocessableEntity, "Hãy viết nội dung trả lời.");
-            if (text.Length > 4000) return Answer(StatusCodes.Status422UnprocessableEntity, "Nội dung trả lời dài quá 4 000 ký tự.");
-            if (FeedbackRules.LooksLikeCode(text)) return Answer(StatusCodes.Status422UnprocessableEntity, FeedbackRules.ScriptRefused);
-            item.State = FeedbackStates.Answered;
-            item.Answer = text;
-            item.AnswerPublished = publish;
-            item.AnsweredBy = User.Identity?.Name;
-            item.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
-        }
-        item.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
         Notice = reject ? "Đã đánh dấu là thư rác." : "Đã lưu trả lời.";
         return RedirectToPage();
     }

@@ -18,7 +18,6 @@ namespace RoViec.Web.Features.Public;
 [AllowAnonymous]
 public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
-    public sealed record Answer(string Item, int Rating, string Message, string Reply, DateTime AnsweredAtUtc);
 
     public PublicPage Settings { get; private set; } = null!;
     public string Commune { get; private set; } = "";
@@ -27,7 +26,7 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
     public IReadOnlyList<IndicatorFigure> Indicators { get; private set; } = [];
     public IReadOnlyList<FieldCompletion> Fields { get; private set; } = [];
     public Satisfaction Satisfaction { get; private set; } = new(0, 0);
-    public IReadOnlyList<Answer> Answers { get; private set; } = [];
+    public IReadOnlyList<PublicFeedback.Answer> Answers { get; private set; } = [];
     public string FormToken { get; private set; } = "";
     public bool Sent { get; private set; }
 
@@ -36,16 +35,14 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
         var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return NotFound();
         Settings = page;
-        Commune = await db.Communes.AsNoTracking().Where(c => c.Id == page.CommuneId).Select(c => c.Name).FirstAsync(ct);
+        Commune = await PublicFeedback.CommuneNameAsync(db, page.CommuneId, ct);
         Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct);
         if (ky is not null && Month is null) return NotFound();
-        var snapshot = Month is null ? null : await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == Month.Id).Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
-        var answered = await db.Feedback.AsNoTracking().Where(f => f.CommuneId == page.CommuneId).MaxAsync(f => f.AnsweredAtUtc, ct) ?? DateTime.MinValue;
-        var count = await db.Feedback.CountAsync(f => f.CommuneId == page.CommuneId, ct);
-        var etag = $"\"{page.Version:N}-{snapshot?.Version:N}-{count}-{answered.Ticks}-{sent}\"";
+        var stamp = await PublicFeedback.StampAsync(db, page.CommuneId, Month?.Id, ct);
+        var etag = $"\"{page.Version:N}-{stamp.SnapshotVersion:N}-{stamp.Count}-{stamp.LastAnsweredUtc.Ticks}-{sent}\"";
         Response.Headers.CacheControl = "public, max-age=300";
         Response.Headers.ETag = etag;
-        if (snapshot is { Stale: false } && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);
+        if (stamp.SnapshotVersion is not null && !stamp.SnapshotStale && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);
 
         if (Month is not null) Figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
         if (Figures is not null)
@@ -55,10 +52,7 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
             if (page.ShowFields) Fields = PublicFigures.Fields(Figures);
         }
         Satisfaction = await PublicFigures.SatisfactionAsync(db, page.CommuneId, clock.GetUtcNow().UtcDateTime, ct);
-        Answers = await db.Feedback.AsNoTracking()
-            .Where(f => f.CommuneId == page.CommuneId && f.State == FeedbackStates.Answered && f.AnswerPublished && f.AnsweredAtUtc != null)
-            .OrderByDescending(f => f.AnsweredAtUtc).Take(20)
-            .Select(f => new Answer(f.Item, f.Rating, f.Message, f.Answer!, f.AnsweredAtUtc!.Value)).ToListAsync(ct);
+        Answers = await PublicFeedback.PublishedAnswersAsync(db, page.CommuneId, ct);
         FormToken = FeedbackForm.Token(protection, clock.GetUtcNow().UtcDateTime);
         Sent = sent == 1;
         return Page();

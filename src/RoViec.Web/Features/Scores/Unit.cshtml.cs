@@ -30,22 +30,17 @@ public sealed class UnitModel(RoViecDbContext db, CurrentUser currentUser) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid periodId, Guid unitId, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (period is null || unit is null || unit.CommuneId != period.CommuneId) return NotFound();
+        if (await UnitScoreSheet.FindAsync(db, periodId, unitId, ct) is not { } found) return NotFound();
+        var (period, unit) = found;
         switch (await currentUser.AccessAsync(HttpContext, period.CommuneId, unitId, ct))
         {
             case ResourceAccess.None: return NotFound();
             case ResourceAccess.Forbidden: return Forbid();
         }
         (Period, Unit) = (period, unit);
-        Score = await db.UnitScores.AsNoTracking().FirstOrDefaultAsync(s => s.PeriodId == periodId && s.UnitId == unitId, ct);
-        if (Score is null) return Page();
-        Breakdown = ScoreService.ReadBreakdown(Score.Breakdown);
-        Scheme = await SchemeStore.ByIdAsync(db, Score.SchemeId, ct);
-        UnitCount = await db.UnitScores.CountAsync(s => s.PeriodId == periodId, ct);
-        Changes = await db.ScoreChanges.AsNoTracking().Where(c => c.PeriodId == periodId && c.UnitId == unitId)
-            .OrderByDescending(c => c.ChangedAtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
+        var sheet = await UnitScoreSheet.ReadAsync(db, periodId, unitId, ct);
+        if (sheet is null) return Page();
+        (Score, Breakdown, Scheme, UnitCount, Changes) = (sheet.Score, sheet.Breakdown, sheet.Scheme, sheet.UnitCount, sheet.Changes);
         if (Breakdown is not null)
         {
             var guidance = Leaves(Scheme?.Definition.Criteria ?? []).ToDictionary(c => c.Code, c => c.Guidance, StringComparer.Ordinal);
