@@ -17,21 +17,14 @@ public sealed class PageModelTests
     /// </summary>
     private static readonly string[] StillTouching =
     [
-        "Accounts.MyAccountModel",
-        "Accounts.UserModel",
-        "ApiTokens.ApiTokensModel",
         "CrossChecks.IndexModel",
-        "Notifications.PreferencesModel",
         "Organisation.SteeringMemberModel",
         "Organisation.UnitModel",
         "Periods.IndexModel",
         "Plans.Import.ReviewIndicatorModel",
         "Plans.Import.ReviewModel",
         "Plans.Import.ReviewTaskModel",
-        "Public.SettingsModel",
-        "Scores.InputsModel",
         "Scores.SchemesModel",
-        "Workspace.WorkspaceModel",
     ];
 
     [Fact]

@@ -13,11 +13,21 @@ public sealed record AccountRow(
 public static class ManagedAccounts
 {
     /// <param name="communeId">Only this commune's accounts; <see cref="Guid.Empty"/> for the province's own accounts; null for all.</param>
-    /// <summary>The commune's active units an account may belong to (not groups), in Vietnamese alphabetical order.</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableUnitsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    /// <summary>Forgets what the unit of work holds, after a refused save, so the account is read again as stored.</summary>
+    public static void Forget(RoViecDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return [.. (await db.Units.Where(u => u.CommuneId == communeId && u.Active && u.Kind != "Group").Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The commune's active units an account may belong to (not groups), and the unit <paramref name="keep"/> it belongs
+    /// to now even if no longer active, in Vietnamese alphabetical order.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableUnitsAsync(RoViecDbContext db, Guid communeId, Guid? keep, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. (await db.Units.Where(u => u.CommuneId == communeId && ((u.Active && u.Kind != "Group") || u.Id == keep)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
             .Select(u => (u.Id, u.Name))];
     }

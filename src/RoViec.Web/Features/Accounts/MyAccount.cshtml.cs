@@ -92,11 +92,10 @@ public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> user
         if (account is null) return false;
         Account = account;
         Roles = [.. await users.GetRolesAsync(account)];
-        if (account.CommuneId is { } communeId)
-            Place = L["Xã {0}", await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct)];
-        else if (account.ProvinceId is { } provinceId)
-            Place = L["Tỉnh {0}", await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstAsync(ct)];
-        UnitName = account.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        var place = await AccountPlace.OfAsync(db, account, ct);
+        if (place.Commune is { } commune) Place = L["Xã {0}", commune];
+        else if (place.Province is { } province) Place = L["Tỉnh {0}", province];
+        UnitName = place.Unit;
         return true;
     }
 }

@@ -82,7 +82,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
         if (Commune is null) return NotFound();
         Level = Commune.Id.ToString();
         OfferedRoles = RoleLabels.CommuneRoles;
-        Units = await ManagedAccounts.AssignableUnitsAsync(db, Commune.Id, ct);
+        Units = await ManagedAccounts.AssignableUnitsAsync(db, Commune.Id, keep: null, ct);
         return null;
     }
 }

@@ -123,7 +123,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
+        ManagedAccounts.Forget(db);
         var account = await users.FindByIdAsync(id.ToString());
         if (account is null || !await admin.ManagesUserAsync(User, account, ct)) return false;
         Account = account;
@@ -132,17 +132,16 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         Roles = [.. await users.GetRolesAsync(account)];
         Locked = await users.IsLockedOutAsync(account);
         RecoveryCodesLeft = account.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(account) : 0;
+        var place = await AccountPlace.OfAsync(db, account, ct);
         if (account.CommuneId is { } communeId)
         {
-            Place = L["Xã {0}", await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct)];
+            Place = L["Xã {0}", place.Commune!];
             OfferedRoles = RoleLabels.CommuneRoles;
-            Units = [.. (await db.Units.Where(u => u.CommuneId == communeId && ((u.Active && u.Kind != "Group") || u.Id == account.UnitId)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
-                .OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
-                .Select(u => (u.Id, u.Name))];
+            Units = await ManagedAccounts.AssignableUnitsAsync(db, communeId, account.UnitId, ct);
         }
         else
         {
-            Place = L["Cấp tỉnh"] + (account.ProvinceId is { } p ? " — " + await db.Provinces.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : "");
+            Place = L["Cấp tỉnh"] + (place.Province is { } province ? " — " + province : "");
             OfferedRoles = RoleLabels.ProvinceRoles;
             Units = [];
         }

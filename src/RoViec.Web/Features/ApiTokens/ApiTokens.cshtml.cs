@@ -80,13 +80,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
     {
         if (await OwnerAsync(ct) is not { } owner) return Forbid();
         // Another user's token does not exist for this user.
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == owner, ct);
-        if (token is null) return NotFound();
-        if (token.RevokedAtUtc is null)
-        {
-            token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
+        if (!await OwnTokens.RevokeAsync(db, owner, id, clock.GetUtcNow().UtcDateTime, ct)) return NotFound();
         return RedirectToPage();
     }
 
@@ -95,10 +89,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
     private async Task LoadAsync(Guid owner, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == owner)
-            .OrderByDescending(t => t.CreatedAtUtc)
-            .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc })
-            .ToListAsync(ct);
+        var rows = await OwnTokens.ListAsync(db, owner, ct);
         Tokens = rows.Select(t => new TokenLine(t.Id, t.Name, t.Prefix, Show(t.CreatedAtUtc), ShowOrNull(t.LastUsedAtUtc), ShowOrNull(t.ExpiresAtUtc),
             ShowOrNull(t.RevokedAtUtc), t.ExpiresAtUtc is { } e && e <= now)).ToList();
     }

@@ -48,27 +48,10 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
             await LoadAsync(owner, ct);
             return Page();
         }
-        var rows = await db.NoticePreferences.Where(p => p.UserId == owner).ToDictionaryAsync(p => p.Kind, ct);
-        foreach (var kind in NoticeKinds.All)
+        if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, ct) is NoticePreferences.Outcome.Conflict)
         {
-            if (!rows.TryGetValue(kind, out var row))
-            {
-                row = new NoticePreference { Id = Guid.NewGuid(), UserId = owner, Kind = kind };
-                db.NoticePreferences.Add(row);
-            }
-            row.InApp = InApp.Contains(kind);
-            row.Email = Email.Contains(kind);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same account saved from another tab at the same moment: its rows were created first.
             ModelState.AddModelError("", "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa (saved elsewhere at the same time).");
             Response.StatusCode = StatusCodes.Status409Conflict;
-            db.ChangeTracker.Clear();
             await LoadAsync(owner, ct);
             return Page();
         }
@@ -80,8 +63,7 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
 
     private async Task LoadAsync(Guid owner, CancellationToken ct)
     {
-        Address = await db.Users.Where(u => u.Id == owner).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        var rows = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == owner).ToDictionaryAsync(p => p.Kind, ct);
+        (Address, var rows) = await NoticePreferences.ReadAsync(db, owner, ct);
         Choices = [.. NoticeKinds.All.Select(kind =>
         {
             var label = NoticeKindLabels.For(kind);

@@ -31,6 +31,13 @@ public static class PlanQueries
             .ThenByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)];
     }
 
+    /// <summary>The province's communes by name, for a province user choosing one.</summary>
+    public static async Task<IReadOnlyList<Commune>> CommunesOfAsync(RoViecDbContext db, Guid provinceId, CancellationToken ct) =>
+        await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
+
+    public static Task<int> IndicatorCountAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
+        db.Indicators.CountAsync(i => i.PlanId == planId, ct);
+
     public static Task<string?> CommuneNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
         db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstOrDefaultAsync(ct);
 

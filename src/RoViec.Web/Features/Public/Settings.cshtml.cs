@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace RoViec.Web.Features.Public;
 
 /// <summary>`/cong-khai/cai-dat`: the standing office chooses what the commune publishes and at which address.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed partial class SettingsModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public PublicPage Page0 { get; private set; } = null!;
     public IReadOnlyList<IndicatorRow> Indicators { get; private set; } = [];
@@ -39,32 +38,14 @@ public sealed partial class SettingsModel(RoViecDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        var errors = new List<string>();
-        var slug = Slug?.Trim().ToLowerInvariant() ?? "";
-        if (!SlugPattern().IsMatch(slug)) errors.Add("Địa chỉ trang chỉ gồm chữ thường không dấu, số và dấu gạch ngang (3–60 ký tự), ví dụ dien-chau.");
-        else if (await db.PublicPages.AnyAsync(p => p.Slug == slug && p.Id != Page0.Id, ct)) errors.Add($"Địa chỉ \"{slug}\" đã được xã khác dùng.");
-        if ((Intro?.Length ?? 0) > 4000) errors.Add("Lời giới thiệu dài quá 4 000 ký tự.");
-        if (FeedbackRules.LooksLikeCode(Intro)) errors.Add(FeedbackRules.ScriptRefused);
-        var known = Indicators.Select(i => i.Id).ToHashSet();
-        if (IndicatorIds.Any(id => !known.Contains(id))) errors.Add("Có chỉ tiêu không thuộc kế hoạch của xã; hãy tải lại trang.");
-        if (Version != Page0.Version) errors.Add("Cài đặt vừa được người khác thay đổi; hãy tải lại trang rồi làm lại.");
-        if (errors.Count > 0)
+        if (await LoadAsync(ct) is { } cannot) return cannot;
+        var input = new PublicPageSettings.Input(Enabled, Slug, Intro, ShowIndicators, ShowFields, ShowRanking, IndicatorIds, Version);
+        if (await PublicPageSettings.SaveAsync(db, Page0, Indicators, input, ct) is PublicPageSettings.Outcome.Refused refused)
         {
-            Errors = errors;
-            Response.StatusCode = Version != Page0.Version ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Errors = refused.Errors;
+            Response.StatusCode = refused.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var page = await db.PublicPages.SingleAsync(p => p.Id == Page0.Id, ct);
-        page.Enabled = Enabled;
-        page.Slug = slug;
-        page.Intro = string.IsNullOrWhiteSpace(Intro) ? null : Intro.Trim();
-        page.ShowIndicators = ShowIndicators;
-        page.ShowFields = ShowFields;
-        page.ShowRanking = ShowRanking;
-        page.IndicatorIds = string.Join('|', IndicatorIds.Distinct());
-        page.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
         Notice = "Đã lưu cài đặt trang công khai.";
         return RedirectToPage();
     }
@@ -75,13 +56,7 @@ public sealed partial class SettingsModel(RoViecDbContext db, CurrentUser curren
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         if (communeId is not { } id) return NotFound();
         if (scope is not { RunsReporting: true } || scope.CommuneId != id) return Forbid();
-        Page0 = await PublicFigures.EnsureAsync(db, id, ct);
-        db.Entry(Page0).State = EntityState.Detached;
-        var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
-        Indicators = plan is null ? [] : await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Order).ToListAsync(ct);
+        (Page0, Indicators) = await PublicPageSettings.OpenAsync(db, id, ct);
         return null;
     }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,58})[a-z0-9]$")]
-    private static partial Regex SlugPattern();
 }

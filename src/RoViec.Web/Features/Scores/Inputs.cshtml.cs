@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
@@ -40,13 +41,14 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
     {
         if (await LoadAsync(ky, donvi, ct) is { } refused) return refused;
         if (Month is null || Unit is null) return Page();
-        foreach (var row in await db.ScoreInputs.AsNoTracking().Where(i => i.PeriodId == Month.Id && i.UnitId == Unit.Id).ToListAsync(ct))
+        var (inputs, budget) = await ScoreInputs.EnteredAsync(db, Month.Id, Unit.Id, ct);
+        foreach (var row in inputs)
         {
             Value[row.Code] = row.Value is { } v ? ScoreService.Points(v) : null;
             Yes[row.Code] = row.Yes == true;
             Basis[row.Code] = row.Basis;
         }
-        if (await db.BudgetEntries.AsNoTracking().FirstOrDefaultAsync(b => b.PeriodId == Month.Id && b.UnitId == Unit.Id, ct) is { } budget)
+        if (budget is not null)
         {
             Allocated = Money(budget.Allocated);
             Disbursed = Money(budget.Disbursed);
@@ -86,14 +88,11 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         if (!(scope.RunsReporting && scope.CommuneId == id)) return Forbid();
         var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
         if (plan is null) return null;
-        Months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == plan.Id && p.Kind == PeriodKinds.Monthly && p.State != PeriodStates.Scheduled)
-            .OrderByDescending(p => p.Number).ToListAsync(ct);
+        Months = [.. (await PeriodQueries.MonthsAsync(db, plan.Id, openedOnly: true, ct)).OrderByDescending(p => p.Number)];
         Month = ky is { } chosen ? Months.FirstOrDefault(m => m.Id == chosen) : (Months.Count > 0 ? Months[0] : null);
         if (ky is not null && Month is null) return NotFound();
         if (Month is null) return null;
-        var expected = await db.Reports.AsNoTracking().Where(r => r.PeriodId == Month.Id).Select(r => r.UnitId).ToListAsync(ct);
-        Units = await db.Units.AsNoTracking().Where(u => expected.Contains(u.Id)).OrderBy(u => u.Name).ToListAsync(ct);
+        Units = await ScoreInputs.UnitsOfAsync(db, Month.Id, ct);
         Unit = donvi is { } unit ? Units.FirstOrDefault(u => u.Id == unit) : (Units.Count > 0 ? Units[0] : null);
         if (donvi is not null && Unit is null) return NotFound();
         Scheme = await ScoreService.SchemeOfAsync(db, Month, clock, ct);

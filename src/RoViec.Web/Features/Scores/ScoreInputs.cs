@@ -14,6 +14,23 @@ namespace RoViec.Web.Features.Scores;
 /// </summary>
 public static class ScoreInputs
 {
+    /// <summary>What the standing office entered for a unit in a month: the criteria's inputs and the budget line (if any).</summary>
+    public static async Task<(IReadOnlyList<ScoreInput> Inputs, BudgetEntry? Budget)> EnteredAsync(RoViecDbContext db, Guid periodId, Guid unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var inputs = await db.ScoreInputs.AsNoTracking().Where(i => i.PeriodId == periodId && i.UnitId == unitId).ToListAsync(ct);
+        var budget = await db.BudgetEntries.AsNoTracking().FirstOrDefaultAsync(b => b.PeriodId == periodId && b.UnitId == unitId, ct);
+        return (inputs, budget);
+    }
+
+    /// <summary>The units expected to report in the period (those with a report), by name.</summary>
+    public static async Task<IReadOnlyList<OrgUnit>> UnitsOfAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var expected = await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId).Select(r => r.UnitId).ToListAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => expected.Contains(u.Id)).OrderBy(u => u.Name).ToListAsync(ct);
+    }
+
     /// <summary>The input code of recognised initiatives, counted by the bonus.</summary>
     public const string Initiative = "initiative";
     public const int MaxBasis = 1000;

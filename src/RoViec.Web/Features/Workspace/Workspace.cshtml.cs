@@ -112,12 +112,12 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
         CommuneId = communeId;
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
-            Communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
+            Communes = await PlanQueries.CommunesOfAsync(db, provinceId, ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return;
         CanAssign = scope is { ManagesPlans: true } && scope.CommuneId == Plan.CommuneId;
-        CommuneName = await db.Communes.Where(c => c.Id == Plan.CommuneId).Select(c => c.Name).FirstAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).ToDictionaryAsync(u => u.Id, ct);
+        CommuneName = await PlanQueries.CommuneNameAsync(db, Plan.CommuneId, ct) ?? "";
+        var units = await PlanQueries.UnitsAsync(db, Plan.CommuneId, ct);
         var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
         var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order).ToListAsync(ct);
         TotalTasks = rows.Count;
@@ -138,6 +138,6 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
             PriorityOnly = PriorityOnly,
         };
         Tasks = [.. filter.Apply(rows, units).Select(x => new TaskLine(x.Task, x.Task.DeadlineDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), x.Defects))];
-        IndicatorCount = await db.Indicators.CountAsync(i => i.PlanId == Plan.Id, ct);
+        IndicatorCount = await PlanQueries.IndicatorCountAsync(db, Plan.Id, ct);
     }
 }
