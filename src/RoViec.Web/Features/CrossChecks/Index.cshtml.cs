@@ -58,7 +58,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
     {
         var scope = await current.ScopeAsync(User, ct);
         if (scope is not { IsInspector: true, CommuneId: { } communeId }) return Forbidden();
-        var chosen = await db.Periods.FirstOrDefaultAsync(p => p.Id == period && p.CommuneId == communeId, ct);
+        var chosen = await SampleLines.PeriodAsync(db, communeId, period, ct);
         if (chosen is null) return NotFound();
 
         int? wanted = null;
@@ -79,14 +79,14 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
     {
         var scope = await current.ScopeAsync(User, ct);
         if (scope is not { IsInspector: true, CommuneId: { } communeId }) return Forbidden();
-        var check = await db.CrossChecks.FirstOrDefaultAsync(c => c.Id == id && c.CommuneId == communeId, ct);
+        var check = await RecordResult.FindAsync(db, communeId, id, ct);
         if (check is null) return NotFound();
 
         var outcome = await RecordResult.SaveAsync(db, check, result, note, version, scope.UserName, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome is RecordOutcome.Saved) return Redirect($"/kiem-tra-cheo?ky={check.PeriodId}#dong-{check.Id}");
 
         var periodId = check.PeriodId;
-        db.ChangeTracker.Clear();
+        RecordResult.Forget(db);
         await LoadAsync(communeId, periodId, ct);
         ErrorLine = id;
         PostedResult = result;
@@ -128,23 +128,14 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
     private async Task<bool> LoadAsync(Guid communeId, Guid? periodId, CancellationToken ct)
     {
         CanRecord = (await current.ScopeAsync(User, ct))?.IsInspector == true;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.CommuneId == communeId)
-            .Select(p => new
-            {
-                p.Id,
-                p.Label,
-                p.EndsOn,
-                p.UnitDueOn,
-                Verified = db.Reports.Count(r => r.PeriodId == p.Id && r.State == ReportStates.Verified),
-            })
-            .ToListAsync(ct);
+        var periods = await SampleLines.PeriodsAsync(db, communeId, ct);
         var ordered = periods.OrderByDescending(p => p.EndsOn).ThenByDescending(p => p.UnitDueOn).ToList();
         if (periodId is { } wanted && ordered.All(p => p.Id != wanted)) return false;
         var chosenId = periodId ?? ordered.FirstOrDefault(p => p.Verified > 0)?.Id;
         Periods = [.. ordered.Where(p => p.Verified > 0 || p.Id == chosenId).Select(p => new PeriodChoice(p.Id, p.Label, p.Verified))];
         if (chosenId is not { } id) return true;
 
-        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+        Period = (await SampleLines.PeriodAsync(db, communeId, id, ct))!;
         Eligible = await DrawSample.Eligible(db, id).CountAsync(ct);
         DefaultSize = DrawSample.DefaultSize(Eligible);
         Lines = await SampleLines.ForPeriodAsync(db, id, ct);

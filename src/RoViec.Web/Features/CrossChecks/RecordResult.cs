@@ -25,6 +25,17 @@ public abstract record RecordOutcome
 /// </summary>
 public static class RecordResult
 {
+    /// <summary>The commune's sampled line (tracked, to record its result), or null.</summary>
+    public static Task<CrossCheck?> FindAsync(RoViecDbContext db, Guid communeId, Guid id, CancellationToken ct) =>
+        db.CrossChecks.FirstOrDefaultAsync(c => c.Id == id && c.CommuneId == communeId, ct);
+
+    /// <summary>Forgets what the unit of work holds, after a refused result, so the page reads the sample as stored.</summary>
+    public static void Forget(RoViecDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+    }
+
     public const int NoteMaxLength = 4000;
 
     /// <param name="check">The tracked cross-check.</param>

@@ -36,6 +36,22 @@ public sealed record SampleLine(
 /// <summary>The sample of a period, one projection (no entity graphs) plus one query for the evidence.</summary>
 public static class SampleLines
 {
+    /// <summary>A period of the commune with how many of its reports are verified (only their lines can be sampled).</summary>
+    public sealed record PeriodRow(Guid Id, string Label, DateOnly EndsOn, DateOnly UnitDueOn, int Verified);
+
+    /// <summary>The commune's periods with their verified reports, in no particular order.</summary>
+    public static async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Periods.AsNoTracking().Where(p => p.CommuneId == communeId)
+            .Select(p => new PeriodRow(p.Id, p.Label, p.EndsOn, p.UnitDueOn, db.Reports.Count(r => r.PeriodId == p.Id && r.State == ReportStates.Verified)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The commune's period (tracked, for a draw), or null.</summary>
+    public static Task<ReportingPeriod?> PeriodAsync(RoViecDbContext db, Guid communeId, Guid periodId, CancellationToken ct) =>
+        db.Periods.FirstOrDefaultAsync(p => p.Id == periodId && p.CommuneId == communeId, ct);
+
     public static async Task<IReadOnlyList<SampleLine>> ForPeriodAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

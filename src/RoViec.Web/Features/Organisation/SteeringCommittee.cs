@@ -12,6 +12,20 @@ public sealed record SteeringMemberView(
 /// <summary>The commune's steering committee ("Ban Chỉ đạo"): head, deputies, members, standing office and support group.</summary>
 public static class SteeringCommittee
 {
+    /// <summary>A member with its units, as stored (not tracked), or null.</summary>
+    public static Task<SteeringMember?> FindAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
+        db.SteeringMembers.AsNoTracking().Include(m => m.Units).FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>A member with its units, tracked, for a change the page has already checked it may make.</summary>
+    public static Task<SteeringMember> TrackedAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
+        db.SteeringMembers.Include(m => m.Units).FirstAsync(m => m.Id == id, ct);
+
+    /// <summary>The commune's accounts a member may be tied to, by user name: "Full name (user)" or the user name.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> AccountsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        [.. (await db.Users.Where(u => u.CommuneId == communeId).OrderBy(u => u.UserName)
+                .Select(u => new { u.Id, u.UserName, u.FullName }).ToListAsync(ct))
+            .Select(u => (u.Id, u.FullName is null ? u.UserName ?? "" : $"{u.FullName} ({u.UserName})"))];
+
     private static readonly Dictionary<string, (string One, string Many)> Labels = new(StringComparer.Ordinal)
     {
         [SteeringPositions.Head] = ("Trưởng ban", "Trưởng ban"),

@@ -28,6 +28,20 @@ public static class SteeringHistory
         return await DescribeAsync(db, communeId, entries, ct);
     }
 
+    /// <summary>One member's recorded changes (its fields, and units given to or taken from it), newest first.</summary>
+    public static async Task<IReadOnlyList<HistoryRow>> OfMemberAsync(RoViecDbContext db, Guid communeId, Guid memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var key = memberId.ToString();
+        var entries = (await db.Audit.AsNoTracking()
+                .Where(a => a.CommuneId == communeId && (a.Entity == nameof(SteeringMember) && a.EntityId == key || a.Entity == nameof(SteeringMemberUnit)))
+                .OrderByDescending(a => a.Id).Take(300).ToListAsync(ct))
+            .Where(a => a.Entity == nameof(SteeringMember)
+                || string.Equals(ChangeHistory.Values(a.After ?? a.Before).GetValueOrDefault(nameof(SteeringMemberUnit.MemberId)), key, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return await DescribeAsync(db, communeId, entries, ct);
+    }
+
     public static async Task<IReadOnlyList<HistoryRow>> DescribeAsync(RoViecDbContext db, Guid communeId, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var units = await db.Units.Where(u => u.CommuneId == communeId).ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, StringComparer.OrdinalIgnoreCase, ct);

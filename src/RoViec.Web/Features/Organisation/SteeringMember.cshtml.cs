@@ -75,7 +75,7 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
         }
         else
         {
-            var tracked = await db.SteeringMembers.Include(m => m.Units).FirstAsync(m => m.Id == member.Id, ct);
+            var tracked = await SteeringCommittee.TrackedAsync(db, member.Id, ct);
             outcome = await SaveSteeringMember.UpdateAsync(db, tracked, Input.ToInput(), Input.Version, ct);
         }
         return await AnswerAsync(outcome, id, "/to-chuc/ban-chi-dao" + (CommuneQuery.Length > 0 ? "?" + CommuneQuery : ""), ct);
@@ -87,7 +87,7 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
         if (member is null) return NotFound();
         ModelState.Clear();
         Fill(member);
-        var tracked = await db.SteeringMembers.Include(m => m.Units).FirstAsync(m => m.Id == id, ct);
+        var tracked = await SteeringCommittee.TrackedAsync(db, id, ct);
         var back = "/to-chuc/ban-chi-dao" + (CommuneQuery.Length > 0 ? "?" + CommuneQuery : "");
         return await AnswerAsync(await SaveSteeringMember.RemoveAsync(db, tracked, version, ct), id, back, ct);
     }
@@ -139,11 +139,11 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
     /// <summary>The member (null for a new one) and the page's lists; CommuneId stays empty when the commune is not this administrator's.</summary>
     private async Task<SteeringMember?> LoadAsync(Guid? id, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
+        UnitQueries.Forget(db);
         SteeringMember? member = null;
         if (id is { } memberId)
         {
-            member = await db.SteeringMembers.AsNoTracking().Include(m => m.Units).FirstOrDefaultAsync(m => m.Id == memberId, ct);
+            member = await SteeringCommittee.FindAsync(db, memberId, ct);
             if (member is null || !await admin.ManagesCommuneAsync(User, member.CommuneId, ct)) return null;
             CommuneId = member.CommuneId;
             MemberId = member.Id;
@@ -153,25 +153,16 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
             CommuneId = selected.Id;
         }
         if (CommuneId == Guid.Empty) return null;
-        CommuneName = await db.Communes.Where(c => c.Id == CommuneId).Select(c => c.Name).FirstAsync(ct);
+        CommuneName = await UnitQueries.CommuneNameAsync(db, CommuneId, ct);
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + CommuneId : "";
         var linked = member?.Units.Select(u => u.UnitId).ToHashSet() ?? [];
         Units = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, CommuneId, ct))
             .Where(n => (n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || linked.Contains(n.Node.Unit.Id))
             .Select(n => (n.Node.Unit.Id, n.Node.Unit.Name, n.Node.Unit.Active))];
-        Accounts = [.. (await db.Users.Where(u => u.CommuneId == CommuneId).OrderBy(u => u.UserName)
-                .Select(u => new { u.Id, u.UserName, u.FullName }).ToListAsync(ct))
-            .Select(u => (u.Id, u.FullName is null ? u.UserName ?? "" : $"{u.FullName} ({u.UserName})"))];
+        Accounts = await SteeringCommittee.AccountsAsync(db, CommuneId, ct);
         if (member is not null)
         {
-            var key = member.Id.ToString();
-            var entries = (await db.Audit.AsNoTracking()
-                    .Where(a => a.CommuneId == CommuneId && (a.Entity == nameof(SteeringMember) && a.EntityId == key || a.Entity == nameof(SteeringMemberUnit)))
-                    .OrderByDescending(a => a.Id).Take(300).ToListAsync(ct))
-                .Where(a => a.Entity == nameof(SteeringMember)
-                    || string.Equals(ChangeHistory.Values(a.After ?? a.Before).GetValueOrDefault(nameof(SteeringMemberUnit.MemberId)), key, StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            History = await SteeringHistory.DescribeAsync(db, CommuneId, entries, ct);
+            History = await SteeringHistory.OfMemberAsync(db, CommuneId, member.Id, ct);
         }
         return member;
     }

@@ -68,7 +68,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Status(StatusCodes.Status400BadRequest);
-        var unit = await db.Units.FirstAsync(u => u.Id == id, ct);
+        var unit = await UnitQueries.TrackedAsync(db, id, ct);
         return await AnswerAsync(await EditUnit.SaveAsync(db, unit, Input.ToInput(), Input.Version, ct), id, ct);
     }
 
@@ -82,7 +82,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         var communeQuery = CommuneQuery;
-        var unit = await db.Units.FirstAsync(u => u.Id == id, ct);
+        var unit = await UnitQueries.TrackedAsync(db, id, ct);
         var outcome = await DeleteUnit.DeleteAsync(db, unit, version, ct);
         if (outcome is UnitOutcome.Saved) return Redirect("/to-chuc" + (communeQuery.Length > 0 ? "?" + communeQuery : ""));
         return await AnswerAsync(outcome, id, ct, fillForm: true);
@@ -93,7 +93,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        var unit = await db.Units.FirstAsync(u => u.Id == id, ct);
+        var unit = await UnitQueries.TrackedAsync(db, id, ct);
         var name = unit.Name;
         var outcome = await MergeUnit.RunAsync(db, unit, target, version, ct);
         switch (outcome)
@@ -117,7 +117,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        var unit = await db.Units.FirstAsync(u => u.Id == id, ct);
+        var unit = await UnitQueries.TrackedAsync(db, id, ct);
         return await AnswerAsync(await EditUnit.SetActiveAsync(db, unit, active, version, ct), id, ct, fillForm: true);
     }
 
@@ -159,11 +159,11 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     /// <summary>The unit and everything the page shows of it, read anew; false when it is not this administrator's (404).</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        UnitQueries.Forget(db);
+        var unit = await UnitQueries.FindAsync(db, id, ct);
         if (unit is null || !await admin.ManagesCommuneAsync(User, unit.CommuneId, ct)) return false;
         Unit = unit;
-        CommuneName = await db.Communes.Where(c => c.Id == unit.CommuneId).Select(c => c.Name).FirstAsync(ct);
+        CommuneName = await UnitQueries.CommuneNameAsync(db, unit.CommuneId, ct);
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + unit.CommuneId : "";
         var tree = await OrganisationTree.LoadAsync(db, unit.CommuneId, ct);
         var all = OrganisationTree.Flatten(tree).ToList();
@@ -176,10 +176,9 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
         MergeTargets = [.. all.Select(n => n.Node.Unit).Where(x => !below.Contains(x.Id) && CommuneCatalog.IsAssignable(x))
             .OrderBy(x => x.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))];
         Usage = await DeleteUnit.UsageAsync(db, id, ct);
-        Users = [.. (await db.Users.Where(u => u.UnitId == id).OrderBy(u => u.UserName).Select(u => new { u.Id, Name = u.FullName ?? u.UserName ?? "" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
+        Users = await UnitQueries.AccountsAsync(db, id, ct);
         var names = all.ToDictionary(n => n.Node.Unit.Id.ToString(), n => n.Node.Unit.Name, StringComparer.OrdinalIgnoreCase);
-        var key = id.ToString();
-        var entries = await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(OrgUnit) && a.EntityId == key).OrderByDescending(a => a.Id).Take(100).ToListAsync(ct);
+        var entries = await UnitQueries.ChangesAsync(db, id, ct);
         History = [.. entries.Select(e => ChangeHistory.Describe(e, HistoryLabels, (field, value) => Format(field, value, names)))];
         return true;
     }

@@ -116,7 +116,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
         }
-        db.ChangeTracker.Clear();
+        PeriodAdmin.Forget(db);
         await LoadAsync(fillForms: false, ct);
         return Page();
     }
@@ -128,15 +128,13 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         if (Plan is null) return;
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == Plan.Id).ToListAsync(ct);
+        var periods = await PeriodQueries.OfPlanAsync(db, Plan.Id, ct);
         var expected = (await ReportingFigures.ExpectedAsync(db, Plan.Id, null, ct)).ToLookup(e => e.PeriodId);
         Periods = periods.OrderBy(p => p.UnitDueOn).ThenBy(p => p.Kind)
             .Select(p => new PeriodLine(p, ReportingRate.Of(expected[p.Id]))).ToList();
-        Units = (await db.Units.AsNoTracking().Where(u => u.CommuneId == Plan.CommuneId).OrderBy(u => u.Name).ToListAsync(ct))
-            .Where(CommuneCatalog.IsAssignable).ToList();
+        Units = [.. (await PeriodQueries.UnitsByNameAsync(db, Plan.CommuneId, ct)).Where(CommuneCatalog.IsAssignable)];
         if (!fillForms) return;
-        var rules = await db.ReportingRules.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == Plan.Id, ct)
-            ?? new ReportingRules { PlanId = Plan.Id };
+        var rules = await PeriodAdmin.RulesAsync(db, Plan.Id, ct);
         Rules = new RulesForm
         {
             UnitDueDay = rules.UnitDueDay,

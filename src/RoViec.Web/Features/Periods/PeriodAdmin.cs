@@ -12,6 +12,20 @@ namespace RoViec.Web.Features.Periods;
 /// </summary>
 public static class PeriodAdmin
 {
+    /// <summary>The plan's reporting rules as saved, or the defaults when none are.</summary>
+    public static async Task<ReportingRules> RulesAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.ReportingRules.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == planId, ct) ?? new ReportingRules { PlanId = planId };
+    }
+
+    /// <summary>Forgets what the unit of work holds, after a refused change, so the page reads the plan's periods as stored.</summary>
+    public static void Forget(RoViecDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+    }
+
     public abstract record Result
     {
         public sealed record Done(Guid? Id = null) : Result;

@@ -45,4 +45,18 @@ public static class PeriodQueries
             select new { x, u.Name }).ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.x.GrantedAtUtc).Select(r => (r.x, r.Name))];
     }
+
+    /// <summary>All the plan's periods, in no particular order.</summary>
+    public static async Task<List<ReportingPeriod>> OfPlanAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
+    }
+
+    /// <summary>The commune's units by name.</summary>
+    public static async Task<List<OrgUnit>> UnitsByNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).OrderBy(u => u.Name).ToListAsync(ct);
+    }
 }

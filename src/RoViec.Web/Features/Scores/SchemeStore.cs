@@ -101,4 +101,46 @@ public static class SchemeStore
                 + "Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.";
         return null;
     }
+
+    /// <summary>The commune's scheme versions, latest start first.</summary>
+    public static async Task<List<ScoringScheme>> VersionsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == communeId)
+            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Number).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves a checked scheme as the commune's next version, in force from the month <paramref name="from"/>; returns it
+    /// and the months already scored from then on, not closed, which must follow it.
+    /// </summary>
+    public static async Task<(ScoringScheme Row, IReadOnlyList<Guid> Rescore)> AddVersionAsync(RoViecDbContext db, Guid communeId, string name, string? basis,
+        string? note, DateOnly from, SchemeDefinition definition, string? createdBy, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(definition);
+        var number = await db.ScoringSchemes.Where(s => s.CommuneId == communeId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
+        var row = new ScoringScheme
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = communeId,
+            Key = "xa",
+            Name = name,
+            Basis = string.IsNullOrWhiteSpace(basis) ? null : basis.Trim()[..Math.Min(basis.Trim().Length, 1000)],
+            Number = number + 1,
+            EffectiveFrom = from,
+            Definition = SchemeJson.Write(definition),
+            CreatedAtUtc = nowUtc,
+            CreatedBy = createdBy,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 2000)],
+            Version = Guid.NewGuid(),
+        };
+        db.ScoringSchemes.Add(row);
+        await db.SaveChangesAsync(ct);
+        var rescore = await db.Periods.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State != PeriodStates.Closed
+                && db.UnitScores.Any(s => s.PeriodId == p.Id))
+            .Select(p => p.Id).ToListAsync(ct);
+        return (row, rescore);
+    }
 }

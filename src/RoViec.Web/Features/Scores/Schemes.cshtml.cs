@@ -78,30 +78,7 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         if (errors.Count == 0 && await SchemeStore.RefuseStartAsync(db, communeId, from, ct) is { } closed) errors.Add(closed);
         if (errors.Count > 0) return Refuse(errors);
 
-        var number = await db.ScoringSchemes.Where(s => s.CommuneId == communeId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
-        var row = new ScoringScheme
-        {
-            Id = Guid.NewGuid(),
-            CommuneId = communeId,
-            Key = "xa",
-            Name = name!,
-            Basis = string.IsNullOrWhiteSpace(Basis) ? null : Basis.Trim()[..Math.Min(Basis.Trim().Length, 1000)],
-            Number = number + 1,
-            EffectiveFrom = from,
-            Definition = SchemeJson.Write(definition!),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = User.Identity?.Name,
-            Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim()[..Math.Min(Note.Trim().Length, 2000)],
-            Version = Guid.NewGuid(),
-        };
-        db.ScoringSchemes.Add(row);
-        await db.SaveChangesAsync(ct);
-
-        // Months already scored from that month on, not closed, follow the new version.
-        var rescore = await db.Periods.AsNoTracking()
-            .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State != PeriodStates.Closed
-                && db.UnitScores.Any(s => s.PeriodId == p.Id))
-            .Select(p => p.Id).ToListAsync(ct);
+        var (row, rescore) = await SchemeStore.AddVersionAsync(db, communeId, name!, Basis, Note, from, definition!, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         foreach (var periodId in rescore)
             await changes.RaiseAsync(new PeriodChange(communeId, periodId, null, PeriodChangeKind.ScoringInput, $"Áp dụng bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number})", row.CreatedBy), ct);
         Notice = $"Đã lưu bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number}), áp dụng từ tháng {from.ToString("MM/yyyy", CultureInfo.InvariantCulture)}.";
@@ -125,8 +102,7 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         var plan = await PlanQueries.ActivePlanAsync(db, id, ct);
         if (plan is not null) await SchemeStore.InForceAsync(db, id, new DateOnly(plan.Year, 1, 1), clock, ct);
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == id;
-        Versions = await db.ScoringSchemes.AsNoTracking().Where(s => s.CommuneId == id)
-            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Number).ToListAsync(ct);
+        Versions = await SchemeStore.VersionsAsync(db, id, ct);
         return id;
     }
 }

@@ -50,7 +50,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
 
     /// <summary>A malformed row reference: 400 on a draft the caller may see, 404 on one that is not theirs to know of.</summary>
     private async Task<IActionResult> MalformedAsync(Guid id, CancellationToken ct) =>
-        await db.Plans.AnyAsync(p => p.Id == id, ct) ? BadRequest() : NotFound();
+        await DraftQueries.ExistsAsync(db, id, ct) ? BadRequest() : NotFound();
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? target, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!await IsDraftAsync(communeId, id, ct)) return NotFound();
-        var name = await db.Units.Where(u => u.Id == unit && u.CommuneId == communeId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var name = await DraftQueries.UnitNameAsync(db, communeId, unit, ct);
         return await AfterAsync(id, await MapUnit.RunAsync(db, communeId, unit, target, ct), L["Đã gán “{0}” vào đơn vị trong danh mục.", name ?? ""], ct);
     }
 
@@ -161,13 +161,13 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.CommuneId == communeId, ct);
+        var plan = await DraftQueries.PlanAsync(db, communeId, id, ct);
         if (plan is null) return NotFound();
         if (plan.Status != PlanStatuses.Draft && !ConfirmedMeanwhile) return Redirect($"/ke-hoach/{id}");
         Plan = plan;
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.CommuneId == communeId).OrderBy(t => t.Order).ToListAsync(ct);
-        Indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == id && i.CommuneId == communeId).OrderBy(i => i.Order).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToListAsync(ct);
+        var tasks = await DraftQueries.TasksAsync(db, communeId, id, ct);
+        Indicators = await DraftQueries.IndicatorsAsync(db, communeId, id, ct);
+        var units = await DraftQueries.UnitsAsync(db, communeId, ct);
         Units = units.ToDictionary(u => u.Id);
         Defects = TaskDefects.Of(tasks, Units);
         TaskCount = tasks.Count;
@@ -210,7 +210,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     }
 
     private async Task<bool> IsDraftAsync(Guid communeId, Guid id, CancellationToken ct) =>
-        await db.Plans.AnyAsync(p => p.Id == id && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
+        await DraftQueries.IsDraftAsync(db, communeId, id, ct);
 
     /// <summary>The commune whose drafts the user manages; none for anyone else (the page then answers 404).</summary>
     private async Task<Guid?> CommuneAsync(CancellationToken ct) =>

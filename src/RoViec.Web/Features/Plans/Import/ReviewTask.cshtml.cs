@@ -148,12 +148,12 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
     private async Task<bool> LoadAsync(Guid planId, Guid taskId, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return false;
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
-        var task = plan is null ? null : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.PlanId == planId && t.CommuneId == communeId, ct);
+        var plan = await DraftQueries.DraftAsync(db, communeId, planId, ct);
+        var task = plan is null ? null : await DraftQueries.TaskAsync(db, communeId, planId, taskId, ct);
         if (plan is null || task is null) return false;
         Plan = plan;
         Task = task;
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ToListAsync(ct);
+        var units = await DraftQueries.UnitsAsync(db, communeId, ct);
         Defects = TaskDefects.Of(task, units.ToDictionary(u => u.Id));
         UnitNames = units.Where(CommuneCatalog.IsAssignable).Select(u => u.Name)
             .Concat(Domain.Units.UnitCatalog.CreateDefault().Units.Where(u => u.Kind != Domain.Units.UnitKind.Group).Select(u => u.Name))
