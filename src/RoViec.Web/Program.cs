@@ -127,7 +127,6 @@ builder.Services.AddScoped<CurrentUser>();
 // The communes a unit of work may see (README: "The commune boundary"): set per request below, or crossed by name.
 builder.Services.AddScoped<CommuneBoundary>();
 builder.Services.AddScoped<AdminScope>();
-builder.Services.AddScoped<RoViec.Web.Features.Tasks.CorrectTask>();
 // Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
 RoViec.Web.Features.Scheduling.Scheduler.Add(builder.Services);
 RoViec.Web.Features.Reports.ReportsRegistration.AddReports(builder.Services);

@@ -35,30 +35,38 @@ public abstract record CorrectTaskResult
 /// with the form travels back with it: if someone else saved in between, nothing is overwritten and
 /// the caller gets the row as it now reads. The fields follow <see cref="TaskFields"/>.
 /// </summary>
-public sealed class CorrectTask(RoViecDbContext db, CurrentUser currentUser)
+public static class CorrectTask
 {
     /// <summary>The task as it now reads (not tracked), for the form; null if there is none the caller may see.</summary>
-    public Task<PlanTaskRow?> ReadAsync(Guid id, CancellationToken ct) =>
-        db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+    public static Task<PlanTaskRow?> ReadAsync(RoViecDbContext db, Guid id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+    }
 
-    /// <summary>Whether the caller may change the task, without changing anything: the page asks this before showing the form.</summary>
-    public async Task<CorrectTaskResult?> RefusalAsync(HttpContext http, PlanTaskRow task, CancellationToken ct) =>
-        await currentUser.AccessAsync(http, task.CommuneId, task.LeadUnitId, ct) switch
+    /// <summary>Whether <paramref name="caller"/> may change the task, without changing anything: the page asks this before showing the form.</summary>
+    public static CorrectTaskResult? Refusal(UserScope? caller, PlanTaskRow task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return CurrentUser.AccessTo(caller, task.CommuneId, task.LeadUnitId) switch
         {
             ResourceAccess.None => new CorrectTaskResult.NotFound(),
             ResourceAccess.Write => null,
             _ => new CorrectTaskResult.Forbidden(),
         };
+    }
 
-    public Task<CorrectTaskResult> RunAsync(HttpContext http, Guid id, TaskCorrection input, CancellationToken ct) =>
-        RunAsync(http, id, _ => input, ct);
+    public static Task<CorrectTaskResult> RunAsync(RoViecDbContext db, UserScope? caller, Guid id, TaskCorrection input, CancellationToken ct) =>
+        RunAsync(db, caller, id, _ => input, ct);
 
     /// <param name="build">The correction from the row as it now reads (an API call may leave some fields as they are).</param>
-    public async Task<CorrectTaskResult> RunAsync(HttpContext http, Guid id, Func<PlanTaskRow, TaskCorrection> build, CancellationToken ct)
+    public static async Task<CorrectTaskResult> RunAsync(RoViecDbContext db, UserScope? caller, Guid id, Func<PlanTaskRow, TaskCorrection> build, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(build);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return new CorrectTaskResult.NotFound();
-        if (await RefusalAsync(http, task, ct) is { } refused) return refused;
+        if (Refusal(caller, task) is { } refused) return refused;
         var input = build(task);
         var year = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.Year).FirstAsync(ct);
         // The version the officer edited, not the one just read: a save in between is a conflict.

@@ -13,7 +13,7 @@ namespace RoViec.Web.Features.Tasks;
 /// <c>PUT /api/tasks/{id}</c>): a stale save is a 409 showing both versions, nothing overwritten.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
-public sealed class EditModel(CorrectTask correctTask) : PageModel
+public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed class Form
     {
@@ -36,9 +36,9 @@ public sealed class EditModel(CorrectTask correctTask) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var task = await correctTask.ReadAsync(id, ct);
+        var task = await CorrectTask.ReadAsync(db, id, ct);
         if (task is null) return NotFound();
-        if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
+        if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is { } refused) return Refuse(refused);
         Input = new Form
         {
             Name = task.Name,
@@ -60,13 +60,13 @@ public sealed class EditModel(CorrectTask correctTask) : PageModel
         if (!ModelState.IsValid)
         {
             // Only a tampered form gets here (the version is a hidden field); nothing is saved.
-            var task = await correctTask.ReadAsync(id, ct);
+            var task = await CorrectTask.ReadAsync(db, id, ct);
             if (task is null) return NotFound();
-            if (await correctTask.RefusalAsync(HttpContext, task, ct) is { } refused) return Refuse(refused);
+            if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is { } refused) return Refuse(refused);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await correctTask.RunAsync(HttpContext, id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version), ct);
+        var result = await CorrectTask.RunAsync(db, await currentUser.ScopeAsync(User, ct), id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version), ct);
         switch (result)
         {
             case CorrectTaskResult.Saved:

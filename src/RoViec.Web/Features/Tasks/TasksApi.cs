@@ -140,7 +140,7 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        Guid id, HttpContext http, CorrectTask correctTask, CancellationToken ct)
+        Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi nội dung JSON (Content-Type: application/json) với các trường name, lead, support, output, deadline, version.");
@@ -163,7 +163,7 @@ internal static class TasksApi
         }
         if (body is null) return ApiProblems.Invalid("body", "Thiếu nội dung JSON của nhiệm vụ (name, lead, support, output, deadline, version).");
         // name, lead, support, output, deadline read as sent (empty clears); the later fields, when omitted, stay as they are.
-        var result = await correctTask.RunAsync(http, id, row => new TaskCorrection(body.Name, body.Lead, body.Support,
+        var result = await CorrectTask.RunAsync(db, await currentUser.ScopeAsync(http.User, ct), id, row => new TaskCorrection(body.Name, body.Lead, body.Support,
             body.Directing ?? row.Directing, body.Output, body.Deadline, body.UpstreamSource ?? row.UpstreamSource,
             body.DecisionAuthority ?? row.DecisionAuthority, body.Priority ?? row.Priority, body.Version ?? Guid.Empty), ct);
         return result switch

@@ -89,6 +89,19 @@ public sealed class CurrentUser(RoViecDbContext db)
     /// What the user may do with one row of a commune: nothing and not even know it exists (another
     /// commune: 404), know it but not open it (another unit's task: 403), read it, or change it.
     /// </summary>
+    /// <summary>
+    /// The caller's access to a row the unit of work's commune boundary (ADR 0005) let them read: no role, or a row of
+    /// another commune than a commune user's own, is none; a unit-scoped role may only read its own unit's rows; a plan
+    /// manager writes in their own commune.
+    /// </summary>
+    public static ResourceAccess AccessTo(UserScope? scope, Guid communeId, Guid? unitId)
+    {
+        if (scope is null || !scope.HasAnyRole) return ResourceAccess.None;
+        if (scope.CommuneId is { } own && own != communeId) return ResourceAccess.None;
+        if (scope.IsUnitScoped && (unitId is null || unitId != scope.UnitId)) return ResourceAccess.Forbidden;
+        return scope.ManagesPlans && scope.CommuneId == communeId ? ResourceAccess.Write : ResourceAccess.Read;
+    }
+
     public async Task<ResourceAccess> AccessAsync(HttpContext http, Guid communeId, Guid? unitId, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(http.User, ct);
