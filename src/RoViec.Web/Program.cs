@@ -102,8 +102,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageRoute("/Features/Workspace/Workspace", "Index");
 }).AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(RoViec.Web.SharedResource)));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(RoViec.Web.Shared.Forms.VietnameseBindingMessages.Apply);
-// Vietnamese first; English where a translation exists (Resources/SharedResource.en.resx).
-builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Vietnamese first; English where a translation exists (Shared/Localisation/SharedResource.en.resx, embedded under the
+// name of the SharedResource class beside it, so no resources path is needed).
+builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     string[] cultures = ["vi-VN", "en"];

@@ -158,7 +158,7 @@ public sealed partial class LocalisationTests
             .Concat(SourceTree.Files(Path.Combine(WebProject, "Resources"), "*.cs"));
 
     private static Dictionary<string, string> English() =>
-        XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.en.resx")).Root!.Elements("data")
+        XDocument.Load(Path.Combine(WebProject, "Shared", "Localisation", "SharedResource.en.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b(?:L|localizer)\[\s*""((?:[^""\\]|\\.)*)""")]
