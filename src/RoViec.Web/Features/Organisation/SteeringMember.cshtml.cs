@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
 
@@ -153,7 +154,7 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
             CommuneId = selected.Id;
         }
         if (CommuneId == Guid.Empty) return null;
-        CommuneName = await UnitQueries.CommuneNameAsync(db, CommuneId, ct);
+        CommuneName = await PlanQueries.CommuneNameAsync(db, CommuneId, ct) ?? "";
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + CommuneId : "";
         var linked = member?.Units.Select(u => u.UnitId).ToHashSet() ?? [];
         Units = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, CommuneId, ct))

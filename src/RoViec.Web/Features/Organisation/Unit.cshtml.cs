@@ -163,7 +163,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
         var unit = await UnitQueries.FindAsync(db, id, ct);
         if (unit is null || !await admin.ManagesCommuneAsync(User, unit.CommuneId, ct)) return false;
         Unit = unit;
-        CommuneName = await UnitQueries.CommuneNameAsync(db, unit.CommuneId, ct);
+        CommuneName = await PlanQueries.CommuneNameAsync(db, unit.CommuneId, ct) ?? "";
         CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + unit.CommuneId : "";
         var tree = await OrganisationTree.LoadAsync(db, unit.CommuneId, ct);
         var all = OrganisationTree.Flatten(tree).ToList();

@@ -22,9 +22,6 @@ public static class UnitQueries
     public static Task<OrgUnit> TrackedAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
         db.Units.FirstAsync(u => u.Id == id, ct);
 
-    public static Task<string> CommuneNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
-        db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
-
     /// <summary>The accounts of the unit, by user name: their id and full name (or user name).</summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name)>> AccountsAsync(RoViecDbContext db, Guid unitId, CancellationToken ct) =>
         [.. (await db.Users.Where(u => u.UnitId == unitId).OrderBy(u => u.UserName).Select(u => new { u.Id, Name = u.FullName ?? u.UserName ?? "" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];

@@ -7,6 +7,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Public;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
         var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return NotFound();
         Settings = page;
-        Commune = await PublicFeedback.CommuneNameAsync(db, page.CommuneId, ct);
+        Commune = await PlanQueries.CommuneNameAsync(db, page.CommuneId, ct) ?? "";
         Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct);
         if (ky is not null && Month is null) return NotFound();
         var stamp = await PublicFeedback.StampAsync(db, page.CommuneId, Month?.Id, ct);

@@ -90,7 +90,4 @@ public static class PublicFeedback
         var count = await db.Feedback.CountAsync(f => f.CommuneId == communeId, ct);
         return new Stamp(snapshot?.Version, snapshot?.Stale ?? false, count, answered);
     }
-
-    public static Task<string> CommuneNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
-        db.Communes.AsNoTracking().Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Features.Reports;
@@ -37,15 +38,15 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Repo
         if (State is not null && !ReportLabels.States.Contains(State)) State = null;
         CommuneId = await currentUser.CommuneIdAsync(HttpContext, ct);
         if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
-            Communes = await ReportList.CommunesOfAsync(db, provinceId, ct);
+            Communes = await PlanQueries.CommunesOfAsync(db, provinceId, ct);
         if (CommuneId is not { } communeId) return Page();
-        CommuneName = await ReportList.CommuneNameAsync(db, communeId, ct);
+        CommuneName = await PlanQueries.CommuneNameAsync(db, communeId, ct) ?? "";
         if (scope.IsUnitScoped)
         {
             UnitView = true;
             if (scope.UnitId is { } unitId)
             {
-                UnitName = await ReportList.UnitNameAsync(db, unitId, ct);
+                UnitName = await PlanQueries.UnitNameAsync(db, unitId, ct);
                 UnitRows = await ReportList.ForUnitAsync(db, communeId, unitId, today, ct);
             }
             return Page();

@@ -17,16 +17,6 @@ public sealed record PeriodReports(ReportingPeriod Period, IReadOnlyList<ReportR
 /// </summary>
 public static class ReportList
 {
-    /// <summary>The province's communes by name, for a province user choosing one.</summary>
-    public static async Task<IReadOnlyList<Commune>> CommunesOfAsync(RoViecDbContext db, Guid provinceId, CancellationToken ct) =>
-        await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).OrderBy(c => c.Name).ToListAsync(ct);
-
-    public static Task<string> CommuneNameAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
-        db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstAsync(ct);
-
-    public static Task<string?> UnitNameAsync(RoViecDbContext db, Guid unitId, CancellationToken ct) =>
-        db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-
     /// <summary>Closed periods shown beside the open ones when no period is chosen.</summary>
     public const int RecentClosed = 2;
 
