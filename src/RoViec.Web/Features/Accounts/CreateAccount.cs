@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Organisation;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -17,7 +18,11 @@ public abstract record CreateOutcome
 {
     public sealed record Created(AppUser User, string Password, bool Generated) : CreateOutcome;
 
-    public sealed record Refused(IReadOnlyList<AdminError> Errors) : CreateOutcome;
+    public sealed record Refused(IReadOnlyList<AdminError> Errors) : CreateOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.BadRequest;
+        public string Message => string.Join(" ", Errors.Select(e => e.Message));
+    }
 }
 
 /// <summary>Creates an account with its roles in one transaction; the password is the administrator's or a generated one.</summary>

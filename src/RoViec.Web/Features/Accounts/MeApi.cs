@@ -5,6 +5,7 @@ using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.ApiTokens;
 
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -36,7 +37,7 @@ internal static class MeApi
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> GetAsync(HttpContext http, CurrentUser currentUser, RoViecDbContext db, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(http.User, ct);
-        if (scope is null) return ApiProblems.Problem(StatusCodes.Status401Unauthorized);
+        if (scope is null) return ApiProblems.Refused(Refusal.Unauthenticated);
         var communeName = scope.CommuneId is { } communeId
             ? await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).FirstOrDefaultAsync(ct)
             : null;

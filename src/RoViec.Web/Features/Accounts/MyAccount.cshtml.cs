@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -48,8 +49,7 @@ public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> user
         if (!await LoadAsync(ct)) return Challenge();
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse(Refusal.BadRequest);
         }
         var account = Account!;
         account.FullName = VietnameseText.Squash(Input.FullName);
@@ -59,8 +59,7 @@ public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> user
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse(Refusal.BadRequest);
         }
         // A new e-mail renews the security stamp: keep this session with the new one.
         await signIn.RefreshSignInAsync(account);

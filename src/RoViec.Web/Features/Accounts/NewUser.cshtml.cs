@@ -8,6 +8,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Organisation;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -50,17 +51,16 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
                 return Page();
             case CreateOutcome.Refused no:
                 AccountForm.AddErrors(ModelState, no.Errors);
-                return BadRequestPage();
+                return BadRequestPage(no.Refusal);
             default:
                 throw new InvalidOperationException("unknown outcome");
         }
     }
 
-    private PageResult BadRequestPage()
+    private PageResult BadRequestPage(Refusal refusal = Refusal.BadRequest)
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         Input.Password = null;
-        return Page();
+        return this.Again(refusal);
     }
 
     /// <summary>The level the account is created at: "?xa=tinh" for the province, a commune's id, or the administrator's (first) commune.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -50,7 +51,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
 
     private PageResult BadRequestPage()
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.SetStatus(Refusal.BadRequest);
         Input = new Form();
         return Page();
     }

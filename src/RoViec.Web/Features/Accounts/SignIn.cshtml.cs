@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -36,8 +37,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensi
         Error = result.IsLockedOut
             ? L["Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."]
             : L["Tên đăng nhập hoặc mật khẩu không đúng."];
-        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
-        return Page();
+        return this.Again(result.IsLockedOut ? Refusal.Locked : Refusal.Unauthenticated);
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()

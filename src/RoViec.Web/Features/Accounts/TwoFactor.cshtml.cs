@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -61,7 +62,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             }
             ModelState.AddModelError(nameof(Code), L["Mã xác thực không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiển thị."]);
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.SetStatus(Refusal.BadRequest);
         Code = "";
         await LoadAsync(user);
         return Page();
@@ -90,7 +91,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (!reset && TwoFactorRequirement.AppliesTo(configuration, await users.GetRolesAsync(user)))
         {
             ModelState.AddModelError("", L["Vai trò của bạn bắt buộc đăng nhập hai bước nên không thể tắt. Nếu đổi điện thoại, hãy chọn \"Thiết lập lại trên điện thoại khác\"."]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.SetStatus(Refusal.BadRequest);
             await LoadAsync(user);
             return Page();
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -50,10 +51,10 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
         }
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.SetStatus(Refusal.Forbidden);
             await context.Response.WriteAsJsonAsync(new ProblemDetails
             {
-                Status = StatusCodes.Status403Forbidden,
+                Status = Refusals.Status(Refusal.Forbidden),
                 Title = "Cần bật xác thực hai bước",
                 Detail = "Vai trò của bạn phải đăng nhập bằng mã từ ứng dụng xác thực. Hãy đăng nhập trên web và thiết lập tại " + EnrolmentPath + " trước khi dùng API.",
             }, Json, "application/problem+json", ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -31,7 +32,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, Microsof
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("SignIn");
         var code = Authenticator.NormaliseCode(Code);
-        if (code.Length == 0) return Refuse(L["Hãy nhập mã 6 chữ số từ ứng dụng xác thực."], StatusCodes.Status400BadRequest);
+        if (code.Length == 0) return Refuse(L["Hãy nhập mã 6 chữ số từ ứng dụng xác thực."], Refusal.BadRequest);
         return Answer(await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
     }
 
@@ -39,7 +40,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, Microsof
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("SignIn");
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (code.Length == 0) return Refuse(L["Hãy nhập một mã khôi phục."], StatusCodes.Status400BadRequest);
+        if (code.Length == 0) return Refuse(L["Hãy nhập một mã khôi phục."], Refusal.BadRequest);
         return Answer(await signIn.TwoFactorRecoveryCodeSignInAsync(code));
     }
 
@@ -47,16 +48,15 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, Microsof
     {
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         if (result.IsLockedOut)
-            return Refuse(L["Tài khoản tạm khóa do nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."], StatusCodes.Status423Locked);
-        return Refuse(L["Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trên ứng dụng xác thực."], StatusCodes.Status401Unauthorized);
+            return Refuse(L["Tài khoản tạm khóa do nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."], Refusal.Locked);
+        return Refuse(L["Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trên ứng dụng xác thực."], Refusal.Unauthenticated);
     }
 
-    private PageResult Refuse(string message, int status)
+    private PageResult Refuse(string message, Refusal refusal)
     {
         Error = message;
-        Response.StatusCode = status;
         Code = null;
         RecoveryCode = null;
-        return Page();
+        return this.Again(refusal);
     }
 }

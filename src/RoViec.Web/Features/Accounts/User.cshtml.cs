@@ -9,6 +9,7 @@ using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
 using RoViec.Web.Features.Organisation;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
@@ -49,7 +50,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!ModelState.IsValid) return Status(StatusCodes.Status400BadRequest);
+        if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
         var scope = (await admin.ScopeAsync(User, ct))!;
         var changes = new AccountChanges(VietnameseText.Squash(Input.FullName), Input.Title, Input.Email, [.. Input.Roles.Distinct(StringComparer.Ordinal)], Input.UnitId);
         var errors = await UpdateAccount.RunAsync(db, users, scope, Account!, changes, clock, ct);
@@ -57,7 +58,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         {
             AccountForm.AddErrors(ModelState, errors);
             await LoadAsync(id, ct);
-            return Status(StatusCodes.Status400BadRequest);
+            return this.Refuse(Refusal.BadRequest);
         }
         if (IsSelf) await signIn.RefreshSignInAsync(Account!);
         return await DoneAsync(id, L["Đã lưu thay đổi của tài khoản."], ct);
@@ -72,7 +73,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         {
             Fill();
             ModelState.AddModelError("", error.Message);
-            return Status(StatusCodes.Status400BadRequest);
+            return this.Refuse(Refusal.BadRequest);
         }
         return await DoneAsync(id, L["Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này chấm dứt trong vòng một phút."], ct);
     }
@@ -106,12 +107,6 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         await LoadAsync(id, ct);
         Fill();
         Done = message;
-        return Page();
-    }
-
-    private PageResult Status(int code)
-    {
-        Response.StatusCode = code;
         return Page();
     }
 

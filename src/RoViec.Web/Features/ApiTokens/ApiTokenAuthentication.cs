@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RoViec.Data;
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.ApiTokens;
 
@@ -140,12 +141,12 @@ internal sealed class ApiTokenAuthenticationHandler(
     {
         await HandleAuthenticateOnceSafeAsync();
         var reason = Context.Items[typeof(ApiTokenAuthenticationHandler)] as string;
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.SetStatus(Refusal.Unauthenticated);
         Response.Headers.WWWAuthenticate = reason is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         if (!Request.Path.StartsWithSegments("/api")) return;
         reason ??= HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)
             ? ApiProblems.UnauthorizedDetail
             : "Thay đổi dữ liệu qua API cần mã API trong tiêu đề \"Authorization: Bearer rv_…\"; phiên đăng nhập của trình duyệt không đủ, để trang web khác không thể gửi thay bạn (writes need an API token, not the browser cookie). Tạo mã tại /tai-khoan/ma-api.";
-        await ApiProblems.Problem(StatusCodes.Status401Unauthorized, reason).ExecuteAsync(Context);
+        await ApiProblems.Refused(Refusal.Unauthenticated, reason).ExecuteAsync(Context);
     }
 }

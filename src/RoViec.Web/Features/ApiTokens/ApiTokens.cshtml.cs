@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.ApiTokens;
 
@@ -71,7 +72,7 @@ public sealed class ApiTokensModel(RoViecDbContext db, CurrentUser currentUser, 
                     break;
             }
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.SetStatus(Refusal.BadRequest);
         await LoadAsync(owner, ct);
         return Page();
     }

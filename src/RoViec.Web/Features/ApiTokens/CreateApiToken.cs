@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.ApiTokens;
 
@@ -24,7 +25,10 @@ public static class CreateApiToken
         public sealed record Created(ApiToken Row, string Token) : Result;
 
         /// <summary>Refused, with a Vietnamese message for one field ("name" or "expiresInDays").</summary>
-        public sealed record Invalid(string Field, string Message) : Result;
+        public sealed record Invalid(string Field, string Message) : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.BadRequest;
+        }
     }
 
     public static async Task<Result> RunAsync(RoViecDbContext db, Guid userId, string? name, int? expiresInDays, DateTime nowUtc, CancellationToken ct)

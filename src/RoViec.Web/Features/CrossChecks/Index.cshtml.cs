@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.CrossChecks;
 
@@ -95,15 +96,13 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         {
             case RecordOutcome.Invalid invalid:
                 ErrorMessage = invalid.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
             case RecordOutcome.Conflict conflict:
                 Theirs = conflict.Theirs;
-                ErrorMessage = "Người khác vừa ghi kết quả cho dòng này trong lúc bạn xem. Chưa có gì bị ghi đè (someone else recorded this line meanwhile; nothing was overwritten).";
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                ErrorMessage = conflict.Message;
                 break;
         }
-        return Page();
+        return this.Refuse(((IRefused)outcome).Refusal);
     }
 
     private async Task<IActionResult> RefuseDrawAsync(Guid communeId, Guid periodId, string? size, string message, CancellationToken ct)
@@ -111,8 +110,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         await LoadAsync(communeId, periodId, ct);
         DrawError = message;
         PostedSize = size;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return this.Refuse(Refusal.Invalid);
     }
 
     /// <summary>The commune of a reader of this page: an inspector, or the standing office read-only; null for anyone else.</summary>
@@ -142,5 +140,5 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         return true;
     }
 
-    private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+    private IActionResult Forbidden() => this.Refuse(Refusal.Forbidden);
 }

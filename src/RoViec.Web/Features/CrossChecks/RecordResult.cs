@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.CrossChecks;
 
@@ -11,11 +12,18 @@ public abstract record RecordOutcome
 
     public sealed record Saved : RecordOutcome;
 
-    /// <summary>The result or note is not acceptable (422); nothing was saved.</summary>
-    public sealed record Invalid(string Message) : RecordOutcome;
+    /// <summary>The result or note is not acceptable; nothing was saved.</summary>
+    public sealed record Invalid(string Message) : RecordOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Invalid;
+    }
 
-    /// <summary>Someone recorded this line since the form was shown (409); nothing was overwritten.</summary>
-    public sealed record Conflict(CrossCheck Theirs) : RecordOutcome;
+    /// <summary>Someone recorded this line since the form was shown; nothing was overwritten.</summary>
+    public sealed record Conflict(CrossCheck Theirs) : RecordOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => "Người khác vừa ghi kết quả cho dòng này trong lúc bạn xem. Chưa có gì bị ghi đè (someone else recorded this line meanwhile; nothing was overwritten).";
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Notifications;
 
@@ -14,7 +15,11 @@ public static class NoticePreferences
         public sealed record Saved : Outcome;
 
         /// <summary>The same account saved from elsewhere at the same moment; nothing saved.</summary>
-        public sealed record Conflict : Outcome;
+        public sealed record Conflict : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+            public string Message => "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa (saved elsewhere at the same time).";
+        }
     }
 
     /// <summary>The user's e-mail address and saved choices by kind.</summary>

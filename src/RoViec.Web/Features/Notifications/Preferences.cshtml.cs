@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Notifications;
 
@@ -43,17 +44,13 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
         var unknown = InApp.Concat(Email).Where(k => !NoticeKinds.All.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
-            ModelState.AddModelError("", "Loại thông báo không hợp lệ (unknown notice kind).");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(owner, ct);
-            return Page();
+            return this.Refuse(new Refused(Refusal.BadRequest, "Loại thông báo không hợp lệ (unknown notice kind)."));
         }
-        if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, ct) is NoticePreferences.Outcome.Conflict)
+        if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, ct) is NoticePreferences.Outcome.Conflict conflict)
         {
-            ModelState.AddModelError("", "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa (saved elsewhere at the same time).");
-            Response.StatusCode = StatusCodes.Status409Conflict;
             await LoadAsync(owner, ct);
-            return Page();
+            return this.Refuse(conflict);
         }
         Saved = "Đã lưu cách nhận thông báo.";
         return RedirectToPage();

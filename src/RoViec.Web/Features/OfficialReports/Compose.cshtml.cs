@@ -7,6 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -75,13 +76,10 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         {
             case ReportCompositions.SaveOutcome.Invalid invalid:
                 Error = invalid.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+                return this.Refuse(invalid.Refusal);
             case ReportCompositions.SaveOutcome.Conflict conflict:
-                Error = $"Báo cáo đã được {conflict.EditedBy ?? "người khác"} lưu lúc {VietnamTime.FromUtc(conflict.EditedAtUtc):HH:mm dd/MM/yyyy} sau khi anh/chị mở trang; "
-                    + "chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.";
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                Error = conflict.Message;
+                return this.Refuse(conflict.Refusal);
         }
         if (KeepProfile)
         {

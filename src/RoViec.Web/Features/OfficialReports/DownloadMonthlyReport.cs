@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -28,7 +29,7 @@ internal static class DownloadMonthlyReport
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         var q = http.Request.Query;
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
-        if (error is not null) return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Không tạo được báo cáo");
+        if (error is not null) return Results.Problem(detail: error, statusCode: Refusals.Status(Refusal.BadRequest), title: "Không tạo được báo cáo");
 
         return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct), MonthlyReportDocx.ContentType, FileName(period));
     }).RequireAuthorization(Policies.ReadPlans);
@@ -81,7 +82,7 @@ internal static class DownloadMonthlyReport
         if (await NotReadyAsync(db, period, ct) is not { } message) return null;
         if (query[DraftParameter] == "1" && period.State != PeriodStates.Scheduled) return null;
         return Results.Problem(detail: message + " Hãy xác minh báo cáo của các đơn vị trước, hoặc tải bản dự thảo (thêm ?" + DraftParameter + "=1; nội dung chưa xác minh được ghi chú).",
-            statusCode: StatusCodes.Status409Conflict, title: "Chưa có số liệu đã xác minh");
+            statusCode: Refusals.Status(Refusal.Conflict), title: "Chưa có số liệu đã xác minh");
     }
 
     /// <summary>The standing office (and its administrator) publishes the commune's report; the chair reads it before signing.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -44,9 +45,18 @@ public static class ReportCompositions
         private SaveOutcome() { }
         public sealed record Saved(Guid Version) : SaveOutcome;
         /// <summary>Something typed cannot be used; nothing was saved.</summary>
-        public sealed record Invalid(string Message) : SaveOutcome;
+        public sealed record Invalid(string Message) : SaveOutcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Invalid;
+        }
+
         /// <summary>Someone else saved the report since the page was opened; nothing was saved.</summary>
-        public sealed record Conflict(string? EditedBy, DateTime EditedAtUtc) : SaveOutcome;
+        public sealed record Conflict(string? EditedBy, DateTime EditedAtUtc) : SaveOutcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+            public string Message => $"Báo cáo đã được {EditedBy ?? "người khác"} lưu lúc {Domain.Text.VietnamTime.FromUtc(EditedAtUtc):HH:mm dd/MM/yyyy} sau khi anh/chị mở trang; "
+                + "chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.";
+        }
     }
 
     private sealed record Stored(Dictionary<string, Edited>? Narrative, Dictionary<string, string>? Settings);

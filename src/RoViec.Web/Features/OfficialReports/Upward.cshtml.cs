@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -44,15 +45,13 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (Chon.Count == 0)
         {
             Error = "Hãy chọn ít nhất một chỉ tiêu hoặc nhiệm vụ.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.Refuse(Refusal.Invalid);
         }
         var unknown = await UpwardExport.MarkAsync(db, Period, Rows, Chon, entered, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         if (unknown.Count > 0)
         {
             Error = $"Không có {unknown.Count} mục đã chọn trong kỳ báo cáo này; chưa lưu gì. Hãy tải lại trang.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.Refuse(Refusal.Invalid);
         }
         Notice = entered ? $"Đã đánh dấu {Chon.Distinct().Count()} mục đã nhập lên hệ thống cấp trên." : $"Đã bỏ đánh dấu {Chon.Distinct().Count()} mục.";
         return Redirect($"/ky-bao-cao/{Period.Id}/nhap-len");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Domain.Units;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -34,7 +35,7 @@ public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageMod
     {
         if (!await LoadAsync(ct)) return NotFound();
         FromCatalogue = form;
-        if (!ModelState.IsValid) return Refused();
+        if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
         return Answer(await Features.Organisation.AddUnit.FromCatalogueAsync(db, Commune!.Id, form.Key, form.ParentId, ct), nameof(FromCatalogue));
     }
 
@@ -42,7 +43,7 @@ public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageMod
     {
         if (!await LoadAsync(ct)) return NotFound();
         New = form;
-        if (!ModelState.IsValid) return Refused();
+        if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
         return Answer(await Features.Organisation.AddUnit.NewAsync(db, Commune!.Id, form.ToInput(), ct), nameof(New));
     }
 
@@ -56,16 +57,10 @@ public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageMod
                 // The catalogue form has only a unit and a parent; anything else is said above both forms.
                 var shownBeside = prefix == nameof(New) || refused.Error.Field is "Key" or "ParentId";
                 UnitForm.AddError(ModelState, prefix, shownBeside ? refused.Error : refused.Error with { Field = "" });
-                return Refused();
+                return this.Refuse(refused.Error.Refusal);
             default:
-                return StatusCode(StatusCodes.Status409Conflict);
+                return this.Refuse(Refusal.Conflict);
         }
-    }
-
-    private PageResult Refused()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -17,17 +18,28 @@ public sealed record AccountNotInCommune() : AdminError("UserId", "Tài khoản 
 
 public sealed record AccountAlreadyLinked(string Member) : AdminError("UserId", $"Tài khoản này đã gắn với thành viên {Member}.");
 
-public sealed record MemberGone() : AdminError("", "Thành viên này vừa bị người khác xóa khỏi Ban Chỉ đạo.");
+public sealed record MemberGone() : AdminError("", "Thành viên này vừa bị người khác xóa khỏi Ban Chỉ đạo.")
+{
+    public override Refusal Refusal => Refusal.NotFound;
+}
 
 /// <summary>The result of a change to the steering committee.</summary>
 public abstract record MemberOutcome
 {
     public sealed record Saved(SteeringMember Member) : MemberOutcome;
 
-    public sealed record Refused(AdminError Error) : MemberOutcome;
+    public sealed record Refused(AdminError Error) : MemberOutcome, IRefused
+    {
+        public Refusal Refusal => Error.Refusal;
+        public string Message => Error.Message;
+    }
 
     /// <summary>Someone else saved the member since the form was read; nothing was overwritten.</summary>
-    public sealed record Conflict(SteeringMember Theirs) : MemberOutcome;
+    public sealed record Conflict(SteeringMember Theirs) : MemberOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => "Thành viên vừa được người khác sửa; chưa có gì bị ghi đè.";
+    }
 }
 
 /// <summary>

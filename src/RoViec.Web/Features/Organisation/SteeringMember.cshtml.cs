@@ -9,6 +9,7 @@ using RoViec.Domain.Text;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -68,7 +69,7 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
     {
         var member = await LoadAsync(id, ct);
         if ((member is null && id is not null) || CommuneId == Guid.Empty) return NotFound();
-        if (!ModelState.IsValid) return Status(StatusCodes.Status400BadRequest);
+        if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
         MemberOutcome outcome;
         if (member is null)
         {
@@ -104,22 +105,16 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
                 await LoadAsync(id, ct);
                 Input.Version = conflict.Theirs.Version;
                 ModelState.Clear();
-                return Status(StatusCodes.Status409Conflict);
-            case MemberOutcome.Refused { Error: MemberGone }:
-                return NotFound();
+                return this.Refuse(conflict.Refusal);
+            case MemberOutcome.Refused { Error.Refusal: Refusal.NotFound } gone:
+                return this.Refuse(gone.Error.Refusal);
             case MemberOutcome.Refused refused:
                 ModelState.AddModelError(refused.Error.Field.Length == 0 ? "" : nameof(Input) + "." + refused.Error.Field, refused.Error.Message);
                 await LoadAsync(id, ct);
-                return Status(StatusCodes.Status400BadRequest);
+                return this.Refuse(refused.Error.Refusal);
             default:
                 throw new InvalidOperationException("unknown outcome");
         }
-    }
-
-    private PageResult Status(int code)
-    {
-        Response.StatusCode = code;
-        return Page();
     }
 
     private void Fill(SteeringMember m)

@@ -7,6 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.History;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -67,7 +68,7 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!ModelState.IsValid) return Status(StatusCodes.Status400BadRequest);
+        if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
         var unit = await UnitQueries.TrackedAsync(db, id, ct);
         return await AnswerAsync(await EditUnit.SaveAsync(db, unit, Input.ToInput(), Input.Version, ct), id, ct);
     }
@@ -101,13 +102,13 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
             case UnitOutcome.Saved saved:
                 Notice = L["Đã gộp “{0}” vào đơn vị này; “{0}” ngừng hoạt động và thành một tên khác của đơn vị này.", name].Value;
                 return Redirect($"/to-chuc/don-vi/{saved.Unit.Id}");
-            case UnitOutcome.Refused { Error: UnitGone }:
-                return NotFound();
+            case UnitOutcome.Refused { Error.Refusal: Refusal.NotFound } gone:
+                return this.Refuse(gone.Error.Refusal);
             case UnitOutcome.Refused refused:
                 await LoadAsync(id, ct);
                 FillForm();
                 MergeError = refused.Error.Message;
-                return Status(refused.Error is MergeReportClash or MergeRaced ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+                return this.Refuse(refused.Error.Refusal);
             default:
                 return await AnswerAsync(outcome, id, ct, fillForm: true);
         }
@@ -134,26 +135,16 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
                 await LoadAsync(id, ct);
                 Input.Version = conflict.Theirs.Version;
                 ModelState.Clear();
-                return Status(StatusCodes.Status409Conflict);
-            case UnitOutcome.Refused { Error: InUse } refused:
-                UnitForm.AddError(ModelState, nameof(Input), refused.Error);
-                await LoadAsync(id, ct);
-                return Status(StatusCodes.Status409Conflict);
-            case UnitOutcome.Refused { Error: UnitGone }:
-                return NotFound();
+                return this.Refuse(conflict.Refusal);
+            case UnitOutcome.Refused { Error.Refusal: Refusal.NotFound } gone:
+                return this.Refuse(gone.Error.Refusal);
             case UnitOutcome.Refused refused:
                 UnitForm.AddError(ModelState, nameof(Input), refused.Error);
                 await LoadAsync(id, ct);
-                return Status(StatusCodes.Status400BadRequest);
+                return this.Refuse(refused.Error.Refusal);
             default:
                 throw new InvalidOperationException("unknown outcome");
         }
-    }
-
-    private PageResult Status(int code)
-    {
-        Response.StatusCode = code;
-        return Page();
     }
 
     /// <summary>The unit and everything the page shows of it, read anew; false when it is not this administrator's (404).</summary>

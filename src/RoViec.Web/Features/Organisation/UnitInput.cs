@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Organisation;
 
@@ -43,8 +44,16 @@ public abstract record UnitOutcome
 {
     public sealed record Saved(OrgUnit Unit) : UnitOutcome;
 
-    public sealed record Refused(AdminError Error) : UnitOutcome;
+    public sealed record Refused(AdminError Error) : UnitOutcome, IRefused
+    {
+        public Refusal Refusal => Error.Refusal;
+        public string Message => Error.Message;
+    }
 
     /// <summary>Someone else saved the unit since the form was read; nothing was overwritten.</summary>
-    public sealed record Conflict(OrgUnit Theirs) : UnitOutcome;
+    public sealed record Conflict(OrgUnit Theirs) : UnitOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => "Đơn vị vừa được người khác sửa; chưa có gì bị ghi đè.";
+    }
 }

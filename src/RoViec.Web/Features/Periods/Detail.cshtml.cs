@@ -7,6 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Periods;
 
@@ -56,13 +57,11 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
                 return RedirectToPage(new { id });
             case PeriodAdmin.Result.Invalid invalid:
                 Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
-            default:
-                return NotFound();
         }
-        await LoadAsync(id, ct);
-        return Page();
+        var refusal = ((IRefused)result).Refusal;
+        if (refusal is not Refusal.NotFound) await LoadAsync(id, ct);
+        return this.Refuse(refusal);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

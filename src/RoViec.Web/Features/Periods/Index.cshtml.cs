@@ -7,6 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Periods;
 
@@ -105,20 +106,18 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
             case PeriodAdmin.Result.Done:
                 Notice = done;
                 return RedirectToPage();
-            case PeriodAdmin.Result.NotFound:
-                return NotFound();
+            case PeriodAdmin.Result.NotFound notFound:
+                return this.Refuse(notFound.Refusal);
             case PeriodAdmin.Result.Conflict conflict:
                 Errors = new Dictionary<string, string> { [""] = conflict.Message };
-                Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             case PeriodAdmin.Result.Invalid invalid:
                 Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
         }
         PeriodAdmin.Forget(db);
         await LoadAsync(fillForms: false, ct);
-        return Page();
+        return this.Refuse(((IRefused)result).Refusal);
     }
 
     private async Task LoadAsync(bool fillForms, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Periods;
 
@@ -29,11 +30,24 @@ public static class PeriodAdmin
     public abstract record Result
     {
         public sealed record Done(Guid? Id = null) : Result;
-        /// <summary>A field (empty for the whole form) and the Vietnamese message: 400/422.</summary>
-        public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : Result;
-        public sealed record NotFound : Result;
-        /// <summary>Someone changed it in between, or its state no longer allows this: 409.</summary>
-        public sealed record Conflict(string Message) : Result;
+        /// <summary>A field (empty for the whole form) and the Vietnamese message.</summary>
+        public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.Invalid;
+            public string Message => string.Join(" ", Errors.Values);
+        }
+
+        public sealed record NotFound : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.NotFound;
+            public string Message => "Không tìm thấy kỳ báo cáo hoặc kế hoạch này, hoặc nó không thuộc phạm vi của bạn.";
+        }
+
+        /// <summary>Someone changed it in between, or its state no longer allows this.</summary>
+        public sealed record Conflict(string Message) : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+        }
 
         public static Invalid Error(string field, string message) => new(new Dictionary<string, string> { [field] = message });
     }

@@ -9,6 +9,7 @@ using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.ApiTokens;
 
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -79,13 +80,13 @@ internal static class ImportsApi
         HttpContext http, CurrentUser currentUser, RoViecDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await currentUser.ScopeAsync(http.User, ct);
-        if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return ApiProblems.Problem(StatusCodes.Status403Forbidden);
+        if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return ApiProblems.Refused(Refusal.Forbidden);
         var options = UploadPlan.Options(clock);
         var limit = options.MaxBytes + MultipartAllowance;
         // Refused from its declared size, before a byte of it is read.
-        if (http.Request.ContentLength > limit) return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(http.Request.ContentLength.Value, options.MaxBytes));
+        if (http.Request.ContentLength > limit) return Refuse(new FileTooLarge(http.Request.ContentLength.Value, options.MaxBytes));
         if (!http.Request.HasFormContentType || !http.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi tệp dạng multipart/form-data, trong trường \"file\" (send the document as multipart/form-data, field \"file\").");
+            return ApiProblems.Refused(Refusal.UnsupportedType, "Hãy gửi tệp dạng multipart/form-data, trong trường \"file\" (send the document as multipart/form-data, field \"file\").");
 
         // A body without a declared size (chunked) is cut off at the limit while it is read.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
@@ -97,7 +98,7 @@ internal static class ImportsApi
         }
         catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge, new FileTooLarge(http.Request.ContentLength ?? limit, options.MaxBytes));
+            return Refuse(new FileTooLarge(http.Request.ContentLength ?? limit, options.MaxBytes));
         }
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
@@ -105,7 +106,7 @@ internal static class ImportsApi
         switch (await UploadPlan.RunAsync(db, communeId, user.UserId, file, clock, ct))
         {
             case UploadPlan.Outcome.Refused refused:
-                return Refuse(UploadPlan.StatusOf(refused.Error), refused.Error);
+                return Refuse(refused.Error);
             case UploadPlan.Outcome.Drafted { Plan: var plan, Draft: var draft, FileName: var fileName }:
                 return TypedResults.Created($"/api/plans/{plan.Id}", new ImportDto(plan.Id, plan.Status, fileName, plan.Kind, plan.Number, plan.Title, plan.Year,
                     draft.Tasks.Count, draft.Indicators.Count, draft.Tasks.Count(t => SixRoCheck.Check(t).Count > 0), $"/nhap-ke-hoach/{plan.Id}"));
@@ -114,6 +115,6 @@ internal static class ImportsApi
         }
     }
 
-    private static ProblemHttpResult Refuse(int status, ImportError error) =>
-        ApiProblems.Problem(status, error.Vietnamese, new Dictionary<string, object?> { ["code"] = error.Code, ["english"] = error.English });
+    private static ProblemHttpResult Refuse(ImportError error) =>
+        ApiProblems.Refused(new UploadPlan.Outcome.Refused(error), new Dictionary<string, object?> { ["code"] = error.Code, ["english"] = error.English });
 }

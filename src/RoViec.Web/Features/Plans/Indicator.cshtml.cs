@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -25,7 +26,7 @@ public sealed class IndicatorModel(RoViecDbContext db, CurrentUser currentUser) 
         switch (await currentUser.AccessAsync(HttpContext, indicator.CommuneId, indicator.OwnerUnitId, ct))
         {
             case ResourceAccess.None: return NotFound();
-            case ResourceAccess.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
+            case ResourceAccess.Forbidden: return this.Refuse(Refusal.Forbidden);
             case ResourceAccess.Read when await PlanQueries.IsDraftAsync(db, indicator.PlanId, ct): return NotFound();
         }
         Indicator = indicator;

@@ -5,6 +5,7 @@ using RoViec.Data;
 using RoViec.Web.Shared.Access;
 
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -43,7 +44,7 @@ internal static class IndicatorsApi
     {
         var scope = await currentUser.ScopeAsync(http.User, ct);
         var plan = await PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
-        if (scope is null || plan is null) return ApiProblems.Problem(StatusCodes.Status404NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
+        if (scope is null || plan is null) return ApiProblems.Refused(Refusal.NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
         var indicators = db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id);
         if (scope.IsUnitScoped) indicators = indicators.Where(i => i.OwnerUnitId != null && i.OwnerUnitId == scope.UnitId);
         var rows = await indicators.OrderBy(i => i.Order)

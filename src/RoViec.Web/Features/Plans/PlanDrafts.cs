@@ -6,6 +6,7 @@ using RoViec.Domain.Plans;
 using RoViec.Domain.Tasks;
 using RoViec.Domain.Text;
 using RoViec.Import;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -18,12 +19,22 @@ public abstract record ConfirmOutcome
     public sealed record AskReplacement(IReadOnlyList<Plan> Candidates, string? DocumentSays) : ConfirmOutcome;
 
     /// <summary>Not a draft of the commune (another commune's, already confirmed, discarded).</summary>
-    public sealed record NotFound : ConfirmOutcome;
+    public sealed record NotFound : ConfirmOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.NotFound;
+        public string Message => "Không có bản nháp kế hoạch này.";
+    }
 
-    public sealed record Refused(string Message) : ConfirmOutcome;
+    public sealed record Refused(string Message) : ConfirmOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.BadRequest;
+    }
 
     /// <summary>Another request confirmed the same draft a moment earlier: this one changed nothing (409).</summary>
-    public sealed record ConfirmedMeanwhile(string Message) : ConfirmOutcome;
+    public sealed record ConfirmedMeanwhile(string Message) : ConfirmOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+    }
 }
 
 /// <summary>The officer's answer to "does the new plan replace the one in force?": the plan it replaces, or none.</summary>

@@ -6,6 +6,7 @@ using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -64,7 +65,7 @@ internal static class PlansApi
         var scope = await currentUser.ScopeAsync(http.User, ct);
         if (plan is null || scope is null || !await currentUser.CanReadCommuneAsync(http.User, plan.CommuneId, ct)
             || (plan.Status == PlanStatuses.Draft && !scope.ManagesPlans))
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Không có kế hoạch này, hoặc nó không thuộc phạm vi của bạn.");
+            return ApiProblems.Refused(Refusal.NotFound, "Không có kế hoạch này, hoặc nó không thuộc phạm vi của bạn.");
         return TypedResults.Ok(Utc(plan));
     }
 

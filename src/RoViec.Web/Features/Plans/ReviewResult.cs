@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -11,14 +12,25 @@ public abstract record ReviewResult
     public sealed record Done(Guid? Id = null) : ReviewResult;
 
     /// <summary>Not a draft row of the user's commune: answered as if it did not exist.</summary>
-    public sealed record NotFound : ReviewResult;
+    public sealed record NotFound : ReviewResult, IRefused
+    {
+        public Refusal Refusal => Refusal.NotFound;
+        public string Message => "Dòng này không còn trong bản nháp; có thể người khác vừa gộp hoặc xóa nó.";
+    }
 
     /// <summary>Someone saved the row after the officer read it; nothing was written.</summary>
-    public sealed record Conflict : ReviewResult;
+    public sealed record Conflict : ReviewResult, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => "Dòng này vừa được người khác sửa hoặc xóa trong lúc bạn xem; chưa có gì thay đổi.";
+    }
 
     /// <summary>The input is wrong; one Vietnamese message per field (the form's property name).</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : ReviewResult
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : ReviewResult, IRefused
     {
+        public Refusal Refusal => Refusal.BadRequest;
+        public string Message => string.Join(" ", Errors.Values);
+
         public static Invalid Of(string field, string message) => new(new Dictionary<string, string> { [field] = message });
     }
 }

@@ -3,6 +3,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Plans;
 using RoViec.Domain.Text;
 using RoViec.Import;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans;
 
@@ -21,7 +22,11 @@ public static class UploadPlan
         public sealed record Drafted(Plan Plan, PlanDraft Draft, string FileName) : Outcome;
 
         /// <summary>The document was not kept: what is wrong with it, in Vietnamese and English.</summary>
-        public sealed record Refused(ImportError Error) : Outcome;
+        public sealed record Refused(ImportError Error) : Outcome, IRefused
+        {
+            public Refusal Refusal => RefusalOf(Error);
+            public string Message => Error.Vietnamese;
+        }
     }
 
     /// <summary>The importer's limits for a document uploaded today (a plan without a year is taken as this year's).</summary>
@@ -54,11 +59,11 @@ public static class UploadPlan
         }
     }
 
-    /// <summary>The HTTP status of a refused document: too large 413, not a DOCX, PDF or text 415, anything else wrong with it 400.</summary>
-    public static int StatusOf(ImportError error) => error switch
+    /// <summary>Why a document is refused: too large, not a DOCX, PDF or text, or anything else wrong with it (a bad request).</summary>
+    public static Refusal RefusalOf(ImportError error) => error switch
     {
-        FileTooLarge => StatusCodes.Status413PayloadTooLarge,
-        UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
-        _ => StatusCodes.Status400BadRequest,
+        FileTooLarge => Refusal.TooLarge,
+        UnsupportedFormat => Refusal.UnsupportedType,
+        _ => Refusal.BadRequest,
     };
 }

@@ -8,6 +8,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
 
@@ -41,7 +42,7 @@ public static class FeedbackForm
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             options.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.SetStatus(Refusal.TooMany);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 await Write(context.HttpContext.Response, "Gửi quá nhiều góp ý trong thời gian ngắn",
                     $"Mỗi địa chỉ chỉ gửi được {permits} góp ý trong {window.TotalMinutes:0} phút. Xin vui lòng thử lại sau. / Too many submissions; please try again later.", null, ct);
@@ -78,7 +79,7 @@ public static class FeedbackForm
         {
             http.Response.Headers.RetryAfter = "86400";
             return Results.Content(await Html("Đã gửi đủ số góp ý trong ngày", $"Mỗi địa chỉ gửi được tối đa {perDay} góp ý mỗi ngày. Xin cảm ơn, vui lòng gửi tiếp vào ngày mai.", back),
-                "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+                "text/html; charset=utf-8", statusCode: Refusals.Status(Refusal.TooMany));
         }
 
         db.Feedback.Add(new Feedback
@@ -129,7 +130,7 @@ public static class FeedbackForm
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IResult Refuse(string back, IReadOnlyList<string> errors) =>
-        Results.Content(HtmlPage("Chưa gửi được góp ý", errors, back), "text/html; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+        Results.Content(HtmlPage("Chưa gửi được góp ý", errors, back), "text/html; charset=utf-8", statusCode: Refusals.Status(Refusal.Invalid));
 
     private static Task<string> Html(string title, string message, string? back) => Task.FromResult(HtmlPage(title, [message], back));
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
 
@@ -32,16 +33,16 @@ public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, Time
         if (await CommuneAsync(ct) is not { } communeId) return Forbid();
         switch (await PublicFeedback.AnswerAsync(db, communeId, id, version, answer, publish, reject, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct))
         {
-            case PublicFeedback.Outcome.NotFound: return NotFound();
-            case PublicFeedback.Outcome.Conflict conflict: return Answer(StatusCodes.Status409Conflict, conflict.Message);
-            case PublicFeedback.Outcome.Invalid invalid: return Answer(StatusCodes.Status422UnprocessableEntity, invalid.Message);
+            case PublicFeedback.Outcome.NotFound notFound: return this.Refuse(notFound.Refusal);
+            case IRefused refused: return Answer(refused);
         }
         Notice = reject ? "Đã đánh dấu là thư rác." : "Đã lưu trả lời.";
         return RedirectToPage();
     }
 
-    private static ContentResult Answer(int status, string message) =>
-        new() { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = message };
+    /// <summary>The inbox answers its script with the refusal's message as plain text.</summary>
+    private static ContentResult Answer(IRefused refused) =>
+        new() { StatusCode = Refusals.Status(refused.Refusal), ContentType = "text/plain; charset=utf-8", Content = refused.Message };
 
     private async Task<Guid?> CommuneAsync(CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
 
@@ -21,13 +22,23 @@ public static class PublicFeedback
         public sealed record Done(bool Rejected) : Outcome;
 
         /// <summary>No such feedback for the commune.</summary>
-        public sealed record NotFound : Outcome;
+        public sealed record NotFound : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.NotFound;
+            public string Message => "Không có góp ý này.";
+        }
 
         /// <summary>Someone handled it after the reader opened it; nothing saved.</summary>
-        public sealed record Conflict(string Message) : Outcome;
+        public sealed record Conflict(string Message) : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+        }
 
         /// <summary>The answer is refused (empty, too long, code); nothing saved.</summary>
-        public sealed record Invalid(string Message) : Outcome;
+        public sealed record Invalid(string Message) : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Invalid;
+        }
     }
 
     /// <summary>The commune's latest 200 feedback items, newest first; only those in <paramref name="state"/> when given.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
 
@@ -19,7 +20,11 @@ public static partial class PublicPageSettings
         public sealed record Saved : Outcome;
 
         /// <summary>Nothing saved: the messages, and whether the settings changed since they were read (a conflict).</summary>
-        public sealed record Refused(IReadOnlyList<string> Errors, bool Conflict) : Outcome;
+        public sealed record Refused(IReadOnlyList<string> Errors, bool Conflict) : Outcome, IRefused
+        {
+            public Refusal Refusal => Conflict ? Refusal.Conflict : Refusal.Invalid;
+            public string Message => string.Join(" ", Errors);
+        }
     }
 
     /// <summary>The commune's page settings (created with defaults the first time, not tracked) and the plan's indicators one may publish.</summary>

@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
 
@@ -43,8 +44,7 @@ public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser) :
         if (await PublicPageSettings.SaveAsync(db, Page0, Indicators, input, ct) is PublicPageSettings.Outcome.Refused refused)
         {
             Errors = refused.Errors;
-            Response.StatusCode = refused.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.Refuse(refused.Refusal);
         }
         Notice = "Đã lưu cài đặt trang công khai.";
         return RedirectToPage();

@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Forms;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -63,8 +64,9 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
             return outcome switch
             {
                 ReportOutcome.Done => new JsonResult(new { saved = ReportValues.Clock(savedAt!.Value), version }),
-                ReportOutcome.Invalid invalid => new JsonResult(new { message = "Chưa lưu: có ô nhập chưa đúng.", errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Message) }) { StatusCode = outcome.Status },
-                _ => new JsonResult(new { message = MessageOf(outcome) }) { StatusCode = outcome.Status },
+                ReportOutcome.Invalid invalid => new JsonResult(new { message = "Chưa lưu: có ô nhập chưa đúng.", errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Message) }) { StatusCode = Refusals.Status(invalid.Refusal) },
+                IRefused refused => new JsonResult(new { message = refused.Message }) { StatusCode = Refusals.Status(refused.Refusal) },
+                _ => throw new InvalidOperationException("unknown outcome"),
             };
         }
         return await AfterAsync(id, outcome, PostedForm, "#luu", ct);
@@ -122,25 +124,18 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
     /// <summary>Done: back to the report (post-redirect-get) with the message. Refused: the page again with the reasons and what was typed, under the refusal's status.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, ReportOutcome outcome, IFormCollection? form, string anchor, CancellationToken ct)
     {
-        switch (outcome)
+        if (outcome is ReportOutcome.Done done)
         {
-            case ReportOutcome.Done done:
-                TempData["Message"] = done.Message;
-                return Redirect($"/bao-cao/{id}{anchor}");
-            case ReportOutcome.NotFound:
-                return NotFound();
-            case ReportOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            TempData["Message"] = done.Message;
+            return Redirect($"/bao-cao/{id}{anchor}");
         }
+        var refused = (IRefused)outcome;
+        if (refused.Refusal is Refusal.NotFound or Refusal.Forbidden) return this.Refuse(refused.Refusal);
         if (outcome is ReportOutcome.Invalid invalid)
         {
             foreach (var error in invalid.Errors) Errors.TryAdd(error.Key, error.Message);
-            Problem = invalid.Errors.Count == 1 ? "Chưa lưu: có 1 ô chưa đúng (xem bên dưới)." : $"Chưa lưu: có {invalid.Errors.Count} ô chưa đúng (xem bên dưới).";
         }
-        else
-        {
-            Problem = MessageOf(outcome);
-        }
+        Problem = refused.Message;
         if (form is not null)
         {
             foreach (var (key, value) in form)
@@ -149,29 +144,17 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
             }
         }
         // A stale form shows the report as it now is; what was typed is kept in the fields.
-        Response.StatusCode = outcome.Status;
-        return await ShowAsync(id, outcome.Status, ct);
+        return await ShowAsync(id, refused.Refusal, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(Guid id, int? status, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Guid id, Refusal? refusal, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
-        if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        var (handle, notOpened) = await desk.OpenAsync(HttpContext, id, track: false, ct);
+        if (handle is null) return this.Refuse(((IRefused)notOpened!).Refusal);
         Sheet = await ReportSheet.LoadAsync(db, handle, ct);
         ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(desk.Today) : null;
-        if (status is not null) Response.StatusCode = status.Value;
-        return Page();
+        return refusal is { } r ? this.Refuse(r) : Page();
     }
-
-    private static string MessageOf(ReportOutcome outcome) => outcome switch
-    {
-        ReportOutcome.Conflict c => c.Message,
-        ReportOutcome.BadRequest b => b.Message,
-        ReportOutcome.RefusedFile f => f.Message,
-        ReportOutcome.Forbidden f => f.Message,
-        ReportOutcome.NotFound => "Không tìm thấy báo cáo này, hoặc nó không thuộc phạm vi của bạn.",
-        _ => "",
-    };
 
     /// <summary>The posted form; an empty one when the body is not a form (no form of the page sends that).</summary>
     private IFormCollection PostedForm => Request.HasFormContentType ? Request.Form : FormCollection.Empty;

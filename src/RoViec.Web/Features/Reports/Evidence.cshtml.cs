@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -19,7 +20,7 @@ public sealed class EvidenceModel(RoViecDbContext db, ReportDesk desk) : PageMod
     public async Task<IActionResult> OnGetAsync(Guid id, Guid evidenceId, CancellationToken ct)
     {
         var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
-        if (handle is null) return refusal is ReportOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        if (handle is null) return this.Refuse(((IRefused)refusal!).Refusal);
         var file = await EvidenceFiles.StoredAsync(db, handle.Report, evidenceId, ct);
         if (file is null) return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";

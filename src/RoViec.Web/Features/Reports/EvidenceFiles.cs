@@ -1,3 +1,4 @@
+using RoViec.Web.Shared.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
@@ -56,7 +57,7 @@ public static class EvidenceFiles
     /// <summary>Refused before the content is read: too large (413).</summary>
     public static ReportOutcome? CheckSize(string fileName, long length) =>
         length > MaxBytes
-            ? new ReportOutcome.RefusedFile(StatusCodes.Status413PayloadTooLarge,
+            ? new ReportOutcome.RefusedFile(Refusal.TooLarge,
                 $"Tệp \"{fileName}\" nặng {ReportValues.Number(Math.Round(length / 1024m / 1024m, 1))} MB, vượt giới hạn 10 MB mỗi tệp minh chứng; tệp chưa được lưu. Hãy nén hoặc chia nhỏ tệp.")
             : null;
 
@@ -66,7 +67,7 @@ public static class EvidenceFiles
         var extension = Path.GetExtension(fileName);
         return Types.TryGetValue(extension, out var type)
             ? (type.ContentType, null)
-            : (null, new ReportOutcome.RefusedFile(StatusCodes.Status415UnsupportedMediaType,
+            : (null, new ReportOutcome.RefusedFile(Refusal.UnsupportedType,
                 $"Không nhận tệp \"{fileName}\": minh chứng chỉ nhận tệp {Accepted}."));
     }
 
@@ -77,7 +78,7 @@ public static class EvidenceFiles
         if (!Types.TryGetValue(extension, out var type)) return CheckName(fileName).Refusal;
         return content.StartsWith(type.Magic)
             ? null
-            : new ReportOutcome.RefusedFile(StatusCodes.Status415UnsupportedMediaType,
+            : new ReportOutcome.RefusedFile(Refusal.UnsupportedType,
                 $"Tệp \"{fileName}\" không phải tệp {type.Name} thật (nội dung không khớp với đuôi {extension.ToLowerInvariant()}); tệp chưa được lưu.");
     }
 }

@@ -1,53 +1,49 @@
+using RoViec.Web.Shared.Outcomes;
+
 namespace RoViec.Web.Features.Reports;
 
-/// <summary>The answer of a report use case: one of its nested records, each with the HTTP status it means.</summary>
+/// <summary>The answer of a report use case: done, or one of its refused cases, each naming its <see cref="Refusal"/>.</summary>
 public abstract record ReportOutcome
 {
     private ReportOutcome()
     {
     }
 
-    public abstract int Status { get; }
-
     /// <summary>Done and saved.</summary>
-    public sealed record Done(string Message) : ReportOutcome
-    {
-        public override int Status => StatusCodes.Status200OK;
-    }
+    public sealed record Done(string Message) : ReportOutcome;
 
     /// <summary>No such report, or one of another commune (which the caller must not learn exists).</summary>
-    public sealed record NotFound : ReportOutcome
+    public sealed record NotFound : ReportOutcome, IRefused
     {
-        public override int Status => StatusCodes.Status404NotFound;
+        public Refusal Refusal => Refusal.NotFound;
+        public string Message => "Không tìm thấy báo cáo này, hoặc nó không thuộc phạm vi của bạn.";
     }
 
     /// <summary>The caller may know the report but not do this to it (another unit's, or not their part of the round trip).</summary>
-    public sealed record Forbidden(string Message) : ReportOutcome
+    public sealed record Forbidden(string Message) : ReportOutcome, IRefused
     {
-        public override int Status => StatusCodes.Status403Forbidden;
+        public Refusal Refusal => Refusal.Forbidden;
     }
 
     /// <summary>Not now: the report is in another state, the period has closed, or someone changed it meanwhile. Nothing saved.</summary>
-    public sealed record Conflict(string Message) : ReportOutcome
+    public sealed record Conflict(string Message) : ReportOutcome, IRefused
     {
-        public override int Status => StatusCodes.Status409Conflict;
+        public Refusal Refusal => Refusal.Conflict;
     }
 
     /// <summary>Refused values, a message per field; nothing saved.</summary>
-    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : ReportOutcome
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : ReportOutcome, IRefused
     {
-        public override int Status => StatusCodes.Status422UnprocessableEntity;
+        public Refusal Refusal => Refusal.Invalid;
+        public string Message => Errors.Count == 1 ? "Chưa lưu: có 1 ô chưa đúng (xem bên dưới)." : $"Chưa lưu: có {Errors.Count} ô chưa đúng (xem bên dưới).";
     }
 
     /// <summary>A request no form of the application sends (a missing version, a line of another report). Nothing saved.</summary>
-    public sealed record BadRequest(string Message) : ReportOutcome
+    public sealed record BadRequest(string Message) : ReportOutcome, IRefused
     {
-        public override int Status => StatusCodes.Status400BadRequest;
+        public Refusal Refusal => Refusal.BadRequest;
     }
 
-    /// <summary>A refused evidence file: too large (413) or not a file type the application takes (415).</summary>
-    public sealed record RefusedFile(int Code, string Message) : ReportOutcome
-    {
-        public override int Status => Code;
-    }
+    /// <summary>A refused evidence file: too large, or not a file type the application takes.</summary>
+    public sealed record RefusedFile(Refusal Refusal, string Message) : ReportOutcome, IRefused;
 }

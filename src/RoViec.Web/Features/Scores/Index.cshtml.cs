@@ -7,6 +7,7 @@ using RoViec.Data.Entities;
 using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -66,8 +67,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Scor
             Error = refused.Message;
             Month = Months.First(m => m.Id == ky);
             View = await ScoreQueries.MonthAsync(db, Month, ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.Refuse(refused.Refusal);
         }
         var scored = (ScoreOutcome.Scored)outcome;
         Notice = $"Đã chấm lại {scored.Units} đơn vị; {scored.Changed} đơn vị thay đổi điểm.";

@@ -8,6 +8,7 @@ using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -67,8 +68,7 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         if (outcome is ScoreInputs.SaveOutcome.Invalid invalid)
         {
             Problems = invalid.Problems;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.Refuse(invalid.Refusal);
         }
         var changed = ((ScoreInputs.SaveOutcome.Saved)outcome).Changed;
         if (changed > 0)

@@ -9,6 +9,7 @@ using RoViec.Domain.Scoring;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -85,13 +86,12 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         return Redirect($"/diem/bo-tieu-chi?id={row.Id}");
     }
 
-    private PageResult Refuse(IReadOnlyList<string> errors)
+    private IActionResult Refuse(IReadOnlyList<string> errors)
     {
         Errors = errors;
         Shown = (Versions.Count > 0 ? Versions[0] : null);
         ShownDefinition = Shown is null ? null : SchemeJson.Parse(Shown.Definition, out _);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return this.Refuse(Refusal.Invalid);
     }
 
     private async Task<Guid?> LoadAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -82,7 +83,11 @@ public static class ScoreInputs
     {
         private SaveOutcome() { }
         public sealed record Saved(int Changed) : SaveOutcome;
-        public sealed record Invalid(IReadOnlyList<string> Problems) : SaveOutcome;
+        public sealed record Invalid(IReadOnlyList<string> Problems) : SaveOutcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Invalid;
+            public string Message => string.Join(" ", Problems);
+        }
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Measurement;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -14,7 +15,10 @@ public abstract record ScoreOutcome
 {
     public sealed record Scored(int Units, int Changed) : ScoreOutcome;
     /// <summary>A period that cannot be scored (not monthly, or no verified report yet): a Vietnamese message.</summary>
-    public sealed record Refused(string Message) : ScoreOutcome;
+    public sealed record Refused(string Message) : ScoreOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Invalid;
+    }
 }
 
 /// <summary>

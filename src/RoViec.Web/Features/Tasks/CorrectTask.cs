@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
 
@@ -18,16 +19,32 @@ public abstract record CorrectTaskResult
     public sealed record Saved(PlanTaskRow Task) : CorrectTaskResult;
 
     /// <summary>Refused input: Vietnamese messages per field (camelCase keys: "name", "lead", …); nothing saved.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CorrectTaskResult;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CorrectTaskResult, IRefused
+    {
+        public Refusal Refusal => Refusal.BadRequest;
+        public string Message => string.Join(" ", Errors.Values.SelectMany(m => m));
+    }
 
     /// <summary>Someone saved the task after the caller read it; nothing was overwritten. The row as it now reads.</summary>
-    public sealed record Conflict(PlanTaskRow Current) : CorrectTaskResult;
+    public sealed record Conflict(PlanTaskRow Current) : CorrectTaskResult, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => "Người khác vừa lưu nhiệm vụ này sau khi bạn đọc; chưa có gì bị ghi đè. Hãy xem bản đang lưu (current), rồi gửi lại với version = currentVersion nếu vẫn muốn thay.";
+    }
 
     /// <summary>No such task, or one of another commune (which the caller must not learn exists).</summary>
-    public sealed record NotFound : CorrectTaskResult;
+    public sealed record NotFound : CorrectTaskResult, IRefused
+    {
+        public Refusal Refusal => Refusal.NotFound;
+        public string Message => "Không có nhiệm vụ này, hoặc nó không thuộc phạm vi của bạn.";
+    }
 
     /// <summary>The caller may know the task but not change it (another unit's, or not a plan manager).</summary>
-    public sealed record Forbidden : CorrectTaskResult;
+    public sealed record Forbidden : CorrectTaskResult, IRefused
+    {
+        public Refusal Refusal => Refusal.Forbidden;
+        public string Message => "Nhiệm vụ này thuộc đơn vị khác hoặc bạn không có quyền sửa nó.";
+    }
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ using RoViec.Domain.Tasks;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
 
@@ -32,7 +33,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         switch (await currentUser.AccessAsync(HttpContext, task.CommuneId, task.LeadUnitId, ct))
         {
             case ResourceAccess.None: return NotFound();
-            case ResourceAccess.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
+            case ResourceAccess.Forbidden: return this.Refuse(Refusal.Forbidden);
             case ResourceAccess.Write: CanEdit = true; break;
         }
         // A draft under review is not the commune's plan yet: only those who review it see its rows.

@@ -5,6 +5,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
 
@@ -38,7 +39,7 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : Pag
     {
         var task = await CorrectTask.ReadAsync(db, id, ct);
         if (task is null) return NotFound();
-        if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is { } refused) return Refuse(refused);
+        if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is IRefused refused) return this.Refuse(refused.Refusal);
         Input = new Form
         {
             Name = task.Name,
@@ -62,9 +63,8 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : Pag
             // Only a tampered form gets here (the version is a hidden field); nothing is saved.
             var task = await CorrectTask.ReadAsync(db, id, ct);
             if (task is null) return NotFound();
-            if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is { } refused) return Refuse(refused);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is IRefused refused) return this.Refuse(refused.Refusal);
+            return this.Refuse(Refusal.BadRequest);
         }
         var result = await CorrectTask.RunAsync(db, await currentUser.ScopeAsync(User, ct), id, new TaskCorrection(Input.Name, Input.Lead, Input.Support, Input.Directing, Input.Output, Input.Deadline, Input.UpstreamSource, Input.DecisionAuthority, Input.Priority, Input.Version), ct);
         switch (result)
@@ -76,20 +76,15 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : Pag
                 {
                     foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
                 }
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
+                return this.Refuse(invalid.Refusal);
             case CorrectTaskResult.Conflict conflict:
                 Theirs = conflict.Current;
                 Input.Version = Theirs.Version;
                 ModelState.Clear();
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                return this.Refuse(conflict.Refusal);
             default:
-                return Refuse(result);
+                // Another commune's task does not exist for this user (404); one they may only read is refused (403).
+                return this.Refuse(((IRefused)result).Refusal);
         }
     }
-
-    /// <summary>Another commune's task does not exist for this user (404); one they may only read is refused (403).</summary>
-    private IActionResult Refuse(CorrectTaskResult refused) =>
-        refused is CorrectTaskResult.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
 }

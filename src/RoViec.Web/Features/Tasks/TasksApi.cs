@@ -11,6 +11,7 @@ using RoViec.Web.Features.ApiTokens;
 using RoViec.Web.Features.Plans;
 
 using RoViec.Web.Shared.Api;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
 
@@ -105,7 +106,7 @@ internal static class TasksApi
         // "xa" is read by CurrentUser, which checks that a province user's commune is of their province.
         var plan = await Plans.PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
         if (plan is null || !await currentUser.CanReadCommuneAsync(http.User, plan.CommuneId, ct))
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
+            return ApiProblems.Refused(Refusal.NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
         var visible = await currentUser.VisibleTasksAsync(http, ct);
         var rows = visible.AsNoTracking().Where(t => t.PlanId == plan.Id);
         if (kind is not null) rows = rows.Where(t => t.DeadlineKind == kind);
@@ -143,7 +144,7 @@ internal static class TasksApi
         Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi nội dung JSON (Content-Type: application/json) với các trường name, lead, support, output, deadline, version.");
+            return ApiProblems.Refused(Refusal.UnsupportedType, "Hãy gửi nội dung JSON (Content-Type: application/json) với các trường name, lead, support, output, deadline, version.");
         // Read here rather than bound, so a wrong value gets a Vietnamese message on its own field.
         TaskCorrectionBody? body;
         try
@@ -170,17 +171,14 @@ internal static class TasksApi
         {
             CorrectTaskResult.Saved saved => TypedResults.Ok(TaskDto.From(saved.Task)),
             CorrectTaskResult.Invalid invalid => ApiProblems.Invalid(invalid.Errors.ToDictionary()),
-            CorrectTaskResult.Conflict conflict => ApiProblems.Problem(StatusCodes.Status409Conflict,
-                "Người khác vừa lưu nhiệm vụ này sau khi bạn đọc; chưa có gì bị ghi đè. Hãy xem bản đang lưu (current), rồi gửi lại với version = currentVersion nếu vẫn muốn thay.",
+            CorrectTaskResult.Conflict conflict => ApiProblems.Refused(conflict,
                 new Dictionary<string, object?> { ["currentVersion"] = conflict.Current.Version, ["current"] = TaskDto.From(conflict.Current) }),
-            CorrectTaskResult.Forbidden => Forbidden(),
-            _ => NotFound(),
+            IRefused refused => ApiProblems.Refused(refused),
+            _ => throw new InvalidOperationException("unknown outcome"),
         };
     }
 
-    private static ProblemHttpResult NotFound() =>
-        ApiProblems.Problem(StatusCodes.Status404NotFound, "Không có nhiệm vụ này, hoặc nó không thuộc phạm vi của bạn.");
+    private static ProblemHttpResult NotFound() => ApiProblems.Refused(new CorrectTaskResult.NotFound());
 
-    private static ProblemHttpResult Forbidden() =>
-        ApiProblems.Problem(StatusCodes.Status403Forbidden, "Nhiệm vụ này thuộc đơn vị khác hoặc bạn không có quyền sửa nó.");
+    private static ProblemHttpResult Forbidden() => ApiProblems.Refused(new CorrectTaskResult.Forbidden());
 }

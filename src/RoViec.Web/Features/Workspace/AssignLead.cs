@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Workspace;
 
@@ -13,8 +14,16 @@ public static class AssignLead
     public abstract record Result
     {
         public sealed record Assigned(int Count) : Result;
-        public sealed record Invalid(string Field, string Message) : Result;
-        public sealed record Conflict(IReadOnlyList<string> ChangedTasks) : Result;
+        public sealed record Invalid(string Field, string Message) : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.BadRequest;
+        }
+
+        public sealed record Conflict(IReadOnlyList<string> ChangedTasks) : Result, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+            public string Message => $"Chưa giao: nhiệm vụ sau vừa được người khác sửa, hãy xem lại rồi giao lại: {string.Join("; ", ChangedTasks)}.";
+        }
     }
 
     public static async Task<Result> RunAsync(RoViecDbContext db, Guid communeId, IReadOnlyList<(Guid Id, Guid Version)> tasks, Guid? unitId, CancellationToken ct)

@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.SixRo;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Outcomes;
 using RoViec.Web.Features.Plans;
 
 namespace RoViec.Web.Features.Workspace;
@@ -64,13 +65,13 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
     public async Task<IActionResult> OnPostAssignAsync([FromForm(Name = "chon")] string[]? selected, [FromForm(Name = "giao-cho")] Guid? unitId, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(User, ct);
-        if (scope is not { ManagesPlans: true, CommuneId: { } communeId }) return StatusCode(StatusCodes.Status403Forbidden);
+        if (scope is not { ManagesPlans: true, CommuneId: { } communeId }) return this.Refuse(Refusal.Forbidden);
         var tasks = new List<(Guid, Guid)>();
         foreach (var value in selected ?? [])
         {
             var parts = value.Split(':');
             if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id) || !Guid.TryParse(parts[1], out var version))
-                return await FailAsync(StatusCodes.Status400BadRequest, L["Danh sách nhiệm vụ gửi lên không hợp lệ."], ct);
+                return await FailAsync(Refusal.BadRequest, L["Danh sách nhiệm vụ gửi lên không hợp lệ."], ct);
             tasks.Add((id, version));
         }
         switch (await AssignLead.RunAsync(db, communeId, tasks, unitId, ct))
@@ -80,9 +81,9 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
                 // Back to the same filtered list (without the handler), so the officer sees the result in place.
                 return Redirect(Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(Request.Query.Where(q => q.Key != "handler")).ToUriComponent());
             case AssignLead.Result.Invalid invalid:
-                return await FailAsync(StatusCodes.Status400BadRequest, invalid.Message, ct);
+                return await FailAsync(invalid.Refusal, invalid.Message, ct);
             case AssignLead.Result.Conflict conflict:
-                return await FailAsync(StatusCodes.Status409Conflict,
+                return await FailAsync(conflict.Refusal,
                     L["Chưa giao: nhiệm vụ sau vừa được người khác sửa, hãy xem lại rồi giao lại: {0}.", string.Join("; ", conflict.ChangedTasks)], ct);
             default:
                 throw new InvalidOperationException("unknown result");
@@ -98,12 +99,11 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
         return null;
     }
 
-    private async Task<IActionResult> FailAsync(int status, string error, CancellationToken ct)
+    private async Task<IActionResult> FailAsync(Refusal refusal, string error, CancellationToken ct)
     {
         Error = error;
-        Response.StatusCode = status;
         await LoadAsync(ct);
-        return Page();
+        return this.Refuse(refusal);
     }
 
     private async Task LoadAsync(CancellationToken ct)

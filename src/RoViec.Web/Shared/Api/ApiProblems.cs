@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Shared.Api;
 
@@ -41,6 +42,14 @@ public static class ApiProblems
 
     public static ProblemHttpResult Problem(int status, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail ?? DefaultDetail(status), statusCode: status, title: Title(status), extensions: extensions);
+
+    /// <summary>A refusal as a problem document, under the status <see cref="Refusals.Status"/> gives it.</summary>
+    public static ProblemHttpResult Refused(Refusal refusal, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        Problem(Refusals.Status(refusal), detail, extensions);
+
+    /// <summary>A use case's refused case as a problem document: its status, and its message as the detail.</summary>
+    public static ProblemHttpResult Refused(IRefused refused, IDictionary<string, object?>? extensions = null) =>
+        Refused(refused.Refusal, refused.Message, extensions);
 
     /// <summary>400 with Vietnamese messages per field: {"errors":{"name":["…"]}}.</summary>
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>

@@ -9,6 +9,7 @@ using RoViec.Domain.SixRo;
 using RoViec.Domain.Units;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans.Import;
 
@@ -110,12 +111,12 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.Refused refused:
                 Error = refused.Message;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Response.SetStatus(refused.Refusal);
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.ConfirmedMeanwhile meanwhile:
                 Error = meanwhile.Message;
                 ConfirmedMeanwhile = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                Response.SetStatus(meanwhile.Refusal);
                 return await ShowAsync(id, ct);
             default:
                 // Confirmed by someone else meanwhile: the plan's page; not the user's: 404.
@@ -138,19 +139,20 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
             case ReviewResult.Done:
                 Notice = done;
                 return Redirect($"/nhap-ke-hoach/{id}{anchor}");
-            case ReviewResult.Conflict:
+            case ReviewResult.Conflict conflict:
                 Error = L["Dòng này vừa được người khác sửa hoặc xóa trong lúc bạn xem; chưa có gì thay đổi. Trang dưới đây là bản mới nhất, hãy xem lại rồi làm lại."];
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                Response.SetStatus(conflict.Refusal);
                 return await ShowAsync(id, ct);
             case ReviewResult.Invalid invalid:
-                Error = string.Join(" ", invalid.Errors.Values);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Error = invalid.Message;
+                Response.SetStatus(invalid.Refusal);
                 return await ShowAsync(id, ct);
             default:
                 // The row is not in this draft any more (merged or removed by someone else meanwhile); the
-                // draft itself is shown if it is the user's, otherwise nothing exists here.
+                // draft itself is shown if it is the user's, otherwise nothing exists here. For the draft's
+                // page that is a conflict with what the officer saw, not a missing page.
                 Error = L["Dòng này không còn trong bản nháp; có thể người khác vừa gộp hoặc xóa nó. Trang dưới đây là bản mới nhất."];
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                Response.SetStatus(Refusal.Conflict);
                 return await ShowAsync(id, ct);
         }
     }

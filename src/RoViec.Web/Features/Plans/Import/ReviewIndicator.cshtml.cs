@@ -6,6 +6,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans.Import;
 
@@ -49,10 +50,10 @@ public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser current
                 return Redirect($"/nhap-ke-hoach/{planId}#indicator-{indicatorId}");
             case ReviewResult.Invalid invalid:
                 foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Response.SetStatus(invalid.Refusal);
                 break;
-            case ReviewResult.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
+            case ReviewResult.Conflict conflict:
+                Response.SetStatus(conflict.Refusal);
                 break;
             default:
                 return NotFound();

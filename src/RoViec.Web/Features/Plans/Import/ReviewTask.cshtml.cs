@@ -9,6 +9,7 @@ using RoViec.Domain.Tasks;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Tasks;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans.Import;
 
@@ -71,10 +72,10 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
                 return Redirect($"/nhap-ke-hoach/{planId}#task-{taskId}");
             case ReviewResult.Invalid invalid:
                 foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Response.SetStatus(invalid.Refusal);
                 break;
-            case ReviewResult.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
+            case ReviewResult.Conflict conflict:
+                Response.SetStatus(conflict.Refusal);
                 break;
             default:
                 return NotFound();
@@ -116,12 +117,12 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
             case ReviewResult.Invalid invalid:
                 SplitError = !string.IsNullOrWhiteSpace(splitText) && at < 0
                     ? L["Không tìm thấy đoạn “{0}” trong nội dung nhiệm vụ (trừ ở đầu).", splitText.Trim()]
-                    : string.Join(" ", invalid.Errors.Values);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                    : invalid.Message;
+                Response.SetStatus(invalid.Refusal);
                 break;
-            case ReviewResult.Conflict:
+            case ReviewResult.Conflict conflict:
                 SplitError = L["Nhiệm vụ vừa được người khác sửa; chưa tách. Nội dung dưới đây là bản mới nhất, hãy chọn lại điểm tách."];
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                Response.SetStatus(conflict.Refusal);
                 break;
             default:
                 return NotFound();

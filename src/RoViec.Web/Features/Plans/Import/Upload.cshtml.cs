@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Import;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans.Import;
 
@@ -34,15 +35,14 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.Cur
         return await UploadPlan.RunAsync(db, communeId, user.UserId, Document, clock, ct) switch
         {
             UploadPlan.Outcome.Drafted drafted => Redirect($"/nhap-ke-hoach/{drafted.Plan.Id}"),
-            UploadPlan.Outcome.Refused refused => Refuse(UploadPlan.StatusOf(refused.Error), refused.Error),
+            UploadPlan.Outcome.Refused refused => Refuse(refused),
             _ => throw new InvalidOperationException("unknown upload outcome"),
         };
     }
 
-    private PageResult Refuse(int status, ImportError error)
+    private IActionResult Refuse(UploadPlan.Outcome.Refused refused)
     {
-        Error = error.Vietnamese;
-        Response.StatusCode = status;
-        return Page();
+        Error = refused.Message;
+        return this.Refuse(refused.Refusal);
     }
 }
