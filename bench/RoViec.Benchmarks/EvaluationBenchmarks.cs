@@ -97,7 +97,8 @@ public partial class EvaluationBenchmarks : IDisposable
     public async Task<int> Recompute()
     {
         using var scope = _app.Services.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<ScoreService>().RecomputeAsync(_october, "bench", "bench", CancellationToken.None);
+        var outcome = await ScoreService.RecomputeAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), _october, "bench", "bench",
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
         return outcome is ScoreOutcome.Scored scored ? scored.Units : -1;
     }
 

@@ -123,11 +123,9 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddMemoryCache();
 RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
-builder.Services.AddScoped<RoViec.Web.Features.Dashboards.DashboardTrend>();
 builder.Services.AddScoped<CurrentUser>();
 // The communes a unit of work may see (README: "The commune boundary"): set per request below, or crossed by name.
 builder.Services.AddScoped<CommuneBoundary>();
-builder.Services.AddScoped<AdminScope>();
 // Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
 RoViec.Web.Features.Scheduling.Scheduler.Add(builder.Services);
 RoViec.Web.Features.Reports.ReportsRegistration.AddReports(builder.Services);

@@ -17,7 +17,7 @@ namespace RoViec.Web.Features.Accounts;
 /// roles, unit and an initial password — typed, or generated and shown once on the answer page.
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users, AdminScope admin, TimeProvider clock) : PageModel
+public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public NewAccountForm Input { get; set; } = new();
@@ -40,7 +40,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
     {
         if (await LoadAsync(xa, ct) is { } refused) return refused;
         if (!ModelState.IsValid) return BadRequestPage();
-        var scope = (await admin.ScopeAsync(User, ct))!;
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
         var input = new NewAccount(
             Input.UserName.Trim().ToLowerInvariant(), VietnameseText.Squash(Input.FullName), Input.Title, Input.Email,
             [.. Input.Roles.Distinct(StringComparer.Ordinal)], Commune?.Id, Input.UnitId, Input.Password);
@@ -66,10 +66,10 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
     /// <summary>The level the account is created at: "?xa=tinh" for the province, a commune's id, or the administrator's (first) commune.</summary>
     private async Task<IActionResult?> LoadAsync(string? xa, CancellationToken ct)
     {
-        var scope = await admin.ScopeAsync(User, ct);
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct));
         if (scope is null) return NotFound();
         IsProvinceAdmin = scope.IsProvinceLevel;
-        Communes = await admin.CommunesAsync(User, ct);
+        Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
         if (xa == UsersModel.ProvinceLevel)
         {
             // A commune administrator asking for a province-level account is told why not when posting.
@@ -78,7 +78,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
             OfferedRoles = RoleLabels.ProvinceRoles;
             return null;
         }
-        Commune = await admin.SelectedAsync(HttpContext, ct);
+        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
         if (Commune is null) return NotFound();
         Level = Commune.Id.ToString();
         OfferedRoles = RoleLabels.CommuneRoles;

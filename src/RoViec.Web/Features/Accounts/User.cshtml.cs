@@ -18,7 +18,7 @@ namespace RoViec.Web.Features.Accounts;
 /// two-factor set-up, and its history. Another commune's account does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
+public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -51,7 +51,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return this.Refuse(Refusal.BadRequest);
-        var scope = (await admin.ScopeAsync(User, ct))!;
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
         var changes = new AccountChanges(VietnameseText.Squash(Input.FullName), Input.Title, Input.Email, [.. Input.Roles.Distinct(StringComparer.Ordinal)], Input.UnitId);
         var errors = await UpdateAccount.RunAsync(db, users, scope, Account!, changes, clock, ct);
         if (errors.Count > 0)
@@ -68,7 +68,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        var scope = (await admin.ScopeAsync(User, ct))!;
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
         if (await AccountActions.LockAsync(users, scope, Account!) is { } error)
         {
             Fill();
@@ -120,9 +120,9 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     {
         ManagedAccounts.Forget(db);
         var account = await users.FindByIdAsync(id.ToString());
-        if (account is null || !await admin.ManagesUserAsync(User, account, ct)) return false;
+        if (account is null || !await AdminScope.ManagesUserAsync(db, await currentUser.ScopeAsync(User, ct), account, ct)) return false;
         Account = account;
-        var scope = (await admin.ScopeAsync(User, ct))!;
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
         IsSelf = account.Id == scope.UserId;
         Roles = [.. await users.GetRolesAsync(account)];
         Locked = await users.IsLockedOutAsync(account);

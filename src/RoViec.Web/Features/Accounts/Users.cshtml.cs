@@ -9,7 +9,7 @@ namespace RoViec.Web.Features.Accounts;
 
 /// <summary>The accounts the administrator manages: name, user name, roles, unit, locked, two-factor.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class UsersModel(RoViecDbContext db, AdminScope admin, TimeProvider clock) : PageModel
+public sealed class UsersModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     /// <summary>"?xa=tinh" lists a province administrator's province-level accounts.</summary>
     public const string ProvinceLevel = "tinh";
@@ -21,9 +21,9 @@ public sealed class UsersModel(RoViecDbContext db, AdminScope admin, TimeProvide
 
     public async Task<IActionResult> OnGetAsync(string? xa, CancellationToken ct)
     {
-        var scope = await admin.ScopeAsync(User, ct);
+        var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct));
         if (scope is null) return NotFound();
-        Communes = await admin.CommunesAsync(User, ct);
+        Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
         IsProvinceAdmin = scope.IsProvinceLevel;
         Guid? only = null;
         if (IsProvinceAdmin && xa == ProvinceLevel) only = Guid.Empty;

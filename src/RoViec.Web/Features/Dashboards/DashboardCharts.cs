@@ -54,7 +54,7 @@ public static class DashboardCharts
 
     public static void Map(WebApplication app) => app.MapGet("/bang-dieu-khien/{periodId:guid}/{chart}.svg", async (
         Guid periodId, string chart, HttpContext http, RoViecDbContext db, CurrentUser currentUser, IMemoryCache cache,
-        DashboardTrend trend, TimeProvider clock, CancellationToken ct) =>
+        TimeProvider clock, CancellationToken ct) =>
     {
         if (chart is not ("trang-thai" or "chi-tieu" or "xu-huong")) return Results.NotFound();
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
@@ -71,7 +71,7 @@ public static class DashboardCharts
             {
                 "trang-thai" => StatusDonut(view.ByStatus).Svg,
                 "chi-tieu" => IndicatorBars(view.Indicators).Svg,
-                _ => Trend(await trend.UpToAsync(period, ct)).Svg,
+                _ => Trend(await DashboardTrend.UpToAsync(db, cache, period, clock, ct)).Svg,
             };
             cache.Set(key, svg, TimeSpan.FromMinutes(30));
         }

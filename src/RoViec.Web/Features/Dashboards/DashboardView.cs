@@ -96,10 +96,12 @@ public sealed record TrendPoint(string Month, decimal? Rate, decimal? OnTime, de
 /// The months of the plan up to a month, from their snapshots (built when missing), kept in memory until a snapshot
 /// of the plan changes — a dashboard view reads one small query and the cache.
 /// </summary>
-public sealed class DashboardTrend(RoViecDbContext db, IMemoryCache cache, TimeProvider clock)
+public static class DashboardTrend
 {
-    public async Task<IReadOnlyList<TrendPoint>> UpToAsync(ReportingPeriod month, CancellationToken ct)
+    public static async Task<IReadOnlyList<TrendPoint>> UpToAsync(RoViecDbContext db, IMemoryCache cache, ReportingPeriod month, TimeProvider clock, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(month);
         var today = clock.VietnamToday();
         var months = await db.Periods.AsNoTracking()

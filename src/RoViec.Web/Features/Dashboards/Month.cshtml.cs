@@ -9,6 +9,7 @@ using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Plans;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace RoViec.Web.Features.Dashboards;
 
@@ -18,7 +19,7 @@ namespace RoViec.Web.Features.Dashboards;
 /// its score, its rank and what would raise it). Charts are server-drawn SVG images.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, DashboardTrend trend, TimeProvider clock) : PageModel
+public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMemoryCache cache, TimeProvider clock) : PageModel
 {
     public Plan? Plan { get; private set; }
     public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
@@ -40,7 +41,7 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, Dash
         if (ky is not null && Month is null) return NotFound();
         if (Month is null) return Page();
         View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
-        Trend = await trend.UpToAsync(Month, ct);
+        Trend = await DashboardTrend.UpToAsync(db, cache, Month, clock, ct);
         return Page();
     }
 

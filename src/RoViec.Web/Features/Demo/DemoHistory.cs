@@ -21,7 +21,7 @@ namespace RoViec.Web.Features.Demo;
 /// month keeps two awaiting verification), then closed, scored and snapshotted. A few tasks slip, so the dashboards
 /// show tasks at risk and overdue. Deterministic: the same data on every run (seeded random numbers).
 /// </summary>
-public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores, TimeProvider clock, ILogger<DemoHistory> log)
+public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, ILogger<DemoHistory> log)
 {
     public const string Setting = "RoViec:Demo:History";
 
@@ -186,7 +186,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, ScoreService scores,
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            if (period.Kind == PeriodKinds.Monthly) await scores.RecomputeAsync(period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", ct);
+            if (period.Kind == PeriodKinds.Monthly) await ScoreService.RecomputeAsync(db, period.Id, "Chấm điểm dữ liệu mô phỏng", "hệ thống", clock, ct);
             await PeriodSnapshots.BuildAsync(db, row, clock, "Dữ liệu mô phỏng", "hệ thống", ct);
         }
         return (months.Count, reportsSeeded);

@@ -11,7 +11,7 @@ namespace RoViec.Web.Features.Organisation;
 
 /// <summary>Adds a unit to the commune: one of the catalogue's default units, or a new one with its name, kind and parent.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class AddUnitModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed class CatalogueForm
     {
@@ -65,9 +65,9 @@ public sealed class AddUnitModel(RoViecDbContext db, AdminScope admin) : PageMod
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Commune = await admin.SelectedAsync(HttpContext, ct);
+        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
         if (Commune is null) return false;
-        CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + Commune.Id : "";
+        CommuneQuery = (await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct)).Count > 1 ? "xa=" + Commune.Id : "";
         Missing = await Features.Organisation.AddUnit.MissingDefaultsAsync(db, Commune.Id, ct);
         Parents = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, Commune.Id, ct)).Where(p => p.Node.Unit.Active && p.Node.Unit.Kind != nameof(UnitKind.Group))];
         return true;

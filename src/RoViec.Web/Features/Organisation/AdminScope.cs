@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
@@ -14,20 +13,18 @@ public sealed record CommuneChoice(Guid Id, string Name, Guid? ProvinceId, strin
 /// administrator (a province, no commune) every commune of the province and the province's own
 /// accounts. Anything else does not exist for them (404), whatever its id.
 /// </summary>
-public sealed class AdminScope(RoViecDbContext db, CurrentUser currentUser)
+public static class AdminScope
 {
     /// <summary>Query parameter naming the commune a province administrator works on.</summary>
     public const string CommuneQuery = "xa";
 
-    public async Task<UserScope?> ScopeAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        var scope = await currentUser.ScopeAsync(user, ct);
-        return scope is { ManagesOrganisation: true } ? scope : null;
-    }
+    /// <summary>The caller when they administer something (a commune's or a province's administrator), else null.</summary>
+    public static UserScope? Of(UserScope? caller) => caller is { ManagesOrganisation: true } ? caller : null;
 
-    public async Task<IReadOnlyList<CommuneChoice>> CommunesAsync(ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<IReadOnlyList<CommuneChoice>> CommunesAsync(RoViecDbContext db, UserScope? caller, CancellationToken ct)
     {
-        var scope = await ScopeAsync(user, ct);
+        ArgumentNullException.ThrowIfNull(db);
+        var scope = Of(caller);
         if (scope is null) return [];
         IQueryable<Commune> communes;
         if (scope.CommuneId is { } own) communes = db.Communes.Where(c => c.Id == own);
@@ -39,24 +36,24 @@ public sealed class AdminScope(RoViecDbContext db, CurrentUser currentUser)
         return [.. list.OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 
-    /// <summary>The commune a page works on: the one named by "?xa=" among those managed, else the first; null when none (or not theirs).</summary>
-    public async Task<CommuneChoice?> SelectedAsync(HttpContext http, CancellationToken ct)
+    /// <summary>The commune a page works on: the one <paramref name="asked"/> names ("?xa=") among those managed, else the first; null when none (or not theirs).</summary>
+    public static async Task<CommuneChoice?> SelectedAsync(RoViecDbContext db, UserScope? caller, string? asked, CancellationToken ct)
     {
-        var communes = await CommunesAsync(http.User, ct);
-        var asked = http.Request.Query[CommuneQuery].ToString();
-        if (asked.Length == 0) return communes.Count > 0 ? communes[0] : null;
+        var communes = await CommunesAsync(db, caller, ct);
+        if (string.IsNullOrEmpty(asked)) return communes.Count > 0 ? communes[0] : null;
         return Guid.TryParse(asked, out var id) ? communes.FirstOrDefault(c => c.Id == id) : null;
     }
 
-    public async Task<bool> ManagesCommuneAsync(ClaimsPrincipal user, Guid communeId, CancellationToken ct) =>
-        (await CommunesAsync(user, ct)).Any(c => c.Id == communeId);
+    public static async Task<bool> ManagesCommuneAsync(RoViecDbContext db, UserScope? caller, Guid communeId, CancellationToken ct) =>
+        (await CommunesAsync(db, caller, ct)).Any(c => c.Id == communeId);
 
     /// <summary>Whether the administrator manages this account: one of their communes', or (province level) their province's own.</summary>
-    public async Task<bool> ManagesUserAsync(ClaimsPrincipal user, AppUser target, CancellationToken ct)
+    public static async Task<bool> ManagesUserAsync(RoViecDbContext db, UserScope? caller, AppUser target, CancellationToken ct)
     {
-        var scope = await ScopeAsync(user, ct);
+        ArgumentNullException.ThrowIfNull(target);
+        var scope = Of(caller);
         if (scope is null) return false;
-        if (target.CommuneId is { } communeId) return await ManagesCommuneAsync(user, communeId, ct);
+        if (target.CommuneId is { } communeId) return await ManagesCommuneAsync(db, scope, communeId, ct);
         return scope.IsProvinceLevel && target.ProvinceId == scope.ProvinceId;
     }
 }

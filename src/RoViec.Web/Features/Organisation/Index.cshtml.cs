@@ -9,7 +9,7 @@ namespace RoViec.Web.Features.Organisation;
 
 /// <summary>The organisation tree: province, commune, and the commune's units nested under one another.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class IndexModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public IReadOnlyList<CommuneChoice> Communes { get; private set; } = [];
     public CommuneChoice? Commune { get; private set; }
@@ -26,8 +26,8 @@ public sealed class IndexModel(RoViecDbContext db, AdminScope admin) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Communes = await admin.CommunesAsync(User, ct);
-        Commune = await admin.SelectedAsync(HttpContext, ct);
+        Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
+        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
         if (Commune is null) return NotFound();
         var roots = await OrganisationTree.LoadAsync(db, Commune.Id, ct);
         Tree = [.. roots.Where(n => n.Unit.Kind is not (nameof(UnitKind.Group) or nameof(UnitKind.Unrecognised)))];

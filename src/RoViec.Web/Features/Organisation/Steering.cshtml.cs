@@ -11,7 +11,7 @@ namespace RoViec.Web.Features.Organisation;
 
 /// <summary>The commune's steering committee by position, each member with their fields, units and account; and the committee's history.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class SteeringModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class SteeringModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public CommuneChoice? Commune { get; private set; }
     public IReadOnlyList<CommuneChoice> Communes { get; private set; } = [];
@@ -21,8 +21,8 @@ public sealed class SteeringModel(RoViecDbContext db, AdminScope admin) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Communes = await admin.CommunesAsync(User, ct);
-        Commune = await admin.SelectedAsync(HttpContext, ct);
+        Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
+        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
         if (Commune is null) return NotFound();
         Members = await SteeringCommittee.MembersAsync(db, Commune.Id, ct);
         History = await SteeringHistory.LatestAsync(db, Commune.Id, ct);

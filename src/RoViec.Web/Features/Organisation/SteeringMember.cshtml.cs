@@ -15,7 +15,7 @@ namespace RoViec.Web.Features.Organisation;
 
 /// <summary>Adds a steering member or changes one (position, fields, units, account), removes them; with the member's history.</summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : PageModel
+public sealed class SteeringMemberModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public sealed class Form
     {
@@ -140,17 +140,17 @@ public sealed class SteeringMemberModel(RoViecDbContext db, AdminScope admin) : 
         if (id is { } memberId)
         {
             member = await SteeringCommittee.FindAsync(db, memberId, ct);
-            if (member is null || !await admin.ManagesCommuneAsync(User, member.CommuneId, ct)) return null;
+            if (member is null || !await AdminScope.ManagesCommuneAsync(db, await currentUser.ScopeAsync(User, ct), member.CommuneId, ct)) return null;
             CommuneId = member.CommuneId;
             MemberId = member.Id;
         }
-        else if (await admin.SelectedAsync(HttpContext, ct) is { } selected)
+        else if (await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct) is { } selected)
         {
             CommuneId = selected.Id;
         }
         if (CommuneId == Guid.Empty) return null;
         CommuneName = await PlanQueries.CommuneNameAsync(db, CommuneId, ct) ?? "";
-        CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + CommuneId : "";
+        CommuneQuery = (await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct)).Count > 1 ? "xa=" + CommuneId : "";
         var linked = member?.Units.Select(u => u.UnitId).ToHashSet() ?? [];
         Units = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, CommuneId, ct))
             .Where(n => (n.Node.Unit.Active && n.Node.Unit.Kind != nameof(RoViec.Domain.Units.UnitKind.Group)) || linked.Contains(n.Node.Unit.Id))

@@ -17,7 +17,7 @@ namespace RoViec.Web.Features.Organisation;
 /// 409 showing both versions.
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class UnitModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     private static readonly Dictionary<string, string> HistoryLabels = new(StringComparer.Ordinal)
     {
@@ -152,10 +152,10 @@ public sealed class UnitModel(RoViecDbContext db, AdminScope admin, Microsoft.Ex
     {
         UnitQueries.Forget(db);
         var unit = await UnitQueries.FindAsync(db, id, ct);
-        if (unit is null || !await admin.ManagesCommuneAsync(User, unit.CommuneId, ct)) return false;
+        if (unit is null || !await AdminScope.ManagesCommuneAsync(db, await currentUser.ScopeAsync(User, ct), unit.CommuneId, ct)) return false;
         Unit = unit;
         CommuneName = await PlanQueries.CommuneNameAsync(db, unit.CommuneId, ct) ?? "";
-        CommuneQuery = (await admin.CommunesAsync(User, ct)).Count > 1 ? "xa=" + unit.CommuneId : "";
+        CommuneQuery = (await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct)).Count > 1 ? "xa=" + unit.CommuneId : "";
         var tree = await OrganisationTree.LoadAsync(db, unit.CommuneId, ct);
         var all = OrganisationTree.Flatten(tree).ToList();
         ParentName = all.FirstOrDefault(n => n.Node.Unit.Id == unit.ParentId).Node?.Unit.Name;

@@ -11,12 +11,12 @@ public sealed record EvidenceInput(string Kind, string? FileName, byte[]? Conten
 /// Attaches evidence to a line of a report the unit is still filling in: a file checked by
 /// <see cref="EvidenceFiles"/>, a reference to an issued document, or an http(s) link. Or removes one.
 /// </summary>
-public sealed class AddEvidence(RoViecDbContext db, ReportDesk desk)
+public static class AddEvidence
 {
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid itemId, EvidenceInput input, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid itemId, EvidenceInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (handle, item, refusal) = await OpenLineAsync(http, reportId, itemId, ct);
+        var (handle, item, refusal) = await OpenLineAsync(desk, reportId, itemId, ct);
         if (refusal is not null) return refusal;
         var evidence = new Evidence
         {
@@ -71,24 +71,24 @@ public sealed class AddEvidence(RoViecDbContext db, ReportDesk desk)
             default:
                 return new ReportOutcome.BadRequest("Loại minh chứng không hợp lệ.");
         }
-        db.Evidence.Add(evidence);
-        await db.SaveChangesAsync(ct);
+        desk.Db.Evidence.Add(evidence);
+        await desk.Db.SaveChangesAsync(ct);
         return new ReportOutcome.Done(string.Create(CultureInfo.InvariantCulture, $"Đã thêm minh chứng \"{evidence.Title}\"."));
     }
 
-    public async Task<ReportOutcome> RemoveAsync(HttpContext http, Guid reportId, Guid evidenceId, CancellationToken ct)
+    public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, Guid reportId, Guid evidenceId, CancellationToken ct)
     {
-        var evidence = await db.Evidence.FindAsync([evidenceId], ct);
-        var (_, _, refusal) = await OpenLineAsync(http, reportId, evidence?.ItemId ?? Guid.Empty, ct);
+        var evidence = await desk.Db.Evidence.FindAsync([evidenceId], ct);
+        var (_, _, refusal) = await OpenLineAsync(desk, reportId, evidence?.ItemId ?? Guid.Empty, ct);
         if (refusal is not null) return refusal;
-        db.Evidence.Remove(evidence!);
-        await db.SaveChangesAsync(ct);
+        desk.Db.Evidence.Remove(evidence!);
+        await desk.Db.SaveChangesAsync(ct);
         return new ReportOutcome.Done($"Đã gỡ minh chứng \"{evidence!.Title}\".");
     }
 
-    private async Task<(ReportHandle? Handle, ReportItem? Item, ReportOutcome? Refusal)> OpenLineAsync(HttpContext http, Guid reportId, Guid itemId, CancellationToken ct)
+    private static async Task<(ReportHandle? Handle, ReportItem? Item, ReportOutcome? Refusal)> OpenLineAsync(ReportDesk desk, Guid reportId, Guid itemId, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: false, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: false, ct);
         if (handle is null) return (null, null, refusal);
         if (!handle.IsReporter) return (null, null, new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới thêm, gỡ được minh chứng."));
         if (!handle.Editable)

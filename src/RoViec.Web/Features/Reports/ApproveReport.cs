@@ -5,17 +5,17 @@ using RoViec.Web.Features.Evaluation;
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>The unit head approves the unit's submitted report (when the commune asks for approval): it goes on to the standing office.</summary>
-public sealed class ApproveReport(RoViecDbContext db, ReportDesk desk)
+public static class ApproveReport
 {
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid? version, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return refusal!;
         if (!handle.IsHead) return new ReportOutcome.Forbidden("Chỉ trưởng đơn vị mới duyệt được báo cáo của đơn vị.");
         if (desk.HoldVersion(handle.Report, version) is { } stale) return stale;
         if (ReportFlow.Approve(handle.Report, handle.Scope.UserName, desk.NowUtc) is { } notNow)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;

@@ -10,13 +10,13 @@ namespace RoViec.Web.Features.Reports;
 /// records who, when, why, the value before and after (<see cref="ReportCorrection"/>). The new value
 /// follows the same rules as a submission; a ratio's value follows its numerator and denominator.
 /// </summary>
-public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
+public static class CorrectLine
 {
     public const int MaxReason = 2000;
 
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, Guid itemId, string? field, string? value, string? reason, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid? version, Guid itemId, string? field, string? value, string? reason, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return refusal!;
         if (!handle.RunsReporting) return new ReportOutcome.Forbidden("Chỉ cơ quan thường trực mới đính chính được báo cáo đã xác minh.");
         var report = handle.Report;
@@ -42,12 +42,12 @@ public sealed class CorrectLine(RoViecDbContext db, ReportDesk desk)
             errors = [new FieldError(item.Id, field, "Giá trị mới giống giá trị đang có; không có gì để đính chính.")];
         if (errors.Count > 0)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Invalid(errors);
         }
 
         var now = desk.NowUtc;
-        void Record(string name, string? from) => db.ReportCorrections.Add(new ReportCorrection
+        void Record(string name, string? from) => desk.Db.ReportCorrections.Add(new ReportCorrection
         {
             Id = Guid.NewGuid(),
             CommuneId = report.CommuneId,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Forms;
 using RoViec.Web.Shared.Outcomes;
@@ -22,7 +23,7 @@ namespace RoViec.Web.Features.Reports;
 [UploadLimit(BodyLimit)]
 [RequestSizeLimit(BodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyLimit, ValueCountLimit = 20_000)]
-public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : PageModel
+public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes, IConfiguration configuration, ILogger<DetailModel> log) : PageModel
 {
     public const long BodyLimit = 24L * 1024 * 1024;
 
@@ -47,7 +48,12 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
     public bool CanVerify => Handle.RunsReporting && Report.State == ReportStates.Submitted;
     public bool CanCorrect => Handle.RunsReporting && Report.State == ReportStates.Verified;
 
-    public bool Late => Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > Handle.DueOn : desk.Today > Handle.DueOn;
+    public bool Late => Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > Handle.DueOn : Today > Handle.DueOn;
+
+    private DateOnly Today => ReportValues.Day(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The report use cases' surroundings for this request: the unit of work, the caller, the clock, the change notices.</summary>
+    private async Task<ReportDesk> DeskAsync(CancellationToken ct) => new(db, await currentUser.ScopeAsync(User, ct), clock, changes);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -55,10 +61,10 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
         return await ShowAsync(id, null, ct);
     }
 
-    public async Task<IActionResult> OnPostDraftAsync(Guid id, [FromServices] SaveDraft saveDraft, CancellationToken ct)
+    public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct)
     {
         var input = ReportInput.FromForm(PostedForm);
-        var (outcome, savedAt, version) = await saveDraft.RunAsync(HttpContext, id, input, ct);
+        var (outcome, savedAt, version) = await SaveDraft.RunAsync(await DeskAsync(ct), id, input, ct);
         if (Request.Headers[AutosaveHeader] == "1")
         {
             return outcome switch
@@ -72,16 +78,16 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
         return await AfterAsync(id, outcome, PostedForm, "#luu", ct);
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] SubmitReport submit, CancellationToken ct) =>
-        await AfterAsync(id, await submit.RunAsync(HttpContext, id, ReportInput.FromForm(PostedForm), ct), PostedForm, "", ct);
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await SubmitReport.RunAsync(await DeskAsync(ct), id, ReportInput.FromForm(PostedForm), SubmitReport.TestingPause(configuration, log, id), ct), PostedForm, "", ct);
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromForm] Guid? version, [FromServices] ApproveReport approve, CancellationToken ct) =>
-        await AfterAsync(id, await approve.RunAsync(HttpContext, id, version, ct), null, "", ct);
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromForm] Guid? version, CancellationToken ct) =>
+        await AfterAsync(id, await ApproveReport.RunAsync(await DeskAsync(ct), id, version, ct), null, "", ct);
 
-    public async Task<IActionResult> OnPostHeadReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, [FromServices] ReturnReport returnReport, CancellationToken ct) =>
-        await AfterAsync(id, await returnReport.RunAsync(HttpContext, id, version, comment, new Dictionary<Guid, string>(), byHead: true, ct), PostedForm, "", ct);
+    public async Task<IActionResult> OnPostHeadReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, CancellationToken ct) =>
+        await AfterAsync(id, await ReturnReport.RunAsync(await DeskAsync(ct), id, version, comment, new Dictionary<Guid, string>(), byHead: true, ct), PostedForm, "", ct);
 
-    public async Task<IActionResult> OnPostReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, [FromServices] ReturnReport returnReport, CancellationToken ct)
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, [FromForm] Guid? version, [FromForm] string? comment, CancellationToken ct)
     {
         var lines = new Dictionary<Guid, string>();
         foreach (var (key, value) in PostedForm)
@@ -89,21 +95,21 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
             var match = LineComment().Match(key);
             if (match.Success && Guid.TryParse(match.Groups[1].Value, out var itemId)) lines[itemId] = value.ToString();
         }
-        return await AfterAsync(id, await returnReport.RunAsync(HttpContext, id, version, comment, lines, byHead: false, ct), PostedForm, "", ct);
+        return await AfterAsync(id, await ReturnReport.RunAsync(await DeskAsync(ct), id, version, comment, lines, byHead: false, ct), PostedForm, "", ct);
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id, [FromForm] Guid? version, [FromServices] VerifyReport verify, CancellationToken ct) =>
-        await AfterAsync(id, await verify.RunAsync(HttpContext, id, version, ct), null, "", ct);
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, [FromForm] Guid? version, CancellationToken ct) =>
+        await AfterAsync(id, await VerifyReport.RunAsync(await DeskAsync(ct), id, version, ct), null, "", ct);
 
     public async Task<IActionResult> OnPostCorrectAsync(Guid id, [FromForm] Guid? version, [FromForm] Guid item, [FromForm] string? field, [FromForm] string? value, [FromForm] string? reason,
-        [FromServices] CorrectLine correct, CancellationToken ct)
+        CancellationToken ct)
     {
         OpenLine = item;
-        return await AfterAsync(id, await correct.RunAsync(HttpContext, id, version, item, field, value, reason, ct), PostedForm, $"#dong-{item}", ct);
+        return await AfterAsync(id, await CorrectLine.RunAsync(await DeskAsync(ct), id, version, item, field, value, reason, ct), PostedForm, $"#dong-{item}", ct);
     }
 
     public async Task<IActionResult> OnPostEvidenceAsync(Guid id, [FromForm] Guid item, [FromForm] string? kind, IFormFile? file,
-        [FromForm] string? number, [FromForm] string? date, [FromForm] string? url, [FromForm] string? title, [FromServices] AddEvidence addEvidence, CancellationToken ct)
+        [FromForm] string? number, [FromForm] string? date, [FromForm] string? url, [FromForm] string? title, CancellationToken ct)
     {
         OpenLine = item;
         byte[]? content = null;
@@ -115,11 +121,11 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
             content = memory.ToArray();
         }
         var input = new EvidenceInput(kind ?? "", file?.FileName, content, file?.Length ?? 0, number, date, url, title);
-        return await AfterAsync(id, await addEvidence.RunAsync(HttpContext, id, item, input, ct), PostedForm, $"#dong-{item}", ct);
+        return await AfterAsync(id, await AddEvidence.RunAsync(await DeskAsync(ct), id, item, input, ct), PostedForm, $"#dong-{item}", ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, [FromServices] AddEvidence addEvidence, CancellationToken ct) =>
-        await AfterAsync(id, await addEvidence.RemoveAsync(HttpContext, id, evidence, ct), null, "", ct);
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, CancellationToken ct) =>
+        await AfterAsync(id, await AddEvidence.RemoveAsync(await DeskAsync(ct), id, evidence, ct), null, "", ct);
 
     /// <summary>Done: back to the report (post-redirect-get) with the message. Refused: the page again with the reasons and what was typed, under the refusal's status.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, ReportOutcome outcome, IFormCollection? form, string anchor, CancellationToken ct)
@@ -149,10 +155,10 @@ public sealed partial class DetailModel(RoViecDbContext db, ReportDesk desk) : P
 
     private async Task<IActionResult> ShowAsync(Guid id, Refusal? refusal, CancellationToken ct)
     {
-        var (handle, notOpened) = await desk.OpenAsync(HttpContext, id, track: false, ct);
+        var (handle, notOpened) = await (await DeskAsync(ct)).OpenAsync(id, track: false, ct);
         if (handle is null) return this.Refuse(((IRefused)notOpened!).Refusal);
         Sheet = await ReportSheet.LoadAsync(db, handle, ct);
-        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(desk.Today) : null;
+        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(Today) : null;
         return refusal is { } r ? this.Refuse(r) : Page();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
 
@@ -15,11 +16,12 @@ namespace RoViec.Web.Features.Reports;
 /// runs as a page of the application.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class EvidenceModel(RoViecDbContext db, ReportDesk desk) : PageModel
+public sealed class EvidenceModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid evidenceId, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(HttpContext, id, track: false, ct);
+        var desk = new ReportDesk(db, await currentUser.ScopeAsync(User, ct), clock, changes);
+        var (handle, refusal) = await desk.OpenAsync(id, track: false, ct);
         if (handle is null) return this.Refuse(((IRefused)refusal!).Refusal);
         var file = await EvidenceFiles.StoredAsync(db, handle.Report, evidenceId, ct);
         if (file is null) return NotFound();

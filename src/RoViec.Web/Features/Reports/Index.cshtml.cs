@@ -15,7 +15,7 @@ namespace RoViec.Web.Features.Reports;
 /// by period, filtered by period and state; a province user picks the commune ("?xa=").
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, ReportDesk desk) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ky")] public Guid? PeriodId { get; set; }
     [BindProperty(SupportsGet = true, Name = "trang-thai")] public string? State { get; set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Repo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = desk.Today;
+        var today = ReportValues.Day(clock.GetUtcNow().UtcDateTime);
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is not { HasAnyRole: true }) return Forbid();
         if (State is not null && !ReportLabels.States.Contains(State)) State = null;

@@ -48,16 +48,19 @@ public sealed record ReportHandle(
     }
 }
 
-/// <summary>Opens reports for the pages and the use cases, with the commune and unit checks of <see cref="CurrentUser"/>.</summary>
-public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes)
+/// <summary>
+/// What every report use case works with, as one value the page builds per request: the unit of work, the
+/// caller, the application's clock and the period's change notices. Nothing of it comes from the container
+/// behind the use case's back, so a test builds one with a DbContext, a scope and a fake clock (ADR 0006).
+/// </summary>
+public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvider Clock, PeriodChanges Changes)
 {
     /// <summary>After a saved step: tells scores and snapshots that the report's period changed.</summary>
     public Task ChangedAsync(ReportHandle handle, PeriodChangeKind kind, string reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        return changes.RaiseAsync(new PeriodChange(handle.Report.CommuneId, handle.Period.Id, handle.Report.UnitId, kind, reason, handle.Scope.UserName), ct);
+        return Changes.RaiseAsync(new PeriodChange(handle.Report.CommuneId, handle.Period.Id, handle.Report.UnitId, kind, reason, handle.Scope.UserName), ct);
     }
-
 
     public const string StaleMessage =
         "Báo cáo vừa được thay đổi ở nơi khác (người khác, hoặc trang này mở ở một cửa sổ khác) sau khi bạn mở trang. "
@@ -65,30 +68,32 @@ public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, Time
 
     public const string MissingVersion = "Thiếu phiên bản (version) của báo cáo; hãy tải lại trang rồi làm lại.";
 
-    /// <summary>The report with its lines, tracked for a change, or the refusal (404 another commune's, 403 another unit's).</summary>
-    public async Task<(ReportHandle? Handle, ReportOutcome? Refusal)> OpenAsync(HttpContext http, Guid reportId, bool track, CancellationToken ct)
+    /// <summary>
+    /// The report with its lines, tracked for a change, or the refusal: not found when there is no such report
+    /// or the caller may not know it (the commune boundary already hides another commune's), forbidden when it is
+    /// another unit's.
+    /// </summary>
+    public async Task<(ReportHandle? Handle, ReportOutcome? Refusal)> OpenAsync(Guid reportId, bool track, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var reports = db.Reports.Include(r => r.Items.OrderBy(i => i.Order)).AsQueryable();
+        var reports = Db.Reports.Include(r => r.Items.OrderBy(i => i.Order)).AsQueryable();
         if (!track) reports = reports.AsNoTracking();
         var report = await reports.AsSplitQuery().FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null) return (null, new ReportOutcome.NotFound());
-        switch (await currentUser.AccessAsync(http, report.CommuneId, report.UnitId, ct))
+        switch (CurrentUser.AccessTo(Caller, report.CommuneId, report.UnitId))
         {
             case ResourceAccess.None:
                 return (null, new ReportOutcome.NotFound());
             case ResourceAccess.Forbidden:
                 return (null, new ReportOutcome.Forbidden("Báo cáo này thuộc đơn vị khác."));
         }
-        var scope = (await currentUser.ScopeAsync(http.User, ct))!;
-        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == report.UnitId, ct);
-        var requireApproval = await db.ReportingRules.Where(r => r.PlanId == period.PlanId).Select(r => r.RequireHeadApproval).FirstOrDefaultAsync(ct);
-        var extendedTo = await db.PeriodExtensions.Where(e => e.PeriodId == period.Id && e.UnitId == report.UnitId)
+        var period = await Db.Periods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
+        var unit = await Db.Units.AsNoTracking().FirstAsync(u => u.Id == report.UnitId, ct);
+        var requireApproval = await Db.ReportingRules.Where(r => r.PlanId == period.PlanId).Select(r => r.RequireHeadApproval).FirstOrDefaultAsync(ct);
+        var extendedTo = await Db.PeriodExtensions.Where(e => e.PeriodId == period.Id && e.UnitId == report.UnitId)
             .Select(e => (DateOnly?)e.DueOn).MaxAsync(ct);
         var indicatorIds = report.Items.Where(i => i.IndicatorId is not null).Select(i => i.IndicatorId!.Value).ToList();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        return (new ReportHandle(report, period, unit, requireApproval, extendedTo, indicators, scope), null);
+        var indicators = await Db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return (new ReportHandle(report, period, unit, requireApproval, extendedTo, indicators, Caller!), null);
     }
 
     /// <summary>
@@ -100,7 +105,7 @@ public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, Time
         ArgumentNullException.ThrowIfNull(report);
         if (read is not { } version || version == Guid.Empty) return new ReportOutcome.BadRequest(MissingVersion);
         if (version != report.Version) return new ReportOutcome.Conflict(StaleMessage);
-        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        Db.Entry(report).Property(r => r.Version).OriginalValue = version;
         return null;
     }
 
@@ -109,12 +114,12 @@ public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, Time
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
             return null;
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(StaleMessage);
         }
     }
@@ -146,13 +151,13 @@ public sealed class ReportDesk(RoViecDbContext db, CurrentUser currentUser, Time
     public void StampChangedLines(UnitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        db.ChangeTracker.DetectChanges();
-        foreach (var item in report.Items.Where(i => db.Entry(i).State == EntityState.Modified))
+        Db.ChangeTracker.DetectChanges();
+        foreach (var item in report.Items.Where(i => Db.Entry(i).State == EntityState.Modified))
             item.Version = Guid.NewGuid();
     }
 
     /// <summary>Now, from the application's clock (a test may set it).</summary>
-    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+    public DateTime NowUtc => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Today in Vietnam, from the application's clock.</summary>
     public DateOnly Today => ReportValues.Day(NowUtc);

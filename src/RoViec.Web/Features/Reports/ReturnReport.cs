@@ -9,14 +9,14 @@ namespace RoViec.Web.Features.Reports;
 /// and one per line, shown beside the line), or the unit head before approving it. At least one comment
 /// says what to fix; the comments stay in the report's history after the unit resubmits.
 /// </summary>
-public sealed class ReturnReport(RoViecDbContext db, ReportDesk desk)
+public static class ReturnReport
 {
     public const int MaxComment = 4000;
 
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, string? comment, IReadOnlyDictionary<Guid, string> lineComments, bool byHead, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid? version, string? comment, IReadOnlyDictionary<Guid, string> lineComments, bool byHead, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lineComments);
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return refusal!;
         if (byHead ? !handle.IsHead : !handle.RunsReporting)
             return new ReportOutcome.Forbidden(byHead ? "Chỉ trưởng đơn vị mới trả lại được báo cáo chờ duyệt." : "Chỉ cơ quan thường trực mới trả lại được báo cáo.");
@@ -40,7 +40,7 @@ public sealed class ReturnReport(RoViecDbContext db, ReportDesk desk)
 
         if (ReportFlow.Return(handle.Report, handle.Scope.UserName, desk.NowUtc, overall, said, byHead) is { } notNow)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;

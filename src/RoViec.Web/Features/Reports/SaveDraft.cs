@@ -7,12 +7,12 @@ namespace RoViec.Web.Features.Reports;
 /// the report stays a draft (or returned), incomplete values are kept, out-of-range ones refuse the whole
 /// save with a message per field and nothing is saved.
 /// </summary>
-public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
+public static class SaveDraft
 {
-    public async Task<(ReportOutcome Outcome, DateTime? SavedAtUtc, Guid? Version)> RunAsync(HttpContext http, Guid reportId, ReportInput input, CancellationToken ct)
+    public static async Task<(ReportOutcome Outcome, DateTime? SavedAtUtc, Guid? Version)> RunAsync(ReportDesk desk, Guid reportId, ReportInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return (refusal!, null, null);
         if (!handle.IsReporter) return (new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới sửa được báo cáo này."), null, null);
         var report = handle.Report;
@@ -24,7 +24,7 @@ public sealed class SaveDraft(RoViecDbContext db, ReportDesk desk)
         var (errors, bad) = ReportDesk.Apply(handle, input);
         if (bad is not null || errors.Count > 0)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return (bad ?? new ReportOutcome.Invalid(errors), null, null);
         }
         var now = desk.NowUtc;

@@ -12,7 +12,7 @@ namespace RoViec.Web.Features.Reports;
 /// transaction — an interruption leaves all of it or none of it. A period that has closed refuses the
 /// submission (409) unless the unit was granted a later day.
 /// </summary>
-public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IConfiguration configuration, ILogger<SubmitReport> log)
+public static partial class SubmitReport
 {
     /// <summary>
     /// TEST ONLY. When set to a number of milliseconds, the submission waits that long inside its
@@ -21,11 +21,12 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
     /// </summary>
     public const string TestingPauseSetting = "RoViec:Testing:PauseInsideSubmitMs";
 
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, ReportInput input, CancellationToken ct)
+    /// <param name="pauseInsideTransaction">Zero everywhere but the crash test (<see cref="TestingPause"/>).</param>
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, ReportInput input, TimeSpan pauseInsideTransaction, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(desk);
         ArgumentNullException.ThrowIfNull(input);
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return refusal!;
         if (!handle.IsReporter) return new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới gửi được báo cáo này.");
         var report = handle.Report;
@@ -42,7 +43,7 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
         }
         if (bad is not null || errors.Count > 0)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return bad ?? new ReportOutcome.Invalid(errors);
         }
 
@@ -50,13 +51,13 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
         desk.StampChangedLines(report);
         if (ReportFlow.Submit(report, handle.Scope.UserName, now, handle.RequireHeadApproval) is { } notNow)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await desk.Db.Database.BeginTransactionAsync(ct))
         {
             if (await desk.SaveAsync(ct) is { } conflict) return conflict;
-            await PauseForTestAsync(report.Id);
+            if (pauseInsideTransaction > TimeSpan.Zero) await Task.Delay(pauseInsideTransaction, CancellationToken.None);
             await transaction.CommitAsync(ct);
         }
         if (!handle.RequireHeadApproval)
@@ -66,11 +67,13 @@ public sealed partial class SubmitReport(RoViecDbContext db, ReportDesk desk, IC
             : "Đã gửi báo cáo tới cơ quan thường trực.");
     }
 
-    private async Task PauseForTestAsync(Guid reportId)
+    /// <summary>The test-only pause the configuration asks for, logged as a warning whenever it is set; zero otherwise.</summary>
+    public static TimeSpan TestingPause(IConfiguration configuration, ILogger log, Guid reportId)
     {
-        if (!int.TryParse(configuration[TestingPauseSetting], System.Globalization.CultureInfo.InvariantCulture, out var pause) || pause <= 0) return;
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!int.TryParse(configuration[TestingPauseSetting], System.Globalization.CultureInfo.InvariantCulture, out var pause) || pause <= 0) return TimeSpan.Zero;
         LogTestingPause(log, reportId, pause);
-        await Task.Delay(pause, CancellationToken.None);
+        return TimeSpan.FromMilliseconds(pause);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "TESTING: submission of report {ReportId} pauses {Pause} ms inside its transaction (RoViec:Testing:PauseInsideSubmitMs)")]

@@ -5,17 +5,17 @@ using RoViec.Web.Features.Evaluation;
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>The standing office verifies a submitted report: it is locked, and changes only through a recorded correction.</summary>
-public sealed class VerifyReport(RoViecDbContext db, ReportDesk desk)
+public static class VerifyReport
 {
-    public async Task<ReportOutcome> RunAsync(HttpContext http, Guid reportId, Guid? version, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid? version, CancellationToken ct)
     {
-        var (handle, refusal) = await desk.OpenAsync(http, reportId, track: true, ct);
+        var (handle, refusal) = await desk.OpenAsync(reportId, track: true, ct);
         if (handle is null) return refusal!;
         if (!handle.RunsReporting) return new ReportOutcome.Forbidden("Chỉ cơ quan thường trực mới xác minh được báo cáo.");
         if (desk.HoldVersion(handle.Report, version) is { } stale) return stale;
         if (ReportFlow.Verify(handle.Report, handle.Scope.UserName, desk.NowUtc) is { } notNow)
         {
-            db.ChangeTracker.Clear();
+            desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;

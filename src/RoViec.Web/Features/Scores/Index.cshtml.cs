@@ -16,7 +16,7 @@ namespace RoViec.Web.Features.Scores;
 /// classes and the tie rule of the scheme; the standing office recomputes a month on demand (POST).
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, ScoreService scores) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public Plan? Plan { get; private set; }
     public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
@@ -61,7 +61,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Scor
         await LoadAsync(ct);
         if (!RunsReporting) return Forbid();
         if (Plan is null || Months.All(m => m.Id != ky)) return NotFound();
-        var outcome = await scores.RecomputeAsync(ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, ct);
+        var outcome = await ScoreService.RecomputeAsync(db, ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, clock, ct);
         if (outcome is ScoreOutcome.Refused refused)
         {
             Error = refused.Message;

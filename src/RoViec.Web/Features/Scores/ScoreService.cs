@@ -27,7 +27,7 @@ public abstract record ScoreOutcome
 /// and why (<see cref="ScoreChange"/>). A closed month keeps the scheme version it was scored with; an open one
 /// follows the version in force.
 /// </summary>
-public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
+public static class ScoreService
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,8 +46,10 @@ public sealed class ScoreService(RoViecDbContext db, TimeProvider clock)
         return await SchemeStore.InForceAsync(db, period.CommuneId, period.StartsOn, clock, ct);
     }
 
-    public async Task<ScoreOutcome> RecomputeAsync(Guid periodId, string reason, string? by, CancellationToken ct)
+    public static async Task<ScoreOutcome> RecomputeAsync(RoViecDbContext db, Guid periodId, string reason, string? by, TimeProvider clock, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new ScoreOutcome.Refused("Không có kỳ báo cáo này.");
         if (period.Kind != PeriodKinds.Monthly)

@@ -5,7 +5,7 @@ using RoViec.Web.Features.Evaluation;
 namespace RoViec.Web.Features.Scores;
 
 /// <summary>Rescores a month when a report is verified or corrected, or a scoring input changes — before its snapshot is rebuilt.</summary>
-public sealed class ScoresOnChange(RoViecDbContext db, ScoreService scores) : IPeriodChangeHandler
+public sealed class ScoresOnChange(RoViecDbContext db, TimeProvider clock) : IPeriodChangeHandler
 {
     public int Order => 0;
 
@@ -15,6 +15,6 @@ public sealed class ScoresOnChange(RoViecDbContext db, ScoreService scores) : IP
         if (change.Kind is not (PeriodChangeKind.Verified or PeriodChangeKind.Corrected or PeriodChangeKind.ScoringInput)) return;
         var period = await db.Periods.FindAsync([change.PeriodId], ct);
         if (period?.Kind != PeriodKinds.Monthly) return;
-        await scores.RecomputeAsync(change.PeriodId, change.Reason, change.By, ct);
+        await ScoreService.RecomputeAsync(db, change.PeriodId, change.Reason, change.By, clock, ct);
     }
 }

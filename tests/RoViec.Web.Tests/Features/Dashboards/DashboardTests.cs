@@ -24,7 +24,7 @@ public sealed partial class DashboardTests
         await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 22), 10) };
         var d = await app.ReportedDecemberAsync();
         using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ScoreService>().RecomputeAsync(d.PeriodId, "Chấm thử", "kiểm thử", Ct);
+            await ScoreService.RecomputeAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), d.PeriodId, "Chấm thử", "kiểm thử", scope.ServiceProvider.GetRequiredService<TimeProvider>(), Ct);
         using var chair = await app.SignedInClientAsync("truongban");
         var html = await chair.GetStringAsync(new Uri($"/bang-dieu-khien?ky={d.PeriodId}", UriKind.Relative), Ct);
 

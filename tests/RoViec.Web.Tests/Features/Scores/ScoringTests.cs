@@ -21,7 +21,7 @@ public sealed class ScoringTests
     private static async Task<ScoreOutcome> RecomputeAsync(RoViecApp app, Guid periodId)
     {
         using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ScoreService>().RecomputeAsync(periodId, "Chấm thử", "kiểm thử", Ct);
+        return await ScoreService.RecomputeAsync(scope.ServiceProvider.GetRequiredService<RoViecDbContext>(), periodId, "Chấm thử", "kiểm thử", scope.ServiceProvider.GetRequiredService<TimeProvider>(), Ct);
     }
 
     private static Task<UnitScore> ScoreAsync(RoViecApp app, Guid periodId, Guid unitId) =>
