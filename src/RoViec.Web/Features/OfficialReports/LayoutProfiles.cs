@@ -123,7 +123,7 @@ public static partial class LayoutProfiles
     public static async Task<LayoutProfile?> DeleteAsync(RoViecDbContext db, Guid communeId, Guid profileId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var profile = await db.LayoutProfiles.FirstOrDefaultAsync(p => p.Id == profileId && p.CommuneId == communeId, ct);
+        var profile = await db.LayoutProfiles.FirstOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null) return null;
         db.LayoutProfiles.Remove(profile);
         await db.SaveChangesAsync(ct);

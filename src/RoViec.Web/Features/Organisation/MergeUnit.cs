@@ -49,12 +49,12 @@ public static class MergeUnit
         target.Aliases = joined;
         target.Version = Guid.NewGuid();
 
-        foreach (var task in await db.Tasks.Where(t => t.CommuneId == source.CommuneId && t.LeadUnitId == source.Id).ToListAsync(ct))
+        foreach (var task in await db.Tasks.Where(t => t.LeadUnitId == source.Id).ToListAsync(ct))
         {
             task.LeadUnitId = target.Id;
             task.Version = Guid.NewGuid();
         }
-        foreach (var indicator in await db.Indicators.Where(i => i.CommuneId == source.CommuneId && i.OwnerUnitId == source.Id).ToListAsync(ct))
+        foreach (var indicator in await db.Indicators.Where(i => i.OwnerUnitId == source.Id).ToListAsync(ct))
         {
             indicator.OwnerUnitId = target.Id;
             indicator.Version = Guid.NewGuid();

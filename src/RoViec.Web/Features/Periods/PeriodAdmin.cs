@@ -58,7 +58,7 @@ public static class PeriodAdmin
     public static async Task<Result> SaveRulesAsync(RoViecDbContext db, Guid communeId, Guid planId, RulesInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Active, ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Active, ct);
         if (plan is null) return new Result.NotFound();
         var rules = await PeriodCalendar.EnsureAsync(db, plan, ct);
         if (db.Entry(rules).State != EntityState.Added && rules.Version != input.Version)
@@ -103,7 +103,7 @@ public static class PeriodAdmin
     /// <summary>Opens a scheduled period now, ahead of its opening day.</summary>
     public static async Task<Result> OpenNowAsync(RoViecDbContext db, Guid communeId, Guid periodId, Guid version, DateTime nowUtc, CancellationToken ct)
     {
-        var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == periodId && p.CommuneId == communeId, ct);
+        var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new Result.NotFound();
         if (period.Version != version) return new Result.Conflict("Kỳ báo cáo vừa được thay đổi (có thể đã được mở); hãy tải lại trang.");
         if (period.State != PeriodStates.Scheduled) return new Result.Conflict("Kỳ báo cáo này đã mở hoặc đã đóng.");
@@ -125,7 +125,7 @@ public static class PeriodAdmin
     public static async Task<Result> CreateAdHocAsync(RoViecDbContext db, Guid communeId, Guid planId, AdHocInput input, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Active, ct);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Active, ct);
         if (plan is null) return new Result.NotFound();
         var today = RoViec.Domain.Text.VietnamTime.FromUtc(nowUtc);
         var errors = new Dictionary<string, string>();
@@ -145,7 +145,7 @@ public static class PeriodAdmin
         var units = input.UnitIds.Distinct().ToList();
         if (units.Count > 0)
         {
-            var known = await db.Units.Where(u => u.CommuneId == communeId && units.Contains(u.Id)).ToListAsync(ct);
+            var known = await db.Units.Where(u => units.Contains(u.Id)).ToListAsync(ct);
             if (known.Count != units.Count || known.Any(u => !CommuneCatalog.IsAssignable(u)))
                 errors["UnitIds"] = "Có đơn vị được chọn không thuộc xã hoặc đã ngừng hoạt động.";
         }
@@ -177,7 +177,7 @@ public static class PeriodAdmin
     /// <summary>Gives one unit a later due day in a period; the reason is required and kept.</summary>
     public static async Task<Result> ExtendAsync(RoViecDbContext db, Guid communeId, Guid periodId, Guid unitId, string? dueText, string? reason, string? grantedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId && p.CommuneId == communeId, ct);
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new Result.NotFound();
         var errors = new Dictionary<string, string>();
         if (!await db.Reports.AnyAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct))

@@ -10,7 +10,7 @@ public static class CorrectDraftTask
 {
     public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid taskId, TaskCorrection input, CancellationToken ct)
     {
-        var task = await DraftRows.Tasks(db, communeId, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await DraftRows.Tasks(db, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return new ReviewResult.NotFound();
         if (task.Version != input.Version) return new ReviewResult.Conflict();
         var year = await db.Plans.Where(p => p.Id == planId).Select(p => p.Year).FirstAsync(ct);

@@ -13,7 +13,7 @@ public static class CorrectIndicator
 {
     public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid indicatorId, IndicatorCorrection input, CancellationToken ct)
     {
-        var indicator = await DraftRows.Indicators(db, communeId, planId).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        var indicator = await DraftRows.Indicators(db, planId).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
         if (indicator is null) return new ReviewResult.NotFound();
         if (indicator.Version != input.Version) return new ReviewResult.Conflict();
 
@@ -29,7 +29,7 @@ public static class CorrectIndicator
         Data.Entities.OrgUnit? owner = null;
         if (input.OwnerUnitId is { } ownerId)
         {
-            owner = await db.Units.FirstOrDefaultAsync(u => u.Id == ownerId && u.CommuneId == communeId, ct);
+            owner = await db.Units.FirstOrDefaultAsync(u => u.Id == ownerId, ct);
             if (owner is null || (!CommuneCatalog.IsAssignable(owner) && owner.Id != indicator.OwnerUnitId))
                 errors[nameof(IndicatorCorrection.OwnerUnitId)] = "Hãy chọn một đơn vị trong danh mục của xã.";
         }
@@ -65,7 +65,7 @@ public static class CorrectIndicator
     /// <summary>Removes a line that is not an indicator.</summary>
     public static async Task<ReviewResult> RemoveAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid indicatorId, Guid version, CancellationToken ct)
     {
-        var indicator = await DraftRows.Indicators(db, communeId, planId).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        var indicator = await DraftRows.Indicators(db, planId).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
         if (indicator is null) return new ReviewResult.NotFound();
         if (indicator.Version != version) return new ReviewResult.Conflict();
         db.Indicators.Remove(indicator);

@@ -17,7 +17,7 @@ public static class MapUnit
     /// <summary>A target of the commune ("unit:{id}"), or a catalogue unit the commune has no row for yet ("catalog:{key}").</summary>
     public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid unrecognisedId, string? target, CancellationToken ct)
     {
-        var source = await db.Units.FirstOrDefaultAsync(u => u.Id == unrecognisedId && u.CommuneId == communeId, ct);
+        var source = await db.Units.FirstOrDefaultAsync(u => u.Id == unrecognisedId, ct);
         if (source is null || !CommuneCatalog.IsUnrecognised(source)) return new ReviewResult.NotFound();
         var units = await CommuneUnits.LoadAsync(db, communeId, ct);
         OrgUnit? row = null;
@@ -38,19 +38,19 @@ public static class MapUnit
         row.Aliases = joined;
         row.Version = Guid.NewGuid();
 
-        foreach (var task in await db.Tasks.Where(t => t.CommuneId == communeId && t.LeadUnitId == source.Id).ToListAsync(ct))
+        foreach (var task in await db.Tasks.Where(t => t.LeadUnitId == source.Id).ToListAsync(ct))
         {
             task.LeadUnitId = row.Id;
             task.Version = Guid.NewGuid();
         }
-        foreach (var indicator in await db.Indicators.Where(i => i.CommuneId == communeId && i.OwnerUnitId == source.Id).ToListAsync(ct))
+        foreach (var indicator in await db.Indicators.Where(i => i.OwnerUnitId == source.Id).ToListAsync(ct))
         {
             indicator.OwnerUnitId = row.Id;
             indicator.Version = Guid.NewGuid();
         }
         foreach (var user in await db.Users.Where(u => u.CommuneId == communeId && u.UnitId == source.Id).ToListAsync(ct))
             user.UnitId = row.Id;
-        var memberships = await db.SteeringMemberUnits.Where(m => m.CommuneId == communeId && (m.UnitId == source.Id || m.UnitId == row.Id)).ToListAsync(ct);
+        var memberships = await db.SteeringMemberUnits.Where(m => m.UnitId == source.Id || m.UnitId == row.Id).ToListAsync(ct);
         foreach (var membership in memberships.Where(m => m.UnitId == source.Id))
         {
             if (memberships.Any(m => m.MemberId == membership.MemberId && m.UnitId == row.Id)) db.SteeringMemberUnits.Remove(membership);

@@ -17,7 +17,7 @@ public static class MergeTasks
     {
         var ids = selected.Select(s => s.Id).Distinct().ToList();
         if (ids.Count < 2) return ReviewResult.Invalid.Of("Selected", "Hãy chọn ít nhất hai nhiệm vụ để gộp.");
-        var tasks = await DraftRows.Tasks(db, communeId, planId).Where(t => ids.Contains(t.Id)).OrderBy(t => t.Order).ToListAsync(ct);
+        var tasks = await DraftRows.Tasks(db, planId).Where(t => ids.Contains(t.Id)).OrderBy(t => t.Order).ToListAsync(ct);
         if (tasks.Count != ids.Count) return new ReviewResult.NotFound();
         var versions = selected.ToDictionary(s => s.Id, s => s.Version);
         if (tasks.Any(t => t.Version != versions[t.Id])) return new ReviewResult.Conflict();

@@ -23,12 +23,12 @@ public static class PlanDetail
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         var replaces = plan.ReplacesPlanId is { } old
-            ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == old && p.CommuneId == plan.CommuneId, ct)
+            ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == old, ct)
             : null;
-        var replacedBy = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.ReplacesPlanId == plan.Id && p.CommuneId == plan.CommuneId && p.Status != PlanStatuses.Draft, ct);
+        var replacedBy = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.ReplacesPlanId == plan.Id && p.Status != PlanStatuses.Draft, ct);
 
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id && t.CommuneId == plan.CommuneId);
-        var indicators = db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id && i.CommuneId == plan.CommuneId);
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id);
+        var indicators = db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id);
         // A unit sees its own unit's tasks and indicators of any plan, nothing else of it.
         if (unitOnly)
         {

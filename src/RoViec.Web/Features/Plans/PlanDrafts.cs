@@ -87,7 +87,7 @@ public static class PlanDrafts
     /// </summary>
     public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return new ConfirmOutcome.NotFound();
         if (!await db.Tasks.AnyAsync(t => t.PlanId == planId && t.CommuneId == communeId, ct))
             return new ConfirmOutcome.Refused("Bản nháp không còn nhiệm vụ nào; không thể xác nhận thành kế hoạch.");
@@ -100,7 +100,7 @@ public static class PlanDrafts
         }
         else if (answer.Replaces is { } replacesId)
         {
-            replaced = await db.Plans.FirstOrDefaultAsync(p => p.Id == replacesId && p.CommuneId == communeId && p.Status == PlanStatuses.Active, ct);
+            replaced = await db.Plans.FirstOrDefaultAsync(p => p.Id == replacesId && p.Status == PlanStatuses.Active, ct);
             if (replaced is null) return new ConfirmOutcome.Refused("Kế hoạch được chọn để thay thế không còn hiệu lực hoặc không thuộc xã; hãy tải lại trang và chọn lại.");
             replaced.Status = PlanStatuses.Replaced;
             plan.ReplacesPlanId = replaced.Id;
@@ -108,7 +108,7 @@ public static class PlanDrafts
         // Begun only now, after the reads, so that its first statement is the write that claims the
         // draft: SQLite takes its write lock at once, PostgreSQL makes a concurrent claim wait for this one.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.Plans.Where(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft)
+        var claimed = await db.Plans.Where(p => p.Id == planId && p.Status == PlanStatuses.Draft)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PlanStatuses.Active), ct);
         if (claimed == 0)
         {
@@ -131,7 +131,7 @@ public static class PlanDrafts
     public static async Task<bool> DiscardAsync(RoViecDbContext db, Guid communeId, Guid planId, CancellationToken ct)
     {
         var plan = await db.Plans.Include(p => p.Tasks).Include(p => p.Indicators).AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft, ct);
+            .FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return false;
         var used = plan.Tasks.Select(t => t.LeadUnitId).Concat(plan.Indicators.Select(i => i.OwnerUnitId)).OfType<Guid>().ToHashSet();
         var usedElsewhere = await db.Tasks.Where(t => t.CommuneId == communeId && t.PlanId != planId && t.LeadUnitId != null).Select(t => t.LeadUnitId!.Value)
@@ -142,7 +142,7 @@ public static class PlanDrafts
         db.Indicators.RemoveRange(plan.Indicators);
         db.Plans.Remove(plan);
         db.Units.RemoveRange(orphans);
-        if (plan.UploadId is { } uploadId && await db.Uploads.FirstOrDefaultAsync(u => u.Id == uploadId && u.CommuneId == communeId, ct) is { } upload)
+        if (plan.UploadId is { } uploadId && await db.Uploads.FirstOrDefaultAsync(u => u.Id == uploadId, ct) is { } upload)
             db.Uploads.Remove(upload);
         await db.SaveChangesAsync(ct);
         return true;
@@ -230,7 +230,7 @@ public static class PlanDrafts
     private static async Task<string?> ReplacesAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
     {
         if (plan.UploadId is not { } uploadId) return null;
-        var upload = await db.Uploads.AsNoTracking().Where(u => u.Id == uploadId && u.CommuneId == plan.CommuneId).Select(u => new { u.Content, u.FileName }).FirstOrDefaultAsync(ct);
+        var upload = await db.Uploads.AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.Content, u.FileName }).FirstOrDefaultAsync(ct);
         return upload is not null && PlanImporter.Import(upload.Content, upload.FileName) is ImportOutcome.Imported imported ? imported.Draft.Document.Replaces : null;
     }
 

@@ -8,7 +8,7 @@ public static class RemoveTask
 {
     public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid taskId, Guid version, CancellationToken ct)
     {
-        var task = await DraftRows.Tasks(db, communeId, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await DraftRows.Tasks(db, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return new ReviewResult.NotFound();
         if (task.Version != version) return new ReviewResult.Conflict();
         db.Tasks.Remove(task);

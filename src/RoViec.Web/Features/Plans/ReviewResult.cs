@@ -35,16 +35,16 @@ public abstract record ReviewResult
     }
 }
 
-/// <summary>The rows of one commune's draft, and only of a draft: a confirmed plan is not changed from the review screen.</summary>
+/// <summary>The rows of a draft, and only of a draft: a confirmed plan is not changed from the review screen. The commune is the boundary's (ADR 0005).</summary>
 internal static class DraftRows
 {
-    public static IQueryable<PlanTaskRow> Tasks(RoViecDbContext db, Guid communeId, Guid planId) =>
-        db.Tasks.Where(t => t.PlanId == planId && t.CommuneId == communeId
-            && db.Plans.Any(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft));
+    public static IQueryable<PlanTaskRow> Tasks(RoViecDbContext db, Guid planId) =>
+        db.Tasks.Where(t => t.PlanId == planId
+            && db.Plans.Any(p => p.Id == planId && p.Status == PlanStatuses.Draft));
 
-    public static IQueryable<IndicatorRow> Indicators(RoViecDbContext db, Guid communeId, Guid planId) =>
-        db.Indicators.Where(i => i.PlanId == planId && i.CommuneId == communeId
-            && db.Plans.Any(p => p.Id == planId && p.CommuneId == communeId && p.Status == PlanStatuses.Draft));
+    public static IQueryable<IndicatorRow> Indicators(RoViecDbContext db, Guid planId) =>
+        db.Indicators.Where(i => i.PlanId == planId
+            && db.Plans.Any(p => p.Id == planId && p.Status == PlanStatuses.Draft));
 
     /// <summary>Saves, turning a concurrency failure (a row saved by someone else in between) into a value.</summary>
     public static async Task<ReviewResult> SaveAsync(RoViecDbContext db, ReviewResult done, CancellationToken ct)

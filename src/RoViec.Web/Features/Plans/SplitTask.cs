@@ -26,7 +26,7 @@ public static partial class SplitTask
 
     public static async Task<ReviewResult> RunAsync(RoViecDbContext db, Guid communeId, Guid planId, Guid taskId, Guid version, int at, CancellationToken ct)
     {
-        var task = await DraftRows.Tasks(db, communeId, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await DraftRows.Tasks(db, planId).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return new ReviewResult.NotFound();
         if (task.Version != version) return new ReviewResult.Conflict();
         var name = task.Name;
@@ -44,7 +44,7 @@ public static partial class SplitTask
         if (next is { } n && n - task.Order < 2)
         {
             // No room left between the two: number the plan's tasks with gaps again, in the same save.
-            var all = await db.Tasks.Where(t => t.PlanId == planId && t.CommuneId == communeId).OrderBy(t => t.Order).ToListAsync(ct);
+            var all = await db.Tasks.Where(t => t.PlanId == planId).OrderBy(t => t.Order).ToListAsync(ct);
             for (var i = 0; i < all.Count; i++) all[i].Order = (i + 1) * PlanDrafts.OrderStep;
             next = task.Order + PlanDrafts.OrderStep;
         }

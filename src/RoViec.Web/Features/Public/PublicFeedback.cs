@@ -57,7 +57,7 @@ public static class PublicFeedback
         string? answeredBy, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var item = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id && f.CommuneId == communeId, ct);
+        var item = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (item is null) return new Outcome.NotFound();
         if (item.Version != version) return new Outcome.Conflict("Góp ý này vừa được người khác xử lý; hãy tải lại trang.");
         if (reject)

@@ -30,10 +30,10 @@ public static class AssignLead
     {
         if (tasks.Count == 0) return new Result.Invalid("tasks", "Hãy chọn ít nhất một nhiệm vụ để giao.");
         if (unitId is null) return new Result.Invalid("unit", "Hãy chọn đơn vị chủ trì.");
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.CommuneId == communeId && u.Active, ct);
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.Active, ct);
         if (unit is null) return new Result.Invalid("unit", "Đơn vị chủ trì không thuộc xã hoặc đã ngừng hoạt động.");
         var ids = tasks.Select(t => t.Id).Distinct().ToList();
-        var rows = await db.Tasks.Where(t => ids.Contains(t.Id) && t.CommuneId == communeId).ToListAsync(ct);
+        var rows = await db.Tasks.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         if (rows.Count != ids.Count) return new Result.Invalid("tasks", "Có nhiệm vụ được chọn không thuộc kế hoạch của xã.");
         var seen = tasks.ToDictionary(t => t.Id, t => t.Version);
         var changed = rows.Where(r => r.Version != seen[r.Id]).Select(r => r.Code is { Length: > 0 } code ? code : r.Name).ToList();

@@ -77,7 +77,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         if (!await IsDraftAsync(communeId, id, ct)) return NotFound();
-        var name = await DraftQueries.UnitNameAsync(db, communeId, unit, ct);
+        var name = await DraftQueries.UnitNameAsync(db, unit, ct);
         return await AfterAsync(id, await MapUnit.RunAsync(db, communeId, unit, target, ct), L["Đã gán “{0}” vào đơn vị trong danh mục.", name ?? ""], ct);
     }
 
@@ -163,13 +163,13 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        var plan = await DraftQueries.PlanAsync(db, communeId, id, ct);
+        var plan = await DraftQueries.PlanAsync(db, id, ct);
         if (plan is null) return NotFound();
         if (plan.Status != PlanStatuses.Draft && !ConfirmedMeanwhile) return Redirect($"/ke-hoach/{id}");
         Plan = plan;
-        var tasks = await DraftQueries.TasksAsync(db, communeId, id, ct);
-        Indicators = await DraftQueries.IndicatorsAsync(db, communeId, id, ct);
-        var units = await DraftQueries.UnitsAsync(db, communeId, ct);
+        var tasks = await DraftQueries.TasksAsync(db, id, ct);
+        Indicators = await DraftQueries.IndicatorsAsync(db, id, ct);
+        var units = await DraftQueries.UnitsAsync(db, ct);
         Units = units.ToDictionary(u => u.Id);
         Defects = TaskDefects.Of(tasks, Units);
         TaskCount = tasks.Count;
@@ -212,7 +212,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     }
 
     private async Task<bool> IsDraftAsync(Guid communeId, Guid id, CancellationToken ct) =>
-        await DraftQueries.IsDraftAsync(db, communeId, id, ct);
+        await DraftQueries.IsDraftAsync(db, id, ct);
 
     /// <summary>The commune whose drafts the user manages; none for anyone else (the page then answers 404).</summary>
     private async Task<Guid?> CommuneAsync(CancellationToken ct) =>

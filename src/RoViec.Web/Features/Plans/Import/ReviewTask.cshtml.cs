@@ -149,12 +149,12 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
     private async Task<bool> LoadAsync(Guid planId, Guid taskId, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return false;
-        var plan = await DraftQueries.DraftAsync(db, communeId, planId, ct);
-        var task = plan is null ? null : await DraftQueries.TaskAsync(db, communeId, planId, taskId, ct);
+        var plan = await DraftQueries.DraftAsync(db, planId, ct);
+        var task = plan is null ? null : await DraftQueries.TaskAsync(db, planId, taskId, ct);
         if (plan is null || task is null) return false;
         Plan = plan;
         Task = task;
-        var units = await DraftQueries.UnitsAsync(db, communeId, ct);
+        var units = await DraftQueries.UnitsAsync(db, ct);
         Defects = TaskDefects.Of(task, units.ToDictionary(u => u.Id));
         UnitNames = units.Where(CommuneCatalog.IsAssignable).Select(u => u.Name)
             .Concat(Domain.Units.UnitCatalog.CreateDefault().Units.Where(u => u.Kind != Domain.Units.UnitKind.Group).Select(u => u.Name))
