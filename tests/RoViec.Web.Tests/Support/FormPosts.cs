@@ -12,8 +12,40 @@ public static partial class FormPosts
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
     {
         var html = await client.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
-        return await client.PostTokenFormAsync(html, action, fields);
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        // As a browser does: the token of the form that posts there, or none when that form carries none.
+        if (FormToken(html, page, action) is { } token) all.Add(new("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(all);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>
+    /// The antiforgery token a browser would send when posting the page's form whose action is <paramref name="action"/>
+    /// (a form without an action posts to the page itself): that form's own token, or null when it has none. When no
+    /// form of the page posts there (a test crafting a request no form sends), the page's first token.
+    /// </summary>
+    public static string? FormToken(string html, string page, string action)
+    {
+        foreach (Match form in PostFormRegex().Matches(html))
+        {
+            var target = ActionRegex().Match(form.Groups[1].Value) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : page;
+            if (WithoutFragment(target) != WithoutFragment(action)) continue;
+            var token = TokenRegex().Match(form.Groups[2].Value);
+            return token.Success ? token.Groups[1].Value : null;
+        }
+        return RoViecApp.AntiforgeryToken(html);
+    }
+
+    private static string WithoutFragment(string url) => url.Split('#')[0];
+
+    [GeneratedRegex(@"<form\b([^>]*\bmethod=""post""[^>]*)>(.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostFormRegex();
+
+    [GeneratedRegex(@"\baction=""([^""]*)""")]
+    private static partial Regex ActionRegex();
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex TokenRegex();
 
     /// <summary>Posts with the antiforgery token of a page already read.</summary>
     public static async Task<HttpResponseMessage> PostTokenFormAsync(this HttpClient client, string html, string action, params (string Name, string Value)[] fields)
