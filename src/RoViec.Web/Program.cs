@@ -60,6 +60,8 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
+        // Set-password links expire on the application's clock (Features/Accounts/SetPasswordTokens.cs).
+        o.Tokens.PasswordResetTokenProvider = RoViec.Web.Features.Accounts.SetPasswordTokens.Name;
     })
     .AddRoles<IdentityRole<Guid>>()
     .AddEntityFrameworkStores<RoViecDbContext>()
@@ -67,6 +69,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddDefaultTokenProviders()
     // Authenticator codes checked on the application's clock, in place of Identity's provider that reads the machine's.
     .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
+    .AddTokenProvider<RoViec.Web.Features.Accounts.SetPasswordTokens>(RoViec.Web.Features.Accounts.SetPasswordTokens.Name)
     .AddErrorDescriber<VietnameseIdentityErrors>();
 builder.Services.ConfigureApplicationCookie(o =>
 {

@@ -28,14 +28,16 @@ public static class AccountActions
         await users.ResetAccessFailedCountAsync(user);
     }
 
-    /// <summary>A new generated password (returned to be shown once); the old one and all sessions stop working.</summary>
-    public static async Task<string> ResetPasswordAsync(UserManager<AppUser> users, AppUser user)
+    /// <summary>
+    /// Takes the password away (every session of the account ends with its renewed security stamp) and hands over a
+    /// one-time link to set a new one; the administrator never learns a password.
+    /// </summary>
+    public static async Task<SetPasswordLink.HandOver> ResetPasswordAsync(UserManager<AppUser> users, AppUser user, Notifications.NoticeMailer.Settings mail, string baseUrl, CancellationToken ct)
     {
-        var password = PasswordGenerator.Create();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
-        if (!result.Succeeded) throw new InvalidOperationException("generated password refused: " + string.Join("; ", result.Errors.Select(e => e.Code)));
-        return password;
+        ArgumentNullException.ThrowIfNull(users);
+        var removed = await users.RemovePasswordAsync(user);
+        if (!removed.Succeeded) throw new InvalidOperationException("password not removed: " + string.Join("; ", removed.Errors.Select(e => e.Code)));
+        return await SetPasswordLink.HandOverAsync(users, user, mail, baseUrl, newAccount: false, ct);
     }
 
     /// <summary>Turns two-factor sign-in off and forgets the authenticator key and recovery codes (a lost phone); the person enrols again.</summary>

@@ -37,13 +37,10 @@ public class AccountForm
     }
 }
 
-/// <summary>A new account: the fields above, a user name and an optional initial password.</summary>
+/// <summary>A new account: the fields above and a user name; the person sets their own password through a one-time link.</summary>
 public sealed class NewAccountForm : AccountForm
 {
     [Required(ErrorMessage = "Hãy nhập tên đăng nhập."),
      RegularExpression("^[a-z0-9][a-z0-9._-]{2,49}$", ErrorMessage = "Tên đăng nhập dài 3–50 ký tự, chỉ gồm chữ thường không dấu, chữ số và các dấu . _ -")]
     public string UserName { get; set; } = "";
-
-    [StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự.")]
-    public string? Password { get; set; }
 }

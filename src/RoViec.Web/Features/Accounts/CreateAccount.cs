@@ -11,12 +11,12 @@ namespace RoViec.Web.Features.Accounts;
 /// <summary>A new account as the administrator fills it in; no commune means a province-level account.</summary>
 public sealed record NewAccount(
     string UserName, string FullName, string? Title, string? Email,
-    IReadOnlyList<string> Roles, Guid? CommuneId, Guid? UnitId, string? Password);
+    IReadOnlyList<string> Roles, Guid? CommuneId, Guid? UnitId);
 
-/// <summary>The result of creating an account: the account and the password to hand over (shown once), or why not.</summary>
+/// <summary>The result of creating an account: the account (without a password yet: its person sets one through <see cref="SetPasswordLink"/>), or why not.</summary>
 public abstract record CreateOutcome
 {
-    public sealed record Created(AppUser User, string Password, bool Generated) : CreateOutcome;
+    public sealed record Created(AppUser User) : CreateOutcome;
 
     public sealed record Refused(IReadOnlyList<AdminError> Errors) : CreateOutcome, IRefused
     {
@@ -25,7 +25,7 @@ public abstract record CreateOutcome
     }
 }
 
-/// <summary>Creates an account with its roles in one transaction; the password is the administrator's or a generated one.</summary>
+/// <summary>Creates an account with its roles in one transaction, without a password: nobody but its person ever knows one.</summary>
 public static class CreateAccount
 {
     public static async Task<CreateOutcome> RunAsync(RoViecDbContext db, UserManager<AppUser> users, UserScope admin, NewAccount input, TimeProvider clock, CancellationToken ct)
@@ -35,8 +35,6 @@ public static class CreateAccount
         var provinceId = input.CommuneId is { } communeId
             ? await db.Communes.Where(c => c.Id == communeId).Select(c => c.ProvinceId).FirstOrDefaultAsync(ct)
             : admin.ProvinceId;
-        var generated = string.IsNullOrEmpty(input.Password);
-        var password = generated ? PasswordGenerator.Create() : input.Password!;
         var user = new AppUser
         {
             Id = Guid.NewGuid(),
@@ -52,7 +50,7 @@ public static class CreateAccount
         };
         // The account and its roles together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await users.CreateAsync(user, password);
+        var result = await users.CreateAsync(user);
         if (result.Succeeded) result = await users.AddToRolesAsync(user, input.Roles);
         if (!result.Succeeded)
         {
@@ -61,6 +59,6 @@ public static class CreateAccount
             return new CreateOutcome.Refused(IdentityRefusal.From(result));
         }
         await transaction.CommitAsync(ct);
-        return new CreateOutcome.Created(user, password, generated);
+        return new CreateOutcome.Created(user);
     }
 }

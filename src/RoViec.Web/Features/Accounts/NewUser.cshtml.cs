@@ -13,11 +13,11 @@ using RoViec.Web.Shared.Outcomes;
 namespace RoViec.Web.Features.Accounts;
 
 /// <summary>
-/// Creates an account in a commune (or, for a province administrator, at province level) with its
-/// roles, unit and an initial password — typed, or generated and shown once on the answer page.
+/// Creates an account in a commune (or, for a province administrator, at province level) with its roles and
+/// unit, and hands its person a one-time link to set their own password (<see cref="SetPasswordLink"/>).
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users, CurrentUser currentUser, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public NewAccountForm Input { get; set; } = new();
@@ -30,8 +30,11 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
     public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
     public string Level { get; private set; } = "";
 
-    /// <summary>After creation: the account and, once, its password.</summary>
+    /// <summary>After creation: the account.</summary>
     public CreateOutcome.Created? Created { get; private set; }
+
+    /// <summary>After creation: how the one-time link to set a password reached the person (mailed, or shown here once).</summary>
+    public SetPasswordLink.HandOver? HandOver { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? xa, CancellationToken ct) =>
         await LoadAsync(xa, ct) is { } refused ? refused : Page();
@@ -43,11 +46,15 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
         var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
         var input = new NewAccount(
             Input.UserName.Trim().ToLowerInvariant(), VietnameseText.Squash(Input.FullName), Input.Title, Input.Email,
-            [.. Input.Roles.Distinct(StringComparer.Ordinal)], Commune?.Id, Input.UnitId, Input.Password);
+            [.. Input.Roles.Distinct(StringComparer.Ordinal)], Commune?.Id, Input.UnitId);
         switch (await CreateAccount.RunAsync(db, users, scope, input, clock, ct))
         {
             case CreateOutcome.Created created:
                 Created = created;
+                HandOver = await SetPasswordLink.HandOverAsync(users, created.User, Notifications.NoticeMailer.Settings.Read(configuration),
+                    SetPasswordLink.BaseUrl(configuration, Request), newAccount: true, ct);
+                // The link is shown this once: no cache may keep it.
+                Response.Headers.CacheControl = "no-store";
                 return Page();
             case CreateOutcome.Refused no:
                 AccountForm.AddErrors(ModelState, no.Errors);
@@ -57,11 +64,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
         }
     }
 
-    private PageResult BadRequestPage(Refusal refusal = Refusal.BadRequest)
-    {
-        Input.Password = null;
-        return this.Again(refusal);
-    }
+    private PageResult BadRequestPage(Refusal refusal = Refusal.BadRequest) => this.Again(refusal);
 
     /// <summary>The level the account is created at: "?xa=tinh" for the province, a commune's id, or the administrator's (first) commune.</summary>
     private async Task<IActionResult?> LoadAsync(string? xa, CancellationToken ct)

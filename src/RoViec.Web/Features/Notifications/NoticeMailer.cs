@@ -130,8 +130,11 @@ public sealed class NoticeMailer(IConfiguration configuration, ILogger<NoticeMai
         return message;
     }
 
-    private static async Task ConnectAsync(SmtpClient client, Settings settings, CancellationToken ct)
+    /// <summary>Connects (and signs in, when the settings name a user) to the configured SMTP server.</summary>
+    public static async Task ConnectAsync(SmtpClient client, Settings settings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(settings);
         client.Timeout = 30_000;
         var security = !settings.UseTls ? SecureSocketOptions.None : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         await client.ConnectAsync(settings.Host!, settings.Port, security, ct);

@@ -12,7 +12,7 @@ public sealed class UserAdminTests
     [Theory]
     [InlineData(AppOn.Sqlite)]
     [InlineData(AppOn.Postgres)]
-    public async Task A_created_reporter_signs_in_with_the_generated_password_and_sees_only_what_a_reporter_may(string provider)
+    public async Task A_created_reporter_sets_a_password_through_the_one_time_link_and_sees_only_what_a_reporter_may(string provider)
     {
         await using var on = AppOn.Create(provider);
         var app = on.App;
@@ -20,10 +20,13 @@ public sealed class UserAdminTests
         var police = await app.UnitIdAsync("cong-an");
         using var admin = await app.SignedInClientAsync();
 
-        var created = await CreateAsync(admin, "baocao.ca", "Lê Thị Báo Cáo", [Roles.UnitReporter], police, password: "");
+        var created = await CreateAsync(admin, "baocao.ca", "Lê Thị Báo Cáo", [Roles.UnitReporter], police);
         var body = await created.BodyAsync();
-        var password = FormPosts.ElementText(body, "initial-password");
-        using var reporter = await app.SignedInClientAsync("baocao.ca", password);
+        var link = SetPasswordLinkIn(body);
+        using var person = app.CreateClient();
+        var set = await SetPasswordAsync(person, link, "Mat-khau-cua-toi-2026");
+        var again = await SetPasswordAsync(person, link, "Mat-khau-khac-2026!");
+        using var reporter = await app.SignedInClientAsync("baocao.ca", "Mat-khau-cua-toi-2026");
         var home = await reporter.GetAsync(new Uri("/", UriKind.Relative), ct);
         var organisation = await reporter.GetAsync(new Uri("/to-chuc", UriKind.Relative), ct);
         var account = await reporter.GetStringAsync(new Uri("/tai-khoan", UriKind.Relative), ct);
@@ -32,57 +35,131 @@ public sealed class UserAdminTests
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Contains("Đã tạo tài khoản", body, StringComparison.Ordinal);
         Assert.Contains("chỉ hiển thị một lần", body, StringComparison.Ordinal);
-        Assert.True(password.Length >= 10);
+        Assert.DoesNotContain("initial-password", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Contains("Đã đặt mật khẩu cho tài khoản baocao.ca", await set.BodyAsync(), StringComparison.Ordinal);
+        // The link works once.
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using var reopened = await person.GetAsync(new Uri(link).PathAndQuery, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, reopened.StatusCode);
+        Assert.Contains("không còn dùng được", await reopened.BodyAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, organisation.StatusCode);
         Assert.Contains("Cán bộ báo cáo của đơn vị", account, StringComparison.Ordinal);
         Assert.Contains("Công an xã", account, StringComparison.Ordinal);
         Assert.Contains("baocao.ca", list, StringComparison.Ordinal);
-        // The password is shown once: it is nowhere in the account's pages afterwards.
+        // The link is shown once: it is nowhere in the account's pages afterwards.
         var id = await app.UserIdAsync("baocao.ca");
-        Assert.DoesNotContain(password, await admin.GetStringAsync(new Uri($"/nguoi-dung/{id}", UriKind.Relative), ct), StringComparison.Ordinal);
-        Assert.DoesNotContain(password, list, StringComparison.Ordinal);
+        var token = new Uri(link).Query;
+        Assert.DoesNotContain(token, await admin.GetStringAsync(new Uri($"/nguoi-dung/{id}", UriKind.Relative), ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, list, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_created_administrator_manages_the_commune_with_the_password_it_was_given()
+    public async Task A_new_account_has_no_password_until_its_person_sets_one_and_the_administrator_never_types_one()
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
         using var admin = await app.SignedInClientAsync();
 
-        var created = await CreateAsync(admin, "quantri2", "Trần Quản Trị", [Roles.Administrator, Roles.StandingOffice], null, password: "Mat-khau-moi-2026");
+        var form = await admin.GetStringAsync(new Uri("/nguoi-dung/moi", UriKind.Relative), ct);
+        var created = await CreateAsync(admin, "quantri2", "Trần Quản Trị", [Roles.Administrator, Roles.StandingOffice], null);
+        var hash = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "quantri2").Select(u => u.PasswordHash).SingleAsync(ct));
+        using var person = app.CreateClient();
+        await SetPasswordAsync(person, SetPasswordLinkIn(await created.BodyAsync()), "Mat-khau-moi-2026");
         using var second = await app.SignedInClientAsync("quantri2", "Mat-khau-moi-2026");
         var users = await second.GetStringAsync(new Uri("/nguoi-dung", UriKind.Relative), ct);
 
+        Assert.DoesNotContain("Input.Password", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.DoesNotContain("initial-password", await created.BodyAsync(), StringComparison.Ordinal);
+        Assert.Null(hash);
         Assert.Contains("Quản trị viên, Cơ quan thường trực", users, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Weak_password_duplicate_name_and_missing_unit_are_refused_in_vietnamese_beside_their_fields()
+    public async Task A_weak_or_mismatched_password_is_refused_beside_its_field_and_the_link_still_works()
     {
         await using var app = new RoViecApp();
-        var ct = TestContext.Current.CancellationToken;
         using var admin = await app.SignedInClientAsync();
+        var link = SetPasswordLinkIn(await (await CreateAsync(admin, "matkhauyeu", "Người Mật Khẩu Yếu", [Roles.Inspector], null)).BodyAsync());
+        using var person = app.CreateClient();
 
-        var weak = await CreateAsync(admin, "yeu", "Người Mật Khẩu Yếu", [Roles.Inspector], null, password: "abc");
-        var duplicate = await CreateAsync(admin, "congan", "Trùng Tên", [Roles.Inspector], null, password: "");
-        var noUnit = await CreateAsync(admin, "khongdonvi", "Không Đơn Vị", [Roles.UnitHead], null, password: "");
-        var noRole = await CreateAsync(admin, "khongvaitro", "Không Vai Trò", [], null, password: "");
-        var badName = await CreateAsync(admin, "Tên Có Dấu", "Tên Sai", [Roles.Inspector], null, password: "");
+        var weak = await SetPasswordAsync(person, link, "abc");
+        var mismatch = await SetPasswordAsync(person, link, "Mat-khau-dung-2026", "Mat-khau-khac-2026");
+        var good = await SetPasswordAsync(person, link, "Mat-khau-dung-2026");
 
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         var weakBody = await weak.BodyAsync();
         Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", weakBody, StringComparison.Ordinal);
         Assert.Contains("Mật khẩu phải có ít nhất một chữ hoa (A–Z).", weakBody, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_New-loi\"", weakBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Contains("Hai lần nhập mật khẩu mới không khớp.", await mismatch.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_expires_after_three_days_on_the_applications_clock()
+    {
+        var clock = new TestClock(RoViecApp.DefaultDay);
+        await using var app = new RoViecApp { Clock = clock };
+        using var admin = await app.SignedInClientAsync();
+        var link = SetPasswordLinkIn(await (await CreateAsync(admin, "hethan", "Người Đến Muộn", [Roles.Inspector], null)).BodyAsync());
+        using var person = app.CreateClient();
+
+        clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        var late = await person.GetAsync(new Uri(link).PathAndQuery, TestContext.Current.CancellationToken);
+        var posted = await SetPasswordAsync(person, link, "Mat-khau-muon-2026");
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("đã quá hạn", await late.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "hethan").Select(u => u.PasswordHash).SingleAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task With_a_mail_server_the_link_goes_to_the_persons_address_and_is_not_shown()
+    {
+        await using var sink = new SmtpSink();
+        await using var app = new RoViecApp { Settings = sink.Settings };
+        using var admin = await app.SignedInClientAsync();
+
+        var created = await admin.PostFormAsync("/nguoi-dung/moi", "/nguoi-dung/moi",
+            ("Input.UserName", "cothu"), ("Input.FullName", "Người Có Thư"), ("Input.Title", ""), ("Input.Email", "cothu@xa.example.vn"),
+            ("Input.UnitId", ""), ("Input.Roles", Roles.Inspector));
+        var body = await created.BodyAsync();
+        var mail = Assert.Single(sink.Messages, m => m.To.Contains("cothu@xa.example.vn"));
+        var text = mail.Message.TextBody ?? "";
+        var link = System.Text.RegularExpressions.Regex.Match(text, @"https://roviec\.example\.vn/dat-mat-khau\?\S+").Value;
+        using var person = app.CreateClient();
+        var set = await SetPasswordAsync(person, link, "Mat-khau-qua-thu-2026");
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("Đã gửi đường dẫn đặt mật khẩu tới cothu@xa.example.vn", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("set-password-link", body, StringComparison.Ordinal);
+        Assert.Contains("tên đăng nhập \"cothu\"", text, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(link));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+    }
+
+    [Fact]
+    public async Task Duplicate_name_missing_unit_and_no_role_are_refused_in_vietnamese_beside_their_fields()
+    {
+        await using var app = new RoViecApp();
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await app.SignedInClientAsync();
+
+        var duplicate = await CreateAsync(admin, "congan", "Trùng Tên", [Roles.Inspector], null);
+        var noUnit = await CreateAsync(admin, "khongdonvi", "Không Đơn Vị", [Roles.UnitHead], null);
+        var noRole = await CreateAsync(admin, "khongvaitro", "Không Vai Trò", [], null);
+        var badName = await CreateAsync(admin, "Tên Có Dấu", "Tên Sai", [Roles.Inspector], null);
+
         Assert.Contains("Tên đăng nhập &quot;congan&quot; đã có người dùng.", await duplicate.BodyAsync(), StringComparison.Ordinal);
         Assert.Contains("Cán bộ báo cáo và thủ trưởng đơn vị phải thuộc một đơn vị của xã.", await noUnit.BodyAsync(), StringComparison.Ordinal);
         Assert.Contains("Hãy chọn ít nhất một vai trò.", await noRole.BodyAsync(), StringComparison.Ordinal);
         Assert.Contains("Tên đăng nhập dài 3–50 ký tự", await badName.BodyAsync(), StringComparison.Ordinal);
         Assert.All([duplicate, noUnit, noRole, badName], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "yeu" || u.UserName == "khongdonvi" || u.UserName == "khongvaitro", ct)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "khongdonvi" || u.UserName == "khongvaitro", ct)));
     }
 
     [Fact]
@@ -93,7 +170,7 @@ public sealed class UserAdminTests
         using var admin = await app.SignedInClientAsync();
         var form = await admin.GetStringAsync(new Uri("/nguoi-dung/moi", UriKind.Relative), ct);
 
-        var provinceRole = await CreateAsync(admin, "giatinh", "Giả Tỉnh", [Roles.ProvinceOffice], null, password: "");
+        var provinceRole = await CreateAsync(admin, "giatinh", "Giả Tỉnh", [Roles.ProvinceOffice], null);
         var provinceLevel = await admin.PostFormAsync("/nguoi-dung/moi?xa=tinh", "/nguoi-dung/moi?xa=tinh",
             ("Input.UserName", "giatinh2"), ("Input.FullName", "Giả Tỉnh Hai"), ("Input.Roles", Roles.Administrator), ("Input.Password", ""));
 
@@ -162,7 +239,7 @@ public sealed class UserAdminTests
 
         var refused = await EditAsync(admin, self, [Roles.StandingOffice]);
         var refusedBody = await refused.BodyAsync();
-        (await CreateAsync(admin, "quantri2", "Quản Trị Hai", [Roles.Administrator], null, password: "")).EnsureSuccessStatusCode();
+        (await CreateAsync(admin, "quantri2", "Quản Trị Hai", [Roles.Administrator], null)).EnsureSuccessStatusCode();
         var allowed = await EditAsync(admin, self, [Roles.StandingOffice]);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -201,7 +278,7 @@ public sealed class UserAdminTests
     }
 
     [Fact]
-    public async Task A_reset_password_replaces_the_old_one_and_is_shown_once()
+    public async Task A_reset_password_ends_the_old_one_and_its_person_sets_a_new_one_through_a_link_shown_once()
     {
         await using var app = new RoViecApp();
         var ct = TestContext.Current.CancellationToken;
@@ -211,14 +288,17 @@ public sealed class UserAdminTests
         var page = await admin.GetStringAsync(new Uri(url, UriKind.Relative), ct);
 
         var reset = await admin.PostTokenFormAsync(page, url + "?handler=ResetPassword");
-        var password = FormPosts.ElementText(await reset.BodyAsync(), "new-password");
+        var link = SetPasswordLinkIn(await reset.BodyAsync());
         using var client = app.CreateClient();
         var old = await RoViecApp.SignInAsync(client, "ubkt", RoViecApp.AdminPassword);
-        var fresh = await RoViecApp.SignInAsync(client, "ubkt", password);
+        var set = await SetPasswordAsync(client, link, "Mat-khau-moi-ubkt-2026");
+        var fresh = await RoViecApp.SignInAsync(client, "ubkt", "Mat-khau-moi-ubkt-2026");
 
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
-        Assert.DoesNotContain(password, await admin.GetStringAsync(new Uri(url, UriKind.Relative), ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("set-password-link", await admin.GetStringAsync(new Uri(url, UriKind.Relative), ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -261,13 +341,31 @@ public sealed class UserAdminTests
         Assert.DoesNotContain(">tinh<", html, StringComparison.Ordinal);
     }
 
-    internal static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string userName, string fullName, string[] roles, Guid? unit, string password) =>
+    internal static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string userName, string fullName, string[] roles, Guid? unit) =>
         admin.PostFormAsync("/nguoi-dung/moi", "/nguoi-dung/moi",
         [
             ("Input.UserName", userName), ("Input.FullName", fullName), ("Input.Title", ""), ("Input.Email", ""),
-            ("Input.UnitId", unit?.ToString() ?? ""), ("Input.Password", password),
+            ("Input.UnitId", unit?.ToString() ?? ""),
             .. roles.Select(r => ("Input.Roles", r)),
         ]);
+
+    /// <summary>The one-time link an answer page shows to hand over.</summary>
+    internal static string SetPasswordLinkIn(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"id=""set-password-link"" href=""([^""]+)""");
+        Assert.True(match.Success, "no set-password link in the page");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Opens the link and posts its form, as the person would.</summary>
+    internal static async Task<HttpResponseMessage> SetPasswordAsync(HttpClient person, string link, string password, string? confirm = null)
+    {
+        var path = new Uri(link).PathAndQuery;
+        // A used or expired link answers 400 without a form: the post then carries no token and is refused too.
+        using var opened = await person.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await opened.BodyAsync();
+        return await person.PostTokenFormAsync(page, path, ("Input.New", password), ("Input.Confirm", confirm ?? password));
+    }
 
     private static Task<HttpResponseMessage> EditAsync(HttpClient admin, Guid id, string[] roles, Guid? unit = null, string title = "") =>
         admin.PostFormAsync($"/nguoi-dung/{id}", $"/nguoi-dung/{id}",

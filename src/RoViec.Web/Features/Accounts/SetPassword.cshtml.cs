@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data.Entities;
+using RoViec.Web.Shared.Outcomes;
+
+namespace RoViec.Web.Features.Accounts;
+
+/// <summary>
+/// The page a one-time link opens (<see cref="SetPasswordLink"/>): the person chooses their own password, then signs in.
+/// A used, expired or altered link is refused with a sentence saying what to do; nothing is changed.
+/// </summary>
+[AllowAnonymous]
+public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
+{
+    public sealed class Form
+    {
+        [Required(ErrorMessage = "Hãy nhập mật khẩu mới."), StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự."), DataType(DataType.Password)]
+        public string New { get; set; } = "";
+
+        [Required(ErrorMessage = "Hãy nhập lại mật khẩu mới."), Compare(nameof(New), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp."), DataType(DataType.Password)]
+        public string Confirm { get; set; } = "";
+    }
+
+    [BindProperty(SupportsGet = true, Name = "tk")]
+    public Guid UserId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "ma")]
+    public string Token { get; set; } = "";
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public string? UserName { get; private set; }
+    public bool Done { get; private set; }
+    /// <summary>The link is used, expired, altered or superseded: the page says so and changes nothing.</summary>
+    public bool LinkRefused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The token is in the address: it must not travel on to another site or stay in a cache.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+        var user = await FindAsync();
+        if (user is null || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Token))
+            return NotValid();
+        UserName = user.UserName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+        var user = await FindAsync();
+        if (user is null) return NotValid();
+        UserName = user.UserName;
+        if (!ModelState.IsValid) return Again();
+        var result = await users.ResetPasswordAsync(user, Token, Input.New);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return NotValid();
+            // One message beside the field, saying every rule the password breaks.
+            ModelState.AddModelError("Input.New", string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
+            return Again();
+        }
+        // A locked-out account (too many wrong passwords) may sign in with the password it has just chosen.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Done = true;
+        Input = new Form();
+        return Page();
+    }
+
+    private async Task<AppUser?> FindAsync() =>
+        UserId == Guid.Empty || string.IsNullOrEmpty(Token) ? null : await users.FindByIdAsync(UserId.ToString());
+
+    private IActionResult NotValid()
+    {
+        LinkRefused = true;
+        Input = new Form();
+        return this.Refuse(Refusal.BadRequest);
+    }
+
+    private IActionResult Again()
+    {
+        Input = new Form();
+        return this.Refuse(Refusal.BadRequest);
+    }
+}
