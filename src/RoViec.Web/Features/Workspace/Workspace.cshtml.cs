@@ -38,6 +38,9 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
     public IReadOnlyList<string> Sections { get; private set; } = [];
     public int IndicatorCount { get; private set; }
     public bool CanAssign { get; private set; }
+
+    /// <summary>Whether the reader may import a plan (the import link is offered to them only).</summary>
+    public bool ManagesPlans { get; private set; }
     /// <summary>For a province user: the province's communes to choose from, and the one shown.</summary>
     public IReadOnlyList<Commune> Communes { get; private set; } = [];
     public Guid? CommuneId { get; private set; }
@@ -111,6 +114,7 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         CommuneId = communeId;
         var scope = await currentUser.ScopeAsync(User, ct);
+        ManagesPlans = scope is { ManagesPlans: true };
         if (scope is { IsProvinceLevel: true, ProvinceId: { } provinceId })
             Communes = await PlanQueries.CommunesOfAsync(db, provinceId, ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);

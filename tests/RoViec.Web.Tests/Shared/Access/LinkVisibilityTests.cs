@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>
+/// A link or button is shown only to the roles that may follow it: every demo role opens its landing page and the
+/// pages its navigation leads to, follows every link on them, and none answers 403 (the page offered what the role
+/// may not do). Reads only: links are followed with GET, forms are not posted.
+/// </summary>
+public sealed partial class LinkVisibilityTests
+{
+    public static readonly TheoryData<string> UserNames = new(
+        "admin", "thuongtruc", "congan", "truongcongan", "vhxh", "thanhvien", "truongban", "ubkt", "tinh");
+
+    [Theory]
+    [MemberData(nameof(UserNames))]
+    public async Task No_page_offers_a_link_its_reader_may_not_follow(string userName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new RoViecApp();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await RoViecApp.SignInAsync(client, userName, RoViecApp.AdminPassword)).StatusCode);
+
+        var landing = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
+        var start = landing.StatusCode == HttpStatusCode.Redirect ? landing.Headers.Location!.OriginalString : "/";
+        var pages = new List<string> { start };
+        pages.AddRange(Links(await client.GetStringAsync(new Uri(start, UriKind.Relative), ct)).Where(l => !pages.Contains(l)));
+        var followed = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal);
+        var offending = new List<string>();
+        foreach (var page in pages.Take(25))
+        {
+            using var response = await client.GetAsync(new Uri(page, UriKind.Relative), ct);
+            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            foreach (var link in Links(await response.Content.ReadAsStringAsync(ct)).Take(120))
+            {
+                if (!followed.TryGetValue(link, out var status))
+                {
+                    using var target = await client.GetAsync(new Uri(link, UriKind.Relative), ct);
+                    followed[link] = status = target.StatusCode;
+                }
+                if (status == HttpStatusCode.Forbidden) offending.Add($"{page} → {link}");
+            }
+        }
+
+        Assert.True(followed.Count > 5, $"only {followed.Count} links followed");
+        Assert.True(offending.Count == 0, $"{userName} is offered links that answer 403:\n" + string.Join("\n", offending.Distinct()));
+    }
+
+    [Fact]
+    public async Task The_plan_import_is_offered_to_the_standing_office_and_not_to_a_unit_reporter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new RoViecApp();
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        using var reporter = await app.SignedInClientAsync("congan");
+
+        var officeHome = await office.GetStringAsync(new Uri("/", UriKind.Relative), ct);
+        var reporterHome = await reporter.GetStringAsync(new Uri("/", UriKind.Relative), ct);
+
+        Assert.Contains("href=\"/nhap-ke-hoach\"", officeHome, StringComparison.Ordinal);
+        Assert.Contains("href=\"/xuat-excel", reporterHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/nhap-ke-hoach\"", reporterHome, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same-site links of a page, without fragments, sign-out or language switches.</summary>
+    private static IEnumerable<string> Links(string html) =>
+        Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Split('#')[0])
+            .Where(l => l.StartsWith('/') && !l.StartsWith("//", StringComparison.Ordinal) && l.Length > 0
+                && !l.StartsWith("/ngon-ngu", StringComparison.Ordinal) && !l.StartsWith("/dang-nhap", StringComparison.Ordinal)
+                && !l.StartsWith("/css/", StringComparison.Ordinal) && !l.StartsWith("/js/", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"<a\b[^>]*\bhref=""([^""]+)""")]
+    private static partial Regex Href();
+}
