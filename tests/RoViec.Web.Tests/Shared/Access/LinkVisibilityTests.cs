@@ -8,8 +8,16 @@ namespace RoViec.Web.Tests;
 /// pages its navigation leads to, follows every link on them, and none answers 403 (the page offered what the role
 /// may not do). Reads only: links are followed with GET, forms are not posted.
 /// </summary>
-public sealed partial class LinkVisibilityTests
+public sealed partial class LinkVisibilityTests(LinkVisibilityTests.App app) : IClassFixture<LinkVisibilityTests.App>
 {
+    /// <summary>One application for every role: the test only reads.</summary>
+    public sealed class App : IAsyncDisposable
+    {
+        public RoViecApp Served { get; } = new();
+
+        public ValueTask DisposeAsync() => Served.DisposeAsync();
+    }
+
     public static readonly TheoryData<string> UserNames = new(
         "admin", "thuongtruc", "congan", "truongcongan", "vhxh", "thanhvien", "truongban", "ubkt", "tinh");
 
@@ -18,8 +26,7 @@ public sealed partial class LinkVisibilityTests
     public async Task No_page_offers_a_link_its_reader_may_not_follow(string userName)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new RoViecApp();
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = app.Served.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await RoViecApp.SignInAsync(client, userName, RoViecApp.AdminPassword)).StatusCode);
 
         var landing = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
@@ -51,9 +58,8 @@ public sealed partial class LinkVisibilityTests
     public async Task The_plan_import_is_offered_to_the_standing_office_and_not_to_a_unit_reporter()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new RoViecApp();
-        using var office = await app.SignedInClientAsync("thuongtruc");
-        using var reporter = await app.SignedInClientAsync("congan");
+        using var office = await app.Served.SignedInClientAsync("thuongtruc");
+        using var reporter = await app.Served.SignedInClientAsync("congan");
 
         var officeHome = await office.GetStringAsync(new Uri("/", UriKind.Relative), ct);
         var reporterHome = await reporter.GetStringAsync(new Uri("/", UriKind.Relative), ct);
