@@ -17,7 +17,8 @@ public static class WordDocuments
     /// A document on <paramref name="page"/> whose body <paramref name="write"/> fills; the section (page size,
     /// margins, headers) is appended after it.
     /// </summary>
-    public static byte[] Create(PageSetup page, DocumentInfo info, Action<MainDocumentPart, Body> write)
+    /// <param name="mark">A word printed at the top right of every page, the first included (a draft's "DỰ THẢO"); null for none.</param>
+    public static byte[] Create(PageSetup page, DocumentInfo info, Action<MainDocumentPart, Body> write, string? mark = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(info);
@@ -30,7 +31,7 @@ public static class WordDocuments
             var body = new Body();
             main.Document = new Document(body);
             write(main, body);
-            body.Append(Section(main, page));
+            body.Append(Section(main, page, mark));
             document.PackageProperties.Title = info.Title;
             document.PackageProperties.Creator = info.Creator;
             document.PackageProperties.Language = page.Language;
@@ -38,15 +39,17 @@ public static class WordDocuments
         return stream.ToArray();
     }
 
-    private static SectionProperties Section(MainDocumentPart main, PageSetup page)
+    private static SectionProperties Section(MainDocumentPart main, PageSetup page, string? mark)
     {
-        // Page numbers at the top centre, from the second page on (the first page has an empty header).
+        // Page numbers at the top centre, from the second page on (the first page has an empty header); a mark, when
+        // given, at the top right of every page.
         var numbered = main.AddNewPart<HeaderPart>();
-        numbered.Header = new Header(new Paragraph(
+        var pageNumber = new Paragraph(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new SimpleField(new Run(new RunProperties(new FontSize { Val = "26" }), new Text("2"))) { Instruction = " PAGE " }));
+            new SimpleField(new Run(new RunProperties(new FontSize { Val = "26" }), new Text("2"))) { Instruction = " PAGE " });
+        numbered.Header = Marked(mark) is { } marked ? new Header(marked, pageNumber) : new Header(pageNumber);
         var first = main.AddNewPart<HeaderPart>();
-        first.Header = new Header(new Paragraph());
+        first.Header = new Header(Marked(mark) ?? new Paragraph());
         return new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(numbered) },
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(first) },
@@ -63,6 +66,10 @@ public static class WordDocuments
             },
             new TitlePage());
     }
+
+    private static Paragraph? Marked(string? mark) => mark is null ? null : new Paragraph(
+        new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = JustificationValues.Right }),
+        new Run(new RunProperties(new Bold(), new FontSize { Val = "28" }), new Text(mark)));
 
     private static void AddStyles(MainDocumentPart main, PageSetup page)
     {

@@ -41,6 +41,30 @@ public sealed class WordDocumentsTests
     }
 
     [Fact]
+    public void A_mark_stands_at_the_top_right_of_every_page_and_no_mark_leaves_the_headers_plain()
+    {
+        var marked = WordDocuments.Create(PageSetup.A4Vietnamese, new DocumentInfo("Dự thảo", "UBND xã"),
+            (_, body) => body.Append(WordParts.Paragraph("Nội dung", new ParagraphFormat())), mark: "DỰ THẢO");
+        var plain = WordDocuments.Create(PageSetup.A4Vietnamese, new DocumentInfo("Báo cáo", "UBND xã"),
+            (_, body) => body.Append(WordParts.Paragraph("Nội dung", new ParagraphFormat())));
+
+        using var document = Open(marked);
+        var headers = document.MainDocumentPart!.HeaderParts.Select(h => h.Header!).ToList();
+        Assert.Equal(2, headers.Count);
+        foreach (var header in headers)
+        {
+            var first = header.Elements<Paragraph>().First();
+            Assert.Equal("DỰ THẢO", first.InnerText);
+            Assert.Equal(JustificationValues.Right, first.ParagraphProperties!.Justification!.Val!.Value);
+            Assert.NotNull(first.Descendants<Bold>().FirstOrDefault());
+        }
+        // The page numbers stay on the pages after the first.
+        Assert.Single(headers, h => h.Descendants<SimpleField>().Any());
+        using var plainDocument = Open(plain);
+        Assert.All(plainDocument.MainDocumentPart!.HeaderParts, h => Assert.DoesNotContain("DỰ THẢO", h.Header!.InnerText, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_text_width_is_the_page_between_its_margins()
     {
         Assert.Equal(11906 - 1701 - 851, PageSetup.A4Vietnamese.TextWidth);

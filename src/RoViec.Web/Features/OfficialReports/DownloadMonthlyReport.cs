@@ -31,7 +31,8 @@ internal static class DownloadMonthlyReport
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
         if (error is not null) return Results.Problem(detail: error, statusCode: Refusals.Status(Refusal.BadRequest), title: "Không tạo được báo cáo");
 
-        return Results.File(await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct), MonthlyReportDocx.ContentType, FileName(period));
+        var written = await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct);
+        return Results.File(written.Content, MonthlyReportDocx.ContentType, written.Draft ? DraftFileName(period) : FileName(period));
     }).RequireAuthorization(Policies.ReadPlans);
 
     /// <summary>A period as those who publish its report reach it (the Word report, its composition, the workbook, the upward export).</summary>
@@ -91,6 +92,9 @@ internal static class DownloadMonthlyReport
         ArgumentNullException.ThrowIfNull(scope);
         return scope.CommuneId == communeId && (scope.RunsReporting || scope.IsIn(Roles.Chair));
     }
+
+    /// <summary>A draft's file name says so first: "du-thao-bao-cao-thang-12-2026.docx".</summary>
+    public static string DraftFileName(ReportingPeriod period) => "du-thao-" + FileName(period);
 
     /// <summary>"bao-cao-thang-12-2026.docx", "bao-cao-quy-4-2026.docx", "bao-cao-nam-2026.docx", "bao-cao-dot-xuat-05-12-2026.docx".</summary>
     public static string FileName(ReportingPeriod period)

@@ -34,6 +34,21 @@ public static class MonthlyReportDocx
 
     public const string ContentType = WordDocuments.ContentType;
 
+    /// <summary>What a draft says at the top of every page and at the start of its file name.</summary>
+    public const string DraftMark = "DỰ THẢO";
+
+    /// <summary>
+    /// A report is a draft while it is not built from verified data: no unit's report is verified yet (the draft the
+    /// office asks for with "?duthao=1"), or a unit's content received but not yet verified is in it (marked
+    /// "(chưa xác minh)").
+    /// </summary>
+    public static bool IsDraft(MonthlyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return !report.Units.Any(u => u.State == ReportStates.Verified)
+            || report.Units.Any(u => u.State is ReportStates.Submitted or ReportStates.AwaitingApproval);
+    }
+
     public static byte[] Write(MonthlyReport report, MonthlyReportSettings settings, ReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -45,7 +60,7 @@ public static class MonthlyReportDocx
             Content(body, report, with, main);
             Closing(body, report, settings);
             Appendix(body, settings, with);
-        });
+        }, IsDraft(report) ? DraftMark : null);
     }
 
     // ---- The parts of the document -------------------------------------------------------------------

@@ -13,14 +13,18 @@ namespace RoViec.Web.Features.OfficialReports;
 /// </summary>
 public static class OfficialReport
 {
-    public static async Task<byte[]> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, TimeProvider clock, CancellationToken ct)
+    /// <summary>The report as Word, and whether it is a draft (<see cref="MonthlyReportDocx.IsDraft"/>).</summary>
+    public sealed record Written(byte[] Content, bool Draft);
+
+    public static async Task<Written> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         var extras = await ExtrasAsync(db, figures, ct);
         var composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
-        return MonthlyReportDocx.Write(ReportCompositions.Apply(figures.Report, composition), settings, extras);
+        var report = ReportCompositions.Apply(figures.Report, composition);
+        return new Written(MonthlyReportDocx.Write(report, settings, extras), MonthlyReportDocx.IsDraft(report));
     }
 
     /// <summary>The particulars of the period's report: the layout profile's defaults with what the office kept with the report over them.</summary>

@@ -204,7 +204,7 @@ public static partial class ReportCommand
         if (request.Docx is { } docxPath)
         {
             var settings = await OfficialReport.SettingsAsync(db, period, today, ct);
-            files.Add((docxPath, await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct)));
+            files.Add((docxPath, (await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct)).Content));
         }
         if (request.Xlsx is { } xlsxPath) files.Add((xlsxPath, await PeriodWorkbook.WriteAsync(db, period, clock, ct)));
 

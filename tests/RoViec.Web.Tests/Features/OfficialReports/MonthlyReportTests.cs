@@ -71,11 +71,21 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
     private static Run FirstRun(Paragraph p) => p.Elements<Run>().First();
 
     [Fact]
-    public void The_download_is_a_word_file_named_after_the_month()
+    public void The_download_is_a_word_file_named_after_the_month_and_marked_a_draft_while_content_is_unverified()
     {
         Assert.Equal(HttpStatusCode.OK, fixture.Response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", fixture.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("bao-cao-thang-12-2026.docx", fixture.Response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        // December has reports received but not yet verified: the report is a draft, and its name says so first.
+        Assert.Equal("du-thao-bao-cao-thang-12-2026.docx", fixture.Response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Fact]
+    public void A_draft_says_so_at_the_top_of_every_page_the_first_included()
+    {
+        using var doc = Open();
+        var headers = doc.MainDocumentPart!.HeaderParts.ToList();
+        Assert.Equal(2, headers.Count);
+        Assert.All(headers, h => Assert.StartsWith("DỰ THẢO", h.Header!.InnerText, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -296,7 +296,7 @@ public sealed class ReportCompositionTests
         using var response = await client.GetAsync(new Uri($"/ky-bao-cao/{quarter}/bao-cao.docx?duthao=1", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("bao-cao-quy-3-2026.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("du-thao-bao-cao-quy-3-2026.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)), false);
         var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(ParagraphText).ToList();
         Assert.Contains(paragraphs, p => p.StartsWith("Kết quả thực hiện Chương trình công tác năm 2026 trong quý III/2026", StringComparison.Ordinal));
