@@ -13,7 +13,7 @@ namespace RoViec.Web.Features.Public;
 [Authorize(Policy = Policies.ReadPlans)]
 public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<Feedback> Items { get; private set; } = [];
+    public IReadOnlyList<PublicFeedback.InboxRow> Items { get; private set; } = [];
     public Satisfaction Satisfaction { get; private set; } = new(0, 0);
     public string? State { get; private set; }
     public string? Error { get; private set; }

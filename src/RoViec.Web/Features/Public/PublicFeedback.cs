@@ -42,12 +42,42 @@ public static class PublicFeedback
     }
 
     /// <summary>The commune's latest 200 feedback items, newest first; only those in <paramref name="state"/> when given.</summary>
-    public static async Task<IReadOnlyList<Feedback>> InboxAsync(RoViecDbContext db, Guid communeId, string? state, CancellationToken ct)
+    /// <summary>A feedback item as the inbox shows it: what the citizen wrote about, by name, and its state in words.</summary>
+    public sealed record InboxRow(Feedback Item, string About, string State);
+
+    public static async Task<IReadOnlyList<InboxRow>> InboxAsync(RoViecDbContext db, Guid communeId, string? state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Feedback.AsNoTracking().Where(f => f.CommuneId == communeId && (state == null || f.State == state))
+        var items = await db.Feedback.AsNoTracking().Where(f => f.CommuneId == communeId && (state == null || f.State == state))
             .OrderByDescending(f => f.CreatedAtUtc).Take(200).ToListAsync(ct);
+        var indicatorIds = items.Select(f => IndicatorOf(f.Item)).OfType<Guid>().Distinct().ToList();
+        var names = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        return [.. items.Select(f => new InboxRow(f, About(f.Item, names), StateLabel(f.State)))];
     }
+
+    /// <summary>What a feedback item is about, in words: "Chỉ tiêu: …", "Lĩnh vực: …", the ranking or the page as a whole.</summary>
+    public static string About(string item, IReadOnlyDictionary<Guid, string> indicatorNames)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(indicatorNames);
+        if (item == "page") return "Trang công khai nói chung";
+        if (item == "ranking") return "Xếp hạng các cơ quan, đơn vị";
+        if (item.StartsWith("field:", StringComparison.Ordinal)) return "Lĩnh vực: " + item["field:".Length..];
+        if (IndicatorOf(item) is { } id)
+            return indicatorNames.TryGetValue(id, out var name) ? "Chỉ tiêu: " + name : "Một chỉ tiêu không còn trong kế hoạch";
+        return "Mục khác";
+    }
+
+    public static string StateLabel(string state) => state switch
+    {
+        FeedbackStates.New => "Mới",
+        FeedbackStates.Answered => "Đã trả lời",
+        FeedbackStates.Rejected => "Thư rác",
+        _ => state,
+    };
+
+    private static Guid? IndicatorOf(string item) =>
+        item.StartsWith("indicator:", StringComparison.Ordinal) && Guid.TryParse(item["indicator:".Length..], out var id) ? id : null;
 
     /// <summary>
     /// Answers a feedback item (published on the public page or not) or marks it as spam. The version read with the item
