@@ -19,8 +19,14 @@ public sealed class InboxTests
             var commune = await db.Communes.Select(c => c.Id).SingleAsync(Ct);
             Feedback Item(string item, string message) => new()
             {
-                Id = Guid.NewGuid(), CommuneId = commune, Item = item, Rating = 4, Message = message,
-                CreatedAtUtc = app.UtcNow, State = FeedbackStates.New, Version = Guid.NewGuid(),
+                Id = Guid.NewGuid(),
+                CommuneId = commune,
+                Item = item,
+                Rating = 4,
+                Message = message,
+                CreatedAtUtc = app.UtcNow,
+                State = FeedbackStates.New,
+                Version = Guid.NewGuid(),
             };
             db.Feedback.AddRange(Item("indicator:" + indicator.Id, "Số liệu chỉ tiêu này chưa cập nhật"), Item("field:Chuyển đổi số", "Cần thêm điểm wifi"),
                 Item("indicator:" + Guid.NewGuid(), "Chỉ tiêu cũ"));
