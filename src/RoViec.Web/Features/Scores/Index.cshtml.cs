@@ -23,6 +23,9 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     public IReadOnlySet<Guid> Scored { get; private set; } = new HashSet<Guid>();
     public RankingView? View { get; private set; }
     public ReportingPeriod? Month { get; private set; }
+
+    /// <summary>The month shown has not closed: its scores and ranks are provisional (tạm tính) and still change.</summary>
+    public bool Provisional => Month is { } month && month.State != PeriodStates.Closed;
     public int? Quarter { get; private set; }
     public bool Year { get; private set; }
     public bool RunsReporting { get; private set; }

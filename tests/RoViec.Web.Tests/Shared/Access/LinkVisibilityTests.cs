@@ -69,13 +69,19 @@ public sealed partial class LinkVisibilityTests(LinkVisibilityTests.App app) : I
         Assert.DoesNotContain("href=\"/nhap-ke-hoach\"", reporterHome, StringComparison.Ordinal);
     }
 
-    /// <summary>The same-site links of a page, without fragments, sign-out or language switches.</summary>
+    /// <summary>
+    /// The same-site links of a page, without fragments, sign-out or language switches, and without the charts and
+    /// generated documents a page embeds or offers (their authorisation is the page's, checked by the matrix).
+    /// </summary>
     private static IEnumerable<string> Links(string html) =>
         Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Split('#')[0])
             .Where(l => l.StartsWith('/') && !l.StartsWith("//", StringComparison.Ordinal) && l.Length > 0
                 && !l.StartsWith("/ngon-ngu", StringComparison.Ordinal) && !l.StartsWith("/dang-nhap", StringComparison.Ordinal)
-                && !l.StartsWith("/css/", StringComparison.Ordinal) && !l.StartsWith("/js/", StringComparison.Ordinal))
+                && !l.StartsWith("/css/", StringComparison.Ordinal) && !l.StartsWith("/js/", StringComparison.Ordinal)
+                && !Generated.Any(e => l.Split('?')[0].EndsWith(e, StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal);
+
+    private static readonly string[] Generated = [".svg", ".docx", ".xlsx", ".pdf", ".csv", ".png"];
 
     [GeneratedRegex(@"<a\b[^>]*\bhref=""([^""]+)""")]
     private static partial Regex Href();
