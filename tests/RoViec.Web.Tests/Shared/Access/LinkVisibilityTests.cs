@@ -34,13 +34,18 @@ public sealed partial class LinkVisibilityTests(LinkVisibilityTests.App app) : I
         var pages = new List<string> { start };
         pages.AddRange(Links(await client.GetStringAsync(new Uri(start, UriKind.Relative), ct)).Where(l => !pages.Contains(l)));
         var followed = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var offending = new List<string>();
         foreach (var page in pages.Take(25))
         {
             using var response = await client.GetAsync(new Uri(page, UriKind.Relative), ct);
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            foreach (var link in Links(await response.Content.ReadAsStringAsync(ct)).Take(120))
+            foreach (var link in Links(await response.Content.ReadAsStringAsync(ct)))
             {
+                // A few links of each shape ("/nhiem-vu/{id}") stand for the rest: the page lists what its reader may see.
+                var shape = Guids().Replace(link, "{id}");
+                if (!followed.ContainsKey(link) && shapes.GetValueOrDefault(shape) >= 3) continue;
+                shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
                 if (!followed.TryGetValue(link, out var status))
                 {
                     using var target = await client.GetAsync(new Uri(link, UriKind.Relative), ct);
@@ -82,6 +87,9 @@ public sealed partial class LinkVisibilityTests(LinkVisibilityTests.App app) : I
             .Distinct(StringComparer.Ordinal);
 
     private static readonly string[] Generated = [".svg", ".docx", ".xlsx", ".pdf", ".csv", ".png"];
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guids();
 
     [GeneratedRegex(@"<a\b[^>]*\bhref=""([^""]+)""")]
     private static partial Regex Href();
