@@ -16,7 +16,7 @@ namespace RoViec.Web.Features.Workspace;
 /// "chữ ký số"), filters (unit, section, deadline kind and window, "6 rõ" defect, key tasks) and,
 /// for the standing office, bulk assignment of a lead unit.
 /// </summary>
-public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     public sealed record TaskLine(PlanTaskRow Task, string? Due, IReadOnlyList<SixRoDefect> Defects);
 
@@ -38,6 +38,9 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
     public IReadOnlyList<string> Sections { get; private set; } = [];
     public int IndicatorCount { get; private set; }
     public bool CanAssign { get; private set; }
+
+    /// <summary>What the reader has to do now (reports to send, approve or verify).</summary>
+    public IReadOnlyList<ToDoItem> ToDoItems { get; private set; } = [];
 
     /// <summary>Whether the reader may import a plan (the import link is offered to them only).</summary>
     public bool ManagesPlans { get; private set; }
@@ -121,6 +124,7 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
         if (Plan is null) return;
         CanAssign = scope is { ManagesPlans: true } && scope.CommuneId == Plan.CommuneId;
         CommuneName = await PlanQueries.CommuneNameAsync(db, Plan.CommuneId, ct) ?? "";
+        ToDoItems = await ToDo.ForAsync(db, scope, Plan.CommuneId, Reports.ReportValues.Day(clock.GetUtcNow().UtcDateTime), ct);
         var units = await PlanQueries.UnitsAsync(db, Plan.CommuneId, ct);
         var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
         var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order).ToListAsync(ct);
