@@ -72,7 +72,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
         var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct));
         if (scope is null) return NotFound();
         IsProvinceAdmin = scope.IsProvinceLevel;
-        Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
+        Communes = await AdminScope.CommunesAsync(db, scope, ct);
         if (xa == UsersModel.ProvinceLevel)
         {
             // A commune administrator asking for a province-level account is told why not when posting.
@@ -81,7 +81,7 @@ public sealed class NewUserModel(RoViecDbContext db, UserManager<AppUser> users,
             OfferedRoles = RoleLabels.ProvinceRoles;
             return null;
         }
-        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
+        Commune = AdminScope.Select(Communes, Request.Query[AdminScope.CommuneQuery]);
         if (Commune is null) return NotFound();
         Level = Commune.Id.ToString();
         OfferedRoles = RoleLabels.CommuneRoles;

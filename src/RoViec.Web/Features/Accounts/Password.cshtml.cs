@@ -7,19 +7,23 @@ using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
+/// <summary>A new password typed twice, with its Vietnamese messages: the change-password and set-password forms.</summary>
+public class NewPasswordForm
+{
+    [Required(ErrorMessage = "Hãy nhập mật khẩu mới."), StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự."), DataType(DataType.Password)]
+    public string New { get; set; } = "";
+
+    [Required(ErrorMessage = "Hãy nhập lại mật khẩu mới."), Compare(nameof(New), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp."), DataType(DataType.Password)]
+    public string Confirm { get; set; } = "";
+}
+
 /// <summary>Changes one's own password; other sessions end (Identity renews the security stamp), this one goes on.</summary>
 public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
-    public sealed class Form
+    public sealed class Form : NewPasswordForm
     {
         [Required(ErrorMessage = "Hãy nhập mật khẩu hiện tại."), DataType(DataType.Password)]
         public string Current { get; set; } = "";
-
-        [Required(ErrorMessage = "Hãy nhập mật khẩu mới."), StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự."), DataType(DataType.Password)]
-        public string New { get; set; } = "";
-
-        [Required(ErrorMessage = "Hãy nhập lại mật khẩu mới."), Compare(nameof(New), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp."), DataType(DataType.Password)]
-        public string Confirm { get; set; } = "";
     }
 
     [BindProperty]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,15 +14,6 @@ namespace RoViec.Web.Features.Accounts;
 [AllowAnonymous]
 public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
 {
-    public sealed class Form
-    {
-        [Required(ErrorMessage = "Hãy nhập mật khẩu mới."), StringLength(100, ErrorMessage = "Mật khẩu tối đa 100 ký tự."), DataType(DataType.Password)]
-        public string New { get; set; } = "";
-
-        [Required(ErrorMessage = "Hãy nhập lại mật khẩu mới."), Compare(nameof(New), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp."), DataType(DataType.Password)]
-        public string Confirm { get; set; } = "";
-    }
-
     [BindProperty(SupportsGet = true, Name = "tk")]
     public Guid UserId { get; set; }
 
@@ -31,18 +21,22 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
     public string Token { get; set; } = "";
 
     [BindProperty]
-    public Form Input { get; set; } = new();
+    public NewPasswordForm Input { get; set; } = new();
 
     public string? UserName { get; private set; }
     public bool Done { get; private set; }
     /// <summary>The link is used, expired, altered or superseded: the page says so and changes nothing.</summary>
     public bool LinkRefused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The token is in the address: it must not travel on to another site or stay in a cache, whatever the handler.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
-        // The token is in the address: it must not travel on to another site or stay in a cache.
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers.CacheControl = "no-store";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
         var user = await FindAsync();
         if (user is null || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Token))
             return NotValid();
@@ -52,8 +46,6 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Response.Headers["Referrer-Policy"] = "no-referrer";
-        Response.Headers.CacheControl = "no-store";
         var user = await FindAsync();
         if (user is null) return NotValid();
         UserName = user.UserName;
@@ -70,7 +62,7 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         Done = true;
-        Input = new Form();
+        Input = new NewPasswordForm();
         return Page();
     }
 
@@ -80,13 +72,13 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
     private IActionResult NotValid()
     {
         LinkRefused = true;
-        Input = new Form();
+        Input = new NewPasswordForm();
         return this.Refuse(Refusal.BadRequest);
     }
 
     private IActionResult Again()
     {
-        Input = new Form();
+        Input = new NewPasswordForm();
         return this.Refuse(Refusal.BadRequest);
     }
 }

@@ -65,9 +65,10 @@ public sealed class AddUnitModel(RoViecDbContext db, CurrentUser currentUser) : 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
+        var communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
+        Commune = AdminScope.Select(communes, Request.Query[AdminScope.CommuneQuery]);
         if (Commune is null) return false;
-        CommuneQuery = (await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct)).Count > 1 ? "xa=" + Commune.Id : "";
+        CommuneQuery = communes.Count > 1 ? "xa=" + Commune.Id : "";
         Missing = await Features.Organisation.AddUnit.MissingDefaultsAsync(db, Commune.Id, ct);
         Parents = [.. OrganisationTree.Flatten(await OrganisationTree.LoadAsync(db, Commune.Id, ct)).Where(p => p.Node.Unit.Active && p.Node.Unit.Kind != nameof(UnitKind.Group))];
         return true;

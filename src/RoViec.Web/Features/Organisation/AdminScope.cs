@@ -37,9 +37,13 @@ public static class AdminScope
     }
 
     /// <summary>The commune a page works on: the one <paramref name="asked"/> names ("?xa=") among those managed, else the first; null when none (or not theirs).</summary>
-    public static async Task<CommuneChoice?> SelectedAsync(RoViecDbContext db, UserScope? caller, string? asked, CancellationToken ct)
+    public static async Task<CommuneChoice?> SelectedAsync(RoViecDbContext db, UserScope? caller, string? asked, CancellationToken ct) =>
+        Select(await CommunesAsync(db, caller, ct), asked);
+
+    /// <summary>The commune <paramref name="asked"/> names among <paramref name="communes"/> (already read), else the first; null when not among them.</summary>
+    public static CommuneChoice? Select(IReadOnlyList<CommuneChoice> communes, string? asked)
     {
-        var communes = await CommunesAsync(db, caller, ct);
+        ArgumentNullException.ThrowIfNull(communes);
         if (string.IsNullOrEmpty(asked)) return communes.Count > 0 ? communes[0] : null;
         return Guid.TryParse(asked, out var id) ? communes.FirstOrDefault(c => c.Id == id) : null;
     }

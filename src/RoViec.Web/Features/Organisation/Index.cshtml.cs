@@ -27,7 +27,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser) : Pa
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
-        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
+        Commune = AdminScope.Select(Communes, Request.Query[AdminScope.CommuneQuery]);
         if (Commune is null) return NotFound();
         var roots = await OrganisationTree.LoadAsync(db, Commune.Id, ct);
         Tree = [.. roots.Where(n => n.Unit.Kind is not (nameof(UnitKind.Group) or nameof(UnitKind.Unrecognised)))];

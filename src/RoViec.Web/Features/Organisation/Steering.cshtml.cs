@@ -22,7 +22,7 @@ public sealed class SteeringModel(RoViecDbContext db, CurrentUser currentUser) :
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Communes = await AdminScope.CommunesAsync(db, await currentUser.ScopeAsync(User, ct), ct);
-        Commune = await AdminScope.SelectedAsync(db, await currentUser.ScopeAsync(User, ct), Request.Query[AdminScope.CommuneQuery], ct);
+        Commune = AdminScope.Select(Communes, Request.Query[AdminScope.CommuneQuery]);
         if (Commune is null) return NotFound();
         Members = await SteeringCommittee.MembersAsync(db, Commune.Id, ct);
         History = await SteeringHistory.LatestAsync(db, Commune.Id, ct);
