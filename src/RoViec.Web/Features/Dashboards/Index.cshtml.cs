@@ -23,8 +23,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     public Plan? Plan { get; private set; }
     public IReadOnlyList<ReportingPeriod> PeriodChoices { get; private set; } = [];
     public ReportingPeriod? Period { get; private set; }
-    public ReportingRate PeriodRate { get; private set; } = new(0, 0, 0);
-    public ReportingRate YearRate { get; private set; } = new(0, 0, 0);
+    public ReportingRate PeriodRate { get; private set; } = ReportingRate.None;
+    public ReportingRate YearRate { get; private set; } = ReportingRate.None;
     public IReadOnlyList<Overview.ReportLine> Reports { get; private set; } = [];
     public IReadOnlyList<Overview.TaskLine> Troubled { get; private set; } = [];
     public IReadOnlyList<(TaskHealth Health, int Count)> ByStatus { get; private set; } = [];

@@ -13,7 +13,8 @@ namespace RoViec.Web.Features.Dashboards;
 /// </summary>
 public static class Overview
 {
-    public sealed record ReportLine(Guid ReportId, string Unit, string State, DateOnly DueOn, DateTime? SubmittedAtUtc, bool Late);
+    /// <param name="Received">The report has reached the standing office (as the reporting rate counts it): received + not received = expected.</param>
+    public sealed record ReportLine(Guid ReportId, string Unit, string State, DateOnly DueOn, DateTime? SubmittedAtUtc, bool Late, bool Received);
     public sealed record TaskLine(Guid TaskId, string? Code, string Name, string? Lead, TaskHealth Health, DateOnly? Since);
     public sealed record UnitRate(string Unit, ReportingRate Rate);
 
@@ -35,25 +36,25 @@ public static class Overview
         if (ky is not null && period?.Id != ky) return null;
 
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == plan.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var periodRate = new ReportingRate(0, 0, 0);
+        var periodRate = ReportingRate.None;
         IReadOnlyList<ReportLine> reports = [];
         var expected = await ReportingFigures.ExpectedAsync(db, plan.Id, null, ct);
-        var yearRate = ReportingRate.Of(expected);
+        var yearRate = ReportingRate.Of(expected, today);
         var unitRates = expected.GroupBy(e => e.UnitId)
-            .Select(g => new UnitRate(units.GetValueOrDefault(g.Key, "?"), ReportingRate.Of(g)))
+            .Select(g => new UnitRate(units.GetValueOrDefault(g.Key, "?"), ReportingRate.Of(g, today)))
             .OrderBy(u => u.Rate.OnTimeRate).ThenBy(u => u.Unit).ToList();
 
         if (period is not null)
         {
             var mine = expected.Where(e => e.PeriodId == period.Id).ToDictionary(e => e.UnitId);
-            periodRate = ReportingRate.Of(mine.Values);
+            periodRate = ReportingRate.Of(mine.Values, today);
             var rows = await db.Reports.AsNoTracking().Where(r => r.PeriodId == period.Id)
                 .Select(r => new { r.Id, r.UnitId, r.State, r.SubmittedAtUtc }).ToListAsync(ct);
             reports = rows.Select(r =>
             {
                 var e = mine[r.UnitId];
                 return new ReportLine(r.Id, units.GetValueOrDefault(r.UnitId, "?"), r.State, e.DueOn, r.SubmittedAtUtc,
-                    e.ReceivedOn is { } on ? on > e.DueOn : today > e.DueOn);
+                    e.ReceivedOn is { } on ? on > e.DueOn : today > e.DueOn, e.Received);
             }).OrderBy(r => r.Unit).ToList();
         }
 

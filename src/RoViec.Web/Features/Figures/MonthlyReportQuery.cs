@@ -100,7 +100,7 @@ public static partial class MonthlyReportQuery
             if (values.TryGetValue(i.Id, out var v))
             {
                 var (text, percent) = Measure.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
-                return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Measure.Meets(i, percent));
+                return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Measure.Meets(i, percent, v.Value));
             }
             var why = i.OwnerUnitId is null ? "Chưa giao đơn vị theo dõi" : asked.Contains(i.Id) ? "Chưa báo cáo" : "Không đến kỳ báo cáo";
             return new IndicatorResult(i.Name, i.TargetRaw, why, i.OwnerUnitId is { } o ? UnitName(o) : i.Owner, false, false, null);
@@ -133,7 +133,7 @@ public static partial class MonthlyReportQuery
             ProgrammePhrase = ProgrammePhrase(plan.Kind, plan.Year),
             IssuerPhrase = string.IsNullOrWhiteSpace(plan.Issuer) ? "Ban Chỉ đạo xã " + commune : plan.Issuer.Trim(),
             AsOf = asOf,
-            Rate = ReportingRate.Of(expected),
+            Rate = ReportingRate.Of(expected, asOf),
             Units = submissions,
             ByStatus = byStatus,
             TaskTotal = tasks.Count,

@@ -141,7 +141,7 @@ public static class PeriodSnapshots
             {
                 var (_, percent) = Measure.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
                 number = percent ?? v.Value;
-                met = Measure.Meets(i, percent);
+                met = Measure.Meets(i, percent, v.Value);
             }
             return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId);
         }).ToList();

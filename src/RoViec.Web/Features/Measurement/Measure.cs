@@ -46,17 +46,20 @@ public static class Measure
     }
 
     /// <summary>
-    /// Whether a percentage meets a percentage target (at least, equal to — "100%" is reached at 100 —, at most, or the
-    /// lower bound of a range). Counts and increases are not judged on one period's value.
+    /// Whether a reported value meets its indicator's target: a percentage against a percentage target, a number
+    /// (the count reached so far, "3 mô hình") against a count target ("03 mô hình" is met by 3) — at least, equal to
+    /// ("100%" is reached at 100, "03" by 3 or more), at most, or the lower bound of a range. An increase over a
+    /// baseline year is not judged on one period's value, nor a value of another kind than its target.
     /// </summary>
-    public static bool? Meets(IndicatorRow indicator, decimal? percent)
+    public static bool? Meets(IndicatorRow indicator, decimal? percent, decimal? value)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        if (percent is not { } p || indicator.TargetUnit != "%") return null;
+        decimal? reached = indicator.TargetUnit == "%" ? percent : percent is null ? value : null;
+        if (reached is not { } r) return null;
         return indicator.TargetOp switch
         {
-            ">=" or "=" or "range" => p >= indicator.TargetValue,
-            "<=" => p <= indicator.TargetValue,
+            ">=" or "=" or "range" => r >= indicator.TargetValue,
+            "<=" => r <= indicator.TargetValue,
             _ => null,
         };
     }

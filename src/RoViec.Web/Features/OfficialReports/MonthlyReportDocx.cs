@@ -187,8 +187,10 @@ public static class MonthlyReportDocx
             return;
         }
         body.Append(Text($"Trong {report.PeriodPhrase}, có {r.Expected} cơ quan, đơn vị phải báo cáo; đã nhận {r.Received} báo cáo, "
-            + $"đạt tỷ lệ {PeriodLabels.Percent(r.Rate)}; trong đó {r.OnTime} báo cáo đúng hạn (tỷ lệ đúng hạn {PeriodLabels.Percent(r.OnTimeRate)}), "
-            + $"{r.Received - r.OnTime} báo cáo trễ hạn."));
+            + $"đạt tỷ lệ {PeriodLabels.Percent(r.Rate)}"
+            + (r.NotYetDue
+                ? "; chưa đến hạn gửi báo cáo của đơn vị."
+                : $"; trong {r.Due} báo cáo đã đến hạn, {r.OnTime} báo cáo đúng hạn (tỷ lệ đúng hạn {PeriodLabels.Percent(r.OnTimeRate)}), {r.Late} báo cáo trễ hạn.")));
         var missing = report.Units.Where(u => u.ReceivedOn is null).Select(u => u.Unit).ToList();
         body.Append(Text(missing.Count == 0
             ? "Tất cả các cơ quan, đơn vị đã gửi báo cáo."
@@ -268,7 +270,7 @@ public static class MonthlyReportDocx
         var reported = report.Indicators.Count(i => i.Reported);
         var judged = report.Indicators.Where(i => i.Met is not null).ToList();
         body.Append(Text($"Kế hoạch có {report.Indicators.Count} chỉ tiêu; trong kỳ có {reported} chỉ tiêu được các đơn vị báo cáo số liệu"
-            + (judged.Count == 0 ? "." : $"; trong số {judged.Count} chỉ tiêu tính theo tỷ lệ, {judged.Count(i => i.Met == true)} chỉ tiêu đạt mục tiêu.")));
+            + (judged.Count == 0 ? "." : $"; trong số {judged.Count} chỉ tiêu đánh giá được trong kỳ, {judged.Count(i => i.Met == true)} chỉ tiêu đạt mục tiêu.")));
         body.Append(Table([700, 3400, 1400, 1600, 1400, TextWidth - 8500],
             ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
             report.Indicators.Select((i, n) => new[]
@@ -295,8 +297,8 @@ public static class MonthlyReportDocx
             body.Append(TaskTable(report.Troubled));
         }
         var r = report.Rate;
-        if (r.Missing > 0 || r.Received > r.OnTime)
-            body.Append(Text($"Về chế độ báo cáo: còn {r.Missing} cơ quan, đơn vị chưa gửi báo cáo và {r.Received - r.OnTime} báo cáo gửi trễ hạn."));
+        if (r.Missing > 0 || r.Late > 0)
+            body.Append(Text($"Về chế độ báo cáo: còn {r.Missing} cơ quan, đơn vị chưa gửi báo cáo và {r.Late} báo cáo gửi trễ hạn."));
 
         body.Append(Title("2. Khó khăn, vướng mắc các đơn vị báo cáo", level: 2));
         Notes(body, report.Difficulties, "Các cơ quan, đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.");

@@ -23,7 +23,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
 
     public ReportingPeriod Period { get; private set; } = null!;
     public IReadOnlyList<UnitLine> Units { get; private set; } = [];
-    public ReportingRate Rate { get; private set; } = new(0, 0, 0);
+    public ReportingRate Rate { get; private set; } = ReportingRate.None;
     public IReadOnlyList<(PeriodExtension Extension, string Unit)> Extensions { get; private set; } = [];
     public bool RunsReporting { get; private set; }
     public DateOnly Today { get; private set; }
@@ -81,7 +81,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
             return new UnitLine(r.Id, r.UnitId, r.Name, r.State, e.DueOn, e.DueOn != period.UnitDueOn, r.FirstSubmittedAtUtc, e.Received, e.OnTime,
                 e.ReceivedOn is { } on ? on > e.DueOn : Today > e.DueOn, r.Lines);
         }).ToList();
-        Rate = ReportingRate.Of(Units.Select(u => expected[u.UnitId]));
+        Rate = ReportingRate.Of(Units.Select(u => expected[u.UnitId]), Today);
         Extensions = await PeriodQueries.ExtensionsAsync(db, id, scope.IsUnitScoped, scope.UnitId, ct);
         return null;
     }

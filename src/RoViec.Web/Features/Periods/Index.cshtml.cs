@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
+using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Outcomes;
@@ -130,7 +131,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var periods = await PeriodQueries.OfPlanAsync(db, Plan.Id, ct);
         var expected = (await ReportingFigures.ExpectedAsync(db, Plan.Id, null, ct)).ToLookup(e => e.PeriodId);
         Periods = periods.OrderBy(p => p.UnitDueOn).ThenBy(p => p.Kind)
-            .Select(p => new PeriodLine(p, ReportingRate.Of(expected[p.Id]))).ToList();
+            .Select(p => new PeriodLine(p, ReportingRate.Of(expected[p.Id], clock.VietnamToday()))).ToList();
         Units = [.. (await PeriodQueries.UnitsByNameAsync(db, Plan.CommuneId, ct)).Where(CommuneCatalog.IsAssignable)];
         if (!fillForms) return;
         var rules = await PeriodAdmin.RulesAsync(db, Plan.Id, ct);

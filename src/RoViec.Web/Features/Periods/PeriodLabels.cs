@@ -45,6 +45,15 @@ public static class PeriodLabels
     };
 
     /// <summary>A percentage as Vietnamese write it ("87,5%"), or a dash when there is nothing to measure.</summary>
+    /// <summary>The on-time rate as shown: "chưa đến hạn" while no report is due yet, never a share of reports not yet due.</summary>
+    public static string OnTime(RoViec.Domain.Reporting.ReportingRate rate)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        return rate.NotYetDue ? NotYetDue : Percent(rate.OnTimeRate);
+    }
+
+    public const string NotYetDue = "chưa đến hạn";
+
     public static string Percent(decimal? value) =>
         value is null ? "—" : value.Value.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";
 }

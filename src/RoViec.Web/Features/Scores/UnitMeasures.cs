@@ -94,10 +94,10 @@ public static class UnitMeasures
 
             // Indicators the unit reported, judged against their targets.
             var judged = mine.Where(l => l.IndicatorId is { } id && indicators.ContainsKey(id))
-                .Select(l => Measure.Meets(indicators[l.IndicatorId!.Value], Measure.ValueText(l.Value, l.Numerator, l.Denominator, indicators[l.IndicatorId!.Value].TargetUnit).Percent))
+                .Select(l => Measure.Meets(indicators[l.IndicatorId!.Value], Measure.ValueText(l.Value, l.Numerator, l.Denominator, indicators[l.IndicatorId!.Value].TargetUnit).Percent, l.Value))
                 .Where(m => m is not null).ToList();
             measures[Measures.IndicatorsMet] = judged.Count == 0
-                ? new MeasureValue(null, "Không có chỉ tiêu tỷ lệ được xác minh trong kỳ")
+                ? new MeasureValue(null, "Không có chỉ tiêu được xác minh đánh giá được trong kỳ")
                 : new MeasureValue(Percent(judged.Count(m => m == true), judged.Count), $"{judged.Count(m => m == true)}/{judged.Count} chỉ tiêu đạt mục tiêu");
 
             // Tasks the unit leads, by their status derived from verified reports.

@@ -202,7 +202,7 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
 
         var text = Paragraphs(doc);
         Assert.Contains($"Trong tháng 12/2026, có {expected} cơ quan, đơn vị phải báo cáo; đã nhận 3 báo cáo, đạt tỷ lệ {Percent(3, expected)}; "
-            + $"trong đó 2 báo cáo đúng hạn (tỷ lệ đúng hạn {Percent(2, expected)}), 1 báo cáo trễ hạn.", text);
+            + $"trong {expected} báo cáo đã đến hạn, 2 báo cáo đúng hạn (tỷ lệ đúng hạn {Percent(2, expected)}), 1 báo cáo trễ hạn.", text);
         var missingLine = Assert.Single(text, t => t.StartsWith($"Còn {expected - 3} cơ quan, đơn vị chưa gửi báo cáo: ", StringComparison.Ordinal));
         Assert.All(missing, name => Assert.Contains(name, missingLine, StringComparison.Ordinal));
         Assert.DoesNotContain(D.UnitNames[D.Police], missingLine, StringComparison.Ordinal);
