@@ -55,10 +55,21 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
     /// <summary>The report use cases' surroundings for this request: the unit of work, the caller, the clock, the change notices.</summary>
     private async Task<ReportDesk> DeskAsync(CancellationToken ct) => new(db, await currentUser.ScopeAsync(User, ct), clock, changes);
 
+    /// <summary>The query a refused submission redirects to: the page shows what the report still lacks.</summary>
+    public const string NotSentQuery = "chua-gui";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (TempData["Message"] is string message) Message = message;
-        return await ShowAsync(id, null, ct);
+        var shown = await ShowAsync(id, null, ct);
+        if (Request.Query.ContainsKey(NotSentQuery) && Sheet is not null && CanEdit)
+        {
+            var missing = SubmitReport.Missing(Handle, Today);
+            foreach (var error in missing) Errors.TryAdd(error.Key, error.Message);
+            if (missing.Count > 0)
+                Problem = $"Chưa gửi được: còn {missing.Count} ô cần điền đúng trước khi gửi (xem bên dưới). Những gì đã nhập được lưu nháp.";
+        }
+        return shown;
     }
 
     public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct)
@@ -78,8 +89,20 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
         return await AfterAsync(id, outcome, PostedForm, "#luu", ct);
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
-        await AfterAsync(id, await SubmitReport.RunAsync(await DeskAsync(ct), id, ReportInput.FromForm(PostedForm), SubmitReport.TestingPause(configuration, log, id), ct), PostedForm, "", ct);
+    /// <summary>
+    /// A submission the report is not complete for keeps what was typed as the draft and answers with a redirect to
+    /// the report showing what is missing (post/redirect/get): reloading that page never posts again, so it can
+    /// never meet a stale version. Values a draft cannot hold either (a malformed date) are shown again under 422.
+    /// </summary>
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    {
+        var desk = await DeskAsync(ct);
+        var input = ReportInput.FromForm(PostedForm);
+        var outcome = await SubmitReport.RunAsync(desk, id, input, SubmitReport.TestingPause(configuration, log, id), ct);
+        if (outcome is ReportOutcome.Invalid && (await SaveDraft.RunAsync(desk, id, input, ct)).Outcome is ReportOutcome.Done)
+            return Redirect($"/bao-cao/{id}?{NotSentQuery}=1#loi");
+        return await AfterAsync(id, outcome, PostedForm, "", ct);
+    }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromForm] Guid? version, CancellationToken ct) =>
         await AfterAsync(id, await ApproveReport.RunAsync(await DeskAsync(ct), id, version, ct), null, "", ct);

@@ -39,7 +39,7 @@ public static partial class SubmitReport
         var (errors, bad) = ReportDesk.Apply(handle, input);
         if (bad is null && errors.Count == 0)
         {
-            foreach (var item in report.Items) errors.AddRange(LineRules.CheckComplete(item, handle.IsRatio(item), today));
+            errors.AddRange(Missing(handle, today));
         }
         if (bad is not null || errors.Count > 0)
         {
@@ -65,6 +65,13 @@ public static partial class SubmitReport
         return new ReportOutcome.Done(handle.RequireHeadApproval
             ? "Đã gửi báo cáo; báo cáo đang chờ trưởng đơn vị duyệt."
             : "Đã gửi báo cáo tới cơ quan thường trực.");
+    }
+
+    /// <summary>What the report still lacks to be submitted on <paramref name="today"/>, a message per field (none when it is complete).</summary>
+    public static IReadOnlyList<FieldError> Missing(ReportHandle handle, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return [.. handle.Report.Items.SelectMany(item => LineRules.CheckComplete(item, handle.IsRatio(item), today))];
     }
 
     /// <summary>The test-only pause the configuration asks for, logged as a warning whenever it is set; zero otherwise.</summary>

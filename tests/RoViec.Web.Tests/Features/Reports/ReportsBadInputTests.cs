@@ -61,7 +61,7 @@ public sealed class ReportsBadInputTests
     }
 
     [Fact]
-    public async Task Incomplete_submission_is_refused_line_by_line_and_nothing_is_saved()
+    public async Task Incomplete_submission_is_refused_line_by_line_on_a_page_that_is_safe_to_reload()
     {
         await using var app = new RoViecApp();
         var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
@@ -73,6 +73,7 @@ public sealed class ReportsBadInputTests
         fields = [.. fields.Select(f => f.Item1 switch
         {
             var n when n == $"line[{tasks[1]}].status" => (n, ReportedTaskStatuses.Done),
+            var n when n == $"line[{tasks[1]}].work" => (n, "Đã rà soát xong 4 thôn"),
             var n when n == $"line[{ratio}].numerator" => (n, "55"),
             _ => f,
         })];
@@ -81,18 +82,50 @@ public sealed class ReportsBadInputTests
 
         var response = await reporter.PostReportAsync(reportId, "Submit", [.. fields]);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var page = await TextAsync(response);
-        Assert.Contains("Chưa chọn trạng thái thực hiện nhiệm vụ.", page, StringComparison.Ordinal);
-        Assert.Contains("Nhiệm vụ đã hoàn thành thì phải ghi ngày hoàn thành (dd/mm/yyyy).", page, StringComparison.Ordinal);
-        Assert.Contains("Tử số (55) không được lớn hơn mẫu số (50).", page, StringComparison.Ordinal);
-        if (tasks.Count > 2) Assert.Contains("Nhiệm vụ không thể thực hiện thì phải nêu lý do.", page, StringComparison.Ordinal);
-        Assert.Matches(@"Dòng 1 – Trạng thái: Chưa chọn trạng thái", page);
+        // Post/redirect/get: the refusal is a page reached by GET, so reloading it never posts (nor meets a stale version).
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Equal($"/bao-cao/{reportId}?chua-gui=1#loi", location);
+        foreach (var reload in new[] { 1, 2 })
+        {
+            var shown = await reporter.GetAsync(new Uri(location.Split('#')[0], UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            var page = await TextAsync(shown);
+            Assert.Contains("Chưa gửi được:", page, StringComparison.Ordinal);
+            Assert.Contains("Chưa chọn trạng thái thực hiện nhiệm vụ.", page, StringComparison.Ordinal);
+            Assert.Contains("Nhiệm vụ đã hoàn thành thì phải ghi ngày hoàn thành (dd/mm/yyyy).", page, StringComparison.Ordinal);
+            Assert.Contains("Tử số (55) không được lớn hơn mẫu số (50).", page, StringComparison.Ordinal);
+            if (tasks.Count > 2) Assert.Contains("Nhiệm vụ không thể thực hiện thì phải nêu lý do.", page, StringComparison.Ordinal);
+            Assert.Matches(@"Dòng 1 – Trạng thái: Chưa chọn trạng thái", page);
+            // What was typed is the draft now, shown in its fields, not blanks.
+            Assert.Contains("Đã rà soát xong 4 thôn", page, StringComparison.Ordinal);
+        }
         var report = await app.ReportAsync(reportId);
         Assert.Equal(ReportStates.Draft, report.State);
         Assert.Null(report.SubmittedAtUtc);
-        Assert.Null(report.Summary);
-        Assert.All(report.Items, i => Assert.True(i.TaskStatus is null && i.Percent is null && i.Numerator is null));
+        Assert.Equal("Đã rà soát xong 4 thôn", report.Items.Single(i => i.Id == tasks[1]).WorkDone);
+        Assert.Equal(55m, report.Items.Single(i => i.Id == ratio).Numerator);
+
+        // The report page without the query shows no refusal.
+        Assert.DoesNotContain("Chưa gửi được:", await TextAsync(await reporter.GetAsync(new Uri($"/bao-cao/{reportId}", UriKind.Relative), Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submission_a_draft_cannot_hold_either_is_shown_again_under_422_and_reloads_as_the_report()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var task = (await app.LinesAsync(reportId)).First(l => l.Kind == ReportItemKinds.Task).Id;
+        using var reporter = await app.ClientAsync("congan");
+
+        var response = await reporter.PostReportAsync(reportId, "Submit", ($"line[{task}].percent", "140"), ($"line[{task}].work", "Không được lưu"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.BodyAsync();
+        Assert.Contains("Không được lưu", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        // The browser's address becomes the report's own, so a reload reads it instead of posting the form again.
+        Assert.Contains($"history.replaceState(null, '', '/bao-cao/{reportId}')", html, StringComparison.Ordinal);
+        Assert.Null((await app.ReportAsync(reportId)).DraftSavedAtUtc);
     }
 
     [Fact]
