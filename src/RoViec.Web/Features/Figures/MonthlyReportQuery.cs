@@ -19,6 +19,12 @@ public static partial class MonthlyReportQuery
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>
+    /// The result of an indicator no unit follows (<see cref="IndicatorResult.Result"/>); the official report lists these in its
+    /// appendix instead of its body. Snapshots keep the text, so it is compared as written.
+    /// </summary>
+    public const string UnassignedIndicator = "Chưa giao đơn vị theo dõi";
+
     public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -102,7 +108,7 @@ public static partial class MonthlyReportQuery
                 var (text, percent) = Measure.ValueText(v.Value, v.Numerator, v.Denominator, i.TargetUnit);
                 return new IndicatorResult(i.Name, i.TargetRaw, text, UnitName(v.UnitId), true, v.State == ReportStates.Verified, Measure.Meets(i, percent, v.Value));
             }
-            var why = i.OwnerUnitId is null ? "Chưa giao đơn vị theo dõi" : asked.Contains(i.Id) ? "Chưa báo cáo" : "Không đến kỳ báo cáo";
+            var why = i.OwnerUnitId is null ? UnassignedIndicator : asked.Contains(i.Id) ? "Chưa báo cáo" : "Không đến kỳ báo cáo";
             return new IndicatorResult(i.Name, i.TargetRaw, why, i.OwnerUnitId is { } o ? UnitName(o) : i.Owner, false, false, null);
         }).ToList();
 

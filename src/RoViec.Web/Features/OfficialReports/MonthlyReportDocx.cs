@@ -56,10 +56,11 @@ public static class MonthlyReportDocx
         var with = extras ?? new ReportExtras(null, null, [], null);
         return WordDocuments.Create(Page, new DocumentInfo("Báo cáo kết quả thực hiện " + report.ProgrammeWithin, report.IssuerPhrase), (main, body) =>
         {
+            var detail = new List<Paragraph>();
             Heading(body, report, settings);
-            Content(body, report, with, main);
+            Content(body, report, with, detail);
             Closing(body, report, settings);
-            Appendix(body, settings, with);
+            Appendix(body, report, settings, with, detail, main);
         }, IsDraft(report) ? DraftMark : null);
     }
 
@@ -98,15 +99,17 @@ public static class MonthlyReportDocx
             + $"Ban Chỉ đạo báo cáo kết quả thực hiện {report.PeriodPhrase} (số liệu tính đến ngày {DayText.Show(report.AsOf)}) như sau:", before: 240));
     }
 
-    private static void Content(Body body, MonthlyReport report, ReportExtras extras, MainDocumentPart main)
+    /// <summary>
+    /// The body the committee reads: what was done, what is late, the indicators followed, difficulties, proposals, next month
+    /// and the scores. What each unit reported on each task still in progress goes to <paramref name="detail"/> for the appendix.
+    /// </summary>
+    private static void Content(Body body, MonthlyReport report, ReportExtras extras, List<Paragraph> detail)
     {
         Paragraphs(body, report, ReportCompositions.Summary, Summary(report));
         Reporting(body, report);
-        Tasks(body, report);
+        Tasks(body, report, detail);
         Fields(body, extras);
-        if (extras.StatusChart is { } status) body.Append(Picture(main, status, "Nhiệm vụ theo tình trạng"));
-        Indicators(body, report);
-        if (extras.IndicatorChart is { } bars) body.Append(Picture(main, bars, "Chỉ tiêu so với mục tiêu"));
+        Indicators(body, report, appendix: extras.Tasks is { Count: > 0 });
         Problems(body, report);
         Requests(body, report);
         Next(body, report);
@@ -164,7 +167,7 @@ public static class MonthlyReportDocx
         body.Append(Text(extras.Averaged
             ? $"Kết quả chấm điểm {report.PeriodPhrase} (trung bình điểm các tháng đã chấm, thang điểm 100) như sau:"
             : $"Kết quả chấm điểm {report.PeriodPhrase} theo bộ tiêu chí đang áp dụng (thang điểm 100) như sau:"));
-        body.Append(Table([700, 3600, 1300, 1900, TextWidth - 7500],
+        body.Append(Table([850, 3450, 1300, 1900, TextWidth - 7500],
             ["Hạng", "Cơ quan, đơn vị", "Điểm", "Xếp loại", "Điểm người đứng đầu"],
             extras.Ranking.Select(r => new[] { Int(r.Rank), r.Unit, Points(r.Total), r.Band, Points(r.HeadTotal) }),
             [Center, Left, Center, Center, Center]));
@@ -212,7 +215,7 @@ public static class MonthlyReportDocx
             [Center, Left, Center, Left, Center, Center]));
     }
 
-    private static void Tasks(Body body, MonthlyReport report)
+    private static void Tasks(Body body, MonthlyReport report, List<Paragraph> detail)
     {
         body.Append(Title("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"));
         body.Append(Title("1. Tình hình thực hiện chung", level: 2));
@@ -233,22 +236,29 @@ public static class MonthlyReportDocx
         body.Append(Title("2. Kết quả thực hiện trong kỳ theo từng nội dung", level: 2));
         if (report.Sections.Count == 0)
             body.Append(Text("Trong kỳ chưa có báo cáo kết quả thực hiện nhiệm vụ nào của các cơ quan, đơn vị được gửi đến Cơ quan thường trực."));
-        IReadOnlyList<string> previous = [];
+        IReadOnlyList<string> previous = [], previousDetail = [];
+        // The plan's own headings, each printed once: a parent heading only when it changes.
+        static IReadOnlyList<string> Headings(Action<Paragraph> add, IReadOnlyList<string> previous, IReadOnlyList<string> path)
+        {
+            var same = 0;
+            while (same < previous.Count && same < path.Count && previous[same] == path[same]) same++;
+            for (var level = same; level < path.Count; level++) add(Title(path[level], level: level == 0 ? 3 : 4));
+            return path;
+        }
         foreach (var section in report.Sections)
         {
-            // The plan's own headings, each printed once: a parent heading only when it changes.
-            var same = 0;
-            while (same < previous.Count && same < section.Path.Count && previous[same] == section.Path[same]) same++;
-            for (var level = same; level < section.Path.Count; level++) body.Append(Title(section.Path[level], level: level == 0 ? 3 : 4));
-            previous = section.Path;
+            // (A lambda: the method group would bind Append(IEnumerable<OpenXmlElement>) and add the paragraph's children.)
+            previous = Headings(p => body.Append(p), previous, section.Path);
+            // The body names what was done, could not be done or has a reason given; what is simply in progress is in the appendix.
+            var news = section.Tasks.Where(Newsworthy).ToList();
+            var going = section.Tasks.Count - news.Count;
             body.Append(Text($"Các đơn vị báo cáo {section.Tasks.Count}/{section.TaskCount} nhiệm vụ của nội dung này; "
-                + (section.Done == 0 ? "chưa có nhiệm vụ nào báo cáo hoàn thành trong kỳ." : $"{section.Done} nhiệm vụ báo cáo hoàn thành trong kỳ.")));
-            foreach (var task in section.Tasks)
-            {
-                var name = (task.Code is null ? "" : task.Code + ". ") + task.Name.TrimEnd('.', ';', ' ');
-                body.Append(Text($"- {name} (chủ trì: {task.Lead}){(task.DoneInPeriod ? ": đã hoàn thành." : ":")}"));
-                foreach (var line in task.Lines) body.Append(Text(LineText(line)));
-            }
+                + (section.Done == 0 ? "chưa có nhiệm vụ nào báo cáo hoàn thành trong kỳ" : $"{section.Done} nhiệm vụ báo cáo hoàn thành trong kỳ")
+                + (going == 0 ? "." : $"; {going} nhiệm vụ đang thực hiện (chi tiết tại Phụ lục).")));
+            foreach (var task in news) body.Append(TaskText(task));
+            if (going == 0) continue;
+            previousDetail = Headings(detail.Add, previousDetail, section.Path);
+            detail.AddRange(section.Tasks.Except(news).Select(TaskText));
         }
 
         body.Append(Title("3. Nhiệm vụ trọng tâm", level: 2));
@@ -259,7 +269,19 @@ public static class MonthlyReportDocx
             : $"Kế hoạch chưa xác định nhiệm vụ trọng tâm nên chưa tính được tỷ lệ nhiệm vụ trọng tâm đúng tiến độ (chỉ tiêu: tối thiểu {Measure.Number(MonthlyReport.KeyTaskTarget)}%)."));
     }
 
-    private static void Indicators(Body body, MonthlyReport report)
+    /// <summary>A task the committee should read about: done in the period, reported done or impossible, or with a reason given.</summary>
+    private static bool Newsworthy(TaskResult task) => task.DoneInPeriod
+        || task.Lines.Any(l => l.Status is ReportedTaskStatuses.Done or ReportedTaskStatuses.CannotDo || !string.IsNullOrWhiteSpace(l.Reason));
+
+    /// <summary>A paragraph a task: the start of its name (the appendix's list names it in full), then what each unit reported.</summary>
+    private static Paragraph TaskText(TaskResult task)
+    {
+        var name = (task.Code is null ? "" : task.Code + ". ") + Short(task.Name);
+        var lead = task.Lines.Any(l => l.Lead) ? "" : $" (chủ trì: {task.Lead})";
+        return Text($"- {name}{lead}: {string.Join("; ", task.Lines.Select(LineText))}.");
+    }
+
+    private static void Indicators(Body body, MonthlyReport report, bool appendix)
     {
         body.Append(Title("III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
         if (report.Indicators.Count == 0)
@@ -271,9 +293,15 @@ public static class MonthlyReportDocx
         var judged = report.Indicators.Where(i => i.Met is not null).ToList();
         body.Append(Text($"Kế hoạch có {report.Indicators.Count} chỉ tiêu; trong kỳ có {reported} chỉ tiêu được các đơn vị báo cáo số liệu"
             + (judged.Count == 0 ? "." : $"; trong số {judged.Count} chỉ tiêu đánh giá được trong kỳ, {judged.Count(i => i.Met == true)} chỉ tiêu đạt mục tiêu.")));
+        // Indicators no unit follows have nothing to report: a sentence here, their list in the appendix (when there is one).
+        var followed = report.Indicators.Where(i => !appendix || !Unassigned(i)).ToList();
+        var unassigned = report.Indicators.Count - followed.Count;
+        if (unassigned > 0)
+            body.Append(Text($"Còn {unassigned} chỉ tiêu chưa giao đơn vị theo dõi nên chưa có số liệu (danh mục tại Phụ lục)."));
+        if (followed.Count == 0) return;
         body.Append(Table([700, 3400, 1400, 1600, 1400, TextWidth - 8500],
             ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
-            report.Indicators.Select((i, n) => new[]
+            followed.Select((i, n) => new[]
             {
                 Index(n), Sentence(i.Name), Sentence(i.Target), i.Result + (i.Reported && !i.Verified ? "\n(chưa xác minh)" : ""), i.Unit ?? "",
                 i.Met switch { true => "Đạt", false => "Chưa đạt", null => "" },
@@ -321,9 +349,16 @@ public static class MonthlyReportDocx
         }
         else
         {
+            // The overdue and at-risk tasks are already listed in section IV: named there, not twice.
+            var troubled = report.Troubled.ToHashSet();
+            var rest = report.NextTasks.Where(t => !troubled.Contains(t)).ToList();
+            var listed = report.NextTasks.Count - rest.Count;
             body.Append(Text($"Tập trung chỉ đạo các cơ quan, đơn vị hoàn thành {report.NextTasks.Count} nhiệm vụ đến hạn đến ngày "
-                + $"{DayText.Show(report.NextUntil)} và các nhiệm vụ đã quá hạn:"));
-            body.Append(TaskTable(report.NextTasks));
+                + $"{DayText.Show(report.NextUntil)} và các nhiệm vụ đã quá hạn"
+                + (listed == 0 ? ":" : rest.Count == 0
+                    ? $", là các nhiệm vụ quá hạn, có nguy cơ chậm tiến độ đã nêu tại mục IV."
+                    : $"; trong đó {listed} nhiệm vụ quá hạn, có nguy cơ chậm tiến độ đã nêu tại mục IV và {rest.Count} nhiệm vụ sau:")));
+            if (rest.Count > 0) body.Append(TaskTable(rest));
         }
         Paragraphs(body, report, ReportCompositions.Direction, DirectionText);
     }
@@ -355,9 +390,15 @@ public static class MonthlyReportDocx
     /// The appendix on its own page after the signature: every task of the plan by field, with its lead unit,
     /// deadline and status, as the report's figures count them.
     /// </summary>
-    private static void Appendix(Body body, MonthlyReportSettings s, ReportExtras extras)
+    private static void Appendix(Body body, MonthlyReport report, MonthlyReportSettings s, ReportExtras extras, List<Paragraph> detail, MainDocumentPart main)
     {
-        if (extras.Tasks is not { Count: > 0 } tasks) return;
+        if (extras.Tasks is not { Count: > 0 } tasks)
+        {
+            // No appendix: what it would hold stays at the end of the body.
+            body.Append(detail);
+            Charts(body, extras, main);
+            return;
+        }
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
         body.Append(P("PHỤ LỤC", new Fmt { Bold = true, Align = JustificationValues.Center }));
         body.Append(P("DANH MỤC NHIỆM VỤ VÀ TÌNH TRẠNG THỰC HIỆN", new Fmt { Bold = true, Align = JustificationValues.Center }));
@@ -370,12 +411,68 @@ public static class MonthlyReportDocx
         {
             boldRows.Add(rows.Count);
             rows.Add(["", Sentence(field.Key), "", "", ""]);
-            foreach (var t in field)
+            foreach (var t in field.Where(t => t.LeadUnitId is not null))
                 rows.Add([Int(++n), (t.Code is null ? "" : t.Code + ". ") + Sentence(t.Name), t.Lead, t.Due is { } due ? DayText.Show(due) : "", PeriodLabels.Health(t.Health)]);
+            // Tasks no unit leads are nobody's to report on: one line for the section, with their numbers in the plan.
+            var unassigned = field.Where(t => t.LeadUnitId is null).ToList();
+            if (unassigned.Count > 0)
+                rows.Add(["", UnassignedTasks(unassigned), "", "", ""]);
         }
         body.Append(Table([700, 4300, 1900, 1300, TextWidth - 8200],
             ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng"], rows,
             [Center, Left, Left, Center, Center], boldRows: boldRows));
+
+        if (detail.Count > 0)
+        {
+            body.Append(AppendixTitle("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ ĐANG THỰC HIỆN"));
+            body.Append(detail);
+        }
+
+        var indicators = report.Indicators.Where(Unassigned).ToList();
+        if (indicators.Count > 0)
+        {
+            body.Append(AppendixTitle("CHỈ TIÊU CHƯA GIAO ĐƠN VỊ THEO DÕI"));
+            body.Append(Table([700, 6000, TextWidth - 6700],
+                ["STT", "Chỉ tiêu", "Mục tiêu"],
+                indicators.Select((i, k) => new[] { Index(k), Sentence(i.Name), Sentence(i.Target) }),
+                [Center, Left, Center]));
+        }
+
+        if (extras.StatusChart is not null || extras.IndicatorChart is not null) body.Append(AppendixTitle("BIỂU ĐỒ"));
+        Charts(body, extras, main);
+    }
+
+    private static Paragraph AppendixTitle(string text) =>
+        P(text, new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240, After = 120, KeepNext = true });
+
+    /// <summary>The dashboard's charts: they draw what the body's tables say, so they follow the appendix's lists.</summary>
+    private static void Charts(Body body, ReportExtras extras, MainDocumentPart main)
+    {
+        if (extras.StatusChart is { } status) body.Append(Picture(main, status, "Nhiệm vụ theo tình trạng"));
+        if (extras.IndicatorChart is { } bars) body.Append(Picture(main, bars, "Chỉ tiêu so với mục tiêu"));
+    }
+
+    /// <summary>"7 nhiệm vụ chưa giao đơn vị theo dõi (1.2, 1.5, 2.3 và 2 nhiệm vụ không đánh số)".</summary>
+    public static string UnassignedTasks(IReadOnlyCollection<Figures.TaskFigure> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var codes = tasks.Where(t => t.Code is not null).Select(t => t.Code!).ToList();
+        var uncoded = tasks.Count - codes.Count;
+        var which = codes.Count == 0 ? "" : " (" + string.Join(", ", codes) + (uncoded == 0 ? "" : $" và {uncoded} nhiệm vụ không đánh số") + ")";
+        return $"{tasks.Count} nhiệm vụ chưa giao đơn vị theo dõi{which}";
+    }
+
+    private static bool Unassigned(IndicatorResult indicator) => !indicator.Reported && indicator.Result == MonthlyReportQuery.UnassignedIndicator;
+
+    /// <summary>Words of a task's name the body's lists print; the appendix names every task in full.</summary>
+    private const int ShortWords = 12;
+
+    /// <summary>A task's name for the body's lists: its first <see cref="ShortWords"/> words, then "…".</summary>
+    private static string Short(string name)
+    {
+        var text = name.Trim().TrimEnd('.', ';', ' ');
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= ShortWords ? text : string.Join(' ', words.Take(ShortWords)).TrimEnd(',', ';', ':', '.', '-', ' ') + "…";
     }
 
     private static void Closing(Body body, MonthlyReport report, MonthlyReportSettings s)
@@ -411,9 +508,9 @@ public static class MonthlyReportDocx
         if (line.Percent is { } p && line.Status != ReportedTaskStatuses.Done) details.Add($"đạt {p}%");
         if (line.CompletedOn is { } on) details.Add("ngày hoàn thành " + DayText.Show(on));
         if (!string.IsNullOrWhiteSpace(line.Reason)) details.Add("lý do: " + line.Reason.TrimEnd('.', ' '));
-        return $"+ {line.Unit}{(line.Lead ? "" : " (phối hợp)")}: {work}"
+        return $"{line.Unit}{(line.Lead ? "" : " (phối hợp)")}: {work}"
             + (details.Count > 0 ? " (" + string.Join("; ", details) + ")" : "")
-            + (line.Verified ? "." : " (chưa xác minh).");
+            + (line.Verified ? "" : " (chưa xác minh)");
     }
 
     private static void Notes(Body body, IReadOnlyList<UnitNotes> notes, string? none)
@@ -431,7 +528,7 @@ public static class MonthlyReportDocx
         ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng"],
         tasks.Select((t, i) => new[]
         {
-            Index(i), (t.Code is null ? "" : t.Code + ". ") + Sentence(t.Name), t.Due is { } due ? DayText.Show(due) : t.DeadlineRaw ?? "",
+            Index(i), (t.Code is null ? "" : t.Code + ". ") + Sentence(Short(t.Name)), t.Due is { } due ? DayText.Show(due) : t.DeadlineRaw ?? "",
             t.Lead, PeriodLabels.Health(t.Health),
         }),
         [Center, Left, Center, Left, Center]);
