@@ -11,7 +11,8 @@ namespace RoViec.Web.Features.Periods;
 /// <summary>
 /// Opens a period: every unit with work expected in it (<see cref="ExpectedWork"/>) gets its report with one
 /// line per task it leads, per task it coordinates on (an optional contribution) and per indicator it owns
-/// that is due at its rhythm. Opening again adds what is missing and changes nothing already there.
+/// that is due at its rhythm. Each line starts from the unit's last verified values for it (<see cref="CarriedValues"/>).
+/// Opening again adds what is missing and changes nothing already there.
 /// </summary>
 public static class OpenPeriod
 {
@@ -57,6 +58,7 @@ public static class OpenPeriod
         }
 
         var existing = await db.Reports.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync(ct);
+        var carried = await CarriedValues.LatestVerifiedAsync(db, period, null, ct);
         var created = 0;
         foreach (var (unitId, items) in lines)
         {
@@ -65,6 +67,8 @@ public static class OpenPeriod
             foreach (var item in items)
             {
                 item.ReportId = report.Id;
+                if (CarriedValues.SubjectOf(unitId, item) is { } subject && carried.TryGetValue(subject, out var source))
+                    CarriedValues.CopyInto(source.Item, item);
                 report.Items.Add(item);
             }
             db.Reports.Add(report);

@@ -22,7 +22,8 @@ public sealed record SheetLine(
     IndicatorRow? Indicator,
     bool Ratio,
     IReadOnlyList<EvidenceRow> Evidence,
-    IReadOnlyList<CorrectionRow> Corrections)
+    IReadOnlyList<CorrectionRow> Corrections,
+    string? CarriedFrom = null)
 {
     public IReadOnlyList<string> Fields => LineFields.Of(Item.Kind, Ratio);
 }
@@ -49,6 +50,12 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
         var corrections = (await db.ReportCorrections.AsNoTracking().Where(c => itemIds.Contains(c.ItemId)).ToListAsync(ct))
             .OrderBy(c => c.CorrectedAtUtc).ToLookup(c => c.ItemId, c => new CorrectionRow(c.Field, c.Before, c.After, c.Reason, c.CorrectedBy, c.CorrectedAtUtc));
 
+        // While the unit is still writing it, a line holding exactly what was carried from its last verified report says so.
+        var carried = handle.Editable ? await Periods.CarriedValues.LatestVerifiedAsync(db, handle.Period, report.UnitId, ct) : [];
+        string? CarriedFrom(ReportItem item) =>
+            Periods.CarriedValues.SubjectOf(report.UnitId, item) is { } subject && carried.TryGetValue(subject, out var source)
+                && Periods.CarriedValues.StillCarried(source.Item, item) ? source.PeriodLabel : null;
+
         var lines = new List<SheetLine>();
         foreach (var item in report.Items.OrderBy(i => i.Order))
         {
@@ -57,11 +64,11 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
             {
                 var deadline = task.DeadlineRaw ?? "";
                 if (task.DeadlineDue is { } due) deadline += (deadline.Length > 0 ? " " : "") + $"(hạn cuối {ReportValues.Date(due)})";
-                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline.Length > 0 ? deadline : null, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]]));
+                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline.Length > 0 ? deadline : null, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom(item)));
             }
             else if (item.IndicatorId is { } indicatorId && handle.Indicators.TryGetValue(indicatorId, out var indicator))
             {
-                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]]));
+                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom(item)));
             }
         }
         var commune = await db.Communes.Where(c => c.Id == report.CommuneId).Select(c => c.Name).FirstAsync(ct);
