@@ -126,6 +126,27 @@ public sealed class DraftUnitsTests
     }
 
     [Fact]
+    public async Task Correcting_a_draft_tasks_lead_to_a_name_nobody_knows_adds_no_unit_and_lists_the_name_for_a_decision()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, client);
+        var planId = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh.txt");
+        var task = (await review.TasksAsync(planId))[2];
+        var before = await UnitsAsync(review);
+
+        var saved = await review.CorrectAsync(planId, task.Id, new Dictionary<string, string> { ["Lead"] = "Ban Quản lý nghĩa trang" });
+        var after = (await review.TasksAsync(planId))[2];
+        var screen = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/nhap-ke-hoach/{planId}/don-vi", UriKind.Relative), Ct));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Ban Quản lý nghĩa trang", after.LeadAsWritten);
+        Assert.Null(after.LeadUnitId);
+        Assert.Equal(before, await UnitsAsync(review));
+        Assert.Contains("“Ban Quản lý nghĩa trang”", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mapping_with_bad_rows_is_refused_with_every_reason_and_nothing_is_saved()
     {
         await using var app = new RoViecApp();
