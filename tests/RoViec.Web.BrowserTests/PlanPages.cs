@@ -54,6 +54,9 @@ public sealed class PlanPages(IPage page, Uri baseAddress)
     /// <summary>Confirms the draft; when asked whether it replaces the plan in force, says yes.</summary>
     public async Task ConfirmReplacingAsync()
     {
+        // A draft with warnings (unknown names, "6 rõ" defects, passed deadlines) is confirmed knowingly.
+        var knowingly = page.GetByRole(AriaRole.Checkbox, new() { Name = "Tôi đã xem các cảnh báo và vẫn xác nhận" });
+        if (await knowingly.CountAsync() > 0) await knowingly.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận thành kế hoạch của xã" }).ClickAsync();
         var replace = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Có, thay thế") });
         if (await replace.CountAsync() > 0) await replace.First.ClickAsync();

@@ -1028,6 +1028,10 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("UnitChoices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uuid");
 

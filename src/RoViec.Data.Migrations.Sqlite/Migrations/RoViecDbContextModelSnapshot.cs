@@ -1017,6 +1017,10 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnitChoices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("TEXT");
 

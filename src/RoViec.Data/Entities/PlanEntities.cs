@@ -33,6 +33,11 @@ public sealed class Plan : ICommuneOwned
     /// <summary>The document's normalised text; task spans point into it.</summary>
     public required string SourceText { get; set; }
     public DateTime ImportedAtUtc { get; set; }
+    /// <summary>
+    /// While a draft: the officer's decision for each unit name the commune does not know (JSON, see the Plans
+    /// feature's DraftUnits). Applied when the draft is confirmed; a draft never adds units to the commune itself.
+    /// </summary>
+    public string UnitChoices { get; set; } = "";
     public List<PlanTaskRow> Tasks { get; } = [];
     public List<IndicatorRow> Indicators { get; } = [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Domain.Text;
 using RoViec.Domain.Units;
 
 namespace RoViec.Web.Features.Plans;
@@ -113,6 +114,41 @@ internal sealed class CommuneUnits
         };
         if (deactivated) _standIns[unit.Id] = row;
         _byKey[row.Key] = row;
+        _db.Units.Add(row);
+        _catalog = CommuneCatalog.For(_byKey.Values);
+        return row;
+    }
+
+    /// <summary>
+    /// The commune's own active row for a catalogue unit, without adding any: what a draft may point at. A name the
+    /// commune has mapped (an alias) gives the mapped unit; a name only the default catalogue knows, an unknown name,
+    /// or a legacy unrecognised row gives null — the draft keeps the name as text until it is confirmed.
+    /// </summary>
+    public OrgUnit? Existing(Unit unit)
+    {
+        if (_byKey.TryGetValue(unit.Id, out var row) && row.Active) return CommuneCatalog.IsUnrecognised(row) ? null : row;
+        if (_catalog.Find(unit.Name) is { } known && known.Id != unit.Id && known.Kind != UnitKind.Unrecognised
+            && _byKey.TryGetValue(known.Id, out var mapped) && mapped.Active && !CommuneCatalog.IsUnrecognised(mapped))
+            return mapped;
+        return null;
+    }
+
+    /// <summary>The commune's existing row for a name as written (see <see cref="Existing(Unit)"/>); never adds one.</summary>
+    public OrgUnit? Existing(string? asWritten) =>
+        string.IsNullOrWhiteSpace(asWritten) ? null : Existing(_catalog.Resolve(asWritten).Unit);
+
+    /// <summary>What the commune's units and the catalogue make of a name: a unit (the commune's or the catalogue's), a group, or an unknown name.</summary>
+    public Unit Classify(string asWritten) => _catalog.Resolve(asWritten).Unit;
+
+    /// <summary>A new unit of the commune the officer asked for, named as the plan writes it (keyed as the organisation page keys a new unit).</summary>
+    public OrgUnit AddNew(string name, string kind)
+    {
+        var stem = "don-vi:" + VietnameseText.Fold(name).Replace(' ', '-');
+        if (stem.Length > 180) stem = stem[..180];
+        var key = stem;
+        for (var n = 2; _byKey.ContainsKey(key); n++) key = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row = new OrgUnit { Id = Guid.NewGuid(), CommuneId = _communeId, Key = key, Name = name, Kind = kind, Version = Guid.NewGuid() };
+        _byKey[key] = row;
         _db.Units.Add(row);
         _catalog = CommuneCatalog.For(_byKey.Values);
         return row;

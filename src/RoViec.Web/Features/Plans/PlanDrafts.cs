@@ -30,6 +30,16 @@ public abstract record ConfirmOutcome
         public Refusal Refusal => Refusal.BadRequest;
     }
 
+    /// <summary>
+    /// The draft still has unknown names without a decision, "6 rõ" defects or deadlines already passed, and the officer
+    /// has not said they confirm it knowing that: nothing changed; the warnings are shown for them to read (422).
+    /// </summary>
+    public sealed record Unacknowledged(ConfirmWarnings Warnings) : ConfirmOutcome, IRefused
+    {
+        public Refusal Refusal => Refusal.Invalid;
+        public string Message => "Bản nháp còn điều cần lưu ý (xem tóm tắt dưới đây). Hãy sửa trước, hoặc đánh dấu “Tôi đã xem các cảnh báo và vẫn xác nhận” rồi xác nhận lại.";
+    }
+
     /// <summary>Another request confirmed the same draft a moment earlier: this one changed nothing (409).</summary>
     public sealed record ConfirmedMeanwhile(string Message) : ConfirmOutcome, IRefused
     {
@@ -52,7 +62,7 @@ public static class PlanDrafts
 
     public static async Task<Plan> CreateDraftAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, PlanUpload? upload, DateTime nowUtc, CancellationToken ct)
     {
-        var plan = await BuildAsync(db, communeId, draft, fileName, nowUtc, ct);
+        var plan = Build(await CommuneUnits.LoadAsync(db, communeId, ct), communeId, draft, fileName, nowUtc, asDraft: true);
         if (upload is not null)
         {
             db.Uploads.Add(upload);
@@ -66,7 +76,7 @@ public static class PlanDrafts
     /// <summary>A plan confirmed as imported, without review (the demo commune's first plan).</summary>
     public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var plan = await BuildAsync(db, communeId, draft, fileName, nowUtc, ct);
+        var plan = Build(await CommuneUnits.LoadAsync(db, communeId, ct), communeId, draft, fileName, nowUtc, asDraft: false);
         plan.Status = PlanStatuses.Active;
         plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
@@ -85,12 +95,18 @@ public static class PlanDrafts
     /// so the second finds no draft to claim and changes nothing — no second replacement, no second
     /// set of reporting periods.
     /// </summary>
-    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, string confirmedBy, DateTime nowUtc, CancellationToken ct)
+    /// <param name="knowingly">The officer has read the warnings (<see cref="ConfirmWarnings"/>) and confirms anyway; without it a draft with warnings is not confirmed.</param>
+    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, bool knowingly, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return new ConfirmOutcome.NotFound();
         if (!await db.Tasks.AnyAsync(t => t.PlanId == planId && t.CommuneId == communeId, ct))
             return new ConfirmOutcome.Refused("Bản nháp không còn nhiệm vụ nào; không thể xác nhận thành kế hoạch.");
+        if (!knowingly)
+        {
+            var warnings = await ConfirmWarnings.ForAsync(db, communeId, planId, DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc)), ct);
+            if (warnings.Any) return new ConfirmOutcome.Unacknowledged(warnings);
+        }
         Plan? replaced = null;
         if (answer is null)
         {
@@ -120,6 +136,9 @@ public static class PlanDrafts
         plan.Status = PlanStatuses.Active;
         plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;
+        // Only now does the plan change the organisation: the officer's unit decisions are applied.
+        DraftUnits.Apply(plan, await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct), await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(ct),
+            await CommuneUnits.LoadAsync(db, communeId, ct));
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
         await PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
@@ -148,10 +167,14 @@ public static class PlanDrafts
         return true;
     }
 
-    private static async Task<Plan> BuildAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// The plan's rows. A draft's lead or owner points at a unit only when the commune has it already: nothing is added
+    /// to the organisation until it is confirmed. A plan confirmed without review (the demo's) gets a row for every unit
+    /// it names, unknown names included, as imports always did before drafts were kept apart.
+    /// </summary>
+    private static Plan Build(CommuneUnits units, Guid communeId, PlanDraft draft, string fileName, DateTime nowUtc, bool asDraft)
     {
-        var units = await CommuneUnits.LoadAsync(db, communeId, ct);
-        var rows = draft.Units.ToDictionary(u => u.Id, units.RowFor, StringComparer.Ordinal);
+        var rows = asDraft ? new Dictionary<string, OrgUnit>(StringComparer.Ordinal) : draft.Units.ToDictionary(u => u.Id, units.RowFor, StringComparer.Ordinal);
         var d = draft.Document;
         var plan = new Plan
         {
@@ -171,7 +194,9 @@ public static class PlanDrafts
         foreach (var t in draft.Tasks)
         {
             var name = t.Spans.GetValueOrDefault(TaskField.Name);
-            var lead = t.Lead.Count > 0 ? rows.GetValueOrDefault(t.Lead[0].Unit.Id) ?? units.RowFor(t.Lead[0].Unit) : null;
+            var lead = t.Lead.Count == 0 ? null
+                : asDraft ? units.Existing(t.Lead[0].AsWritten)
+                : rows.GetValueOrDefault(t.Lead[0].Unit.Id) ?? units.RowFor(t.Lead[0].Unit);
             plan.Tasks.Add(new PlanTaskRow
             {
                 Id = Guid.NewGuid(),
@@ -217,7 +242,7 @@ public static class PlanDrafts
                 TargetUnit = IndicatorTargets.UnitCode(i.Target),
                 BaselineYear = i.Target.BaselineYear,
                 Owner = i.Owner,
-                OwnerUnitId = units.Resolve(i.Owner)?.Id,
+                OwnerUnitId = (asDraft ? units.Existing(i.Owner) : units.Resolve(i.Owner))?.Id,
                 SpanStart = i.Span.Start,
                 SpanLength = i.Span.Length,
                 Version = Guid.NewGuid(),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
@@ -71,7 +72,11 @@ public static class TaskFields
             var units = await CommuneUnits.LoadAsync(db, task.CommuneId, ct);
             task.LeadAsWritten = lead;
             var names = CommuneCatalog.Names(lead);
-            task.LeadUnitId = names.Count == 0 ? null : units.Resolve(names[0])?.Id;
+            // A draft never adds a unit (its unknown names wait for the mapping screen); a plan in force resolves as before.
+            var draft = await db.Plans.Where(p => p.Id == task.PlanId && p.Status == PlanStatuses.Draft).Select(p => new { p.UnitChoices }).FirstOrDefaultAsync(ct);
+            task.LeadUnitId = names.Count == 0 ? null
+                : draft is not null ? DraftUnits.DraftUnit(names[0], units, DraftUnits.ByKey(DraftUnits.Read(draft.UnitChoices)))
+                : units.Resolve(names[0])?.Id;
             changed.Add(TaskField.Lead);
         }
         if (support != Units(task.SupportAsWritten))

@@ -64,25 +64,24 @@ public sealed class UnitMergeImportTests
         var workspace = await officer.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
         var oldPage = await officer.GetStringAsync(new Uri($"/nhiem-vu/{oldTask}", UriKind.Relative), Ct);
 
+        var mapping = await officer.GetStringAsync(new Uri($"/nhap-ke-hoach/{planId}/don-vi", UriKind.Relative), Ct);
         Assert.Equal("Văn phòng HĐND và UBND xã", third.LeadAsWritten);
-        Assert.NotNull(third.LeadUnitId);
-        Assert.NotEqual(office, third.LeadUnitId);
-        var standIn = await app.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == third.LeadUnitId, Ct));
-        Assert.True(standIn.Active);
-        Assert.StartsWith("unrecognised:", standIn.Key, StringComparison.Ordinal);
-        Assert.Equal("Văn phòng HĐND và UBND xã", standIn.Name);
-        // The officer is asked to map the name, and the closed office is not among the choices.
+        // The draft neither points at the closed office nor makes a row of its own for the name.
+        Assert.Null(third.LeadUnitId);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Units.CountAsync(u => u.Name == "Văn phòng HĐND và UBND xã", Ct)));
+        // The officer is asked to decide on the name, and the closed office is not among the choices.
         Assert.Contains("Đơn vị chưa có trong danh mục", html, StringComparison.Ordinal);
-        Assert.Contains($"name=\"unit\" value=\"{standIn.Id}\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"unit:{office}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("catalog:van-phong-hdnd-ubnd", html, StringComparison.Ordinal);
+        Assert.Contains("“Văn phòng HĐND và UBND xã”", mapping, StringComparison.Ordinal);
+        Assert.DoesNotContain($"unit:{office}", mapping, StringComparison.Ordinal);
+        Assert.DoesNotContain("catalog:van-phong-hdnd-ubnd", mapping, StringComparison.Ordinal);
         // The plan in force still names its lead, closed or not.
         Assert.Contains($"<option value=\"{office}\"", workspace, StringComparison.Ordinal);
         Assert.Contains("Văn phòng HĐND và UBND xã", oldPage, StringComparison.Ordinal);
 
-        // A second import finds the same stand-in rather than making another.
+        // A second import makes no row for the name either.
         var second = await review.DraftAsync(ReviewDriver.SmallPlan(" mới"), "hoa-binh-2.txt");
-        Assert.Equal(standIn.Id, (await review.TasksAsync(second))[2].LeadUnitId);
+        Assert.Null((await review.TasksAsync(second))[2].LeadUnitId);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Units.CountAsync(u => u.Name == "Văn phòng HĐND và UBND xã", Ct)));
     }
 
     /// <summary>The demo commune's "Văn phòng HĐND và UBND xã" row, added when the demo plan did not need it.</summary>

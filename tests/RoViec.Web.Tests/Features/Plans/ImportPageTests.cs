@@ -24,7 +24,7 @@ public sealed class ImportPageTests
         Assert.Contains("<mark id=\"t-0\">Tổ chức rà soát, chuẩn hóa các nội dung", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#t-0\"", html, StringComparison.Ordinal);
         var token = RoViecApp.AntiforgeryToken(html);
-        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["replace"] = "none" });
+        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["replace"] = "none", ["knowingly"] = "true" });
         var done = await client.PostAsync(new Uri(review.RequestMessage!.RequestUri + "?handler=Confirm"), confirm, TestContext.Current.CancellationToken);
         var plan = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 

@@ -46,8 +46,8 @@ public sealed class PlanConfirmRaceTests
             // Both requests have read the draft and chosen the plan it replaces before either starts writing.
             barrier.Armed = true;
             var answers = await Task.WhenAll(
-                first.PostTokenFormAsync(firstPage, action, ("replace", inForce.ToString())),
-                second.PostTokenFormAsync(secondPage, action, ("replace", inForce.ToString())));
+                first.PostTokenFormAsync(firstPage, action, ("replace", inForce.ToString()), ("knowingly", "true")),
+                second.PostTokenFormAsync(secondPage, action, ("replace", inForce.ToString()), ("knowingly", "true")));
 
             Assert.Equal(2, barrier.Arrived);
             var won = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
@@ -92,8 +92,8 @@ public sealed class PlanConfirmRaceTests
         var page = await officer.GetStringAsync(new Uri($"/nhap-ke-hoach/{draft}", UriKind.Relative), Ct);
         var action = $"/nhap-ke-hoach/{draft}?handler=Confirm";
 
-        var once = await officer.PostTokenFormAsync(page, action, ("replace", inForce.ToString()));
-        var twice = await officer.PostTokenFormAsync(page, action, ("replace", inForce.ToString()));
+        var once = await officer.PostTokenFormAsync(page, action, ("replace", inForce.ToString()), ("knowingly", "true"));
+        var twice = await officer.PostTokenFormAsync(page, action, ("replace", inForce.ToString()), ("knowingly", "true"));
 
         Assert.Equal(HttpStatusCode.OK, once.StatusCode);
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);

@@ -22,7 +22,7 @@ public sealed class PlanReplacementTests
         var demoTask = await review.DbAsync(db => db.Tasks.Where(t => t.PlanId == demo.Id).OrderBy(t => t.Order).Select(t => t.Id).FirstAsync(Ct));
         var planId = await review.DraftAsync(await ReviewDriver.SeedAsync("xuan-giang-ctr-2026.txt"), "xuan-giang.txt");
 
-        var asked = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm");
+        var asked = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("knowingly", "true"));
         var question = await asked.Content.ReadAsStringAsync(Ct);
         var stillDraft = await review.DbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync(Ct));
 
@@ -31,7 +31,7 @@ public sealed class PlanReplacementTests
         Assert.Contains($"name=\"replace\" value=\"{demo.Id}\"", question, StringComparison.Ordinal);
         Assert.Equal(PlanStatuses.Draft, stillDraft);
 
-        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", demo.Id.ToString()));
+        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", demo.Id.ToString()), ("knowingly", "true"));
         var page = await confirmed.Content.ReadAsStringAsync(Ct);
         var plans = await review.DbAsync(db => db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, Ct));
 
@@ -68,7 +68,7 @@ public sealed class PlanReplacementTests
         var review = new ReviewDriver(app, client);
         var planId = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh.txt");
 
-        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", "none"));
+        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", "none"), ("knowingly", "true"));
         var statuses = await review.DbAsync(db => db.Plans.Select(p => p.Status).ToListAsync(Ct));
         var replaces = await review.DbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.ReplacesPlanId).SingleAsync(Ct));
 
@@ -107,9 +107,9 @@ public sealed class PlanReplacementTests
         // Thiện Tân's plan says: "thay thế Kế hoạch số 14/KH-UBND ngày 15/01/2026".
         var planId = await review.DraftAsync(await ReviewDriver.SeedAsync("thien-tan-kh-2026.txt"), "thien-tan.txt");
 
-        var asked = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm");
+        var asked = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("knowingly", "true"));
         var question = await asked.Content.ReadAsStringAsync(Ct);
-        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", earlier.Id.ToString()));
+        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", earlier.Id.ToString()), ("knowingly", "true"));
         var statuses = await review.DbAsync(db => db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Status, Ct));
 
         Assert.Contains("Văn bản ghi thay thế: <strong>Kế hoạch số 14/KH-UBND", question, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class PlanReplacementTests
         using var outsider = app.CreateClient();
         (await RoViecApp.SignInAsync(outsider, "xuangiang", "Xuan-giang-123")).EnsureSuccessStatusCode();
         var form = await outsider.GetStringAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), Ct);
-        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["replace"] = "none", ["__RequestVerificationToken"] = RoViecApp.AntiforgeryToken(form) });
+        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["replace"] = "none", ["knowingly"] = "true", ["__RequestVerificationToken"] = RoViecApp.AntiforgeryToken(form) });
 
         var page = await outsider.GetAsync(new Uri($"/nhap-ke-hoach/{planId}", UriKind.Relative), Ct);
         var edit = await outsider.GetAsync(new Uri($"/nhap-ke-hoach/{planId}/nhiem-vu/{task.Id}", UriKind.Relative), Ct);

@@ -26,16 +26,15 @@ public sealed class ReviewPostgresTests
             var demo = await review.DbAsync(db => db.Plans.Where(p => p.Status == PlanStatuses.Active).Select(p => p.Id).SingleAsync(Ct));
             var planId = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh.txt");
             var tasks = await review.TasksAsync(planId);
-            var unknown = await review.DbAsync(db => db.Units.Where(u => u.Key == "unrecognised:ban-quan-ly-cho").Select(u => u.Id).SingleAsync(Ct));
-            var economy = await review.DbAsync(db => db.Units.Where(u => u.Key == "phong-kinh-te").Select(u => u.Id).SingleAsync(Ct));
+            var culture = await review.DbAsync(db => db.Units.Where(u => u.Key == "phong-van-hoa-xa-hoi").Select(u => u.Id).SingleAsync(Ct));
 
-            (await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=MapUnit", ("unit", unknown.ToString()), ("target", $"unit:{economy}"))).EnsureSuccessStatusCode();
+            (await review.PostAsync($"/nhap-ke-hoach/{planId}/don-vi", ("Rows[0].Name", "Ban Quản lý chợ"), ("Rows[0].Choice", $"unit:{culture}"))).EnsureSuccessStatusCode();
             var html = await review.ReviewAsync(planId);
             (await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Merge", ("selected", ReviewDriver.Ref(html, tasks[0].Id)), ("selected", ReviewDriver.Ref(html, tasks[2].Id)))).EnsureSuccessStatusCode();
             var second = (await review.TasksAsync(planId))[1];
             var at = second.Name.IndexOf("Tổ chức tập huấn", StringComparison.Ordinal);
             (await review.PostAsync($"/nhap-ke-hoach/{planId}/nhiem-vu/{second.Id}?handler=Split", ("splitAt", at.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", second.Version.ToString()))).EnsureSuccessStatusCode();
-            var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", demo.ToString()));
+            var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", demo.ToString()), ("knowingly", "true"));
             var old = await client.GetStringAsync(new Uri($"/ke-hoach/{demo}", UriKind.Relative), Ct);
             var page = await client.GetStringAsync(new Uri($"/ke-hoach/{planId}", UriKind.Relative), Ct);
             var discardable = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh-2.txt");
@@ -45,7 +44,7 @@ public sealed class ReviewPostgresTests
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
             Assert.Equal(3, after.Count);
             // The first two are the mapped name's tasks (the second split in two); the merged one kept the first task's lead.
-            Assert.All(after, t => Assert.Equal(economy, t.LeadUnitId));
+            Assert.All(after, t => Assert.Equal(culture, t.LeadUnitId));
             Assert.EndsWith("Số hóa hồ sơ hộ tịch còn lưu giữ tại xã", after[0].Name, StringComparison.Ordinal);
             Assert.Equal("Tổ chức tập huấn cho hộ kinh doanh về hóa đơn điện tử", after[2].Name);
             Assert.Contains("Kế hoạch này đã được thay thế bởi", old, StringComparison.Ordinal);

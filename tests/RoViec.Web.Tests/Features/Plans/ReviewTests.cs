@@ -199,34 +199,36 @@ public sealed class ReviewTests
     }
 
     [Fact]
-    public async Task Mapping_an_unrecognised_unit_reassigns_its_tasks_removes_it_and_the_next_import_knows_the_name()
+    public async Task Mapping_a_name_to_a_unit_points_its_tasks_there_and_confirming_makes_it_an_alias_the_next_import_knows()
     {
         await using var app = new RoViecApp();
         using var client = await app.SignedInClientAsync("thuongtruc");
         var review = new ReviewDriver(app, client);
         var planId = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh.txt");
-        var unknown = await review.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Key == "unrecognised:ban-quan-ly-cho", Ct));
-        var economy = await review.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Key == "phong-kinh-te", Ct));
+        var culture = await review.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Key == "phong-van-hoa-xa-hoi", Ct));
         var html = await review.ReviewAsync(planId);
-        Assert.Contains($"name=\"unit\" value=\"{unknown.Id}\"", html, StringComparison.Ordinal);
-        Assert.Contains($"value=\"unit:{economy.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/nhap-ke-hoach/{planId}/don-vi\"", html, StringComparison.Ordinal);
 
-        var mapped = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=MapUnit", ("unit", unknown.Id.ToString()), ("target", $"unit:{economy.Id}"));
+        var mapped = await review.PostAsync($"/nhap-ke-hoach/{planId}/don-vi", ("Rows[0].Name", "Ban Quản lý chợ"), ("Rows[0].Choice", $"unit:{culture.Id}"), ("Rows[0].Kind", ""));
         var page = await mapped.Content.ReadAsStringAsync(Ct);
         var tasks = await review.TasksAsync(planId);
 
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
-        Assert.Contains("Đã gán “Ban Quản lý chợ” vào đơn vị trong danh mục.", page, StringComparison.Ordinal);
-        Assert.DoesNotContain($"name=\"unit\" value=\"{unknown.Id}\"", page, StringComparison.Ordinal);
-        Assert.Equal(2, tasks.Count(t => t.LeadUnitId == economy.Id));
+        Assert.Equal($"/nhap-ke-hoach/{planId}", mapped.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Đã lưu lựa chọn cho 1 tên đơn vị; không còn tên nào chưa quyết định.", page, StringComparison.Ordinal);
+        Assert.Equal(2, tasks.Count(t => t.LeadUnitId == culture.Id));
         Assert.All(tasks.Take(2), t => Assert.Equal("Ban Quản lý chợ", t.LeadAsWritten));
-        Assert.False(await review.DbAsync(db => db.Units.AnyAsync(u => u.Id == unknown.Id, Ct)));
-        Assert.Contains("Ban Quản lý chợ", await review.DbAsync(db => db.Units.Where(u => u.Id == economy.Id).Select(u => u.Aliases).SingleAsync(Ct)), StringComparison.Ordinal);
+        // The organisation is not touched before confirmation: the name is not an alias yet.
+        Assert.Equal(culture.Aliases, await review.DbAsync(db => db.Units.Where(u => u.Id == culture.Id).Select(u => u.Aliases).SingleAsync(Ct)));
+
+        (await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", "none"), ("knowingly", "true"))).EnsureSuccessStatusCode();
+        Assert.Equal(PlanStatuses.Active, await review.DbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync(Ct)));
+        Assert.Contains("Ban Quản lý chợ", await review.DbAsync(db => db.Units.Where(u => u.Id == culture.Id).Select(u => u.Aliases).SingleAsync(Ct)), StringComparison.Ordinal);
 
         var again = await review.DraftAsync(ReviewDriver.SmallPlan(), "hoa-binh-lan-2.txt");
         var reimported = await review.TasksAsync(again);
-        Assert.Equal(economy.Id, reimported[0].LeadUnitId);
-        Assert.False(await review.DbAsync(db => db.Units.AnyAsync(u => u.Key == "unrecognised:ban-quan-ly-cho", Ct)));
+        Assert.Equal(culture.Id, reimported[0].LeadUnitId);
+        Assert.DoesNotContain(await review.DbAsync(db => db.Units.Select(u => u.Name).ToListAsync(Ct)), n => n == "Ban Quản lý chợ");
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /nhap-ke-hoach/{id:guid}"] = PlanManager,
         ["GET /nhap-ke-hoach/{planId:guid}/nhiem-vu/{taskId:guid}"] = PlanManager,
         ["GET /nhap-ke-hoach/{planId:guid}/chi-tieu/{indicatorId:guid}"] = PlanManager,
+        ["GET /nhap-ke-hoach/{id:guid}/don-vi"] = PlanManager,
         ["GET /ke-hoach"] = AnyRole,
         ["GET /ke-hoach/{id:guid}"] = AnyRole,
         ["GET /to-chuc"] = Administrator,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.SixRo;
-using RoViec.Domain.Units;
+using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Outcomes;
@@ -23,18 +23,20 @@ namespace RoViec.Web.Features.Plans.Import;
 [Authorize(Policy = Policies.ManagePlans)]
 public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
-    /// <summary>An unknown unit name with how much of the draft depends on it.</summary>
-    public sealed record UnknownUnit(OrgUnit Row, int Leads, int Supports, int Owns);
-
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<PlanTaskRow> Tasks { get; private set; } = [];
     public int TaskCount { get; private set; }
     public IReadOnlyDictionary<Guid, IReadOnlyList<SixRoDefect>> Defects { get; private set; } = new Dictionary<Guid, IReadOnlyList<SixRoDefect>>();
     public IReadOnlyList<IndicatorRow> Indicators { get; private set; } = [];
     public IReadOnlyDictionary<Guid, OrgUnit> Units { get; private set; } = new Dictionary<Guid, OrgUnit>();
-    public IReadOnlyList<UnknownUnit> Unknown { get; private set; } = [];
-    /// <summary>Units a name can be mapped to: the commune's, then catalogue units it has no row for yet.</summary>
-    public IReadOnlyList<(string Value, string Label)> Targets { get; private set; } = [];
+    /// <summary>Unit names of the draft the commune does not know, with the decision taken for each (none yet: null).</summary>
+    public IReadOnlyList<UnknownName> Unknown { get; private set; } = [];
+    /// <summary>What confirming would leave unclear, as of today; shown beside the confirm button.</summary>
+    public ConfirmWarnings Warnings { get; private set; } = null!;
+    /// <summary>Vietnam's date on the application's clock: deadlines before it have passed.</summary>
+    public DateOnly Today { get; private set; }
+    /// <summary>The officer tried to confirm without acknowledging the warnings.</summary>
+    public bool MustAcknowledge { get; private set; }
     public string SourceHtml { get; private set; } = "";
     /// <summary>The id of each task's mark in the source ("t-3"), numbered over all tasks, also when only some are listed.</summary>
     public IReadOnlyDictionary<Guid, string> Marks { get; private set; } = new Dictionary<Guid, string>();
@@ -73,14 +75,6 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
         return await AfterAsync(id, result, L["Đã gộp {0} nhiệm vụ thành một.", refs.Count], ct, result is ReviewResult.Done { Id: { } merged } ? "#task-" + merged : "");
     }
 
-    public async Task<IActionResult> OnPostMapUnitAsync(Guid id, Guid unit, string? target, CancellationToken ct)
-    {
-        if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        if (!await IsDraftAsync(communeId, id, ct)) return NotFound();
-        var name = await DraftQueries.UnitNameAsync(db, unit, ct);
-        return await AfterAsync(id, await MapUnit.RunAsync(db, communeId, unit, target, ct), L["Đã gán “{0}” vào đơn vị trong danh mục.", name ?? ""], ct);
-    }
-
     public async Task<IActionResult> OnPostDeleteIndicatorAsync(Guid id, string? target, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
@@ -89,7 +83,8 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     }
 
     /// <param name="replace">Absent until the officer is asked; then the id of the plan replaced, or "none" to keep it in force.</param>
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, CancellationToken ct)
+    /// <param name="knowingly">The officer ticked "I have read the warnings and confirm anyway".</param>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, bool knowingly, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         ReplaceAnswer? answer = replace switch
@@ -99,7 +94,8 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
             _ when Guid.TryParse(replace, out var replaced) => new ReplaceAnswer(replaced),
             _ => null,
         };
-        switch (await PlanDrafts.ConfirmAsync(db, communeId, id, answer, User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct))
+        Knowingly = knowingly;
+        switch (await PlanDrafts.ConfirmAsync(db, communeId, id, answer, knowingly, User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct))
         {
             case ConfirmOutcome.Confirmed confirmed:
                 Notice = confirmed.Replaced is { } old
@@ -108,6 +104,11 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 return Redirect($"/ke-hoach/{id}");
             case ConfirmOutcome.AskReplacement question:
                 Question = question;
+                return await ShowAsync(id, ct);
+            case ConfirmOutcome.Unacknowledged unacknowledged:
+                Error = unacknowledged.Message;
+                MustAcknowledge = true;
+                Response.SetStatus(unacknowledged.Refusal);
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.Refused refused:
                 Error = refused.Message;
@@ -157,6 +158,9 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
         }
     }
 
+    /// <summary>The officer's "confirm knowingly" as sent, carried into the replacement question's answers.</summary>
+    public bool Knowingly { get; private set; }
+
     /// <summary>The draft was confirmed by another request while this one was confirming it: the page says so and links the plan.</summary>
     public bool ConfirmedMeanwhile { get; private set; }
 
@@ -174,11 +178,9 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
         Defects = TaskDefects.Of(tasks, Units);
         TaskCount = tasks.Count;
         Tasks = OnlyDefects ? tasks.Where(t => Defects[t.Id].Count > 0).ToList() : tasks;
-        Unknown = FindUnknown(tasks, Indicators, units);
-        var rows = units.Where(CommuneCatalog.IsAssignable).OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => ("unit:" + u.Id, u.Name));
-        var keys = units.Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
-        var catalogue = UnitCatalog.CreateDefault().Units.Where(u => !keys.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => ("catalog:" + u.Id, u.Name));
-        Targets = rows.Concat(catalogue).ToList();
+        Unknown = DraftUnits.Unknown(tasks, Indicators, units, DraftUnits.Read(plan.UnitChoices));
+        Today = clock.VietnamToday();
+        Warnings = await ConfirmWarnings.ForAsync(db, communeId, id, Today, ct);
         Marks = tasks.Select((t, i) => (t.Id, Mark: "t-" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.Id, x => x.Mark);
         SourceHtml = SourceHighlighter.Render(plan.SourceText,
             tasks.Select(t => (new Domain.Text.SourceSpan(t.NameSpanStart, t.NameSpanLength), Marks[t.Id]))
@@ -186,33 +188,6 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 .ToList());
         return Page();
     }
-
-    /// <summary>The unknown names the draft uses as lead, support or owner, each once.</summary>
-    private static List<UnknownUnit> FindUnknown(IReadOnlyList<PlanTaskRow> tasks, IReadOnlyList<IndicatorRow> indicators, IReadOnlyList<OrgUnit> units)
-    {
-        var catalog = CommuneCatalog.For(units);
-        var byKey = units.Where(u => u.Active && CommuneCatalog.IsUnrecognised(u)).ToDictionary(u => u.Key, StringComparer.Ordinal);
-        var counts = new Dictionary<Guid, (int Leads, int Supports, int Owns)>();
-        void Count(string? name, int lead, int support, int own)
-        {
-            if (string.IsNullOrWhiteSpace(name) || !byKey.TryGetValue(catalog.Resolve(name).Unit.Id, out var row)) return;
-            var c = counts.GetValueOrDefault(row.Id);
-            counts[row.Id] = (c.Leads + lead, c.Supports + support, c.Owns + own);
-        }
-        foreach (var t in tasks)
-        {
-            foreach (var name in CommuneCatalog.Names(t.LeadAsWritten)) Count(name, 1, 0, 0);
-            foreach (var name in CommuneCatalog.Names(t.SupportAsWritten)) Count(name, 0, 1, 0);
-        }
-        foreach (var i in indicators) Count(i.Owner, 0, 0, 1);
-        var unknownIds = byKey.Values.ToDictionary(u => u.Id);
-        foreach (var t in tasks.Where(t => t.LeadUnitId is { } lead && unknownIds.ContainsKey(lead) && !counts.ContainsKey(lead)))
-            counts[t.LeadUnitId!.Value] = (1, 0, 0);
-        return counts.Select(c => new UnknownUnit(unknownIds[c.Key], c.Value.Leads, c.Value.Supports, c.Value.Owns)).OrderBy(u => u.Row.Name, StringComparer.Ordinal).ToList();
-    }
-
-    private async Task<bool> IsDraftAsync(Guid communeId, Guid id, CancellationToken ct) =>
-        await DraftQueries.IsDraftAsync(db, id, ct);
 
     /// <summary>The commune whose drafts the user manages; none for anyone else (the page then answers 404).</summary>
     private async Task<Guid?> CommuneAsync(CancellationToken ct) =>
