@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
@@ -76,11 +77,15 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
             var previous = await PlanDrafts.CreateConfirmedAsync(db, communeId, DemoPlan.For(plan.Year - 1), DemoPlan.FileName, "hệ thống",
                 Utc(new DateOnly(plan.Year - 1, 1, 5), 9), ct);
             db.ChangeTracker.Clear();
+            await AssignCultureOfficeAsync(communeId, previous.Id, ct);
             seeded = Add(seeded, await SeedPlanAsync(communeId, previous, today, inForce: false, ct));
             await db.Plans.Where(p => p.Id == previous.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PlanStatuses.Replaced), ct);
             await db.Plans.Where(p => p.Id == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacesPlanId, previous.Id), ct);
         }
+        await AssignCultureOfficeAsync(communeId, plan.Id, ct);
         seeded = Add(seeded, await SeedPlanAsync(communeId, plan, today, inForce: true, ct));
+        // The unit head approves before the standing office receives: the police, the one unit with a head's account.
+        await db.ReportingRules.Where(r => r.PlanId == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequireHeadApproval, true), ct);
         await KeepSomethingOpenAsync(communeId, plan, today, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToListAsync(ct);
         // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
@@ -95,6 +100,28 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         LogSeeded(log, seeded.Periods, seeded.Reports, watch.ElapsedMilliseconds);
         return seeded.Periods;
     }
+
+    /// <summary>
+    /// The standing office's first assignment, so that the second reporter's unit has work: the plan itself says the
+    /// culture and social affairs office "chủ trì tổ chức các lớp tập huấn kỹ năng số, AI cho cán bộ và nhân dân"
+    /// (section III), so the training tasks the plan left without a lead go to it, with the cultural-heritage one.
+    /// </summary>
+    private async Task AssignCultureOfficeAsync(Guid communeId, Guid planId, CancellationToken ct)
+    {
+        var office = await db.Units.Where(u => u.CommuneId == communeId && u.Key == "phong-van-hoa-xa-hoi").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (office is null) return;
+        var tasks = await db.Tasks.Where(t => t.PlanId == planId && t.LeadUnitId == null).ToListAsync(ct);
+        foreach (var task in tasks.Where(t => CultureOfficeWork().IsMatch(t.Name)))
+        {
+            task.LeadUnitId = office;
+            task.Version = Guid.NewGuid();
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    [GeneratedRegex("kỹ năng số|tập huấn|bồi dưỡng|văn hóa số", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CultureOfficeWork();
 
     /// <summary>
     /// After a month's compile day (the 23rd to the month's end) no month is open by the calendar. So that the demo has

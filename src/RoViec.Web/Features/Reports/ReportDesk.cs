@@ -88,12 +88,29 @@ public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvi
         }
         var period = await Db.Periods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
         var unit = await Db.Units.AsNoTracking().FirstAsync(u => u.Id == report.UnitId, ct);
-        var requireApproval = await Db.ReportingRules.Where(r => r.PlanId == period.PlanId).Select(r => r.RequireHeadApproval).FirstOrDefaultAsync(ct);
+        var requireApproval = await Db.ReportingRules.Where(r => r.PlanId == period.PlanId).Select(r => r.RequireHeadApproval).FirstOrDefaultAsync(ct)
+            && await HasHeadAsync(report.UnitId, ct);
         var extendedTo = await Db.PeriodExtensions.Where(e => e.PeriodId == period.Id && e.UnitId == report.UnitId)
             .Select(e => (DateOnly?)e.DueOn).MaxAsync(ct);
         var indicatorIds = report.Items.Where(i => i.IndicatorId is not null).Select(i => i.IndicatorId!.Value).ToList();
         var indicators = await Db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         return (new ReportHandle(report, period, unit, requireApproval, extendedTo, indicators, Caller!), null);
+    }
+
+    /// <summary>
+    /// Whether the unit has an active head's account: the commune's "the unit head approves" rule applies to the units
+    /// that have one; a unit without a head in RoViec sends straight to the standing office rather than waiting on nobody.
+    /// </summary>
+    private async Task<bool> HasHeadAsync(Guid unitId, CancellationToken ct)
+    {
+        // Lockout ends are compared here: SQLite cannot compare DateTimeOffset values in SQL.
+        var lockouts = await (from u in Db.Users
+                              join ur in Db.UserRoles on u.Id equals ur.UserId
+                              join r in Db.Roles on ur.RoleId equals r.Id
+                              where u.UnitId == unitId && r.Name == Roles.UnitHead
+                              select u.LockoutEnd).ToListAsync(ct);
+        var now = Clock.GetUtcNow();
+        return lockouts.Any(end => end is null || end <= now);
     }
 
     /// <summary>

@@ -11,11 +11,14 @@ public sealed record ToDoItem(string Text, string Link);
 
 /// <summary>
 /// What the landing page tells its reader to do now: a unit's reporter its unsent reports of the open periods with the
-/// days left (or late), a unit head the reports awaiting approval, the standing office the reports awaiting verification.
+/// days left (or late); a unit head the reports awaiting approval, else where the unit's report stands; the standing
+/// office the reports awaiting verification; the inspector the cross-checks drawn and not yet checked; a member of the
+/// steering committee (the chair heads it) the units they oversee that are late with a report and the tasks those
+/// units lead that are overdue or at risk.
 /// </summary>
 public static class ToDo
 {
-    public static async Task<IReadOnlyList<ToDoItem>> ForAsync(RoViecDbContext db, UserScope? scope, Guid communeId, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<ToDoItem>> ForAsync(RoViecDbContext db, UserScope? scope, Guid communeId, Guid planId, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var items = new List<ToDoItem>();
@@ -28,8 +31,7 @@ public static class ToDo
             {
                 foreach (var row in rows.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).OrderBy(r => r.DueOn))
                 {
-                    var days = row.DueOn.DayNumber - today.DayNumber;
-                    var when = days > 0 ? $"còn {days} ngày" : days == 0 ? "hôm nay là hạn" : $"đã quá hạn {-days} ngày";
+                    var when = DaysLeft(row.DueOn, today);
                     var what = row.State == ReportStates.Returned ? "bị trả lại, cần sửa và gửi lại" : "chưa gửi";
                     items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} {what}: hạn {ReportValues.Date(row.DueOn)}, {when}.", $"/bao-cao/{row.Id}"));
                 }
@@ -38,6 +40,11 @@ public static class ToDo
             {
                 foreach (var row in rows.Where(r => r.State == ReportStates.AwaitingApproval))
                     items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} chờ bạn duyệt.", $"/bao-cao/{row.Id}"));
+                if (!scope.ReportsForUnit)
+                {
+                    foreach (var row in rows.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).OrderBy(r => r.DueOn))
+                        items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} cán bộ báo cáo chưa gửi bạn duyệt: hạn {ReportValues.Date(row.DueOn)}, {DaysLeft(row.DueOn, today)}.", $"/bao-cao/{row.Id}"));
+                }
             }
         }
         if (scope.RunsReporting && scope.CommuneId == communeId)
@@ -45,6 +52,42 @@ public static class ToDo
             var waiting = await db.Reports.CountAsync(r => open.Contains(r.PeriodId) && r.State == ReportStates.Submitted, ct);
             if (waiting > 0) items.Add(new ToDoItem($"{waiting} báo cáo chờ xác minh.", $"/bao-cao?trang-thai={ReportStates.Submitted}"));
         }
+        if (scope.IsInspector && scope.CommuneId == communeId)
+        {
+            var pending = await db.CrossChecks.CountAsync(c => c.Result == CrossCheckResults.Pending, ct);
+            if (pending > 0) items.Add(new ToDoItem($"{pending} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", "/kiem-tra-cheo"));
+        }
+        if (scope.CommuneId == communeId) items.AddRange(await OverseenAsync(db, scope.UserId, open, planId, today, ct));
+        return items;
+    }
+
+    private static string DaysLeft(DateOnly due, DateOnly today)
+    {
+        var days = due.DayNumber - today.DayNumber;
+        return days > 0 ? $"còn {days} ngày" : days == 0 ? "hôm nay là hạn" : $"đã quá hạn {-days} ngày";
+    }
+
+    /// <summary>For a member of the steering committee: the units they oversee late with a report of an open period, and the overdue or at-risk tasks those units lead.</summary>
+    private static async Task<IReadOnlyList<ToDoItem>> OverseenAsync(RoViecDbContext db, Guid userId, IReadOnlyCollection<Guid> open, Guid planId, DateOnly today, CancellationToken ct)
+    {
+        var units = await (from m in db.SteeringMembers
+                           join mu in db.SteeringMemberUnits on m.Id equals mu.MemberId
+                           where m.UserId == userId
+                           select mu.UnitId).Distinct().ToListAsync(ct);
+        if (units.Count == 0) return [];
+        var items = new List<ToDoItem>();
+        var unsent = await (from r in db.Reports.AsNoTracking()
+                            join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+                            where open.Contains(r.PeriodId) && units.Contains(r.UnitId) && r.FirstSubmittedAtUtc == null && p.UnitDueOn < today
+                            select r.UnitId).Distinct().CountAsync(ct);
+        if (unsent > 0) items.Add(new ToDoItem($"{unsent} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo: nhắc đơn vị.", "/tong-quan"));
+        var health = await Periods.PlanHealth.ComputeAsync(db, planId, today, ct);
+        var led = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.LeadUnitId != null && units.Contains(t.LeadUnitId.Value))
+            .Select(t => t.Id).ToListAsync(ct);
+        var overdue = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.Overdue);
+        var atRisk = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.AtRisk);
+        if (overdue + atRisk > 0)
+            items.Add(new ToDoItem($"{overdue} nhiệm vụ quá hạn và {atRisk} nhiệm vụ có nguy cơ chậm ở các đơn vị bạn theo dõi: xem và chỉ đạo.", "/bang-dieu-khien"));
         return items;
     }
 }

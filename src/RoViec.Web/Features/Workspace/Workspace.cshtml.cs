@@ -124,7 +124,7 @@ public sealed class WorkspaceModel(RoViecDbContext db, CurrentUser currentUser, 
         if (Plan is null) return;
         CanAssign = scope is { ManagesPlans: true } && scope.CommuneId == Plan.CommuneId;
         CommuneName = await PlanQueries.CommuneNameAsync(db, Plan.CommuneId, ct) ?? "";
-        ToDoItems = await ToDo.ForAsync(db, scope, Plan.CommuneId, Reports.ReportValues.Day(clock.GetUtcNow().UtcDateTime), ct);
+        ToDoItems = await ToDo.ForAsync(db, scope, Plan.CommuneId, Plan.Id, Reports.ReportValues.Day(clock.GetUtcNow().UtcDateTime), ct);
         var units = await PlanQueries.UnitsAsync(db, Plan.CommuneId, ct);
         var visible = await currentUser.VisibleTasksAsync(HttpContext, ct);
         var rows = await visible.AsNoTracking().Where(t => t.PlanId == Plan.Id).OrderBy(t => t.Order).ToListAsync(ct);

@@ -13,6 +13,29 @@ public sealed class ReportsApprovalAndListTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Head_approval_applies_to_units_with_an_active_head_account_only()
+    {
+        await using var app = new RoViecApp();
+        var periodId = await app.OpenPeriodAsync(requireHeadApproval: true);
+        var reportId = await app.ReportIdAsync(periodId);
+        var fields = await app.CompleteFieldsAsync(reportId);
+        var headId = await app.UserIdAsync("truongcongan");
+        // The police head's account is deactivated: nobody would approve, so the report goes straight to the office.
+        await app.WithDbAsync(async db =>
+        {
+            var head = await db.Users.SingleAsync(u => u.Id == headId, TestContext.Current.CancellationToken);
+            head.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return 0;
+        });
+        using var reporter = await app.ClientAsync("congan");
+
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "Submit", fields), reportId);
+
+        Assert.Equal(ReportStates.Submitted, (await app.ReportAsync(reportId)).State);
+    }
+
+    [Fact]
     public async Task With_head_approval_the_report_waits_for_the_head_who_approves_or_returns_it()
     {
         await using var app = new RoViecApp();

@@ -31,4 +31,40 @@ public sealed class ToDoTests
         Assert.Contains("1 báo cáo chờ xác minh.", officeHome, StringComparison.Ordinal);
         Assert.DoesNotContain("chưa gửi: hạn", officeHome, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_head_the_inspector_and_the_steering_committee_each_have_their_to_do()
+    {
+        // 22 December: the units' due day has passed; only one unit has sent.
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 22), 9) };
+        var (december, label, reports) = await app.OpenMonthAsync(12);
+        var (police, ubnd) = (await app.UnitIdAsync("cong-an"), await app.UnitIdAsync("ubnd"));
+        var sent = reports.First(r => r.Value != police && r.Value != ubnd);
+        await app.FillAsync(sent.Key, ReportStates.Verified);
+        // The inspector's sample: one line of the verified report drawn for a cross-check, not yet checked.
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.ReportItems.FirstAsync(i => i.ReportId == sent.Key, Ct);
+            db.CrossChecks.Add(new CrossCheck { Id = Guid.NewGuid(), CommuneId = item.CommuneId, PeriodId = december, ItemId = item.Id, UnitId = sent.Value, DrawnAtUtc = app.UtcNow, Version = Guid.NewGuid() });
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        var unsent = reports.Where(r => r.Key != sent.Key).Select(r => r.Value).ToHashSet();
+        var memberLate = new[] { police, ubnd }.Count(unsent.Contains);
+        Assert.True(memberLate > 0, "the member oversees a late unit");
+
+        async Task<string> HomeAsync(string user)
+        {
+            using var client = await app.SignedInClientAsync(user);
+            return WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct));
+        }
+
+        // The police head: the unit's report is not yet sent to them, two days late.
+        Assert.Contains($"Báo cáo {label} của Công an xã cán bộ báo cáo chưa gửi bạn duyệt:", await HomeAsync("truongcongan"), StringComparison.Ordinal);
+        Assert.Contains("1 dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", await HomeAsync("ubkt"), StringComparison.Ordinal);
+        // The member oversees the police and the people's committee; the chair heads the committee over every unit.
+        Assert.Contains($"{memberLate} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo", await HomeAsync("thanhvien"), StringComparison.Ordinal);
+        Assert.Contains($"{unsent.Count} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo", await HomeAsync("truongban"), StringComparison.Ordinal);
+        Assert.DoesNotContain("đơn vị bạn theo dõi", await HomeAsync("congan"), StringComparison.Ordinal);
+    }
 }
