@@ -198,7 +198,7 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public async Task Quarter_and_year_rank_the_average_of_scored_months_and_a_unit_sees_only_its_own_breakdown()
+    public async Task Quarter_and_year_rank_the_average_of_closed_scored_months_and_a_unit_sees_only_its_own_breakdown()
     {
         await using var app = App();
         var d = await app.ReportedDecemberAsync();
@@ -208,6 +208,8 @@ public sealed class ScoringTests
         await RecomputeAsync(app, d.PeriodId);
         var nov = await ScoreAsync(app, november, d.Police);
         var dec = await ScoreAsync(app, d.PeriodId, d.Police);
+        // A quarter averages closed months only (FinalScoreTests): both are closed here.
+        await app.WithDbAsync(db => db.Periods.Where(p => p.Id == november || p.Id == d.PeriodId).ExecuteUpdateAsync(u => u.SetProperty(p => p.State, PeriodStates.Closed), Ct));
 
         using var chair = await app.SignedInClientAsync("truongban");
         var quarter = WebUtility.HtmlDecode(await chair.GetStringAsync(new Uri("/diem?quy=4", UriKind.Relative), Ct));
