@@ -132,14 +132,14 @@ public sealed class ScoringTests
         await app.WithDbAsync(db => db.Periods.Where(p => p.Id == november).ExecuteUpdateAsync(u => u.SetProperty(p => p.State, PeriodStates.Closed), Ct));
 
         using var office = await app.SignedInClientAsync("thuongtruc");
-        var json = SchemeStore.Shipped(SchemeStore.Nd4585Key);
+        var json = SchemeStore.Shipped(SchemeStore.IllustrativeKey);
         var refused = await office.PostFormAsync("/diem/bo-tieu-chi", "/diem/bo-tieu-chi",
-            ("Name", "Bộ tiêu chí theo Quyết định 4585"), ("From", "11/2026"), ("Json", json));
+            ("Name", "Bộ tiêu chí minh họa"), ("From", "11/2026"), ("Json", json));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("đã khóa sổ", WebUtility.HtmlDecode(await refused.BodyAsync()), StringComparison.Ordinal);
 
         var saved = await office.PostFormAsync("/diem/bo-tieu-chi", "/diem/bo-tieu-chi",
-            ("Name", "Bộ tiêu chí theo Quyết định 4585"), ("Basis", "Quyết định số 4585/QĐ-BKHCN"), ("From", "12/2026"), ("Json", json));
+            ("Name", "Bộ tiêu chí minh họa"), ("From", "12/2026"), ("Json", json));
         Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, saved.StatusCode.ToString());
         var schemes = await app.WithDbAsync(db => db.ScoringSchemes.AsNoTracking().OrderBy(s => s.Number).ToListAsync(Ct));
         Assert.Equal(2, schemes.Count);
