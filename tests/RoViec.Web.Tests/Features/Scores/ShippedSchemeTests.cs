@@ -81,4 +81,48 @@ public sealed partial class ShippedSchemeTests
         var row = ranking[ranking.IndexOf($"data-unit=\"{d.Police}\"", StringComparison.Ordinal)..];
         Assert.StartsWith("<td>—</td>", row[(row.IndexOf('>', StringComparison.Ordinal) + 1)..].TrimStart(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_office_enters_counts_levels_groups_and_decided_deductions_for_Khanh_Hoas_scheme()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 22), 10) };
+        var d = await app.ReportedDecemberAsync();
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        var saved = await office.PostFormAsync("/diem/bo-tieu-chi", "/diem/bo-tieu-chi",
+            ("Name", "Bộ tiêu chí hằng tháng của tỉnh"), ("From", "12/2026"), ("Json", SchemeStore.Shipped(SchemeStore.KhanhHoaMonthlyKey)));
+        Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, saved.StatusCode.ToString());
+        var page = $"/diem/nhap-lieu?ky={d.PeriodId}&donvi={d.Police}";
+        var html = await office.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        foreach (var code in new[] { "I.2", "II.1.3.2", "II.2.ke-hoach", "II.2.ty-le", "II.2.so-lop", "II.3.1", "I.1" })
+            Assert.Contains($"name=\"Value[{code}]\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Yes[III.3]\"", html, StringComparison.Ordinal);
+
+        // A count that is not a number and a level the criterion does not have: refused with both reasons, nothing saved.
+        using var refused = await office.PostTokenFormAsync(html, page,
+            ("Value[II.3.1]", "nhiều"), ("Basis[II.3.1]", "Báo cáo tuyên truyền"), ("Value[II.1.3.2]", "12"), ("Basis[II.1.3.2]", "Sở KH&CN xác nhận"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var body = WebUtility.HtmlDecode(await refused.BodyAsync());
+        Assert.Contains("“nhiều” phải là số không âm", body, StringComparison.Ordinal);
+        Assert.Contains("hãy chọn một mức của tiêu chí", body, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ScoreInputs.CountAsync(i => i.PeriodId == d.PeriodId, Ct)));
+
+        using var ok = await office.PostTokenFormAsync(html, page,
+            ("Value[I.1]", ScoreInputs.ChoiceNo), ("Basis[I.1]", "Báo cáo quý IV gửi chậm"),
+            ("Value[I.2]", "1"), ("Basis[I.2]", "Quyết định công nhận sáng kiến số 7/QĐ-UBND"),
+            ("Value[II.1.3.2]", "9"), ("Basis[II.1.3.2]", "Sở KH&CN xác nhận"),
+            ("Value[II.2.ke-hoach]", ScoreInputs.ChoiceYes), ("Value[II.2.ty-le]", "70"), ("Basis[II.2.ty-le]", "7/10 lớp theo kế hoạch"),
+            ("Value[II.3.1]", "120"), ("Basis[II.3.1]", "Báo cáo tuyên truyền"),
+            ("Yes[III.3]", "true"), ("Basis[III.3]", "Thông báo kết luận số 3-TB/BCĐ"));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+
+        var score = await app.WithDbAsync(db => db.UnitScores.AsNoTracking().SingleAsync(s => s.PeriodId == d.PeriodId && s.UnitId == d.Police, Ct));
+        var result = ScoreService.ReadBreakdown(score.Breakdown)!.Result;
+        decimal? Points(string code) => result.Lines.Single(l => l.Code == code).Points;
+        Assert.Equal(0, Points("I.1"));       // "Thực hiện không đầy đủ …: 0 điểm" (entered No, so it applies)
+        Assert.Equal(5, Points("I.2"));       // "Có 1 sáng kiến hoặc giải pháp mới: 5 điểm"
+        Assert.Equal(9, Points("II.1.3"));    // "… cập nhật thông tin, dữ liệu không thường xuyên: 9 điểm"
+        Assert.Equal(4, Points("II.2"));      // b) "Từ 60% đến dưới 85%: 4 điểm"
+        Assert.Equal(6, Points("II.3.1"));    // "Đạt từ 100 lượt … trở lên: 6 điểm"
+        Assert.Equal(1, result.Deductions.Single(x => x.Code == "III.3").Points);
+    }
 }
