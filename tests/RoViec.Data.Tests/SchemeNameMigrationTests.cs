@@ -30,8 +30,16 @@ public sealed class SchemeNameMigrationTests
         db.Communes.Add(commune);
         ScoringScheme Row(int number, string name, string? basis) => new()
         {
-            Id = Guid.NewGuid(), CommuneId = commune.Id, Key = "xa", Name = name, Basis = basis, Number = number,
-            EffectiveFrom = new DateOnly(2026, 1, 1), Definition = "{}", CreatedAtUtc = database.Clock.GetUtcNow().UtcDateTime, Version = Guid.NewGuid(),
+            Id = Guid.NewGuid(),
+            CommuneId = commune.Id,
+            Key = "xa",
+            Name = name,
+            Basis = basis,
+            Number = number,
+            EffectiveFrom = new DateOnly(2026, 1, 1),
+            Definition = "{}",
+            CreatedAtUtc = database.Clock.GetUtcNow().UtcDateTime,
+            Version = Guid.NewGuid(),
         };
         var shipped = Row(1, "Bộ tiêu chí theo Quyết định số 4585/QĐ-BKHCN", "Quyết định số 4585/QĐ-BKHCN");
         var own = Row(2, "Bộ tiêu chí của xã", "Nghị quyết của Đảng ủy xã");
