@@ -80,6 +80,9 @@ public sealed partial class ShippedSchemeTests
         Assert.Contains("id=\"monitoring-only\"", ranking, StringComparison.Ordinal);
         var row = ranking[ranking.IndexOf($"data-unit=\"{d.Police}\"", StringComparison.Ordinal)..];
         Assert.StartsWith("<td>—</td>", row[(row.IndexOf('>', StringComparison.Ordinal) + 1)..].TrimStart(), StringComparison.Ordinal);
+        var sheet = WebUtility.HtmlDecode(await office.GetStringAsync(new Uri($"/diem/{d.PeriodId}/{d.Police}", UriKind.Relative), Ct));
+        Assert.Contains("id=\"score-total\"", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"score-rank\"", sheet, StringComparison.Ordinal);
     }
 
     [Fact]
