@@ -13,7 +13,7 @@ public sealed class ScoringScheme : ICommuneOwned
     /// <summary>Groups the versions of one scheme.</summary>
     public required string Key { get; set; }
     public required string Name { get; set; }
-    /// <summary>The document the scheme comes from ("Quyết định số 4585/QĐ-BKHCN").</summary>
+    /// <summary>The document the scheme reproduces ("Quy định số 11-QĐ/TU của Tỉnh ủy Khánh Hòa, Phụ lục 1"), or null for a scheme that names none.</summary>
     public string? Basis { get; set; }
     /// <summary>1, 2, … within <see cref="Key"/>.</summary>
     public int Number { get; set; }

@@ -16,7 +16,32 @@ public sealed record SchemeDefinition
     public IReadOnlyList<string> TieBreakers { get; init; } = [Scoring.TieBreakers.Results, Scoring.TieBreakers.FirstSubmitted];
     /// <summary>The unit head's score follows the unit's; this share of it (1 = the same score).</summary>
     public decimal HeadFactor { get; init; } = 1m;
+    /// <summary>
+    /// The document the scheme reproduces. A scheme with a source carries its text: every leaf criterion and every
+    /// deduction has a <see cref="Citation"/> (checked by <see cref="SchemeValidator"/>). A scheme without one names no
+    /// legal document.
+    /// </summary>
+    public SchemeSource? Source { get; init; }
+    /// <summary>
+    /// The scheme's results are for following up only, not for classing or ranking (its document says so): no classes
+    /// are needed and the ranking page shows no rank.
+    /// </summary>
+    public bool MonitoringOnly { get; init; }
 }
+
+/// <summary>Where a scheme comes from: the document, its part, and where its text can be read.</summary>
+/// <param name="Document">"Quy định số 11-QĐ/TU của Ban Thường vụ Tỉnh ủy Khánh Hòa".</param>
+/// <param name="Part">"Phụ lục 1 …".</param>
+/// <param name="Location">Where the text was read (a public copy).</param>
+public sealed record SchemeSource(string Document, string? Part = null, string? Location = null, string? Note = null);
+
+/// <summary>The document's own words for a criterion or a deduction.</summary>
+/// <param name="Section">Where in the document: "Phụ lục 1, mục A, II.1.1".</param>
+/// <param name="Text">The scoring text, verbatim.</param>
+public sealed record Citation(string Section, string Text);
+
+/// <summary>A level a criterion may be given ("vận hành ổn định, cập nhật thường xuyên: 18 điểm"); the office picks one.</summary>
+public sealed record Level(decimal Points, string Text);
 
 /// <summary>A criterion: a group of children, or a leaf scored by its <see cref="Rule"/>.</summary>
 public sealed record Criterion
@@ -29,6 +54,13 @@ public sealed record Criterion
     public ScoringRule? Rule { get; init; }
     /// <summary>How the commune explains it to units.</summary>
     public string? Guidance { get; init; }
+    /// <summary>The source document's text for this criterion (required when the scheme has a <see cref="SchemeDefinition.Source"/>).</summary>
+    public Citation? Citation { get; init; }
+    /// <summary>
+    /// A group whose children are alternatives ("1.3.1 for the province's units, 1.3.2 for communes"): each has the
+    /// group's maximum and only the first that applies counts.
+    /// </summary>
+    public bool OneOf { get; init; }
 }
 
 /// <summary>Kinds of <see cref="ScoringRule"/>.</summary>
@@ -43,7 +75,22 @@ public static class RuleKinds
     /// <summary>Entered by the standing office, 0 to max, with a written basis.</summary>
     public const string Manual = "manual";
 
-    public static readonly IReadOnlyList<string> All = [Bands, Proportional, YesNo, Manual];
+    /// <summary>The office picks one of the listed levels ("ổn định: 18; không thường xuyên: 9; không: 0").</summary>
+    public const string Levels = "levels";
+    /// <summary>Two rules, chosen per unit by a yes/no input ("đơn vị có xây dựng kế hoạch": rule b, else rule a).</summary>
+    public const string Variants = "variants";
+
+    public static readonly IReadOnlyList<string> All = [Bands, Proportional, YesNo, Manual, Levels, Variants];
+}
+
+/// <summary>What a bands rule's steps are on.</summary>
+public static class StepUnits
+{
+    public const string Percent = "percent";
+    /// <summary>A count ("lượt người tham gia", "tin, bài").</summary>
+    public const string Count = "count";
+
+    public static readonly IReadOnlyList<string> All = [Percent, Count];
 }
 
 /// <summary>How a leaf criterion is scored.</summary>
@@ -52,13 +99,32 @@ public static class RuleKinds
 /// <param name="Steps">For bands: [From, To) ranges with their points, covering 0 to 100 without gaps or overlaps.</param>
 /// <param name="Target">For proportional: the value that earns the full points.</param>
 /// <param name="EvidenceRequired">For yes/no: a yes without evidence scores 0.</param>
-public sealed record ScoringRule(string Kind, string? Measure = null, IReadOnlyList<Step>? Steps = null, decimal? Target = null, bool EvidenceRequired = false);
+/// <param name="Input">For bands and proportional: the value is the standing office's input with this code (a count, a rate it confirms) instead of a measure.</param>
+/// <param name="Unit">For bands: <see cref="StepUnits"/> (percent by default).</param>
+/// <param name="ZeroPoints">For bands: a value of exactly 0 ("không tổ chức") earns these points instead of its step.</param>
+/// <param name="ZeroText">What a value of 0 means, as the document says it ("Không tổ chức").</param>
+/// <param name="Floor">For proportional: below this value the criterion scores 0 ("dưới 60%: 0 điểm").</param>
+/// <param name="NotApplicableWhenMissing">For an input: nothing entered means the criterion does not apply (dropped, the maximum reduced), not 0.</param>
+/// <param name="Levels">For levels: the levels the office may give.</param>
+/// <param name="ChooseBy">For variants: the yes/no input that chooses the rule.</param>
+/// <param name="IfYes">For variants: the rule when the input is yes.</param>
+/// <param name="IfNo">For variants: the rule when the input is no.</param>
+/// <param name="Label">For a variant's rule: which group it is for ("Nhóm đơn vị có xây dựng Kế hoạch").</param>
+public sealed record ScoringRule(string Kind, string? Measure = null, IReadOnlyList<Step>? Steps = null, decimal? Target = null, bool EvidenceRequired = false,
+    string? Input = null, string? Unit = null, decimal? ZeroPoints = null, string? ZeroText = null, decimal? Floor = null, bool NotApplicableWhenMissing = false,
+    IReadOnlyList<Level>? Levels = null, string? ChooseBy = null, ScoringRule? IfYes = null, ScoringRule? IfNo = null, string? Label = null);
 
 /// <summary>A band step: values from <paramref name="From"/> (inclusive) to <paramref name="To"/> (exclusive; null: and above) earn <paramref name="Points"/>.</summary>
 public sealed record Step(decimal From, decimal? To, decimal Points);
 
 /// <summary>Points taken off per unit of a measure ("−2 per day a monthly report is late"), up to <paramref name="Max"/>; an input with code <paramref name="WaivedBy"/> (an allowance in writing) lifts it.</summary>
-public sealed record Deduction(string Code, string Name, string Measure, decimal PerUnit, decimal? Max = null, string? WaivedBy = null);
+/// <param name="Measure">One of <see cref="Measures"/>; or null with <paramref name="Input"/>.</param>
+/// <param name="Input">The count comes from the standing office's input with this code (its value, or 1 for a yes): a deduction decided in writing.</param>
+/// <param name="RefuseAbove">Above this value the month's self-assessment is not accepted for evaluation ("quá 01 ngày thì không tiếp nhận đánh giá"): the total is 0, with the reason.</param>
+/// <param name="Citation">The source document's text for the deduction.</param>
+/// <param name="WaiverLiftsRefusalOnly">The allowance in writing lifts only the refusal of <paramref name="RefuseAbove"/> (the points are still taken off, up to <paramref name="Max"/>).</param>
+public sealed record Deduction(string Code, string Name, string? Measure, decimal PerUnit, decimal? Max = null, string? WaivedBy = null,
+    string? Input = null, decimal? RefuseAbove = null, Citation? Citation = null, bool WaiverLiftsRefusalOnly = false);
 
 /// <summary>Points added per unit of a measure (recognised initiatives), capped at <paramref name="Max"/>.</summary>
 public sealed record Bonus(string Code, string Name, string Measure, decimal PerUnit, decimal Max);

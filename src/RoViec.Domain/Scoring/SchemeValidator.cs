@@ -28,14 +28,27 @@ public static class SchemeValidator
             foreach (var c in scheme.Criteria) Check(c, errors, codes);
         }
 
+        // A scheme that names a document carries its text, criterion by criterion.
+        if (scheme.Source is { } source)
+        {
+            if (string.IsNullOrWhiteSpace(source.Document)) errors.Add("Nguồn của bộ tiêu chí (\"source\") chưa ghi tên văn bản (\"document\").");
+            foreach (var leaf in Leaves(scheme.Criteria ?? []).Where(c => !Cited(c.Citation)))
+                errors.Add($"Tiêu chí {leaf.Code} \"{leaf.Name}\": bộ tiêu chí ghi theo văn bản \"{source.Document}\" thì mỗi tiêu chí phải trích nguyên văn (\"citation\": mục và nội dung chấm điểm của văn bản).");
+            foreach (var d in (scheme.Deductions ?? []).Where(d => !Cited(d.Citation)))
+                errors.Add($"Điểm trừ {d.Code} \"{d.Name}\": bộ tiêu chí ghi theo văn bản \"{source.Document}\" thì mỗi điểm trừ phải trích nguyên văn (\"citation\").");
+        }
+
         foreach (var d in scheme.Deductions ?? [])
         {
             var label = $"Điểm trừ \"{d.Name}\" ({d.Code})";
             Code(d.Code, label, errors, codes);
             if (string.IsNullOrWhiteSpace(d.Name)) errors.Add($"Điểm trừ {d.Code} chưa có tên.");
-            if (!Measures.All.Contains(d.Measure)) errors.Add($"{label}: số liệu \"{d.Measure}\" không có; dùng một trong: {string.Join(", ", Measures.All)}.");
+            if ((d.Measure is null) == (d.Input is null))
+                errors.Add($"{label}: cần đúng một trong \"measure\" (số liệu tính từ báo cáo) hoặc \"input\" (cơ quan thường trực nhập).");
+            else if (d.Measure is { } measure && !Measures.All.Contains(measure)) errors.Add($"{label}: số liệu \"{measure}\" không có; dùng một trong: {string.Join(", ", Measures.All)}.");
             if (d.PerUnit <= 0) errors.Add($"{label}: số điểm trừ mỗi lần phải lớn hơn 0.");
             if (d.Max is < 0) errors.Add($"{label}: mức trừ tối đa không được âm.");
+            if (d.RefuseAbove is < 0) errors.Add($"{label}: ngưỡng không tiếp nhận đánh giá (\"refuseAbove\") không được âm.");
         }
 
         if (scheme.Bonus is { } b)
@@ -47,7 +60,8 @@ public static class SchemeValidator
             if (b.Max <= 0) errors.Add($"{label}: mức cộng tối đa phải lớn hơn 0 (điểm thưởng phải có giới hạn).");
         }
 
-        CheckClasses(scheme.Classes, errors);
+        // A scheme for following up only may leave classes out; any classes given are still checked.
+        if (!scheme.MonitoringOnly || scheme.Classes is { Count: > 0 }) CheckClasses(scheme.Classes, errors);
 
         var ties = scheme.TieBreakers ?? [];
         foreach (var t in ties.Where(t => !TieBreakers.All.Contains(t)))
@@ -71,6 +85,15 @@ public static class SchemeValidator
 
         // JSON may say "children": null; it means none.
         var children = c.Children ?? [];
+        if (children.Count > 0 && c.OneOf)
+        {
+            foreach (var x in children.Where(x => x.Max != c.Max))
+                errors.Add($"{label}: các tiêu chí con thay thế nhau (\"oneOf\") nên mỗi tiêu chí con có điểm tối đa bằng tiêu chí cha ({N(c.Max)}); {x.Code} là {N(x.Max)}.");
+            if (c.Rule is not null) errors.Add($"{label}: tiêu chí có tiêu chí con thì không có cách chấm riêng (điểm là tổng các tiêu chí con).");
+            foreach (var child in children) Check(child, errors, codes);
+            return;
+        }
+        if (c.OneOf) errors.Add($"{label}: \"oneOf\" chỉ dùng cho nhóm có tiêu chí con thay thế nhau.");
         if (children.Count > 0)
         {
             var sum = children.Sum(x => x.Max);
@@ -83,20 +106,47 @@ public static class SchemeValidator
 
         if (c.Rule is not { } rule)
         {
-            errors.Add($"{label}: chưa có cách chấm (\"rule\": bands, proportional, yesno hoặc manual).");
+            errors.Add($"{label}: chưa có cách chấm (\"rule\": {string.Join(", ", RuleKinds.All)}).");
             return;
         }
+        CheckRule(rule, c.Max, label, errors, nested: false);
+    }
+
+    private static void CheckRule(ScoringRule rule, decimal max, string label, List<string> errors, bool nested)
+    {
         switch (rule.Kind)
         {
             case RuleKinds.Bands:
-                MeasureKnown(rule, label, errors);
-                CheckSteps(rule.Steps ?? [], c.Max, label, errors);
+                ValueSource(rule, label, errors);
+                if (rule.Unit is { } unit && !StepUnits.All.Contains(unit))
+                    errors.Add($"{label}: đơn vị của bậc điểm \"{unit}\" không có; dùng một trong: {string.Join(", ", StepUnits.All)}.");
+                if (rule.ZeroPoints is { } zero && (zero < 0 || zero > max)) errors.Add($"{label}: điểm khi giá trị bằng 0 là {N(zero)}, phải trong khoảng 0 đến {N(max)}.");
+                CheckSteps(rule.Steps ?? [], max, label, errors);
                 break;
             case RuleKinds.Proportional:
-                MeasureKnown(rule, label, errors);
+                ValueSource(rule, label, errors);
                 if (rule.Target is not > 0) errors.Add($"{label}: cách chấm theo tỷ lệ cần mức chuẩn (\"target\") lớn hơn 0, ví dụ 85 cho \"tỷ lệ giải ngân ÷ 85% × điểm tối đa\".");
+                else if (rule.Floor is { } floor && (floor < 0 || floor >= rule.Target)) errors.Add($"{label}: ngưỡng dưới (\"floor\") {N(floor)} phải từ 0 và nhỏ hơn mức chuẩn {N(rule.Target.Value)}.");
                 break;
             case RuleKinds.YesNo or RuleKinds.Manual:
+                break;
+            case RuleKinds.Levels:
+                if (rule.Levels is not { Count: > 0 } levels) errors.Add($"{label}: cách chấm theo mức cần danh sách mức (\"levels\").");
+                else
+                {
+                    foreach (var l in levels.Where(l => l.Points < 0 || l.Points > max)) errors.Add($"{label}: mức \"{l.Text}\" cho {N(l.Points)} điểm, phải trong khoảng 0 đến {N(max)}.");
+                    if (levels.Select(l => l.Points).Distinct().Count() != levels.Count) errors.Add($"{label}: hai mức cùng số điểm.");
+                    if (levels.Any(l => string.IsNullOrWhiteSpace(l.Text))) errors.Add($"{label}: một mức chưa có nội dung.");
+                }
+                break;
+            case RuleKinds.Variants when nested:
+                errors.Add($"{label}: cách chấm theo nhóm đơn vị không lồng vào nhau được.");
+                break;
+            case RuleKinds.Variants:
+                if (string.IsNullOrWhiteSpace(rule.ChooseBy)) errors.Add($"{label}: cách chấm theo nhóm đơn vị cần mã câu hỏi có/không chọn nhóm (\"chooseBy\").");
+                if (rule.IfYes is null || rule.IfNo is null) errors.Add($"{label}: cách chấm theo nhóm đơn vị cần cả \"ifYes\" và \"ifNo\".");
+                if (rule.IfYes is { } yes) CheckRule(yes, max, $"{label} ({yes.Label ?? "khi có"})", errors, nested: true);
+                if (rule.IfNo is { } no) CheckRule(no, max, $"{label} ({no.Label ?? "khi không"})", errors, nested: true);
                 break;
             default:
                 errors.Add($"{label}: cách chấm \"{rule.Kind}\" không có; dùng một trong: {string.Join(", ", RuleKinds.All)}.");
@@ -104,10 +154,29 @@ public static class SchemeValidator
         }
     }
 
-    private static void MeasureKnown(ScoringRule rule, string label, List<string> errors)
+    /// <summary>A bands or proportional rule reads a known measure, or else an input of the office.</summary>
+    private static void ValueSource(ScoringRule rule, string label, List<string> errors)
     {
+        if (rule.Input is not null)
+        {
+            if (rule.Measure is not null) errors.Add($"{label}: chỉ ghi một trong \"measure\" hoặc \"input\".");
+            return;
+        }
         if (rule.Measure is null || !Measures.All.Contains(rule.Measure))
             errors.Add($"{label}: số liệu \"{rule.Measure}\" không có; dùng một trong: {string.Join(", ", Measures.All)}.");
+    }
+
+    private static bool Cited(Citation? c) => c is not null && !string.IsNullOrWhiteSpace(c.Section) && !string.IsNullOrWhiteSpace(c.Text);
+
+    /// <summary>The criteria scored by a rule (those without children).</summary>
+    public static IEnumerable<Criterion> Leaves(IEnumerable<Criterion> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        foreach (var c in criteria)
+        {
+            if ((c.Children ?? []).Count == 0) yield return c;
+            else foreach (var leaf in Leaves(c.Children!)) yield return leaf;
+        }
     }
 
     /// <summary>Steps must start at 0, follow each other without a gap or an overlap, and end open ("trở lên").</summary>

@@ -31,7 +31,8 @@ public sealed record Adjustment(string Code, string Name, decimal Points, string
 /// <param name="Raw">Points of the criteria that apply.</param>
 /// <param name="ApplicableMax">Maximum points of the criteria that apply; the raw points are scaled to 100 by it.</param>
 /// <param name="Normalised">Raw ÷ applicable max × 100.</param>
-/// <param name="Total">Normalised − deductions + bonus, kept within 0 to 100, rounded to 2 decimals.</param>
+/// <param name="Total">Normalised − deductions + bonus, kept within 0 to 100, rounded to 2 decimals; 0 when not accepted.</param>
+/// <param name="NotAccepted">Why the month's self-assessment was not accepted for evaluation (a deduction's <see cref="Deduction.RefuseAbove"/>), or null.</param>
 public sealed record ScoreResult(
     IReadOnlyList<ScoreLine> Lines,
     decimal Raw,
@@ -41,7 +42,8 @@ public sealed record ScoreResult(
     Adjustment? Bonus,
     decimal Total,
     decimal HeadTotal,
-    string Class);
+    string Class,
+    string? NotAccepted = null);
 
 /// <summary>A unit's place in a ranking.</summary>
 /// <param name="TieNote">Why it is above an equal total, when a tie rule decided ("bằng điểm, hơn về điểm kết quả").</param>

@@ -147,11 +147,15 @@ public static class PeriodSnapshots
         }).ToList();
     }
 
-    /// <summary>A quarter's or the year's ranking: the average of each unit's scored months within it, as <c>/diem?quy=</c> shows.</summary>
+    /// <summary>
+    /// A quarter's or the year's ranking: the average of each unit's scored months within it that have closed, as
+    /// <c>/diem?quy=</c> shows (an open month's scores are provisional and never mixed with final ones).
+    /// </summary>
     private static async Task<IReadOnlyList<RankFigure>> AverageRankingAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
     {
         var months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == period.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn)
+            .Where(p => p.PlanId == period.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn
+                && p.State == PeriodStates.Closed)
             .Select(p => p.Id).ToListAsync(ct);
         var view = await Scores.ScoreQueries.AverageAsync(db, period.Label, months, ct);
         return [.. view.Rows.Select(r => new RankFigure(r.UnitId, r.Unit, r.Rank, r.Total, r.HeadTotal, r.Band))];

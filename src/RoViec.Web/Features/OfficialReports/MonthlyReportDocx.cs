@@ -165,7 +165,7 @@ public static class MonthlyReportDocx
             return;
         }
         body.Append(Text(extras.Averaged
-            ? $"Kết quả chấm điểm {report.PeriodPhrase} (trung bình điểm các tháng đã chấm, thang điểm 100) như sau:"
+            ? $"Kết quả chấm điểm {report.PeriodPhrase} (trung bình điểm các tháng đã khóa sổ, thang điểm 100) như sau:"
             : $"Kết quả chấm điểm {report.PeriodPhrase} theo bộ tiêu chí đang áp dụng (thang điểm 100) như sau:"));
         body.Append(Table([850, 3450, 1300, 1900, TextWidth - 7500],
             ["Hạng", "Cơ quan, đơn vị", "Điểm", "Xếp loại", "Điểm người đứng đầu"],

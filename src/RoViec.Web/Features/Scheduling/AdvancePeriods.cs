@@ -12,10 +12,11 @@ namespace RoViec.Web.Features.Scheduling;
 /// compile day has not passed (<see cref="OpenPeriod.OpenAsync"/>: one report per unit with work in it); closes an
 /// open period after its compile day; and closes, without reports, a scheduled period whose compile day passed
 /// before it ever opened in RoViec (a plan confirmed in the middle of the year does not ask for January's report).
+/// The months it closes are returned so their scores can be made final (missing reports deducted).
 /// </summary>
 public static class AdvancePeriods
 {
-    public sealed record Outcome(int Opened, int Closed, int ReportsCreated);
+    public sealed record Outcome(int Opened, int Closed, int ReportsCreated, IReadOnlyList<Guid> ClosedMonths);
 
     public static async Task<Outcome> RunAsync(RoViecDbContext db, Plan plan, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public static class AdvancePeriods
                 && ((p.State == PeriodStates.Scheduled && p.OpensOn <= today) || (p.State == PeriodStates.Open && p.CompileDueOn < today)))
             .OrderBy(p => p.OpensOn).ToListAsync(ct);
         int opened = 0, closed = 0, reports = 0;
+        var closedMonths = new List<Guid>();
         foreach (var period in due)
         {
             if (period.CompileDueOn < today)
@@ -38,6 +40,7 @@ public static class AdvancePeriods
                 period.Version = Guid.NewGuid();
                 await db.SaveChangesAsync(ct);
                 closed++;
+                if (period.Kind == PeriodKinds.Monthly) closedMonths.Add(period.Id);
             }
             else
             {
@@ -45,6 +48,6 @@ public static class AdvancePeriods
                 opened++;
             }
         }
-        return new Outcome(opened, closed, reports);
+        return new Outcome(opened, closed, reports, closedMonths);
     }
 }

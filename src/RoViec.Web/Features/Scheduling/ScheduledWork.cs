@@ -3,6 +3,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Notifications;
+using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scheduling;
 
@@ -53,6 +54,10 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
                 var periods = await AdvancePeriods.RunAsync(db, plan, today, nowUtc, ct);
                 opened += periods.Opened;
                 closed += periods.Closed;
+                // A month's scores become final when it closes: rescored once more, so a unit with no report by the
+                // closing day is deducted (a month without any verified report has no score and is left alone).
+                foreach (var month in periods.ClosedMonths)
+                    await ScoreService.RecomputeAsync(db, month, "Khóa sổ tháng: điểm chính thức", "hệ thống", clock, ct);
                 var people = await Recipients.LoadAsync(db, plan.CommuneId, ct);
                 var reminders = await Reminders.ComputeAsync(db, plan, people, today, ct);
                 var alerts = await TaskAlerts.RunAsync(db, plan, people, today, ct);

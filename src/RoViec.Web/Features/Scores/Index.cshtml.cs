@@ -26,6 +26,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
 
     /// <summary>The month shown has not closed: its scores and ranks are provisional (tạm tính) and still change.</summary>
     public bool Provisional => Month is { } month && month.State != PeriodStates.Closed;
+    /// <summary>For a quarter or the year: the scored months left out of the average because they have not closed (provisional).</summary>
+    public IReadOnlyList<ReportingPeriod> LeftOut { get; private set; } = [];
     public int? Quarter { get; private set; }
     public bool Year { get; private set; }
     public bool RunsReporting { get; private set; }
@@ -42,13 +44,12 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         if (quy is >= 1 and <= 4)
         {
             Quarter = quy;
-            var months = Months.Where(m => (m.Number - 1) / 3 + 1 == quy).Select(m => m.Id).ToList();
-            View = await ScoreQueries.AverageAsync(db, $"Xếp hạng quý {Roman(quy.Value)}/{Plan.Year} (trung bình các tháng đã chấm)", months, ct);
+            await AverageAsync($"Xếp hạng quý {Roman(quy.Value)}/{Plan.Year}", Months.Where(m => (m.Number - 1) / 3 + 1 == quy).ToList(), ct);
         }
         else if (nam is not null)
         {
             Year = true;
-            View = await ScoreQueries.AverageAsync(db, $"Xếp hạng năm {Plan.Year} (trung bình các tháng đã chấm)", [.. Months.Select(m => m.Id)], ct);
+            await AverageAsync($"Xếp hạng năm {Plan.Year}", Months, ct);
         }
         else
         {
@@ -87,6 +88,17 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         OwnUnitId = scope?.SeesWholeCommune == true ? null : scope?.UnitId;
         Months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: false, ct);
         Scored = await ScoreQueries.ScoredPeriodsAsync(db, [.. Months.Select(m => m.Id)], ct);
+    }
+
+    /// <summary>
+    /// A quarter or the year ranks the average of its closed months only: an open month's scores are provisional and
+    /// never mixed with final ones. The title says how many months it averages; open scored months are named apart.
+    /// </summary>
+    private async Task AverageAsync(string title, IReadOnlyList<ReportingPeriod> months, CancellationToken ct)
+    {
+        var closed = months.Where(m => m.State == PeriodStates.Closed && Scored.Contains(m.Id)).Select(m => m.Id).ToList();
+        LeftOut = [.. months.Where(m => m.State != PeriodStates.Closed && Scored.Contains(m.Id))];
+        View = await ScoreQueries.AverageAsync(db, closed.Count == 0 ? title : $"{title} (trung bình {closed.Count} tháng đã khóa sổ)", closed, ct);
     }
 
     public static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };

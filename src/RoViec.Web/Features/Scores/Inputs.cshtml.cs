@@ -45,7 +45,7 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         var (inputs, budget) = await ScoreInputs.EnteredAsync(db, Month.Id, Unit.Id, ct);
         foreach (var row in inputs)
         {
-            Value[row.Code] = row.Value is { } v ? ScoreService.Points(v) : null;
+            Value[row.Code] = row.Value is { } v ? ScoreService.Points(v) : row.Yes is { } y ? (y ? ScoreInputs.ChoiceYes : ScoreInputs.ChoiceNo) : null;
             Yes[row.Code] = row.Yes == true;
             Basis[row.Code] = row.Basis;
         }

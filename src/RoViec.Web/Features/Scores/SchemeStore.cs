@@ -18,7 +18,23 @@ public static class SchemeStore
 {
     /// <summary>The shipped default scheme (20 points direction and reporting, 80 results): README.md beside this file.</summary>
     public const string DefaultKey = "mac-dinh";
-    public const string Nd4585Key = "quyet-dinh-4585";
+    /// <summary>An illustrative scheme (20 + results 60 + resources 20); it names no legal document.</summary>
+    public const string IllustrativeKey = "minh-hoa";
+    /// <summary>Khánh Hòa's monthly scheme, Quy định 11-QĐ/TU Phụ lục 1, cited criterion by criterion.</summary>
+    public const string KhanhHoaMonthlyKey = "khanh-hoa-qd11-hang-thang";
+
+    /// <summary>A scheme shipped with the application, as the standing office starts a version from it.</summary>
+    /// <param name="Basis">The document it reproduces (its <see cref="SchemeDefinition.Source"/>), or null.</param>
+    public sealed record ShippedScheme(string Key, string Name, string? Basis, string Link);
+
+    /// <summary>The shipped schemes, in the order the page offers them.</summary>
+    public static IReadOnlyList<ShippedScheme> ShippedSchemes { get; } =
+    [
+        new(DefaultKey, "Bộ tiêu chí chấm điểm hằng tháng (mặc định)", null, "Mở bộ mặc định"),
+        new(IllustrativeKey, "Bộ tiêu chí minh họa", null, "Mở bộ tiêu chí minh họa"),
+        new(KhanhHoaMonthlyKey, "Bộ tiêu chí theo dõi, đánh giá hằng tháng theo Phụ lục 1 Quy định số 11-QĐ/TU của Tỉnh ủy Khánh Hòa",
+            "Quy định số 11-QĐ/TU của Tỉnh ủy Khánh Hòa, Phụ lục 1 (theo dõi, đánh giá hằng tháng)", "Mở bộ tiêu chí hằng tháng theo Quy định 11-QĐ/TU (Khánh Hòa)"),
+    ];
 
     public static string Shipped(string key)
     {

@@ -45,9 +45,10 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         Shown = id is { } chosen ? Versions.FirstOrDefault(v => v.Id == chosen) : (Versions.Count > 0 ? Versions[0] : null);
         if (id is not null && Shown is null) return NotFound();
         ShownDefinition = Shown is null ? null : SchemeJson.Parse(Shown.Definition, out _);
-        Json = mau is SchemeStore.DefaultKey or SchemeStore.Nd4585Key ? SchemeStore.Shipped(mau) : Shown?.Definition;
-        Name = mau == SchemeStore.Nd4585Key ? "Bộ tiêu chí theo Quyết định số 4585/QĐ-BKHCN" : Shown?.Name;
-        Basis = mau == SchemeStore.Nd4585Key ? "Quyết định số 4585/QĐ-BKHCN" : Shown?.Basis;
+        var shipped = SchemeStore.ShippedSchemes.FirstOrDefault(s => s.Key == mau);
+        Json = shipped is not null ? SchemeStore.Shipped(shipped.Key) : Shown?.Definition;
+        Name = shipped is not null ? shipped.Name : Shown?.Name;
+        Basis = shipped is not null ? shipped.Basis : Shown?.Basis;
         var today = RoViec.Domain.Text.VietnamTime.VietnamToday(clock);
         From = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("MM/yyyy", CultureInfo.InvariantCulture);
         _ = communeId;
@@ -84,6 +85,25 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
             await changes.RaiseAsync(new PeriodChange(communeId, periodId, null, PeriodChangeKind.ScoringInput, $"Áp dụng bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number})", row.CreatedBy), ct);
         Notice = $"Đã lưu bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number}), áp dụng từ tháng {from.ToString("MM/yyyy", CultureInfo.InvariantCulture)}.";
         return Redirect($"/diem/bo-tieu-chi?id={row.Id}");
+    }
+
+    /// <summary>How a leaf is scored, in words ("từ 100% trở lên → 10; …").</summary>
+    public static string RuleText(ScoringRule rule, decimal max)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var source = rule.Input is { } input ? $"nhập \"{input}\"" : rule.Measure;
+        var text = rule.Kind switch
+        {
+            RuleKinds.Bands => string.Join("; ", (rule.Steps ?? []).OrderByDescending(s => s.From).Select(s => $"{ScoreCalculator.StepText(s, rule.Unit)} → {ScoreService.Points(s.Points)}"))
+                + (rule.ZeroPoints is { } zero ? $"; {rule.ZeroText ?? "0"} → {ScoreService.Points(zero)}" : "") + $" ({source})",
+            RuleKinds.Proportional => $"{source} ÷ {ScoreService.Points(rule.Target ?? 100)}% × {ScoreService.Points(max)}"
+                + (rule.Floor is { } floor ? $"; dưới {ScoreService.Points(floor)}% → 0" : ""),
+            RuleKinds.YesNo => rule.EvidenceRequired ? "Có/không, cần minh chứng" : "Có/không",
+            RuleKinds.Levels => "Chọn mức: " + string.Join("; ", (rule.Levels ?? []).Select(l => $"{l.Text} → {ScoreService.Points(l.Points)}")),
+            RuleKinds.Variants => $"Theo nhóm (\"{rule.ChooseBy}\"): {rule.IfNo?.Label ?? "không"}: {(rule.IfNo is { } no ? RuleText(no, max) : "")} | {rule.IfYes?.Label ?? "có"}: {(rule.IfYes is { } yes ? RuleText(yes, max) : "")}",
+            _ => "Chấm tay, ghi căn cứ",
+        };
+        return rule.NotApplicableWhenMissing ? text + " (để trống: không áp dụng)" : text;
     }
 
     private IActionResult Refuse(IReadOnlyList<string> errors)

@@ -36,11 +36,21 @@ public static class ScoreInputs
     public const string Initiative = "initiative";
     public const int MaxBasis = 1000;
 
-    public enum FieldKind { Manual, YesNo, Allowance, Initiatives }
+    /// <summary>
+    /// Manual: a score 0..max. YesNo: ticked or not. Allowance: a waiver in writing. Initiatives: a count for the bonus.
+    /// Number: a count or a rate a rule scores by its bands (non-negative). Level: one of a criterion's levels. Choice:
+    /// yes, no or not entered (a criterion that may not apply, or which group a unit is in).
+    /// </summary>
+    public enum FieldKind { Manual, YesNo, Allowance, Initiatives, Number, Level, Choice }
 
     /// <param name="Code">The input's code (a criterion's, a deduction's allowance, or <see cref="Initiative"/>).</param>
     /// <param name="Max">For a manual score: its points; for the others null.</param>
-    public sealed record Field(string Code, FieldKind Kind, string Name, decimal? Max, bool EvidenceRequired, string? Guidance);
+    /// <param name="Levels">For a level: the levels the office may give.</param>
+    public sealed record Field(string Code, FieldKind Kind, string Name, decimal? Max, bool EvidenceRequired, string? Guidance, IReadOnlyList<Level>? Levels = null);
+
+    /// <summary>The values a choice field posts.</summary>
+    public const string ChoiceYes = "co";
+    public const string ChoiceNo = "khong";
 
     /// <summary>What the office typed for one field.</summary>
     public sealed record Entry(string? Value, bool Yes, string? Basis);
@@ -59,15 +69,38 @@ public static class ScoreInputs
                     Walk(c.Children);
                     continue;
                 }
-                if (c.Rule is { Kind: RuleKinds.Manual } manual)
-                    fields.Add(new Field(manual.Measure ?? c.Code, FieldKind.Manual, $"{c.Code}. {c.Name}", c.Max, false, c.Guidance));
-                else if (c.Rule is { Kind: RuleKinds.YesNo } yesNo)
-                    fields.Add(new Field(yesNo.Measure ?? c.Code, FieldKind.YesNo, $"{c.Code}. {c.Name}", null, yesNo.EvidenceRequired, c.Guidance));
+                if (c.Rule is { } rule) Add(c, rule, $"{c.Code}. {c.Name}");
+            }
+        }
+        void Add(Criterion c, ScoringRule rule, string name)
+        {
+            if (fields.Any(f => f.Code == (rule.Input ?? rule.Measure ?? c.Code) && rule.Kind is not (RuleKinds.Bands or RuleKinds.Proportional))) return;
+            switch (rule.Kind)
+            {
+                case RuleKinds.Manual:
+                    fields.Add(new Field(rule.Measure ?? c.Code, FieldKind.Manual, name, c.Max, false, c.Guidance));
+                    break;
+                case RuleKinds.YesNo:
+                    fields.Add(new Field(rule.Measure ?? c.Code, rule.NotApplicableWhenMissing ? FieldKind.Choice : FieldKind.YesNo, name, null, rule.EvidenceRequired, c.Guidance));
+                    break;
+                case RuleKinds.Bands or RuleKinds.Proportional when rule.Input is { } input && fields.All(f => f.Code != input):
+                    fields.Add(new Field(input, FieldKind.Number, name + (rule.Unit == StepUnits.Count ? " — số lượng" : " — tỷ lệ %"), null, false, c.Guidance));
+                    break;
+                case RuleKinds.Levels:
+                    fields.Add(new Field(rule.Input ?? c.Code, FieldKind.Level, name, c.Max, false, c.Guidance, rule.Levels));
+                    break;
+                case RuleKinds.Variants when rule.ChooseBy is { } chooser:
+                    fields.Add(new Field(chooser, FieldKind.Choice, $"{name} — {rule.IfYes?.Label ?? "nhóm"}?", null, false, c.Guidance));
+                    if (rule.IfNo is { } no) Add(c, no, $"{name} ({no.Label ?? "khi không"})");
+                    if (rule.IfYes is { } yes) Add(c, yes, $"{name} ({yes.Label ?? "khi có"})");
+                    break;
             }
         }
         Walk(scheme.Criteria);
         foreach (var d in scheme.Deductions ?? [])
         {
+            if (d.Input is { } decided && fields.All(f => f.Code != decided))
+                fields.Add(new Field(decided, FieldKind.YesNo, "Điểm trừ: " + d.Name, null, true, null));
             if (d.WaivedBy is { } waiver && fields.All(f => f.Code != waiver))
                 fields.Add(new Field(waiver, FieldKind.Allowance, "Miễn trừ: " + d.Name, null, true, null));
         }
@@ -133,6 +166,25 @@ public static class ScoreInputs
                     if (!entry.Yes) break;
                     if (basis.Length == 0) problems.Add($"{field.Name}: việc miễn trừ phải có văn bản cho phép, hãy ghi số, ngày văn bản.");
                     else wanted[field.Code] = (null, true, basis);
+                    break;
+                case FieldKind.Number:
+                    if (string.IsNullOrWhiteSpace(entry.Value)) break;
+                    if (!TryNumber(entry.Value, out var number) || number < 0) problems.Add($"{field.Name}: “{entry.Value}” phải là số không âm.");
+                    else if (basis.Length == 0) problems.Add($"{field.Name}: hãy ghi căn cứ (báo cáo, văn bản, số liệu xác nhận).");
+                    else wanted[field.Code] = (number, null, basis);
+                    break;
+                case FieldKind.Level:
+                    if (string.IsNullOrWhiteSpace(entry.Value)) break;
+                    if (!TryNumber(entry.Value, out var level) || (field.Levels ?? []).All(l => l.Points != level))
+                        problems.Add($"{field.Name}: hãy chọn một mức của tiêu chí ({string.Join("; ", (field.Levels ?? []).Select(l => $"{l.Text}: {ScoreService.Points(l.Points)} điểm"))}).");
+                    else if (basis.Length == 0) problems.Add($"{field.Name}: hãy ghi căn cứ chấm điểm.");
+                    else wanted[field.Code] = (level, null, basis);
+                    break;
+                case FieldKind.Choice:
+                    if (string.IsNullOrWhiteSpace(entry.Value)) break;
+                    if (entry.Value is not (ChoiceYes or ChoiceNo)) problems.Add($"{field.Name}: hãy chọn có, không hoặc để trống.");
+                    else if (entry.Value == ChoiceYes && field.EvidenceRequired && basis.Length == 0) problems.Add($"{field.Name}: tiêu chí yêu cầu minh chứng, hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn).");
+                    else wanted[field.Code] = (null, entry.Value == ChoiceYes, basis);
                     break;
                 case FieldKind.Initiatives:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;

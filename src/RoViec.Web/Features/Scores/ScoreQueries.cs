@@ -10,7 +10,8 @@ namespace RoViec.Web.Features.Scores;
 public sealed record RankingRow(int Rank, Guid UnitId, string Unit, decimal Total, decimal HeadTotal, string Band, string? TieNote, int Months);
 
 /// <summary>A ranking of a month, a quarter or the year, with the scheme that classed it.</summary>
-public sealed record RankingView(string Title, IReadOnlyList<RankingRow> Rows, string? SchemeName, string TieRule, string Classes, Guid? MonthPeriodId);
+/// <param name="MonitoringOnly">The scheme's results are for following up only (<see cref="SchemeDefinition.MonitoringOnly"/>): no rank or class is shown.</param>
+public sealed record RankingView(string Title, IReadOnlyList<RankingRow> Rows, string? SchemeName, string TieRule, string Classes, Guid? MonthPeriodId, bool MonitoringOnly = false);
 
 /// <summary>Rankings read from the stored scores: a month as scored, a quarter or the year as the average of the unit's scored months.</summary>
 public static class ScoreQueries
@@ -39,7 +40,8 @@ public static class ScoreQueries
             scheme?.Name,
             scheme is null ? "" : Ranking.Describe(scheme.Definition),
             scheme is null ? "" : ClassesText(scheme.Definition),
-            period.Id);
+            period.Id,
+            scheme?.Definition.MonitoringOnly == true);
     }
 
     /// <summary>The average of each unit's scored months among <paramref name="months"/>, ranked by the scheme of the last scored month.</summary>
@@ -70,13 +72,14 @@ public static class ScoreQueries
         var byId = units.ToDictionary(u => u.UnitId);
         return new RankingView(title,
             ranked.Select(r => new RankingRow(r.Rank, r.UnitId, r.UnitName, r.Total, byId[r.UnitId].Head, r.Class, r.TieNote, byId[r.UnitId].Months)).ToList(),
-            scheme.Name, Ranking.Describe(scheme.Definition), ClassesText(scheme.Definition), null);
+            scheme.Name, Ranking.Describe(scheme.Definition), ClassesText(scheme.Definition), null, scheme.Definition.MonitoringOnly);
     }
 
     /// <summary>"A: từ 90 điểm; B: từ 75 đến dưới 90 điểm; …".</summary>
     public static string ClassesText(SchemeDefinition scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);
+        if (scheme.Classes is not { Count: > 0 }) return "không xếp loại.";
         var ordered = scheme.Classes.OrderByDescending(c => c.Min).ToList();
         return string.Join("; ", ordered.Select((c, i) => i == 0
             ? $"{c.Label}: từ {ScoreService.Points(c.Min)} điểm"

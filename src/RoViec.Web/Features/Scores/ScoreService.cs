@@ -63,7 +63,9 @@ public static class ScoreService
         var existing = await db.UnitScores.Where(s => s.PeriodId == periodId).ToDictionaryAsync(s => s.UnitId, ct);
         var scheme = await SchemeOfAsync(db, period, clock, ct);
 
-        var facts = await UnitMeasures.ForPeriodAsync(db, period, asOf, ct);
+        // Until the closing day passes a missing report may still come; from then on it is deducted.
+        var closedForReports = period.State == PeriodStates.Closed || today > period.CompileDueOn;
+        var facts = await UnitMeasures.ForPeriodAsync(db, period, asOf, closedForReports, ct);
         var scored = facts.Select(f => (Facts: f, Result: ScoreCalculator.Score(scheme.Definition, f))).ToList();
         var ranked = Ranking.Rank(scheme.Definition, scored.Select(s => new RankEntry(
             s.Facts.UnitId, s.Facts.UnitName, s.Result.Total, ScoreCalculator.ResultsPoints(scheme.Definition, s.Result),

@@ -20,7 +20,8 @@ public static class UnitMeasures
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static async Task<IReadOnlyList<UnitFacts>> ForPeriodAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
+    /// <param name="closedForReports">The month's closing day (its compile day) has passed or the month is closed: a unit without a report by then is deducted.</param>
+    public static async Task<IReadOnlyList<UnitFacts>> ForPeriodAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, bool closedForReports, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -57,7 +58,6 @@ public static class UnitMeasures
             .ToDictionary(g => g.Key, g => g.OrderByDescending(b => b.EndsOn).ThenByDescending(b => b.EnteredAtUtc).First());
 
         var adHocMissed = await AdHocMissedAsync(db, period, ct);
-        var closedForReports = asOf > period.CompileDueOn;
 
         var result = new List<UnitFacts>(expected.Count);
         foreach (var e in expected)
@@ -79,8 +79,15 @@ public static class UnitMeasures
                 : new MeasureValue(0, $"Báo cáo bị trả lại ngày {Day(DateOnly.FromDateTime(VietnamTime.FromUtc(report.ReturnedAtUtc.Value)))} để bổ sung");
             var daysLate = firstDay is { } sent && sent > e.DueOn ? sent.DayNumber - e.DueOn.DayNumber : 0;
             measures[Measures.DaysLate] = new MeasureValue(daysLate, daysLate > 0 ? $"Gửi chậm {daysLate} ngày so với hạn {Day(e.DueOn)}" : "Không chậm");
-            var notAccepted = !reached && closedForReports && e.DueOn <= period.CompileDueOn;
-            measures[Measures.NotAccepted] = new MeasureValue(notAccepted ? 1 : 0, notAccepted ? $"Không có báo cáo đến ngày khóa sổ {Day(period.CompileDueOn)}" : "Có báo cáo");
+            // By the closing day the unit's report must be verified or at least with the office awaiting verification (the
+            // office's backlog is not the unit's fault); a draft, a report awaiting its head or one returned and never sent
+            // back is no report.
+            var withOffice = report?.State is ReportStates.Submitted or ReportStates.Verified;
+            var notAccepted = !withOffice && closedForReports && e.DueOn <= period.CompileDueOn;
+            measures[Measures.NotAccepted] = new MeasureValue(notAccepted ? 1 : 0,
+                !notAccepted ? (withOffice ? "Có báo cáo" : $"Chưa đến ngày khóa sổ {Day(period.CompileDueOn)}")
+                : report?.State == ReportStates.Returned ? $"Báo cáo bị trả lại, không gửi lại đến ngày khóa sổ {Day(period.CompileDueOn)}"
+                : $"Không có báo cáo đến ngày khóa sổ {Day(period.CompileDueOn)}");
             var missed = adHocMissed.GetValueOrDefault(e.UnitId);
             measures[Measures.AdHocMissed] = new MeasureValue(missed, missed > 0 ? $"{missed} báo cáo đột xuất không gửi" : "Không thiếu báo cáo đột xuất");
 

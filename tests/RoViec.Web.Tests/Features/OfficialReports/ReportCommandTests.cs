@@ -120,8 +120,8 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("VI. NHIỆM VỤ TRỌNG TÂM TỪ NAY ĐẾN CUỐI NĂM 2026", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("Trong năm 2026, ", StringComparison.Ordinal));
         Assert.DoesNotContain(paragraphs, p => p.Contains("năm 2026 trong năm 2026", StringComparison.Ordinal));
-        // The year's ranking is the average of its scored months, as /diem?nam=1 shows.
-        Assert.Contains("Kết quả chấm điểm năm 2026 (trung bình điểm các tháng đã chấm, thang điểm 100) như sau:", paragraphs);
+        // The year's ranking is the average of its closed scored months, as /diem?nam=1 shows.
+        Assert.Contains("Kết quả chấm điểm năm 2026 (trung bình điểm các tháng đã khóa sổ, thang điểm 100) như sau:", paragraphs);
     }
 
     [Theory]
