@@ -21,6 +21,7 @@ public sealed class UseCaseIdiomTests
         "RoViec.Web.Features.Demo.DemoHistory",
         "RoViec.Web.Features.Scores.ScoresOnChange",
         "RoViec.Web.Features.Figures.SnapshotOnChange",
+        "RoViec.Web.Features.Notifications.ReportNotices",
     ];
 
     [Fact]

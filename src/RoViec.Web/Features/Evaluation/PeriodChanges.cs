@@ -5,6 +5,8 @@ public enum PeriodChangeKind
 {
     /// <summary>A report reached the standing office (submitted, or approved by the unit head).</summary>
     Received,
+    /// <summary>A unit's reporter sent a report to the unit head for approval (it has not reached the standing office).</summary>
+    AwaitingApproval,
     /// <summary>A report went back to its unit.</summary>
     Returned,
     /// <summary>The standing office verified a report.</summary>

@@ -20,6 +20,10 @@ public static class NoticeKeys
     public static string Verified(Guid reportId, DateTime verifiedAtUtc, Guid userId) =>
         $"verified:{reportId:N}:{Stamp(verifiedAtUtc)}:{userId:N}";
 
+    /// <summary>A report that reached the standing office (submitted, or approved by the unit head), once per arrival.</summary>
+    public static string Arrived(Guid reportId, DateTime atUtc, Guid userId) =>
+        $"arrived:{reportId:N}:{Stamp(atUtc)}:{userId:N}";
+
     /// <summary>A report submitted by the reporter, waiting for the unit head's approval.</summary>
     public static string AwaitingApproval(Guid reportId, DateTime submittedAtUtc, Guid userId) =>
         $"approve:{reportId:N}:{Stamp(submittedAtUtc)}:{userId:N}";

@@ -6,5 +6,6 @@ public static class ReportsRegistration
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<Evaluation.PeriodChanges>()
         .AddScoped<Evaluation.IPeriodChangeHandler, Scores.ScoresOnChange>()
-        .AddScoped<Evaluation.IPeriodChangeHandler, Figures.SnapshotOnChange>();
+        .AddScoped<Evaluation.IPeriodChangeHandler, Figures.SnapshotOnChange>()
+        .AddScoped<Evaluation.IPeriodChangeHandler, Notifications.ReportNotices>();
 }

@@ -60,8 +60,7 @@ public static partial class SubmitReport
             if (pauseInsideTransaction > TimeSpan.Zero) await Task.Delay(pauseInsideTransaction, CancellationToken.None);
             await transaction.CommitAsync(ct);
         }
-        if (!handle.RequireHeadApproval)
-            await desk.ChangedAsync(handle, PeriodChangeKind.Received, $"{handle.Unit.Name} gửi báo cáo", ct);
+        await desk.ChangedAsync(handle, handle.RequireHeadApproval ? PeriodChangeKind.AwaitingApproval : PeriodChangeKind.Received, $"{handle.Unit.Name} gửi báo cáo", ct);
         return new ReportOutcome.Done(handle.RequireHeadApproval
             ? "Đã gửi báo cáo; báo cáo đang chờ trưởng đơn vị duyệt."
             : "Đã gửi báo cáo tới cơ quan thường trực.");

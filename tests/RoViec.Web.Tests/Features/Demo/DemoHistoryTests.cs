@@ -63,6 +63,13 @@ public sealed class DemoHistoryTests
         Assert.Equal(PeriodStates.Closed, year.State);
         Assert.Contains(reports, x => x.p.Id == year.Id && x.r.State == ReportStates.Verified);
         Assert.True(await app.WithDbAsync(db => db.BudgetEntries.AnyAsync(Ct)));
+
+        // Every demo account has work: the second reporter's unit (culture and social affairs) leads the plan's training
+        // tasks and reports in the open month; the police head approves, the police being the unit with a head's account.
+        var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
+        Assert.True(await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == planId && t.LeadUnitId == culture, Ct)) >= 3);
+        Assert.Contains(reports, x => x.p.Number == 12 && x.p.Kind == PeriodKinds.Monthly && x.r.UnitId == culture);
+        Assert.True(await app.WithDbAsync(db => db.ReportingRules.Where(r => r.PlanId == planId).Select(r => r.RequireHeadApproval).SingleAsync(Ct)));
     }
 
     [Fact]
