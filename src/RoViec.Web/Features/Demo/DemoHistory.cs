@@ -6,10 +6,12 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Features.Notifications;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Features.Public;
 using RoViec.Web.Features.Periods;
 using RoViec.Web.Features.Reports;
+using RoViec.Web.Features.Scheduling;
 using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Demo;
@@ -87,6 +89,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         // The unit head approves before the standing office receives: the police, the one unit with a head's account.
         await db.ReportingRules.Where(r => r.PlanId == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequireHeadApproval, true), ct);
         await KeepSomethingOpenAsync(communeId, plan, today, ct);
+        await ReplayTaskAlertsAsync(communeId, plan.Id, today, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToListAsync(ct);
         // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
         var page = await PublicFigures.EnsureAsync(db, communeId, ct);
@@ -99,6 +102,22 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(ct);
         LogSeeded(log, seeded.Periods, seeded.Reports, watch.ElapsedMilliseconds);
         return seeded.Periods;
+    }
+
+    /// <summary>
+    /// The scheduler's daily look at the tasks, replayed once a week over the last four weeks, so the demo's reporters,
+    /// heads and steering members have the at-risk and overdue alerts a running commune would have given them.
+    /// </summary>
+    private async Task ReplayTaskAlertsAsync(Guid communeId, Guid planId, DateOnly today, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
+        var people = await Recipients.LoadAsync(db, communeId, ct);
+        for (var day = today.AddDays(-28); day <= today; day = day.AddDays(7))
+        {
+            var outcome = await TaskAlerts.RunAsync(db, plan, people, day, ct);
+            await Notices.SendManyAsync(db, outcome.Notices, Utc(day, 0), ct);
+        }
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

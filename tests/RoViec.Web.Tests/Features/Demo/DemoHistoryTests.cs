@@ -70,6 +70,11 @@ public sealed class DemoHistoryTests
         Assert.True(await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == planId && t.LeadUnitId == culture, Ct)) >= 3);
         Assert.Contains(reports, x => x.p.Number == 12 && x.p.Kind == PeriodKinds.Monthly && x.r.UnitId == culture);
         Assert.True(await app.WithDbAsync(db => db.ReportingRules.Where(r => r.PlanId == planId).Select(r => r.RequireHeadApproval).SingleAsync(Ct)));
+        // The weeks before today gave at-risk and overdue alerts to the steering members over the units (the units whose
+        // tasks turned have no accounts in the demo).
+        var alerted = await app.WithDbAsync(db => db.Notifications.Where(n => n.Kind == NoticeKinds.TaskAlert).Select(n => n.UserId).Distinct().ToListAsync(Ct));
+        var steering = await app.WithDbAsync(db => db.SteeringMembers.Where(m => m.UserId != null).Select(m => m.UserId!.Value).ToListAsync(Ct));
+        Assert.Contains(alerted, steering.Contains);
     }
 
     [Fact]
