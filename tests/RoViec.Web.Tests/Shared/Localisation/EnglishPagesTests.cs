@@ -70,7 +70,7 @@ public sealed partial class EnglishPagesTests
         var year = await app.WithDbAsync(db => db.Periods.Where(p => p.Id == periodId).Select(p => p.Year).SingleAsync(Ct));
         using var office = await app.SignedInClientAsync("thuongtruc", RoViecApp.AdminPassword);
         (await office.GetAsync(new Uri("/ngon-ngu?culture=en&returnUrl=%2F", UriKind.Relative), Ct)).EnsureSuccessStatusCode();
-        string[] pages = ["/tong-quan", "/ky-bao-cao", $"/ky-bao-cao/{periodId}", "/bao-cao", $"/kiem-tra-cheo?ky={periodId}", "/thong-bao", "/thong-bao/tuy-chon"];
+        string[] pages = ["/tong-quan", "/ky-bao-cao", $"/ky-bao-cao/{periodId}", "/bao-cao", $"/kiem-tra-cheo?ky={periodId}", "/thong-bao", "/thong-bao/tuy-chon", $"/bao-cao/{reports.Keys.First()}"];
         var data = await DataTextsAsync(app);
 
         var leftovers = new List<string>();
@@ -138,6 +138,8 @@ public sealed partial class EnglishPagesTests
         texts.AddRange(await db.Plans.Select(p => p.Title).ToListAsync(Ct));
         texts.AddRange(await db.Tasks.Select(t => t.Name).ToListAsync(Ct));
         texts.AddRange(await db.Tasks.Select(t => t.Code).ToListAsync(Ct));
+        texts.AddRange(await db.Tasks.Select(t => t.Output).ToListAsync(Ct));
+        texts.AddRange(await db.Tasks.Select(t => t.DeadlineRaw).ToListAsync(Ct));
         texts.AddRange(await db.Indicators.Select(i => i.Name).ToListAsync(Ct));
         texts.AddRange(await db.Indicators.Select(i => i.TargetRaw).ToListAsync(Ct));
         texts.AddRange(await db.Indicators.Select(i => i.TargetUnit).ToListAsync(Ct));
