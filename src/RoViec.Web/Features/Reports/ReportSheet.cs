@@ -22,7 +22,8 @@ public sealed record SheetLine(
     IndicatorRow? Indicator,
     bool Ratio,
     IReadOnlyList<EvidenceRow> Evidence,
-    IReadOnlyList<CorrectionRow> Corrections)
+    IReadOnlyList<CorrectionRow> Corrections,
+    DateOnly? DeadlineDue = null)
 {
     public IReadOnlyList<string> Fields => LineFields.Of(Item.Kind, Ratio);
 }
@@ -55,9 +56,9 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
             var number = lines.Count + 1;
             if (item.TaskId is { } taskId && tasks.TryGetValue(taskId, out var task))
             {
-                var deadline = task.DeadlineRaw ?? "";
-                if (task.DeadlineDue is { } due) deadline += (deadline.Length > 0 ? " " : "") + $"(hạn cuối {ReportValues.Date(due)})";
-                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline.Length > 0 ? deadline : null, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]]));
+                // The final due day is written by the page, in the reader's language ("(hạn cuối …)").
+                var deadline = string.IsNullOrEmpty(task.DeadlineRaw) ? null : task.DeadlineRaw;
+                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], task.DeadlineDue));
             }
             else if (item.IndicatorId is { } indicatorId && handle.Indicators.TryGetValue(indicatorId, out var indicator))
             {
