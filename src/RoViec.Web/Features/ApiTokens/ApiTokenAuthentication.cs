@@ -87,11 +87,11 @@ internal sealed class ApiTokenAuthenticationHandler(
             .FirstOrDefaultAsync(ct);
         var now = TimeProvider.GetUtcNow();
         if (found is null) return Refuse(UnknownToken);
-        if (found.RevokedAtUtc is not null) return Refuse("Mã API đã bị thu hồi (the token was revoked). Hãy tạo mã mới tại /tai-khoan/ma-api.");
+        if (found.RevokedAtUtc is not null) return Refuse("Mã API đã bị thu hồi. Hãy tạo mã mới tại /tai-khoan/ma-api.");
         if (found.ExpiresAtUtc is { } expires && expires <= now.UtcDateTime)
-            return Refuse("Mã API đã hết hạn (the token has expired). Hãy tạo mã mới tại /tai-khoan/ma-api.");
+            return Refuse("Mã API đã hết hạn. Hãy tạo mã mới tại /tai-khoan/ma-api.");
         if (found.LockoutEnabled && found.LockoutEnd is { } lockoutEnd && lockoutEnd > now)
-            return Refuse("Tài khoản chủ mã API đang bị khóa (the owner's account is locked out).");
+            return Refuse("Tài khoản chủ mã API đang bị khóa.");
 
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
@@ -125,7 +125,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
-    private const string UnknownToken = "Mã API không đúng (invalid API token). Hãy kiểm tra lại mã, hoặc tạo mã mới tại /tai-khoan/ma-api.";
+    private const string UnknownToken = "Mã API không đúng. Hãy kiểm tra lại mã, hoặc tạo mã mới tại /tai-khoan/ma-api.";
 
     private AuthenticateResult Refuse(string vietnamese)
     {

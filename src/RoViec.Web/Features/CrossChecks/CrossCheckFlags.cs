@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.CrossChecks;
 
@@ -10,14 +11,18 @@ public sealed record CrossCheckFlag(
     Guid UnitId,
     string UnitName,
     Guid PeriodId,
-    string PeriodLabel,
+    PeriodName Period,
     DateOnly PeriodEndsOn,
     Guid ReportId,
     string LineKind,
     string Line,
     string? Note,
     DateTime? CheckedAtUtc,
-    string? CheckedBy);
+    string? CheckedBy)
+{
+    /// <summary>The period's stored Vietnamese label.</summary>
+    public string PeriodLabel => Period.Label;
+}
 
 /// <summary>
 /// Lines not confirmed by the cross-check, newest period first: for the unit's page and for the standing office's
@@ -54,6 +59,9 @@ public static class CrossCheckFlags
                 UnitName = unit.Name,
                 check.PeriodId,
                 period.Label,
+                PeriodKind = period.Kind,
+                period.Number,
+                period.Year,
                 period.EndsOn,
                 item.ReportId,
                 item.Kind,
@@ -66,7 +74,7 @@ public static class CrossCheckFlags
             }).ToListAsync(ct);
         return [.. rows
             .OrderByDescending(r => r.EndsOn).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.Order)
-            .Select(r => new CrossCheckFlag(r.Id, r.UnitId, r.UnitName, r.PeriodId, r.Label, r.EndsOn, r.ReportId, r.Kind,
+            .Select(r => new CrossCheckFlag(r.Id, r.UnitId, r.UnitName, r.PeriodId, new PeriodName(r.PeriodKind, r.Number, r.Year, r.Label), r.EndsOn, r.ReportId, r.Kind,
                 r.TaskName ?? r.IndicatorName ?? "(dòng đã xóa)", r.Note, r.CheckedAtUtc, r.CheckedBy))];
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.CrossChecks;
@@ -20,7 +21,7 @@ namespace RoViec.Web.Features.CrossChecks;
 public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>A period the page can show, with how many of its reports are verified.</summary>
-    public sealed record PeriodChoice(Guid Id, string Label, int VerifiedReports);
+    public sealed record PeriodChoice(Guid Id, PeriodName Name, int VerifiedReports);
 
     public IReadOnlyList<PeriodChoice> Periods { get; private set; } = [];
     public ReportingPeriod? Period { get; private set; }
@@ -66,11 +67,11 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         if (!string.IsNullOrWhiteSpace(size))
         {
             if (!int.TryParse(size.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > DrawSample.Maximum)
-                return await RefuseDrawAsync(communeId, chosen.Id, size, $"Số dòng cần chọn phải là số nguyên từ 1 đến {DrawSample.Maximum} (the sample size must be a whole number from 1 to {DrawSample.Maximum}).", ct);
+                return await RefuseDrawAsync(communeId, chosen.Id, size, $"Số dòng cần chọn phải là số nguyên từ 1 đến {DrawSample.Maximum}.", ct);
             wanted = n;
         }
         if (!await DrawSample.Eligible(db, chosen.Id).AnyAsync(ct))
-            return await RefuseDrawAsync(communeId, chosen.Id, size, "Kỳ này chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có dòng nào để chọn mẫu (only verified report lines can be sampled).", ct);
+            return await RefuseDrawAsync(communeId, chosen.Id, size, "Kỳ này chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có dòng nào để chọn mẫu.", ct);
 
         var result = await DrawSample.DrawAsync(db, chosen, wanted, scope.UserName, clock.GetUtcNow().UtcDateTime, ct);
         return Redirect($"/kiem-tra-cheo?ky={chosen.Id}&them={result.Drawn}");
@@ -130,7 +131,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         var ordered = periods.OrderByDescending(p => p.EndsOn).ThenByDescending(p => p.UnitDueOn).ToList();
         if (periodId is { } wanted && ordered.All(p => p.Id != wanted)) return false;
         var chosenId = periodId ?? ordered.FirstOrDefault(p => p.Verified > 0)?.Id;
-        Periods = [.. ordered.Where(p => p.Verified > 0 || p.Id == chosenId).Select(p => new PeriodChoice(p.Id, p.Label, p.Verified))];
+        Periods = [.. ordered.Where(p => p.Verified > 0 || p.Id == chosenId).Select(p => new PeriodChoice(p.Id, p.Name, p.Verified))];
         if (chosenId is not { } id) return true;
 
         Period = (await SampleLines.PeriodAsync(db, communeId, id, ct))!;

@@ -22,7 +22,7 @@ public abstract record RecordOutcome
     public sealed record Conflict(CrossCheck Theirs) : RecordOutcome, IRefused
     {
         public Refusal Refusal => Refusal.Conflict;
-        public string Message => "Người khác vừa ghi kết quả cho dòng này trong lúc bạn xem. Chưa có gì bị ghi đè (someone else recorded this line meanwhile; nothing was overwritten).";
+        public string Message => "Người khác vừa ghi kết quả cho dòng này trong lúc bạn xem. Chưa có gì bị ghi đè.";
     }
 }
 
@@ -54,11 +54,11 @@ public static class RecordResult
         ArgumentNullException.ThrowIfNull(check);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (result is not (CrossCheckResults.Confirmed or CrossCheckResults.NotConfirmed))
-            return new RecordOutcome.Invalid("Hãy chọn kết quả: Xác nhận hoặc Không xác nhận (choose a result).");
+            return new RecordOutcome.Invalid("Hãy chọn kết quả: Xác nhận hoặc Không xác nhận.");
         if (result == CrossCheckResults.NotConfirmed && note is null)
-            return new RecordOutcome.Invalid("Không xác nhận thì phải ghi rõ lý do: minh chứng thiếu hoặc không khớp ở đâu (a note is required when not confirmed).");
+            return new RecordOutcome.Invalid("Không xác nhận thì phải ghi rõ lý do: minh chứng thiếu hoặc không khớp ở đâu.");
         if (note is { Length: > NoteMaxLength })
-            return new RecordOutcome.Invalid($"Ghi chú dài quá {NoteMaxLength} ký tự (the note is too long).");
+            return new RecordOutcome.Invalid($"Ghi chú dài quá {NoteMaxLength} ký tự.");
         if (check.Version != version) return new RecordOutcome.Conflict(check);
 
         check.Result = result;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.CrossChecks;
 
@@ -37,14 +38,14 @@ public sealed record SampleLine(
 public static class SampleLines
 {
     /// <summary>A period of the commune with how many of its reports are verified (only their lines can be sampled).</summary>
-    public sealed record PeriodRow(Guid Id, string Label, DateOnly EndsOn, DateOnly UnitDueOn, int Verified);
+    public sealed record PeriodRow(Guid Id, PeriodName Name, DateOnly EndsOn, DateOnly UnitDueOn, int Verified);
 
     /// <summary>The commune's periods with their verified reports, in no particular order.</summary>
     public static async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Periods.AsNoTracking().Where(p => p.CommuneId == communeId)
-            .Select(p => new PeriodRow(p.Id, p.Label, p.EndsOn, p.UnitDueOn, db.Reports.Count(r => r.PeriodId == p.Id && r.State == ReportStates.Verified)))
+            .Select(p => new PeriodRow(p.Id, new PeriodName(p.Kind, p.Number, p.Year, p.Label), p.EndsOn, p.UnitDueOn, db.Reports.Count(r => r.PeriodId == p.Id && r.State == ReportStates.Verified)))
             .ToListAsync(ct);
     }
 

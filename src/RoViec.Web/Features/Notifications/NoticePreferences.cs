@@ -18,7 +18,7 @@ public static class NoticePreferences
         public sealed record Conflict : Outcome, IRefused
         {
             public Refusal Refusal => Refusal.Conflict;
-            public string Message => "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa (saved elsewhere at the same time).";
+            public string Message => "Lựa chọn vừa được lưu ở nơi khác cùng lúc; hãy xem lại và lưu lần nữa.";
         }
     }
 

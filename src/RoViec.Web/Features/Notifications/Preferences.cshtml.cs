@@ -45,7 +45,7 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
         if (unknown.Count > 0)
         {
             await LoadAsync(owner, ct);
-            return this.Refuse(new Refused(Refusal.BadRequest, "Loại thông báo không hợp lệ (unknown notice kind)."));
+            return this.Refuse(new Refused(Refusal.BadRequest, "Loại thông báo không hợp lệ."));
         }
         if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, ct) is NoticePreferences.Outcome.Conflict conflict)
         {

@@ -69,9 +69,8 @@ internal static class DownloadMonthlyReport
         if (opened && await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
         if (!opened)
-            return $"Kỳ báo cáo {period.Label} của xã {commune} chưa mở (mở ngày {Periods.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo (the period has not opened yet).";
-        return $"Kỳ báo cáo {period.Label} của xã {commune} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức "
-            + "(no verified report in the period).";
+            return $"Kỳ báo cáo {period.Label} của xã {commune} chưa mở (mở ngày {Periods.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo.";
+        return $"Kỳ báo cáo {period.Label} của xã {commune} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức.";
     }
 
     /// <summary>A 409 with <see cref="NotReadyAsync"/>'s message, unless the query asks for a draft.</summary>

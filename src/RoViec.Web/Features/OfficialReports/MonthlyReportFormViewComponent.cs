@@ -3,6 +3,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -27,6 +28,6 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
         if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
         var today = clock.VietnamToday();
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
-        return View("/Features/OfficialReports/_MonthlyReportForm.cshtml", new Form(period.Id, period.Label, defaults, await DownloadMonthlyReport.NotReadyAsync(db, period, ct)));
+        return View("/Features/OfficialReports/_MonthlyReportForm.cshtml", new Form(period.Id, PeriodName.Of(period).Shown(), defaults, await DownloadMonthlyReport.NotReadyAsync(db, period, ct)));
     }
 }

@@ -1,11 +1,15 @@
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Periods;
 
 /// <summary>Vietnamese labels of the reporting cycle's codes, as pages show them.</summary>
 public static class PeriodLabels
 {
+    /// <summary>A period's name in the reader's language: "Tháng 12/2026", or "December 2026" under English.</summary>
+    public static string Name(ReportingPeriod period) => PeriodName.Of(period).Shown();
+
     public static string Kind(string kind) => kind switch
     {
         PeriodKinds.Monthly => "Tháng",

@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>One unit's report in a list: its state, the day it is due (the unit's extension if any), when it came, whether late.</summary>
-public sealed record ReportRow(Guid Id, Guid PeriodId, string PeriodLabel, string UnitName, string State, DateOnly DueOn, bool Extended, DateTime? SubmittedAtUtc, bool Late);
+public sealed record ReportRow(Guid Id, Guid PeriodId, PeriodName Period, string UnitName, string State, DateOnly DueOn, bool Extended, DateTime? SubmittedAtUtc, bool Late)
+{
+    /// <summary>The period's stored Vietnamese label, for sentences built in code.</summary>
+    public string PeriodLabel => Period.Label;
+}
 
 /// <summary>A period's reports, with how many have reached the standing office and how many of them on time.</summary>
 public sealed record PeriodReports(ReportingPeriod Period, IReadOnlyList<ReportRow> Rows, int Expected, int Received, int OnTime);
@@ -67,7 +72,7 @@ public static class ReportList
             var extended = extensions.TryGetValue((f.Period.Id, f.Report.UnitId), out var extendedTo);
             var due = extended ? extendedTo : f.Period.UnitDueOn;
             var late = f.Report.FirstSubmittedAtUtc is { } first ? ReportValues.Day(first) > due : today > due;
-            return (f.Period, new ReportRow(f.Report.Id, f.Period.Id, f.Period.Label, f.UnitName, f.Report.State, due, extended, f.Report.SubmittedAtUtc, late));
+            return (f.Period, new ReportRow(f.Report.Id, f.Period.Id, PeriodName.Of(f.Period), f.UnitName, f.Report.State, due, extended, f.Report.SubmittedAtUtc, late));
         })];
     }
 }

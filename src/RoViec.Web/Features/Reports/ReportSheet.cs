@@ -23,6 +23,7 @@ public sealed record SheetLine(
     bool Ratio,
     IReadOnlyList<EvidenceRow> Evidence,
     IReadOnlyList<CorrectionRow> Corrections,
+    DateOnly? DeadlineDue = null,
     string? CarriedFrom = null)
 {
     public IReadOnlyList<string> Fields => LineFields.Of(Item.Kind, Ratio);
@@ -62,13 +63,13 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
             var number = lines.Count + 1;
             if (item.TaskId is { } taskId && tasks.TryGetValue(taskId, out var task))
             {
-                var deadline = task.DeadlineRaw ?? "";
-                if (task.DeadlineDue is { } due) deadline += (deadline.Length > 0 ? " " : "") + $"(hạn cuối {ReportValues.Date(due)})";
-                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline.Length > 0 ? deadline : null, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom(item)));
+                // The final due day is written by the page, in the reader's language ("(hạn cuối …)").
+                var deadline = string.IsNullOrEmpty(task.DeadlineRaw) ? null : task.DeadlineRaw;
+                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], task.DeadlineDue, CarriedFrom(item)));
             }
             else if (item.IndicatorId is { } indicatorId && handle.Indicators.TryGetValue(indicatorId, out var indicator))
             {
-                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom(item)));
+                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom: CarriedFrom(item)));
             }
         }
         var commune = await db.Communes.Where(c => c.Id == report.CommuneId).Select(c => c.Name).FirstAsync(ct);

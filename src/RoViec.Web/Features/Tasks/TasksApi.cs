@@ -106,7 +106,7 @@ internal static class TasksApi
         // "xa" is read by CurrentUser, which checks that a province user's commune is of their province.
         var plan = await Plans.PlanQueries.ActivePlanAsync(db, await currentUser.CommuneIdAsync(http, ct), ct);
         if (plan is null || !await currentUser.CanReadCommuneAsync(http.User, plan.CommuneId, ct))
-            return ApiProblems.Refused(Refusal.NotFound, "Xã chưa có kế hoạch đang thực hiện (no active plan).");
+            return ApiProblems.Refused(Refusal.NotFound, "Xã chưa có kế hoạch đang thực hiện.");
         var visible = await currentUser.VisibleTasksAsync(http, ct);
         var rows = visible.AsNoTracking().Where(t => t.PlanId == plan.Id);
         if (kind is not null) rows = rows.Where(t => t.DeadlineKind == kind);
@@ -157,7 +157,7 @@ internal static class TasksApi
             var wrongType = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
             var field = wrongType && e.Path is ['$', '.', .. var name] && name.Length > 0 && !name.Contains('.', StringComparison.Ordinal) ? name : null;
             return field is null
-                ? ApiProblems.Invalid("body", "Nội dung JSON không đọc được (malformed JSON). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.")
+                ? ApiProblems.Invalid("body", "Nội dung JSON không đọc được. Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.")
                 : ApiProblems.Invalid(field, field == "version"
                     ? "Phiên bản (version) phải là mã GUID đã đọc cùng nhiệm vụ, ví dụ \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"."
                     : $"Giá trị của \"{field}\" không đúng kiểu: phải là một chuỗi ký tự.");

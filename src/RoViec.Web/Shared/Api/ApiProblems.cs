@@ -29,7 +29,7 @@ public static class ApiProblems
 
     private static string DefaultDetail(int status) => status switch
     {
-        400 => "Yêu cầu không đọc được: hãy kiểm tra các tham số và nội dung gửi lên (malformed request).",
+        400 => "Yêu cầu không đọc được: hãy kiểm tra các tham số và nội dung gửi lên.",
         401 => UnauthorizedDetail,
         403 => "Thao tác hoặc dữ liệu này thuộc phạm vi của đơn vị hoặc vai trò khác.",
         404 => "Không có dữ liệu hoặc địa chỉ này, hoặc nó không thuộc phạm vi của bạn.",

@@ -157,6 +157,9 @@ public sealed partial class LocalisationTests
             .Concat(SourceTree.Files(Path.Combine(WebProject, "Shared"), "*.cs"))
             .Concat(SourceTree.Files(Path.Combine(WebProject, "Resources"), "*.cs"));
 
+    /// <summary>The English entries of SharedResource.en.resx, by their Vietnamese key.</summary>
+    internal static Dictionary<string, string> EnglishEntries() => English();
+
     private static Dictionary<string, string> English() =>
         XDocument.Load(Path.Combine(WebProject, "Shared", "Localisation", "SharedResource.en.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
