@@ -49,7 +49,8 @@ public static class ToDo
         }
         if (scope.RunsReporting && scope.CommuneId == communeId)
         {
-            var waiting = await db.Reports.CountAsync(r => open.Contains(r.PeriodId) && r.State == ReportStates.Submitted, ct);
+            // Awaiting verification in any period: a month closed by the calendar still needs its reports verified.
+            var waiting = await db.Reports.CountAsync(r => r.State == ReportStates.Submitted, ct);
             if (waiting > 0) items.Add(new ToDoItem($"{waiting} báo cáo chờ xác minh.", $"/bao-cao?trang-thai={ReportStates.Submitted}"));
         }
         if (scope.IsInspector && scope.CommuneId == communeId)

@@ -66,5 +66,16 @@ public sealed class ToDoTests
         Assert.Contains($"{memberLate} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo", await HomeAsync("thanhvien"), StringComparison.Ordinal);
         Assert.Contains($"{unsent.Count} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo", await HomeAsync("truongban"), StringComparison.Ordinal);
         Assert.DoesNotContain("đơn vị bạn theo dõi", await HomeAsync("congan"), StringComparison.Ordinal);
+
+        // A report still awaiting verification once its month has closed stays on the office's list.
+        await app.FillAsync(reports.First(r => r.Key != sent.Key).Key, ReportStates.Submitted);
+        await app.WithDbAsync(async db =>
+        {
+            var period = await db.Periods.SingleAsync(p => p.Id == december, Ct);
+            period.State = PeriodStates.Closed;
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        Assert.Contains("1 báo cáo chờ xác minh.", await HomeAsync("thuongtruc"), StringComparison.Ordinal);
     }
 }
