@@ -8,7 +8,7 @@ namespace RoViec.Web.Features.Notifications;
 /// <summary>
 /// Who in a commune is told about a unit's work: its reporters (role UnitReporter in the unit), its heads
 /// (UnitHead in the unit), the steering members over it (<see cref="SteeringMemberUnit"/>) and the member
-/// who directs a task ("trực tiếp chỉ đạo"). Read once per commune and tick.
+/// who directs a task ("trực tiếp chỉ đạo"), and the commune's standing office. Read once per commune and tick.
 /// </summary>
 public sealed class Recipients
 {
@@ -19,8 +19,12 @@ public sealed class Recipients
     private readonly ILookup<Guid, Guid> _steering;
     private readonly IReadOnlyList<Member> _members;
 
-    private Recipients(ILookup<Guid, Guid> reporters, ILookup<Guid, Guid> heads, ILookup<Guid, Guid> steering, IReadOnlyList<Member> members)
+    /// <summary>The commune's standing office (role StandingOffice), told when a report reaches it.</summary>
+    public IReadOnlyList<Guid> StandingOffice { get; }
+
+    private Recipients(ILookup<Guid, Guid> reporters, ILookup<Guid, Guid> heads, ILookup<Guid, Guid> steering, IReadOnlyList<Member> members, IReadOnlyList<Guid> office)
     {
+        StandingOffice = office;
         _reporters = reporters;
         _heads = heads;
         _steering = steering;
@@ -33,8 +37,9 @@ public sealed class Recipients
         var people = await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             join r in db.Roles on ur.RoleId equals r.Id
-                            where u.CommuneId == communeId && u.UnitId != null && (r.Name == Roles.UnitReporter || r.Name == Roles.UnitHead)
-                            select new { u.Id, UnitId = u.UnitId!.Value, r.Name }).ToListAsync(ct);
+                            where u.CommuneId == communeId
+                                && ((u.UnitId != null && (r.Name == Roles.UnitReporter || r.Name == Roles.UnitHead)) || r.Name == Roles.StandingOffice)
+                            select new { u.Id, u.UnitId, r.Name }).ToListAsync(ct);
         var over = await (from m in db.SteeringMembers
                           join mu in db.SteeringMemberUnits on m.Id equals mu.MemberId
                           where m.CommuneId == communeId && m.UserId != null
@@ -42,10 +47,11 @@ public sealed class Recipients
         var members = await db.SteeringMembers.AsNoTracking().Where(m => m.CommuneId == communeId && m.UserId != null)
             .Select(m => new { UserId = m.UserId!.Value, m.FullName, m.Title }).ToListAsync(ct);
         return new Recipients(
-            people.Where(p => p.Name == Roles.UnitReporter).ToLookup(p => p.UnitId, p => p.Id),
-            people.Where(p => p.Name == Roles.UnitHead).ToLookup(p => p.UnitId, p => p.Id),
+            people.Where(p => p.Name == Roles.UnitReporter && p.UnitId is not null).ToLookup(p => p.UnitId!.Value, p => p.Id),
+            people.Where(p => p.Name == Roles.UnitHead && p.UnitId is not null).ToLookup(p => p.UnitId!.Value, p => p.Id),
             over.ToLookup(o => o.UnitId, o => o.UserId),
-            [.. members.Select(m => new Member(m.UserId, VietnameseText.Fold(m.FullName), VietnameseText.Fold(m.Title)))]);
+            [.. members.Select(m => new Member(m.UserId, VietnameseText.Fold(m.FullName), VietnameseText.Fold(m.Title)))],
+            [.. people.Where(p => p.Name == Roles.StandingOffice).Select(p => p.Id).Distinct()]);
     }
 
     public IEnumerable<Guid> Reporters(Guid unitId) => _reporters[unitId];

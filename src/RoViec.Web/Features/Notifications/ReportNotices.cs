@@ -39,7 +39,7 @@ public sealed class ReportNotices(RoViecDbContext db, TimeProvider clock) : IPer
         switch (change.Kind)
         {
             case PeriodChangeKind.Received when (report.ApprovedAtUtc ?? report.SubmittedAtUtc) is { } at:
-                Tell(await StandingOfficeAsync(change.CommuneId, ct), user => NoticeKeys.Arrived(report.Id, at, user),
+                Tell(people.StandingOffice, user => NoticeKeys.Arrived(report.Id, at, user),
                     $"{what} đã gửi tới cơ quan thường trực", $"{what} đã được gửi và đang chờ xác minh.");
                 break;
             case PeriodChangeKind.AwaitingApproval when report.SubmittedAtUtc is { } at:
@@ -58,11 +58,4 @@ public sealed class ReportNotices(RoViecDbContext db, TimeProvider clock) : IPer
         }
         if (drafts.Count > 0) await Notices.SendManyAsync(db, drafts, clock.GetUtcNow().UtcDateTime, ct);
     }
-
-    private async Task<List<Guid>> StandingOfficeAsync(Guid communeId, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where u.CommuneId == communeId && r.Name == Roles.StandingOffice
-               select u.Id).ToListAsync(ct);
 }

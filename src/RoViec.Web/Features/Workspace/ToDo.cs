@@ -82,9 +82,10 @@ public static class ToDo
                             where open.Contains(r.PeriodId) && units.Contains(r.UnitId) && r.FirstSubmittedAtUtc == null && p.UnitDueOn < today
                             select r.UnitId).Distinct().CountAsync(ct);
         if (unsent > 0) items.Add(new ToDoItem($"{unsent} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo: nhắc đơn vị.", "/tong-quan"));
-        var health = await Periods.PlanHealth.ComputeAsync(db, planId, today, ct);
         var led = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.LeadUnitId != null && units.Contains(t.LeadUnitId.Value))
             .Select(t => t.Id).ToListAsync(ct);
+        if (led.Count == 0) return items;
+        var health = await Periods.PlanHealth.ComputeAsync(db, planId, today, ct);
         var overdue = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.Overdue);
         var atRisk = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.AtRisk);
         if (overdue + atRisk > 0)
