@@ -51,6 +51,22 @@ public sealed class ReviewBrowserTests
             Assert.True(overflow <= 1, $"the review screen scrolls sideways by {overflow}px on a phone");
             await phone.CloseAsync();
 
+            // The unknown names on one screen: the commune's units reach every row's list from the one list the page
+            // sends (by its script), a choice from it is saved and shown again.
+            await page.GotoAsync(review + "/don-vi");
+            await Assertions.Expect(pages.Heading).ToHaveTextAsync("Tên đơn vị chưa có trong danh mục");
+            var lists = page.Locator("select[data-units]");
+            Assert.True(await lists.CountAsync() > 0, "the plan has names the demo commune does not know");
+            await Assertions.Expect(lists.First.Locator("optgroup[label='Đơn vị của xã'] option", new() { HasText = "Công an xã" })).ToHaveCountAsync(1);
+            var name = await page.Locator("table.map-names tbody th").First.InnerTextAsync();
+            await lists.First.SelectOptionAsync(new SelectOptionValue { Label = "Công an xã" });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "map-names-desktop.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu tất cả lựa chọn" }).ClickAsync();
+            await page.GotoAsync(review + "/don-vi");
+            var row = page.Locator("table.map-names tbody tr", new() { HasText = name.Trim() });
+            await Assertions.Expect(row.Locator("select[data-units] option:checked")).ToHaveTextAsync("Công an xã");
+            await page.GotoAsync(review);
+
             await pages.ConfirmReplacingAsync();
             await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("Đã xác nhận kế hoạch");
             await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());

@@ -110,11 +110,12 @@ public sealed class DemoHistoryTests
     /// came late. Early in January (nothing of the year closed yet) last year's plan is shown closed with its year.
     /// </summary>
     [Theory]
+    // Early January (last year's plan), a leap day, late December (the year-end report), and a day after the compile
+    // day of a month (the next month opened ahead): the day most demo tests run on, whose demo the run has made already.
     [InlineData("2027-01-15")]
     [InlineData("2028-02-29")]
     [InlineData("2029-12-31")]
-    [InlineData("2030-07-25")]
-    [InlineData("2026-12-06")]
+    [InlineData("2026-11-24")]
     public async Task The_demo_lives_in_the_current_year_on_any_date(string date)
     {
         var today = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

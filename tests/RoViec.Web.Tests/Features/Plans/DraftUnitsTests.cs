@@ -73,6 +73,12 @@ public sealed class DraftUnitsTests
 
         var screen = await client.GetStringAsync(new Uri($"/nhap-ke-hoach/{planId}/don-vi", UriKind.Relative), Ct);
         Assert.Contains("34 tên · 34 tên chưa quyết định", screen, StringComparison.Ordinal);
+        // The commune's and the catalogue's units are sent once for all 34 lists (each row's list once held all of
+        // them: 214 KB for 36 names), and every list takes them from there.
+        var police = await app.UnitIdAsync("cong-an");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(screen, $"<option value=\"unit:{police}\""));
+        Assert.Equal(34, System.Text.RegularExpressions.Regex.Count(screen, "<select name=\"Rows\\[\\d+\\]\\.Choice\" data-units"));
+        Assert.True(screen.Length < 100_000, $"the mapping screen of 34 names is {screen.Length} characters");
         // Ranked suggestions by folded similarity: the culture office first for its longer spelling.
         var cultureRow = screen[screen.IndexOf("“Phòng Văn hóa, Thông tin và Xã hội”", StringComparison.Ordinal)..];
         cultureRow = cultureRow[..cultureRow.IndexOf("</tr>", StringComparison.Ordinal)];
@@ -101,6 +107,10 @@ public sealed class DraftUnitsTests
         Assert.Null(tasks.Single(t => t.LeadAsWritten == "Ban Quản lý chợ").LeadUnitId);
         var reread = await client.GetStringAsync(new Uri($"/nhap-ke-hoach/{planId}/don-vi", UriKind.Relative), Ct);
         Assert.Contains("34 tên · 0 tên chưa quyết định", reread, StringComparison.Ordinal);
+        // A saved choice outside the suggestions is still in its own list, chosen, before the script adds the rest.
+        var marketRow = reread[reread.IndexOf("“Ban Quản lý chợ”", StringComparison.Ordinal)..];
+        marketRow = marketRow[..marketRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Matches("<option value=\"catalog:phong-kinh-te\" selected data-chosen", marketRow);
 
         var confirmed = await review.PostAsync($"/nhap-ke-hoach/{planId}?handler=Confirm", ("replace", "none"), ("knowingly", "true"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);

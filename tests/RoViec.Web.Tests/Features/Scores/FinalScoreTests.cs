@@ -127,6 +127,11 @@ public sealed class FinalScoreTests
         {
             var page = WebUtility.HtmlDecode(await chair.GetStringAsync(new Uri(url, UriKind.Relative), Ct));
             Assert.Contains("(trung bình 1 tháng đã khóa sổ)", page, StringComparison.Ordinal);
+            // The month picker does not read as if a month (the first, "Tháng 1") were shown.
+            var picker = page[page.IndexOf("<select name=\"ky\"", StringComparison.Ordinal)..];
+            picker = picker[..picker.IndexOf("</select>", StringComparison.Ordinal)];
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(picker, "<option[^>]*selected"));
+            Assert.Matches("<option value=\"\" selected[^>]*id=\"no-month\"", picker);
             var row = page[page.IndexOf($"data-unit=\"{d.Police}\"", StringComparison.Ordinal)..];
             row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
             // November alone: December is open, its scores provisional.

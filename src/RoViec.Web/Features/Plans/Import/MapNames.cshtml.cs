@@ -40,6 +40,10 @@ public sealed class MapNamesModel(RoViecDbContext db, CurrentUser currentUser, M
     public IReadOnlyList<(string Value, string Label)> CatalogueUnits { get; private set; } = [];
     public IReadOnlyList<string> Reasons { get; private set; } = [];
 
+    /// <summary>The label of a commune or catalogue unit's choice value, or null for any other value.</summary>
+    public string? UnitLabel(string value) =>
+        CommuneUnits.Concat(CatalogueUnits).Where(u => u.Value == value).Select(u => u.Label).FirstOrDefault();
+
     [TempData]
     public string? Notice { get; set; }
 
