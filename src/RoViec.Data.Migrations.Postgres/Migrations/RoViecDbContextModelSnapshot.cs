@@ -1110,6 +1110,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("Priority")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ReplacesTaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -1099,6 +1099,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ReplacesTaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -62,6 +62,11 @@ public sealed class PlanTaskRow : ICommuneOwned
     public required string DeadlineKind { get; set; }
     public DateOnly? DeadlineDue { get; set; }
     public string? UpstreamSource { get; set; }
+    /// <summary>
+    /// The task of the replaced plan this one continues, paired when the plan was replaced: its reports and history are
+    /// this task's history too. A task of a replaced plan that no task continues has been superseded.
+    /// </summary>
+    public Guid? ReplacesTaskId { get; set; }
     /// <summary>Who decides on the task's product when the plan says so.</summary>
     public string? DecisionAuthority { get; set; }
     /// <summary>A key task ("nhiệm vụ trọng tâm"), counted in the "share of key tasks on schedule" figure.</summary>

@@ -27,7 +27,8 @@ public static class Overview
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
-        var periodChoices = await db.Periods.AsNoTracking().Where(p => p.PlanId == plan.Id && p.State != PeriodStates.Scheduled)
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, plan.Id, ct);
+        var periodChoices = await db.Periods.AsNoTracking().Where(p => line.Contains(p.PlanId) && p.State != PeriodStates.Scheduled)
             .OrderByDescending(p => p.OpensOn).ThenBy(p => p.Kind).ToListAsync(ct);
         var period = (ky is { } chosen ? periodChoices.FirstOrDefault(p => p.Id == chosen) : null)
             ?? periodChoices.FirstOrDefault(p => p.State == PeriodStates.Open && p.Kind == PeriodKinds.Monthly)

@@ -12,7 +12,8 @@ namespace RoViec.Web.Features.Periods;
 /// Opens a period: every unit with work expected in it (<see cref="ExpectedWork"/>) gets its report with one
 /// line per task it leads, per task it coordinates on (an optional contribution) and per indicator it owns
 /// that is due at its rhythm. Each line starts from the unit's last verified values for it (<see cref="CarriedValues"/>).
-/// Opening again adds what is missing and changes nothing already there.
+/// Opening again adds what is missing (a unit's report, a line a report still being written lacks) and changes nothing
+/// already there.
 /// </summary>
 public static class OpenPeriod
 {
@@ -57,12 +58,31 @@ public static class OpenPeriod
                 Add(indicator.OwnerUnitId!.Value, Line(period, ReportItemKinds.Indicator, null, indicator.Id));
         }
 
-        var existing = await db.Reports.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync(ct);
+        var existing = await db.Reports.Where(r => r.PeriodId == period.Id).Select(r => new { r.Id, r.UnitId, r.State }).ToListAsync(ct);
         var carried = await CarriedValues.LatestVerifiedAsync(db, period, null, ct);
         var created = 0;
+        // A report still being written gets the lines it lacks (a task added to the plan, or the plan replaced by a new
+        // version while the period was open); one already sent is left as it was sent.
+        var editable = existing.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).ToDictionary(r => r.UnitId, r => r.Id);
+        var present = await db.ReportItems.Where(i => editable.Values.Contains(i.ReportId))
+            .Select(i => new { i.ReportId, i.Kind, i.TaskId, i.IndicatorId, i.Order }).ToListAsync(ct);
+        foreach (var (unitId, reportId) in editable)
+        {
+            if (!lines.TryGetValue(unitId, out var wanted)) continue;
+            var has = present.Where(i => i.ReportId == reportId).ToList();
+            var order = has.Count == 0 ? 0 : has.Max(i => i.Order) + 1;
+            foreach (var item in wanted.Where(w => !has.Any(i => i.Kind == w.Kind && i.TaskId == w.TaskId && i.IndicatorId == w.IndicatorId)))
+            {
+                item.ReportId = reportId;
+                item.Order = order++;
+                if (CarriedValues.SubjectOf(unitId, item) is { } subject && carried.TryGetValue(subject, out var source))
+                    CarriedValues.CopyInto(source.Item, item);
+                db.ReportItems.Add(item);
+            }
+        }
         foreach (var (unitId, items) in lines)
         {
-            if (existing.Contains(unitId)) continue;
+            if (existing.Any(r => r.UnitId == unitId)) continue;
             var report = new UnitReport { Id = Guid.NewGuid(), CommuneId = period.CommuneId, PeriodId = period.Id, UnitId = unitId, Version = Guid.NewGuid() };
             foreach (var item in items)
             {
@@ -74,7 +94,7 @@ public static class OpenPeriod
             db.Reports.Add(report);
             created++;
         }
-        if (period.State == PeriodStates.Scheduled)
+        if (period.State == PeriodStates.Scheduled || period.OpenedAtUtc is null)
         {
             period.State = PeriodStates.Open;
             period.OpenedAtUtc = nowUtc;

@@ -7,11 +7,15 @@ namespace RoViec.Web.Features.Periods;
 /// <summary>Reads of a plan's periods shared by the pages that list them (dashboards, scores).</summary>
 public static class PeriodQueries
 {
-    /// <summary>The plan's monthly periods in calendar order; with <paramref name="openedOnly"/>, only those opened.</summary>
+    /// <summary>
+    /// The plan's monthly periods in calendar order, with the months closed under a version of the same year it replaced
+    /// (<see cref="Plans.ReplacePlan.PlanLineAsync"/>); with <paramref name="openedOnly"/>, only those opened.
+    /// </summary>
     public static async Task<List<ReportingPeriod>> MonthsAsync(RoViecDbContext db, Guid planId, bool openedOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var months = db.Periods.AsNoTracking().Where(p => p.PlanId == planId && p.Kind == PeriodKinds.Monthly);
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+        var months = db.Periods.AsNoTracking().Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Monthly);
         if (openedOnly) months = months.Where(p => p.State != PeriodStates.Scheduled);
         return await months.OrderBy(p => p.StartsOn).ToListAsync(ct);
     }
@@ -46,11 +50,12 @@ public static class PeriodQueries
         return [.. rows.OrderByDescending(r => r.x.GrantedAtUtc).Select(r => (r.x, r.Name))];
     }
 
-    /// <summary>All the plan's periods, in no particular order.</summary>
+    /// <summary>All the plan's periods, with those of the versions of the same year it replaced, in no particular order.</summary>
     public static async Task<List<ReportingPeriod>> OfPlanAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Periods.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+        return await db.Periods.AsNoTracking().Where(p => line.Contains(p.PlanId)).ToListAsync(ct);
     }
 
     /// <summary>The commune's units by name.</summary>

@@ -37,12 +37,27 @@ public static class PlanHealth
         var states = filter.States;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year }).FirstAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
-            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue }).ToListAsync(ct);
-        var lines = await (
+            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.ReplacesTaskId }).ToListAsync(ct);
+        // A plan that replaced a version of the same year: a task's reports under the version it continues are its own.
+        var planLine = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+        var owner = tasks.ToDictionary(t => t.Id, t => t.Id);
+        if (planLine.Count > 1)
+        {
+            var step = tasks.Where(t => t.ReplacesTaskId is not null).Select(t => (Old: t.ReplacesTaskId!.Value, Current: t.Id)).ToList();
+            while (step.Count > 0)
+            {
+                foreach (var (old, current) in step) owner.TryAdd(old, current);
+                var olds = step.Select(s => s.Old).ToList();
+                var earlier = await db.Tasks.AsNoTracking().Where(t => olds.Contains(t.Id) && t.ReplacesTaskId != null)
+                    .Select(t => new { t.Id, Earlier = t.ReplacesTaskId!.Value }).ToListAsync(ct);
+                step = [.. earlier.Where(e => !owner.ContainsKey(e.Earlier)).Select(e => (e.Earlier, owner[e.Id]))];
+            }
+        }
+        var found = await (
             from item in db.ReportItems.AsNoTracking()
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
             join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
-            where period.PlanId == planId && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
+            where planLine.Contains(period.PlanId) && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
             select new
             {
                 TaskId = item.TaskId!.Value,
@@ -53,7 +68,7 @@ public static class PlanHealth
                 item.Percent,
                 item.CompletedOn,
             }).ToListAsync(ct);
-        var byTask = lines.ToLookup(l => l.TaskId);
+        var byTask = found.Where(l => owner.ContainsKey(l.TaskId)).ToLookup(l => owner[l.TaskId]);
         var start = new DateOnly(plan.Year, 1, 1);
         return tasks.ToDictionary(t => t.Id, t =>
         {

@@ -19,10 +19,17 @@ public static class ReportingFigures
     public static async Task<IReadOnlyList<ExpectedReport>> ExpectedAsync(RoViecDbContext db, Guid planId, Guid? periodId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The year's reports include those of the months closed under a version of the plan it replaced.
+        var periods = db.Periods.AsNoTracking();
+        if (periodId is { } onlyPeriod) periods = periods.Where(p => p.Id == onlyPeriod && p.PlanId == planId);
+        else
+        {
+            var line = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+            periods = periods.Where(p => line.Contains(p.PlanId));
+        }
         var rows = await (
             from report in db.Reports.AsNoTracking()
-            join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
-            where period.PlanId == planId && (periodId == null || period.Id == periodId)
+            join period in periods on report.PeriodId equals period.Id
             select new { report.UnitId, report.PeriodId, period.UnitDueOn, report.State, report.FirstSubmittedAtUtc, report.ApprovedAtUtc }).ToListAsync(ct);
         var extensions = await ExtensionsAsync(db, rows.Select(r => r.PeriodId).Distinct().ToList(), ct);
         return rows.Select(r => new ExpectedReport(

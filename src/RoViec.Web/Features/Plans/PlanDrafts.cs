@@ -16,7 +16,8 @@ public abstract record ConfirmOutcome
     public sealed record Confirmed(Plan Plan, Plan? Replaced) : ConfirmOutcome;
 
     /// <summary>The commune has a plan in force this one may replace: the officer must say whether it does.</summary>
-    public sealed record AskReplacement(IReadOnlyList<Plan> Candidates, string? DocumentSays) : ConfirmOutcome;
+    /// <summary>The officer is asked whether the draft replaces one of <paramref name="Candidates"/>, told for each what replacing it does.</summary>
+    public sealed record AskReplacement(IReadOnlyList<Plan> Candidates, string? DocumentSays, IReadOnlyDictionary<Guid, ReplacePlan.Preview> Previews) : ConfirmOutcome;
 
     /// <summary>Not a draft of the commune (another commune's, already confirmed, discarded).</summary>
     public sealed record NotFound : ConfirmOutcome, IRefused
@@ -112,7 +113,12 @@ public static class PlanDrafts
         {
             var documentSays = await ReplacesAsync(db, plan, ct);
             var candidates = await CandidatesAsync(db, plan, documentSays, ct);
-            if (candidates.Count > 0) return new ConfirmOutcome.AskReplacement(candidates, documentSays);
+            if (candidates.Count > 0)
+            {
+                var previews = new Dictionary<Guid, ReplacePlan.Preview>();
+                foreach (var candidate in candidates) previews[candidate.Id] = await ReplacePlan.PreviewAsync(db, candidate, plan, ct);
+                return new ConfirmOutcome.AskReplacement(candidates, documentSays, previews);
+            }
         }
         else if (answer.Replaces is { } replacesId)
         {
@@ -139,6 +145,8 @@ public static class PlanDrafts
         // Only now does the plan change the organisation: the officer's unit decisions are applied.
         DraftUnits.Apply(plan, await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct), await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(ct),
             await CommuneUnits.LoadAsync(db, communeId, ct));
+        // A replaced plan's open month and the rest of its year move to the new version; its closed months stay with it.
+        if (replaced is not null) await ReplacePlan.ApplyAsync(db, replaced, plan, ct);
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
         await PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);

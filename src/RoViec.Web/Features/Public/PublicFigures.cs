@@ -95,7 +95,11 @@ public static class PublicFigures
     public static async Task<ReportingPeriod?> MonthAsync(RoViecDbContext db, Guid communeId, string? ky, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var months = db.Periods.AsNoTracking().Join(db.Plans.Where(p => p.Status == PlanStatuses.Active && p.CommuneId == communeId), p => p.PlanId, p => p.Id, (period, _) => period)
+        // The plans in force with the versions of the same year they replaced: a month closed before a replacement stays public.
+        var line = new List<Guid>();
+        foreach (var active in await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatuses.Active && p.CommuneId == communeId).Select(p => p.Id).ToListAsync(ct))
+            line.AddRange(await Plans.ReplacePlan.PlanLineAsync(db, active, ct));
+        var months = db.Periods.AsNoTracking().Where(p => line.Contains(p.PlanId))
             .Where(p => p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed);
         if (ky is not null)
         {

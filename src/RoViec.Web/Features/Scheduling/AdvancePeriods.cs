@@ -11,7 +11,8 @@ namespace RoViec.Web.Features.Scheduling;
 /// (<see cref="PeriodCalendar.EnsureAsync"/>); opens a scheduled period whose opening day has come and whose
 /// compile day has not passed (<see cref="OpenPeriod.OpenAsync"/>: one report per unit with work in it); closes an
 /// open period after its compile day; and closes, without reports, a scheduled period whose compile day passed
-/// before it ever opened in RoViec (a plan confirmed in the middle of the year does not ask for January's report).
+/// before it ever opened in RoViec (a plan confirmed in the middle of the year does not ask for January's report); and
+/// opens again an open period that came from a replaced plan (its reports get the new plan's lines).
 /// The months it closes are returned so their scores can be made final (missing reports deducted).
 /// </summary>
 public static class AdvancePeriods
@@ -27,7 +28,9 @@ public static class AdvancePeriods
 
         var due = await db.Periods
             .Where(p => p.PlanId == plan.Id
-                && ((p.State == PeriodStates.Scheduled && p.OpensOn <= today) || (p.State == PeriodStates.Open && p.CompileDueOn < today)))
+                && ((p.State == PeriodStates.Scheduled && p.OpensOn <= today) || (p.State == PeriodStates.Open && p.CompileDueOn < today)
+                    // An open period moved to this plan from the plan it replaced, not yet opened for this plan's tasks.
+                    || (p.State == PeriodStates.Open && p.OpenedAtUtc == null)))
             .OrderBy(p => p.OpensOn).ToListAsync(ct);
         int opened = 0, closed = 0, reports = 0;
         var closedMonths = new List<Guid>();

@@ -22,6 +22,12 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public IReadOnlyDictionary<TaskField, SourceSpan> Spans { get; private set; } = new Dictionary<TaskField, SourceSpan>();
     public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
     public IReadOnlyList<RoViec.Web.Features.History.HistoryRow> History { get; private set; } = [];
+    /// <summary>The task of the replaced plan this one continues (its reports are this task's history).</summary>
+    public (Guid Id, string Name, string Plan)? Continues { get; private set; }
+    /// <summary>For a task of a replaced plan: the task of the new plan that continues it, or none (superseded).</summary>
+    public (Guid Id, string Name, string Plan)? ContinuedBy { get; private set; }
+    /// <summary>A task of a replaced plan that no task of the plan replacing it continues.</summary>
+    public bool Superseded { get; private set; }
     public bool CanEdit { get; private set; }
     /// <summary>The task's derived status today, for a task of a plan in force.</summary>
     public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
@@ -56,6 +62,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         Spans = spans;
         SourceHtml = FieldHighlighter.Render(text, spans);
         History = await PlanQueries.HistoryAsync(db, nameof(PlanTaskRow), id, ct);
+        (Continues, ContinuedBy, Superseded) = await ReplacePlan.ContinuationAsync(db, task, ct);
         return Page();
     }
 }
