@@ -168,13 +168,17 @@ public static class ReplacePlan
         ArgumentNullException.ThrowIfNull(task);
         (Guid, string, string)? continues = null, continuedBy = null;
         if (task.ReplacesTaskId is { } earlier
-            && await (from e in db.Tasks.AsNoTracking() join p in db.Plans.AsNoTracking() on e.PlanId equals p.Id where e.Id == earlier
+            && await (from e in db.Tasks.AsNoTracking()
+                      join p in db.Plans.AsNoTracking() on e.PlanId equals p.Id
+                      where e.Id == earlier
                       select new { e.Id, e.Name, p.Title }).FirstOrDefaultAsync(ct) is { } before)
             continues = (before.Id, before.Name, before.Title);
         var superseded = false;
         if (await db.Plans.AsNoTracking().AnyAsync(p => p.Id == task.PlanId && p.Status == PlanStatuses.Replaced, ct))
         {
-            var next = await (from n in db.Tasks.AsNoTracking() join p in db.Plans.AsNoTracking() on n.PlanId equals p.Id where n.ReplacesTaskId == task.Id
+            var next = await (from n in db.Tasks.AsNoTracking()
+                              join p in db.Plans.AsNoTracking() on n.PlanId equals p.Id
+                              where n.ReplacesTaskId == task.Id
                               select new { n.Id, n.Name, p.Title }).FirstOrDefaultAsync(ct);
             if (next is not null) continuedBy = (next.Id, next.Name, next.Title);
             else superseded = await db.Plans.AsNoTracking().AnyAsync(p => p.ReplacesPlanId == task.PlanId && p.Status != PlanStatuses.Draft, ct);
