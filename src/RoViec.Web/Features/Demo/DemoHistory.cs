@@ -342,16 +342,25 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
             item.Percent = null;
             return null;
         }
+        var evidence = Progress(item, period, task, progress, random);
         if (behind is { } b && b.TaskId == taskId)
         {
-            // Moving toward the held percent and resting there over the last three months.
+            // Drawn as any other task first, so every later line's random numbers are what they were; then moving toward
+            // the held percent and resting there over the last three months.
             var share = period.Kind == PeriodKinds.Monthly ? Math.Min(1.0, period.Number / (double)Math.Max(1, lastNumber - 2)) : 1.0;
             var held = (int)(b.Percent * share);
             item.TaskStatus = held == 0 ? ReportedTaskStatuses.NotStarted : ReportedTaskStatuses.InProgress;
             item.Percent = held;
-            progress[taskId] = held;
+            item.CompletedOn = null;
             return null;
         }
+        return evidence;
+    }
+
+    /// <summary>A dated task's progress: a few tasks slip, the others move on and are done by their due day.</summary>
+    private static Evidence? Progress(ReportItem item, ReportingPeriod period, PlanTaskRow task, Dictionary<Guid, int> progress, Random random)
+    {
+        var taskId = task.Id;
         // A few tasks slip: they barely move, so they turn at risk and then overdue.
         var slipping = task.Order % 6 == 0;
         var before = progress.GetValueOrDefault(taskId);
