@@ -63,6 +63,7 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<TaskStatusChange> TaskStatusChanges => Set<TaskStatusChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
+    public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
     public DbSet<ScoreInput> ScoreInputs => Set<ScoreInput>();

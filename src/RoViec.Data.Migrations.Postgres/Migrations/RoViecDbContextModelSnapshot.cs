@@ -750,6 +750,21 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("LayoutProfiles");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.NoticeDelivery", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDeliveries");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.NoticePreference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -795,6 +810,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("integer");
 
@@ -831,6 +849,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestId");
 
                     b.HasIndex("EmailState");
 
@@ -2150,6 +2170,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasOne("RoViec.Data.Entities.Commune", null)
                         .WithMany()
                         .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.NoticeDelivery", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

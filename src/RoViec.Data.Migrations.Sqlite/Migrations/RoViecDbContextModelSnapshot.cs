@@ -739,6 +739,21 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("LayoutProfiles");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.NoticeDelivery", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDeliveries");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.NoticePreference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +799,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +838,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestId");
 
                     b.HasIndex("EmailState");
 
@@ -2135,6 +2155,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasOne("RoViec.Data.Entities.Commune", null)
                         .WithMany()
                         .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.NoticeDelivery", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -159,6 +159,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(x => x.Key).IsUnique();
         b.HasIndex(x => new { x.UserId, x.ReadAtUtc });
         b.HasIndex(x => x.EmailState);
+        b.HasIndex(x => x.DigestId);
     }
 }
 
@@ -169,6 +170,16 @@ internal sealed class NoticePreferenceConfiguration : IEntityTypeConfiguration<N
         b.Property(x => x.Kind).HasMaxLength(20);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.UserId, x.Kind }).IsUnique();
+    }
+}
+
+internal sealed class NoticeDeliveryConfiguration : IEntityTypeConfiguration<NoticeDelivery>
+{
+    public void Configure(EntityTypeBuilder<NoticeDelivery> b)
+    {
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.Mode).HasMaxLength(20);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

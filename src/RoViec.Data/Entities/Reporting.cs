@@ -304,10 +304,31 @@ public sealed class Notification
     public string? Link { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
-    /// <summary>Null: no e-mail; "Pending", "Sent" or "Failed".</summary>
+    /// <summary>Null: no e-mail; "Pending", "Held" (for the day's digest), "Sending", "Sent", "Failed" or "Skipped".</summary>
     public string? EmailState { get; set; }
     public DateTime? EmailedAtUtc { get; set; }
     public int EmailAttempts { get; set; }
+    /// <summary>The daily digest mail that claimed this notice (the claim of one sender, so each goes out in one digest).</summary>
+    public Guid? DigestId { get; set; }
+}
+
+/// <summary>How notice e-mails reach a user (<see cref="NoticeDelivery"/>).</summary>
+public static class NoticeDeliveryModes
+{
+    /// <summary>One mail per notice, as soon as the scheduler sends (the default, also without a row).</summary>
+    public const string Immediate = "Immediate";
+    /// <summary>The notices' mails held and sent as one mail a day, at the digest hour.</summary>
+    public const string DailyDigest = "DailyDigest";
+
+    public static readonly IReadOnlyList<string> All = [Immediate, DailyDigest];
+}
+
+/// <summary>A user's choice of how notice e-mails reach them; no row means <see cref="NoticeDeliveryModes.Immediate"/>.</summary>
+public sealed class NoticeDelivery
+{
+    public Guid UserId { get; set; }
+    /// <summary>One of <see cref="NoticeDeliveryModes"/>.</summary>
+    public required string Mode { get; set; }
 }
 
 /// <summary>A user's choice for one kind of notice; no row means both channels on.</summary>

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Deadlines;
+using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
+using RoViec.Web.Features.CrossChecks;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Features.Notifications;
 using RoViec.Web.Features.Plans;
@@ -90,6 +92,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         await db.ReportingRules.Where(r => r.PlanId == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequireHeadApproval, true), ct);
         await KeepSomethingOpenAsync(communeId, plan, today, ct);
         await ReplayTaskAlertsAsync(communeId, plan.Id, today, ct);
+        await DrawCrossCheckAsync(communeId, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToListAsync(ct);
         // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
         var page = await PublicFigures.EnsureAsync(db, communeId, ct);
@@ -184,6 +187,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         var progress = new Dictionary<Guid, int>();
         var latestSent = today.AddDays(-5);
         var reportsSeeded = 0;
+        var lastNumber = months.LastOrDefault(p => p.Kind == PeriodKinds.Monthly)?.Number ?? 1;
+        var behind = inForce ? FallingBehind(tasks.Values, units.Values, plan.Year, today) : null;
 
         foreach (var period in months)
         {
@@ -202,7 +207,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
                 if ((i + period.Number) % 13 == 5) continue;
                 foreach (var item in report.Items.OrderBy(x => x.Order))
                 {
-                    if (Fill(item, period, tasks, indicators, progress, random) is { } evidence) db.Evidence.Add(evidence);
+                    if (Fill(item, period, tasks, indicators, progress, random, behind, lastNumber) is { } evidence) db.Evidence.Add(evidence);
                 }
                 report.Summary = "Đơn vị báo cáo kết quả thực hiện " + period.Label.ToLowerInvariant() + ".";
                 var late = random.Next(100) < 15 ? random.Next(1, 6) : 0;
@@ -238,9 +243,70 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         return (months.Count, reportsSeeded);
     }
 
+    /// <summary>
+    /// The police's task that falls behind (the police being the unit with a reporter's and a head's account): of the
+    /// dated tasks it leads that are due after today, the one due first whose progress can trail the time spent by more
+    /// than <see cref="TaskStatusRules.BehindMargin"/> points. Its progress is held at a percent that the time spent
+    /// overtakes by that margin two weeks before today, so the weekly replay of the scheduler's look at the tasks sees it
+    /// turn at risk and alerts the police's reporter and head. Null when no such task (early in the year).
+    /// </summary>
+    private static (Guid TaskId, int Percent)? FallingBehind(IEnumerable<PlanTaskRow> tasks, IEnumerable<OrgUnit> units, int year, DateOnly today)
+    {
+        if (units.FirstOrDefault(u => u.Key == "cong-an") is not { } police) return null;
+        var start = new DateOnly(year, 1, 1);
+        var twoWeeksAgo = today.AddDays(-14);
+        foreach (var task in tasks.Where(t => t.LeadUnitId == police.Id && t.DeadlineDue > today).OrderBy(t => t.DeadlineDue).ThenBy(t => t.Order))
+        {
+            if (!Enum.TryParse<DeadlineKind>(task.DeadlineKind, out var kind) || !TaskStatusRules.IsDated(kind)) continue;
+            var total = task.DeadlineDue!.Value.DayNumber - start.DayNumber;
+            var spent = (int)Math.Floor((twoWeeksAgo.DayNumber - start.DayNumber) * 100.0 / total);
+            var percent = spent - TaskStatusRules.BehindMargin - 1;
+            if (percent >= 0) return (task.Id, percent);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The inspection committee's monthly cross-check of the latest closed month: a sample of its verified lines of the
+    /// default size (<see cref="DrawSample.DefaultSize"/>), drawn by the inspector the day the month closed and not yet
+    /// checked, so the inspector's landing page has work. Drawn with seeded random numbers, not the feature's
+    /// cryptographic draw, so the demo is the same on every run.
+    /// </summary>
+    private async Task DrawCrossCheckAsync(Guid communeId, CancellationToken ct)
+    {
+        var month = await db.Periods.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed)
+            .OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
+        if (month is null || await db.CrossChecks.AnyAsync(c => c.PeriodId == month.Id, ct)) return;
+        var lines = await (from item in DrawSample.Eligible(db, month.Id)
+                           join report in db.Reports on item.ReportId equals report.Id
+                           join unit in db.Units on report.UnitId equals unit.Id
+                           orderby unit.Key, item.Order
+                           select new { item.Id, report.UnitId }).ToListAsync(ct);
+        if (lines.Count == 0) return;
+        var random = new Random(2026 * 100 + month.Number + 50);
+        var drawnAt = month.ClosedAtUtc ?? Utc(month.CompileDueOn.AddDays(1), 0);
+        foreach (var line in lines.OrderBy(_ => random.Next()).Take(DrawSample.DefaultSize(lines.Count)).ToList())
+        {
+            db.CrossChecks.Add(new CrossCheck
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = communeId,
+                PeriodId = month.Id,
+                ItemId = line.Id,
+                UnitId = line.UnitId,
+                DrawnAtUtc = drawnAt,
+                DrawnBy = "ubkt",
+                Version = Guid.NewGuid(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>Fills a line; returns the evidence to add with it, if any.</summary>
     private static Evidence? Fill(ReportItem item, ReportingPeriod period, Dictionary<Guid, PlanTaskRow> tasks,
-        Dictionary<Guid, IndicatorRow> indicators, Dictionary<Guid, int> progress, Random random)
+        Dictionary<Guid, IndicatorRow> indicators, Dictionary<Guid, int> progress, Random random, (Guid TaskId, int Percent)? behind, int lastNumber)
     {
         item.Version = Guid.NewGuid();
         if (item.Kind == ReportItemKinds.Indicator && item.IndicatorId is { } indicatorId && indicators.TryGetValue(indicatorId, out var indicator))
@@ -276,6 +342,25 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
             item.Percent = null;
             return null;
         }
+        var evidence = Progress(item, period, task, progress, random);
+        if (behind is { } b && b.TaskId == taskId)
+        {
+            // Drawn as any other task first, so every later line's random numbers are what they were; then moving toward
+            // the held percent and resting there over the last three months.
+            var share = period.Kind == PeriodKinds.Monthly ? Math.Min(1.0, period.Number / (double)Math.Max(1, lastNumber - 2)) : 1.0;
+            var held = (int)(b.Percent * share);
+            item.TaskStatus = held == 0 ? ReportedTaskStatuses.NotStarted : ReportedTaskStatuses.InProgress;
+            item.Percent = held;
+            item.CompletedOn = null;
+            return null;
+        }
+        return evidence;
+    }
+
+    /// <summary>A dated task's progress: a few tasks slip, the others move on and are done by their due day.</summary>
+    private static Evidence? Progress(ReportItem item, ReportingPeriod period, PlanTaskRow task, Dictionary<Guid, int> progress, Random random)
+    {
+        var taskId = task.Id;
         // A few tasks slip: they barely move, so they turn at risk and then overdue.
         var slipping = task.Order % 6 == 0;
         var before = progress.GetValueOrDefault(taskId);

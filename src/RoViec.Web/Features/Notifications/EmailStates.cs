@@ -5,6 +5,8 @@ public static class EmailStates
 {
     /// <summary>To be sent by the scheduler's lease holder.</summary>
     public const string Pending = "Pending";
+    /// <summary>Held for the user's daily digest (<see cref="NoticeMailer.DigestHour"/>): sent with the day's other notices in one mail.</summary>
+    public const string Held = "Held";
     /// <summary>Claimed by the sender, on its way; a crash here leaves it unsent rather than sent twice.</summary>
     public const string Sending = "Sending";
     public const string Sent = "Sent";

@@ -5,7 +5,10 @@ using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Notifications;
 
-/// <summary>How a user receives each kind of notice: in the application, by e-mail, both or neither (both unless chosen).</summary>
+/// <summary>
+/// How a user receives each kind of notice: in the application, by e-mail, both or neither (both unless chosen); and
+/// how the e-mails reach them (<see cref="NoticeDeliveryModes"/>): each at once, or one digest a day.
+/// </summary>
 public static class NoticePreferences
 {
     public abstract record Outcome
@@ -22,21 +25,30 @@ public static class NoticePreferences
         }
     }
 
-    /// <summary>The user's e-mail address and saved choices by kind.</summary>
-    public static async Task<(string? Address, IReadOnlyDictionary<string, NoticePreference> Rows)> ReadAsync(RoViecDbContext db, Guid userId, CancellationToken ct)
+    /// <summary>The user's e-mail address, saved choices by kind and how e-mails reach them (<see cref="NoticeDeliveryModes"/>).</summary>
+    public static async Task<(string? Address, IReadOnlyDictionary<string, NoticePreference> Rows, string Delivery)> ReadAsync(RoViecDbContext db, Guid userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var address = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         var rows = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, ct);
-        return (address, rows);
+        var delivery = await db.NoticeDeliveries.Where(d => d.UserId == userId).Select(d => d.Mode).FirstOrDefaultAsync(ct);
+        return (address, rows, delivery ?? NoticeDeliveryModes.Immediate);
     }
 
-    /// <summary>Saves a choice for every kind: in the application for those in <paramref name="inApp"/>, by e-mail for those in <paramref name="email"/>.</summary>
-    public static async Task<Outcome> SaveAsync(RoViecDbContext db, Guid userId, IReadOnlyCollection<string> inApp, IReadOnlyCollection<string> email, CancellationToken ct)
+    /// <summary>
+    /// Saves a choice for every kind: in the application for those in <paramref name="inApp"/>, by e-mail for those in
+    /// <paramref name="email"/>; and how e-mails reach the user (<paramref name="delivery"/>, one of <see cref="NoticeDeliveryModes"/>).
+    /// Back to one mail per notice, the notices held for the next digest are sent at the next tick, each on its own.
+    /// </summary>
+    public static async Task<Outcome> SaveAsync(RoViecDbContext db, Guid userId, IReadOnlyCollection<string> inApp, IReadOnlyCollection<string> email, string delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inApp);
         ArgumentNullException.ThrowIfNull(email);
+        if (!NoticeDeliveryModes.All.Contains(delivery)) throw new ArgumentOutOfRangeException(nameof(delivery), delivery, "Not a delivery mode");
+        var mode = await db.NoticeDeliveries.FirstOrDefaultAsync(d => d.UserId == userId, ct);
+        if (mode is null) db.NoticeDeliveries.Add(new NoticeDelivery { UserId = userId, Mode = delivery });
+        else mode.Mode = delivery;
         var rows = await db.NoticePreferences.Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, ct);
         foreach (var kind in NoticeKinds.All)
         {
@@ -51,6 +63,9 @@ public static class NoticePreferences
         try
         {
             await db.SaveChangesAsync(ct);
+            if (delivery == NoticeDeliveryModes.Immediate)
+                await db.Notifications.Where(n => n.UserId == userId && n.EmailState == EmailStates.Held)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailStates.Pending), ct);
             return new Outcome.Saved();
         }
         catch (DbUpdateException)

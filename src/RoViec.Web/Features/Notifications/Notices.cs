@@ -13,8 +13,9 @@ public sealed record NoticeDraft(Guid UserId, string Kind, string Key, string Ti
 /// <summary>
 /// Gives notices to users, once per key, as each user chose for the kind (<see cref="NoticePreference"/>, no row:
 /// both channels on): in the application, and by e-mail when they have an address (the scheduler's lease holder
-/// sends it). With both channels off nothing is created; with the application off and e-mail on the row exists
-/// for the e-mail but the notices page does not show it.
+/// sends it, at once or, for a user who chose the daily digest, held for the next digest). With both channels off
+/// nothing is created; with the application off and e-mail on the row exists for the e-mail but the notices page does
+/// not show it.
 /// </summary>
 /// <remarks>
 /// Other features call <see cref="SendAsync"/> for "your report was returned / verified / awaits approval".
@@ -46,6 +47,8 @@ public static class Notices
             .Select(u => new { u.Id, u.Email, u.CommuneId }).ToDictionaryAsync(u => u.Id, ct);
         var preferences = await db.NoticePreferences.AsNoTracking().Where(p => userIds.Contains(p.UserId))
             .ToDictionaryAsync(p => (p.UserId, p.Kind), ct);
+        var digest = (await db.NoticeDeliveries.AsNoTracking().Where(d => userIds.Contains(d.UserId) && d.Mode == NoticeDeliveryModes.DailyDigest)
+            .Select(d => d.UserId).ToListAsync(ct)).ToHashSet();
 
         var rows = new List<Notification>();
         foreach (var draft in fresh)
@@ -66,7 +69,7 @@ public static class Notices
                 Body = Clip(draft.Body, 4000),
                 Link = draft.Link,
                 CreatedAtUtc = nowUtc,
-                EmailState = email ? EmailStates.Pending : null,
+                EmailState = !email ? null : digest.Contains(draft.UserId) ? EmailStates.Held : EmailStates.Pending,
             });
         }
         if (rows.Count == 0) return 0;

@@ -10,7 +10,8 @@ namespace RoViec.Web.Features.Notifications;
 
 /// <summary>
 /// The signed-in user's choice, per kind of notice, of the two channels: in the application and by e-mail.
-/// No row means both on; saving writes one row per kind.
+/// No row means both on; saving writes one row per kind. Also how the e-mails reach the user: one per notice at once
+/// (the default) or one digest a day at <see cref="NoticeMailer.DigestHour"/> o'clock, Vietnam time.
 /// </summary>
 public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
@@ -24,7 +25,14 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
     [BindProperty]
     public List<string> Email { get; set; } = [];
 
+    /// <summary>One of <see cref="NoticeDeliveryModes"/>; not posted means the default, one mail per notice.</summary>
+    [BindProperty]
+    public string? Delivery { get; set; }
+
     public IReadOnlyList<Choice> Choices { get; private set; } = [];
+
+    /// <summary>The saved way e-mails reach the user, shown ticked.</summary>
+    public string SavedDelivery { get; private set; } = NoticeDeliveryModes.Immediate;
 
     public string? Address { get; private set; }
 
@@ -47,7 +55,13 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
             await LoadAsync(owner, ct);
             return this.Refuse(new Refused(Refusal.BadRequest, "Loại thông báo không hợp lệ."));
         }
-        if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, ct) is NoticePreferences.Outcome.Conflict conflict)
+        var delivery = string.IsNullOrEmpty(Delivery) ? NoticeDeliveryModes.Immediate : Delivery;
+        if (!NoticeDeliveryModes.All.Contains(delivery))
+        {
+            await LoadAsync(owner, ct);
+            return this.Refuse(new Refused(Refusal.BadRequest, "Cách gửi thư không hợp lệ: chọn gửi ngay từng thông báo hoặc một thư tổng hợp mỗi ngày."));
+        }
+        if (await NoticePreferences.SaveAsync(db, owner, InApp, Email, delivery, ct) is NoticePreferences.Outcome.Conflict conflict)
         {
             await LoadAsync(owner, ct);
             return this.Refuse(conflict);
@@ -60,7 +74,8 @@ public sealed class PreferencesModel(RoViecDbContext db, CurrentUser currentUser
 
     private async Task LoadAsync(Guid owner, CancellationToken ct)
     {
-        (Address, var rows) = await NoticePreferences.ReadAsync(db, owner, ct);
+        (Address, var rows, var delivery) = await NoticePreferences.ReadAsync(db, owner, ct);
+        SavedDelivery = delivery;
         Choices = [.. NoticeKinds.All.Select(kind =>
         {
             var label = NoticeKindLabels.For(kind);

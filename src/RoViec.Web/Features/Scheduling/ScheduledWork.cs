@@ -10,7 +10,8 @@ namespace RoViec.Web.Features.Scheduling;
 /// <summary>
 /// One tick of the scheduled work, done by the instance holding the "scheduler" lease: for every commune's
 /// active plan, periods along the calendar (<see cref="AdvancePeriods"/>), reminders (<see cref="Reminders"/>),
-/// task alerts (<see cref="TaskAlerts"/>); then the e-mails (<see cref="NoticeMailer"/>). "Today" is the Vietnam
+/// task alerts (<see cref="TaskAlerts"/>); then the e-mails (<see cref="NoticeMailer"/>): each notice's own, and from
+/// 07:00 Vietnam time the day's digests for the users who chose one. "Today" is the Vietnam
 /// date of the injected <see cref="TimeProvider"/>; the lease runs on the injected wall clock (keyed
 /// <see cref="WallClock"/>), because it is about which process is alive, not about the calendar: a test that moves
 /// the calendar a day ahead must not make a living instance's lease expire.
@@ -80,6 +81,7 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
         }
         boundary.CrossAll(Crossing.Scheduler);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
+        mails += await mailer.SendDigestsAsync(db, nowUtc, ct);
         return new Outcome(true, opened, closed, notices, mails);
     }
 

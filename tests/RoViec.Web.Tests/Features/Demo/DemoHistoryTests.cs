@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Periods;
+using RoViec.Web.Features.Workspace;
+using RoViec.Web.Shared.Access;
 
 namespace RoViec.Web.Tests;
 
@@ -75,6 +78,43 @@ public sealed class DemoHistoryTests
         var alerted = await app.WithDbAsync(db => db.Notifications.Where(n => n.Kind == NoticeKinds.TaskAlert).Select(n => n.UserId).Distinct().ToListAsync(Ct));
         var steering = await app.WithDbAsync(db => db.SteeringMembers.Where(m => m.UserId != null).Select(m => m.UserId!.Value).ToListAsync(Ct));
         Assert.Contains(alerted, steering.Contains);
+    }
+
+    [Fact]
+    public async Task The_police_reporter_and_head_have_a_task_alert_and_the_inspector_a_pending_cross_check()
+    {
+        await using var app = App();
+        using var _ = app.CreateClient();
+        var police = await app.UnitIdAsync("cong-an");
+
+        // A task the police lead fell behind in the weeks before today: its reporter and its head were alerted.
+        foreach (var userName in new[] { "congan", "truongcongan" })
+        {
+            var user = await app.UserIdAsync(userName);
+            var alerts = await app.WithDbAsync(db => (from n in db.Notifications
+                                                      where n.UserId == user && n.Kind == NoticeKinds.TaskAlert
+                                                      select n.Link).ToListAsync(Ct));
+            Assert.NotEmpty(alerts);
+            var tasks = alerts.Select(l => Guid.Parse(l!["/nhiem-vu/".Length..])).ToList();
+            Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => tasks.Contains(t.Id) && t.LeadUnitId == police, Ct)), $"{userName} is alerted of a police task");
+        }
+
+        // The inspection committee drew its sample of the latest closed month (November; December is open ahead of its day) and has it to check.
+        var checks = await app.WithDbAsync(db => (from c in db.CrossChecks
+                                                  join p in db.Periods on c.PeriodId equals p.Id
+                                                  select new { c.Result, p.Number, p.Kind }).ToListAsync(Ct));
+        Assert.NotEmpty(checks);
+        Assert.All(checks, c => Assert.Equal((CrossCheckResults.Pending, 11, PeriodKinds.Monthly), (c.Result, c.Number, c.Kind)));
+        var inspector = await app.UserIdAsync("ubkt");
+        var todo = await app.WithDbAsync(async db =>
+        {
+            var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, inspector.ToString())], "test"));
+            var scope = await new CurrentUser(db).ScopeAsync(principal, Ct);
+            var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active, Ct);
+            return await ToDo.ForAsync(db, scope, plan.CommuneId, plan.Id, Today, Ct);
+        });
+        var item = Assert.Single(todo, t => t.Link == "/kiem-tra-cheo");
+        Assert.Equal($"{checks.Count} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", item.Text);
     }
 
     [Fact]
