@@ -153,8 +153,10 @@ public static class PeriodSnapshots
     /// </summary>
     private static async Task<IReadOnlyList<RankFigure>> AverageRankingAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
     {
+        // Months closed under a version of the same year the plan replaced count too (their scores are final).
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, period.PlanId, ct);
         var months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == period.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn
+            .Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Monthly && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn
                 && p.State == PeriodStates.Closed)
             .Select(p => p.Id).ToListAsync(ct);
         var view = await Scores.ScoreQueries.AverageAsync(db, period.Label, months, ct);

@@ -49,7 +49,11 @@ public abstract record ConfirmOutcome
 }
 
 /// <summary>The officer's answer to "does the new plan replace the one in force?": the plan it replaces, or none.</summary>
-public sealed record ReplaceAnswer(Guid? Replaces);
+/// <summary>
+/// The officer's answer: the plan replaced (or none), and, when the officer reviewed it, which old task each new task
+/// continues (old id → new id); null keeps the proposed pairing (<see cref="ReplacePlan"/>).
+/// </summary>
+public sealed record ReplaceAnswer(Guid? Replaces, IReadOnlyDictionary<Guid, Guid>? Pairing = null);
 
 /// <summary>
 /// A plan's life from its document: an import becomes a draft at once (tasks, indicators and units
@@ -124,6 +128,8 @@ public static class PlanDrafts
         {
             replaced = await db.Plans.FirstOrDefaultAsync(p => p.Id == replacesId && p.Status == PlanStatuses.Active, ct);
             if (replaced is null) return new ConfirmOutcome.Refused("Kế hoạch được chọn để thay thế không còn hiệu lực hoặc không thuộc xã; hãy tải lại trang và chọn lại.");
+            if (answer.Pairing is { } pairing && await ReplacePlan.CheckPairingAsync(db, replaced.Id, plan.Id, pairing, ct) is { } wrong)
+                return new ConfirmOutcome.Refused(wrong);
             replaced.Status = PlanStatuses.Replaced;
             plan.ReplacesPlanId = replaced.Id;
         }
@@ -146,7 +152,7 @@ public static class PlanDrafts
         DraftUnits.Apply(plan, await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct), await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(ct),
             await CommuneUnits.LoadAsync(db, communeId, ct));
         // A replaced plan's open month and the rest of its year move to the new version; its closed months stay with it.
-        if (replaced is not null) await ReplacePlan.ApplyAsync(db, replaced, plan, ct);
+        if (replaced is not null) await ReplacePlan.ApplyAsync(db, replaced, plan, answer?.Pairing, ct);
         // The plan in force gets its year's reporting periods; a replaced plan's periods no longer open.
         await PeriodCalendar.EnsureAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);

@@ -24,9 +24,15 @@ public static class ReplacePlan
         IReadOnlyList<string> ClosedKept,
         IReadOnlyList<(string Label, int Reports)> OpenMoved,
         int NotYetOpenedDropped,
-        IReadOnlyList<(string Old, string New)> Pairs,
-        IReadOnlyList<string> Superseded,
-        int NewTasks);
+        IReadOnlyList<PairLine> Pairs,
+        IReadOnlyList<(Guid Id, string Name)> Superseded,
+        IReadOnlyList<(Guid Id, string Name)> Unpaired)
+    {
+        public int NewTasks => Unpaired.Count;
+    }
+
+    /// <summary>A proposed pair: the old task, the new task that continues it, and their similarity in percent.</summary>
+    public sealed record PairLine(Guid OldId, string Old, Guid NewId, string New, int Percent);
 
     public static async Task<Preview> PreviewAsync(RoViecDbContext db, Plan replaced, Plan plan, CancellationToken ct)
     {
@@ -49,9 +55,26 @@ public static class ReplacePlan
             sameYear ? [.. periods.Where(p => p.State == PeriodStates.Closed).Select(p => p.Label)] : [],
             sameYear ? [.. periods.Where(p => p.State == PeriodStates.Open).Select(p => (p.Label, reports.GetValueOrDefault(p.Id)))] : [],
             sameYear ? periods.Count(p => p.State == PeriodStates.Scheduled) : 0,
-            [.. pairs.Select(p => (Name(oldById[p.OldId]), Name(newById[p.NewId])))],
-            [.. oldTasks.Where(t => !paired.Contains(t.Id)).Select(Name)],
-            newTasks.Count - pairs.Count);
+            [.. pairs.Select(p => new PairLine(p.OldId, Name(oldById[p.OldId]), p.NewId, Name(newById[p.NewId]), (int)Math.Round(p.Score * 100)))],
+            [.. oldTasks.Where(t => !paired.Contains(t.Id)).Select(t => (t.Id, Name(t)))],
+            [.. newTasks.Where(t => !pairs.Any(p => p.NewId == t.Id)).Select(t => (t.Id, Name(t)))]);
+    }
+
+    /// <summary>
+    /// Why the officer's pairing cannot be applied, or null: every old task must be the replaced plan's and every new
+    /// task the draft's, each in one pair at most.
+    /// </summary>
+    public static async Task<string?> CheckPairingAsync(RoViecDbContext db, Guid replacedId, Guid planId, IReadOnlyDictionary<Guid, Guid> pairing, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(pairing);
+        var olds = pairing.Keys.ToList();
+        var news = pairing.Values.ToList();
+        if (news.Distinct().Count() != news.Count) return "Một nhiệm vụ mới chỉ tiếp nối được một nhiệm vụ cũ; hãy xem lại các cặp đã chọn.";
+        if (await db.Tasks.CountAsync(t => t.PlanId == replacedId && olds.Contains(t.Id), ct) != olds.Count
+            || await db.Tasks.CountAsync(t => t.PlanId == planId && news.Contains(t.Id), ct) != news.Count)
+            return "Cặp nhiệm vụ đã chọn không thuộc kế hoạch bị thay thế và bản nháp này; hãy tải lại trang và chọn lại.";
+        return null;
     }
 
     /// <summary>
@@ -59,14 +82,15 @@ public static class ReplacePlan
     /// the new plan the old one's reporting rules; saves. Run inside the confirmation's transaction, before the new
     /// plan's calendar is laid out (<see cref="PeriodCalendar.EnsureAsync"/> then adds only the periods still missing).
     /// </summary>
-    public static async Task ApplyAsync(RoViecDbContext db, Plan replaced, Plan plan, CancellationToken ct)
+    /// <param name="pairing">The officer's pairing (old id → new id), checked by <see cref="CheckPairingAsync"/>; null for the proposed one.</param>
+    public static async Task ApplyAsync(RoViecDbContext db, Plan replaced, Plan plan, IReadOnlyDictionary<Guid, Guid>? pairing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(replaced);
         ArgumentNullException.ThrowIfNull(plan);
         var oldTasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == replaced.Id).OrderBy(t => t.Order).ToListAsync(ct);
         var newTasks = await db.Tasks.Where(t => t.PlanId == plan.Id).OrderBy(t => t.Order).ToListAsync(ct);
-        var taskPairs = TaskPairing.Pairs(Items(oldTasks), Items(newTasks)).ToDictionary(p => p.OldId, p => p.NewId);
+        var taskPairs = pairing?.ToDictionary() ?? TaskPairing.Pairs(Items(oldTasks), Items(newTasks)).ToDictionary(p => p.OldId, p => p.NewId);
         var newById = newTasks.ToDictionary(t => t.Id);
         foreach (var (oldId, newId) in taskPairs) newById[newId].ReplacesTaskId = oldId;
         if (replaced.Year != plan.Year)

@@ -114,6 +114,41 @@ public sealed class MidYearReplacementTests
         Assert.Single(await app.WithDbAsync(db => db.Periods.Where(p => p.Kind == PeriodKinds.Monthly && p.Number == 12 && p.Year == 2026).ToListAsync(Ct)));
     }
 
+    [Fact]
+    public async Task The_officer_confirms_the_pairing_and_a_wrong_pairing_is_refused_with_nothing_changed()
+    {
+        await using var app = new RoViecApp();
+        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, client);
+        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.SourceText), "ke-hoach-sua-doi.txt");
+        var oldTasks = await app.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == old.Id).OrderBy(t => t.Order).ToListAsync(Ct));
+        var newTasks = await review.TasksAsync(draft);
+
+        // The question proposes each task continued by its copy, ticked, for the officer to keep or untick.
+        var asked = await (await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("knowingly", "true"))).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"name=\"pairs\" value=\"{oldTasks[0].Id}:{newTasks[0].Id}\" checked", asked, StringComparison.Ordinal);
+
+        // Refused, nothing changed: a pair that is not two tasks of these plans, and a malformed one.
+        var foreign = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", old.Id.ToString()), ("knowingly", "true"),
+            ("pairing", "true"), ("pairs", $"{newTasks[0].Id}:{oldTasks[0].Id}"));
+        var malformed = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", old.Id.ToString()), ("knowingly", "true"),
+            ("pairing", "true"), ("pairs", "mot-cap"));
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("không thuộc kế hoạch bị thay thế và bản nháp này", WebUtility.HtmlDecode(await foreign.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal((PlanStatuses.Active, PlanStatuses.Draft), await app.WithDbAsync(async db =>
+            (await db.Plans.Where(p => p.Id == old.Id).Select(p => p.Status).SingleAsync(Ct), await db.Plans.Where(p => p.Id == draft).Select(p => p.Status).SingleAsync(Ct))));
+
+        // Confirmed with two pairs only, one of them not the proposed one: exactly those are recorded.
+        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", old.Id.ToString()), ("knowingly", "true"),
+            ("pairing", "true"), ("pairs", $"{oldTasks[0].Id}:{newTasks[0].Id}"), ("pairs", $"{oldTasks[1].Id}:{newTasks[3].Id}"), ("pairs", ""));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var links = await app.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == draft && t.ReplacesTaskId != null)
+            .ToDictionaryAsync(t => t.Id, t => t.ReplacesTaskId!.Value, Ct));
+        Assert.Equal(new Dictionary<Guid, Guid> { [newTasks[0].Id] = oldTasks[0].Id, [newTasks[3].Id] = oldTasks[1].Id }, links);
+    }
+
     private static Task<List<(Guid Unit, decimal Total)>> ScoresAsync(RoViecApp app, Guid periodId) =>
         app.WithDbAsync(async db => (await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == periodId).ToListAsync(Ct))
             .Select(s => (s.UnitId, s.Total)).OrderBy(s => s.UnitId).ToList());

@@ -84,14 +84,31 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
 
     /// <param name="replace">Absent until the officer is asked; then the id of the plan replaced, or "none" to keep it in force.</param>
     /// <param name="knowingly">The officer ticked "I have read the warnings and confirm anyway".</param>
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, bool knowingly, CancellationToken ct)
+    /// <param name="pairing">The officer was shown the proposed pairing of tasks: <paramref name="pairs"/> is the pairing confirmed.</param>
+    /// <param name="pairs">"oldTaskId:newTaskId" for each pair kept or chosen (empty values: an old task left superseded).</param>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, bool knowingly, bool pairing, string[]? pairs, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
+        Dictionary<Guid, Guid>? chosen = null;
+        if (pairing)
+        {
+            chosen = [];
+            foreach (var pair in (pairs ?? []).Where(p => !string.IsNullOrEmpty(p)))
+            {
+                var parts = pair.Split(':');
+                if (parts.Length != 2 || !Guid.TryParse(parts[0], out var oldTask) || !Guid.TryParse(parts[1], out var newTask) || !chosen.TryAdd(oldTask, newTask))
+                {
+                    Error = L["Cặp nhiệm vụ gửi lên không hợp lệ; hãy tải lại trang và chọn lại."];
+                    Response.SetStatus(Refusal.BadRequest);
+                    return await ShowAsync(id, ct);
+                }
+            }
+        }
         ReplaceAnswer? answer = replace switch
         {
             null or "" => null,
             "none" => new ReplaceAnswer(null),
-            _ when Guid.TryParse(replace, out var replaced) => new ReplaceAnswer(replaced),
+            _ when Guid.TryParse(replace, out var replaced) => new ReplaceAnswer(replaced, chosen),
             _ => null,
         };
         Knowingly = knowingly;
