@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
@@ -87,23 +89,28 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         return Redirect($"/diem/bo-tieu-chi?id={row.Id}");
     }
 
-    /// <summary>How a leaf is scored, in words ("từ 100% trở lên → 10; …").</summary>
-    public static string RuleText(ScoringRule rule, decimal max)
+    /// <summary>
+    /// How a leaf is scored, in words ("từ 100% trở lên → 10; …"). The page's own words go through the localizer; what
+    /// the scheme says (band and level texts, input and measure names) is shown as the scheme writes it.
+    /// </summary>
+    public static string RuleText(ScoringRule rule, decimal max, IStringLocalizer L)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var source = rule.Input is { } input ? $"nhập \"{input}\"" : rule.Measure;
+        ArgumentNullException.ThrowIfNull(L);
+        var source = rule.Input is { } input ? L["nhập \"{0}\"", input].Value : rule.Measure;
         var text = rule.Kind switch
         {
-            RuleKinds.Bands => string.Join("; ", (rule.Steps ?? []).OrderByDescending(s => s.From).Select(s => $"{ScoreCalculator.StepText(s, rule.Unit)} → {ScoreService.Points(s.Points)}"))
-                + (rule.ZeroPoints is { } zero ? $"; {rule.ZeroText ?? "0"} → {ScoreService.Points(zero)}" : "") + $" ({source})",
-            RuleKinds.Proportional => $"{source} ÷ {ScoreService.Points(rule.Target ?? 100)}% × {ScoreService.Points(max)}"
-                + (rule.Floor is { } floor ? $"; dưới {ScoreService.Points(floor)}% → 0" : ""),
-            RuleKinds.YesNo => rule.EvidenceRequired ? "Có/không, cần minh chứng" : "Có/không",
-            RuleKinds.Levels => "Chọn mức: " + string.Join("; ", (rule.Levels ?? []).Select(l => $"{l.Text} → {ScoreService.Points(l.Points)}")),
-            RuleKinds.Variants => $"Theo nhóm (\"{rule.ChooseBy}\"): {rule.IfNo?.Label ?? "không"}: {(rule.IfNo is { } no ? RuleText(no, max) : "")} | {rule.IfYes?.Label ?? "có"}: {(rule.IfYes is { } yes ? RuleText(yes, max) : "")}",
-            _ => "Chấm tay, ghi căn cứ",
+            RuleKinds.Bands => string.Join("; ", (rule.Steps ?? []).OrderByDescending(s => s.From).Select(s => $"{ScoreCalculator.StepText(s, rule.Unit)} → {Numbers.Points(s.Points)}"))
+                + (rule.ZeroPoints is { } zero ? $"; {rule.ZeroText ?? "0"} → {Numbers.Points(zero)}" : "") + $" ({source})",
+            RuleKinds.Proportional => $"{source} ÷ {Numbers.Points(rule.Target ?? 100)}% × {Numbers.Points(max)}"
+                + (rule.Floor is { } floor ? "; " + L["dưới {0}% → 0", Numbers.Points(floor)] : ""),
+            RuleKinds.YesNo => rule.EvidenceRequired ? L["Có/không, cần minh chứng"].Value : L["Có/không"].Value,
+            RuleKinds.Levels => L["Chọn mức: {0}", string.Join("; ", (rule.Levels ?? []).Select(l => $"{l.Text} → {Numbers.Points(l.Points)}"))].Value,
+            RuleKinds.Variants => L["Theo nhóm (\"{0}\"): {1}: {2} | {3}: {4}", rule.ChooseBy ?? "", rule.IfNo?.Label ?? L["Không"].Value.ToLower(CultureInfo.CurrentCulture), rule.IfNo is { } no ? RuleText(no, max, L) : "",
+                rule.IfYes?.Label ?? L["Có"].Value.ToLower(CultureInfo.CurrentCulture), rule.IfYes is { } yes ? RuleText(yes, max, L) : ""].Value,
+            _ => L["Chấm tay, ghi căn cứ"].Value,
         };
-        return rule.NotApplicableWhenMissing ? text + " (để trống: không áp dụng)" : text;
+        return rule.NotApplicableWhenMissing ? text + " (" + L["để trống: không áp dụng"] + ")" : text;
     }
 
     private IActionResult Refuse(IReadOnlyList<string> errors)
