@@ -13,7 +13,7 @@ public static class Numbers
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The culture numbers are written in for the current reader (the request's UI culture).</summary>
-    public static CultureInfo Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? English : Vietnamese;
+    public static CultureInfo Culture => ReaderLanguage.IsEnglish ? English : Vietnamese;
 
     /// <summary>A percentage to one decimal ("87,5%" / "87.5%"), a dash for none.</summary>
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", Culture) + "%" : "—";

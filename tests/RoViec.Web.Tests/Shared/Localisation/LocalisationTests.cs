@@ -49,7 +49,8 @@ public sealed partial class LocalisationTests
             .Concat(new[] { PlanStatuses.Draft, PlanStatuses.Active, PlanStatuses.Replaced }.Select(PlanHistory.StatusLabel))
             .Concat(Enum.GetValues<SixRoCriterion>().Select(Resources.LocalisedLabels.CriterionKey))
             .Concat(new[] { "create", "update", "delete" }.Select(ChangeHistory.ActionLabel))
-            .Concat(Features.Workspace.WorkspaceModel.DeadlineKinds.Select(k => k.Label));
+            .Concat(Features.Workspace.WorkspaceModel.DeadlineKinds.Select(k => k.Label))
+            .Concat(Resources.LocalisedLabels.DefectSentences);
 
         var missing = labels.Where(l => !english.ContainsKey(l)).ToList();
 
