@@ -170,6 +170,10 @@ public sealed partial class EnglishSentencesTests
         Assert.Contains("Scored by hand, with the grounds noted", inEnglish, StringComparison.Ordinal);
         Assert.DoesNotContain("Chấm tay, ghi căn cứ", inEnglish, StringComparison.Ordinal);
         Assert.Contains("Chấm tay, ghi căn cứ", inVietnamese, StringComparison.Ordinal);
+        // The tie rule reads as the ranking page and the official report write it in Vietnamese, and in English here.
+        var scheme = RoViec.Domain.Scoring.SchemeJson.Parse(RoViec.Web.Features.Scores.SchemeStore.Shipped(RoViec.Web.Features.Scores.SchemeStore.DefaultKey), out _)!;
+        Assert.Contains($"<li id=\"tie-rule\">{RoViec.Domain.Scoring.Ranking.Describe(scheme)}</li>", inVietnamese, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"tie-rule\">Tied on points: the unit ranked higher is the one ", inEnglish, StringComparison.Ordinal);
         // The criteria are the scheme's own text, in Vietnamese under either language.
         var criterion = await app.WithDbAsync(db => db.ScoringSchemes.Select(s => s.Name).FirstAsync(Ct));
         Assert.Contains(criterion, inEnglish, StringComparison.Ordinal);
