@@ -161,7 +161,7 @@ public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvi
         {
             var text = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
             if (text?.Length > LineFields.MaxLength(LineFields.Summary))
-                errors.Add(new FieldError(null, LineFields.Summary, $"Phần đánh giá chung dài quá {ReportValues.Number(LineFields.MaxLength(LineFields.Summary))} ký tự; hãy rút gọn hoặc đính kèm thành tệp."));
+                errors.Add(new FieldError(null, LineFields.Summary, new Sentence("Phần đánh giá chung dài quá {0:#,0.##} ký tự; hãy rút gọn hoặc đính kèm thành tệp.", LineFields.MaxLength(LineFields.Summary))));
             else report.Summary = text;
         }
         return (errors, null);

@@ -109,6 +109,25 @@ public sealed partial class EnglishSentencesTests
         Assert.DoesNotContain("đã đóng", closed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_correction_is_refused_and_confirmed_in_english()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        await app.FillAsync(reportId, ReportStates.Verified);
+        var task = (await app.LinesAsync(reportId)).First(l => l.Kind == ReportItemKinds.Task).Id;
+        using var office = await EnglishAsync(await app.ClientAsync("thuongtruc"));
+
+        var refused = await office.PostReportAsync(reportId, "Correct", ("item", task.ToString()), ("field", "percent"), ("value", "65"), ("reason", ""));
+        var done = await office.PostReportAsync(reportId, "Correct", ("item", task.ToString()), ("field", "percent"), ("value", "65"), ("reason", "Biên bản nghiệm thu bổ sung."));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Enter the reason for the correction.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        ReportsArrange.IsRedirectBack(done, reportId);
+        var page = WebUtility.HtmlDecode(await office.PageAsync(reportId));
+        Assert.Contains("\"Completion (%)\" corrected.", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", 87.5, "87.5%")]
     [InlineData("vi-VN", 87.5, "87,5%")]
