@@ -13,7 +13,7 @@ namespace RoViec.Web.Resources;
 /// Resource names must differ by more than letter case (the resource compiler keeps one of "Số {0}" and
 /// "số {0}"), so a text needed in both cases has one capitalised key and <see cref="LowerFirst"/>.
 /// </summary>
-public static class LocalisedLabels
+public static partial class LocalisedLabels
 {
     /// <summary>Roles in the order of <see cref="Data.Entities.Roles.All"/>, named and joined, as <see cref="RoleLabels.Join"/> in the reader's language.</summary>
     public static string Roles(this IStringLocalizer<SharedResource> localizer, IEnumerable<string> roles)
@@ -30,6 +30,34 @@ public static class LocalisedLabels
     /// <summary>"Chưa rõ thời hạn" in the reader's language.</summary>
     public static string Unclear(this IStringLocalizer<SharedResource> localizer, SixRoCriterion criterion) =>
         localizer["Chưa rõ {0}", localizer.Criterion(criterion)];
+
+    /// <summary>
+    /// A "6 rõ" defect's message in the reader's language. The check writes a fixed sentence, or a sentence ending with
+    /// what the plan wrote, quoted ("Sản phẩm đầu ra chưa cụ thể: \"…\"."): the quoted text is the plan's and stays as
+    /// written, the sentence around it is translated.
+    /// </summary>
+    public static string Defect(this IStringLocalizer<SharedResource> localizer, SixRoDefect defect)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(defect);
+        var quoted = QuotedRegex().Match(defect.Message);
+        return quoted.Success
+            ? localizer[quoted.Groups[1].Value + ": \"{0}\".", quoted.Groups[2].Value]
+            : localizer[defect.Message];
+    }
+
+    /// <summary>The sentences of the "6 rõ" check, as <see cref="Defect"/> looks them up (LocalisationTests checks their English entries).</summary>
+    public static readonly IReadOnlyList<string> DefectSentences =
+    [
+        "Chưa rõ đơn vị chủ trì.", "Đơn vị chủ trì chưa cụ thể: \"{0}\".", "Chưa có nội dung nhiệm vụ.", "Nội dung nhiệm vụ quá ngắn hoặc chưa đầy đủ.",
+        "Thời hạn hoàn thành chưa xác định được mốc cụ thể: \"{0}\".", "Chưa có thời hạn hoàn thành.",
+        "Thời hạn phụ thuộc cấp trên hoặc điều kiện khác, chưa có mốc cụ thể: \"{0}\".", "Chưa rõ đơn vị phối hợp.",
+        "Đơn vị phối hợp chưa cụ thể: \"{0}\".", "Chưa rõ sản phẩm đầu ra.", "Sản phẩm đầu ra chưa cụ thể: \"{0}\".",
+        "Chưa rõ thẩm quyền quyết định (người trực tiếp chỉ đạo).",
+    ];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([^""]*): ""(.*)""\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex QuotedRegex();
 
     /// <summary>The resource key of a criterion: its label capitalised.</summary>
     public static string CriterionKey(SixRoCriterion criterion)

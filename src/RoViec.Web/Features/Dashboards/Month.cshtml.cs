@@ -45,5 +45,5 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
         return Page();
     }
 
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";
+    public static string Percent(decimal? value) => Shared.Localisation.Numbers.Percent(value);
 }

@@ -109,5 +109,6 @@ public static class PublicFigures
         return await months.OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
     }
 
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";
+    /// <summary>A percentage as the reader writes it (<see cref="Shared.Localisation.Numbers.Percent"/>).</summary>
+    public static string Percent(decimal? value) => Shared.Localisation.Numbers.Percent(value);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -54,7 +54,7 @@ public static class AddEvidence
                 if (!ReportValues.TryParseDate(input.Date, out var date))
                     errors.Add(new FieldError(item.Id, Field("date"), string.IsNullOrWhiteSpace(input.Date)
                         ? "Hãy ghi ngày ban hành văn bản (dd/mm/yyyy)."
-                        : $"Ngày ban hành \"{input.Date}\" không hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ 05/03/2026)."));
+                        : new Sentence("Ngày ban hành \"{0}\" không hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ 05/03/2026).", input.Date)));
                 if (errors.Count > 0) return new ReportOutcome.Invalid(errors);
                 evidence.Title = number!;
                 evidence.DocumentDate = date;
@@ -73,7 +73,7 @@ public static class AddEvidence
         }
         desk.Db.Evidence.Add(evidence);
         await desk.Db.SaveChangesAsync(ct);
-        return new ReportOutcome.Done(string.Create(CultureInfo.InvariantCulture, $"Đã thêm minh chứng \"{evidence.Title}\"."));
+        return new ReportOutcome.Done(new Sentence("Đã thêm minh chứng \"{0}\".", evidence.Title));
     }
 
     public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, Guid reportId, Guid evidenceId, CancellationToken ct)
@@ -83,7 +83,7 @@ public static class AddEvidence
         if (refusal is not null) return refusal;
         desk.Db.Evidence.Remove(evidence!);
         await desk.Db.SaveChangesAsync(ct);
-        return new ReportOutcome.Done($"Đã gỡ minh chứng \"{evidence!.Title}\".");
+        return new ReportOutcome.Done(new Sentence("Đã gỡ minh chứng \"{0}\".", evidence!.Title));
     }
 
     private static async Task<(ReportHandle? Handle, ReportItem? Item, ReportOutcome? Refusal)> OpenLineAsync(ReportDesk desk, Guid reportId, Guid itemId, CancellationToken ct)
@@ -92,7 +92,7 @@ public static class AddEvidence
         if (handle is null) return (null, null, refusal);
         if (!handle.IsReporter) return (null, null, new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới thêm, gỡ được minh chứng."));
         if (!handle.Editable)
-            return (null, null, new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(handle.Report.State)}\"; không thêm, gỡ minh chứng được nữa."));
+            return (null, null, new ReportOutcome.Conflict(new Sentence("Báo cáo đã ở trạng thái \"{0}\"; không thêm, gỡ minh chứng được nữa.", (Sentence)ReportLabels.State(handle.Report.State))));
         if (handle.ClosedMessage(desk.Today) is { } closed) return (null, null, new ReportOutcome.Conflict(closed));
         var item = handle.Report.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return (null, null, new ReportOutcome.BadRequest("Minh chứng hoặc dòng báo cáo không thuộc báo cáo này; hãy tải lại trang."));

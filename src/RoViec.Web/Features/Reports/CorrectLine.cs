@@ -2,6 +2,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 
 using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -21,7 +22,7 @@ public static class CorrectLine
         if (!handle.RunsReporting) return new ReportOutcome.Forbidden("Chỉ cơ quan thường trực mới đính chính được báo cáo đã xác minh.");
         var report = handle.Report;
         if (report.State != ReportStates.Verified)
-            return new ReportOutcome.Conflict($"Chỉ đính chính được báo cáo đã xác minh; báo cáo này đang ở trạng thái \"{ReportLabels.State(report.State)}\".");
+            return new ReportOutcome.Conflict(new Sentence("Chỉ đính chính được báo cáo đã xác minh; báo cáo này đang ở trạng thái \"{0}\".", (Sentence)ReportLabels.State(report.State)));
         if (desk.HoldVersion(report, version) is { } stale) return stale;
         var item = report.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return new ReportOutcome.BadRequest("Dòng cần đính chính không thuộc báo cáo này; hãy tải lại trang.");
@@ -32,7 +33,7 @@ public static class CorrectLine
         if (string.IsNullOrEmpty(why))
             return new ReportOutcome.Invalid([new FieldError(item.Id, "reason-for", "Hãy ghi lý do đính chính.")]);
         if (why.Length > MaxReason)
-            return new ReportOutcome.Invalid([new FieldError(item.Id, "reason-for", $"Lý do đính chính dài quá {ReportValues.Number(MaxReason)} ký tự.")]);
+            return new ReportOutcome.Invalid([new FieldError(item.Id, "reason-for", new Sentence("Lý do đính chính dài quá {0:#,0.##} ký tự.", MaxReason))]);
 
         var before = LineRules.Shown(item, field);
         var valueBefore = LineRules.Shown(item, LineFields.Value);
@@ -66,6 +67,6 @@ public static class CorrectLine
         report.Version = Guid.NewGuid();
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;
         await desk.ChangedAsync(handle, PeriodChangeKind.Corrected, $"Đính chính \"{LineFields.Label(field)}\" trong báo cáo của {handle.Unit.Name}: {why}", ct);
-        return new ReportOutcome.Done($"Đã đính chính \"{LineFields.Label(field)}\".");
+        return new ReportOutcome.Done(new Sentence("Đã đính chính \"{0}\".", (Sentence)LineFields.Label(field)));
     }
 }

@@ -2,11 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Forms;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Reports;
@@ -23,7 +25,8 @@ namespace RoViec.Web.Features.Reports;
 [UploadLimit(BodyLimit)]
 [RequestSizeLimit(BodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyLimit, ValueCountLimit = 20_000)]
-public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes, IConfiguration configuration, ILogger<DetailModel> log) : PageModel
+public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes, IConfiguration configuration, ILogger<DetailModel> log,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public const long BodyLimit = 24L * 1024 * 1024;
 
@@ -65,9 +68,9 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
         if (Request.Query.ContainsKey(NotSentQuery) && Sheet is not null && CanEdit)
         {
             var missing = SubmitReport.Missing(Handle, Today);
-            foreach (var error in missing) Errors.TryAdd(error.Key, error.Message);
+            foreach (var error in missing) Errors.TryAdd(error.Key, error.Text.In(L));
             if (missing.Count > 0)
-                Problem = $"Chưa gửi được: còn {missing.Count} ô cần điền đúng trước khi gửi (xem bên dưới). Những gì đã nhập được lưu nháp.";
+                Problem = L["Chưa gửi được: còn {0} ô cần điền đúng trước khi gửi (xem bên dưới). Những gì đã nhập được lưu nháp.", missing.Count];
         }
         return shown;
     }
@@ -81,8 +84,8 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
             return outcome switch
             {
                 ReportOutcome.Done => new JsonResult(new { saved = ReportValues.Clock(savedAt!.Value), version }),
-                ReportOutcome.Invalid invalid => new JsonResult(new { message = "Chưa lưu: có ô nhập chưa đúng.", errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Message) }) { StatusCode = Refusals.Status(invalid.Refusal) },
-                IRefused refused => new JsonResult(new { message = refused.Message }) { StatusCode = Refusals.Status(refused.Refusal) },
+                ReportOutcome.Invalid invalid => new JsonResult(new { message = L["Chưa lưu: có ô nhập chưa đúng."].Value, errors = invalid.Errors.ToDictionary(e => e.Key, e => e.Text.In(L)) }) { StatusCode = Refusals.Status(invalid.Refusal) },
+                IRefused refused => new JsonResult(new { message = refused.Text.In(L) }) { StatusCode = Refusals.Status(refused.Refusal) },
                 _ => throw new InvalidOperationException("unknown outcome"),
             };
         }
@@ -155,16 +158,17 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
     {
         if (outcome is ReportOutcome.Done done)
         {
-            TempData["Message"] = done.Message;
+            // Written in the language of the request that did it; the page after the redirect shows it as it is.
+            TempData["Message"] = done.Text.In(L);
             return Redirect($"/bao-cao/{id}{anchor}");
         }
         var refused = (IRefused)outcome;
         if (refused.Refusal is Refusal.NotFound or Refusal.Forbidden) return this.Refuse(refused.Refusal);
         if (outcome is ReportOutcome.Invalid invalid)
         {
-            foreach (var error in invalid.Errors) Errors.TryAdd(error.Key, error.Message);
+            foreach (var error in invalid.Errors) Errors.TryAdd(error.Key, error.Text.In(L));
         }
-        Problem = refused.Message;
+        Problem = refused.Text.In(L);
         if (form is not null)
         {
             foreach (var (key, value) in form)
@@ -181,7 +185,7 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
         var (handle, notOpened) = await (await DeskAsync(ct)).OpenAsync(id, track: false, ct);
         if (handle is null) return this.Refuse(((IRefused)notOpened!).Refusal);
         Sheet = await ReportSheet.LoadAsync(db, handle, ct);
-        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(Today) : null;
+        ClosedMessage = handle.Editable && handle.IsReporter ? handle.ClosedMessage(Today)?.In(L) : null;
         return refusal is { } r ? this.Refuse(r) : Page();
     }
 

@@ -1,5 +1,6 @@
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -63,8 +64,11 @@ public static class LineFields
 }
 
 /// <summary>A refusal of one field: of a line (<paramref name="ItemId"/>) or of the report itself.</summary>
-public sealed record FieldError(Guid? ItemId, string Field, string Message)
+public sealed record FieldError(Guid? ItemId, string Field, Sentence Text)
 {
+    /// <summary>The refusal in Vietnamese.</summary>
+    public string Message => Text.ToString();
+
     /// <summary>The form field it belongs to.</summary>
     public string Key => ItemId is { } id ? LineFields.Name(id, Field) : Field;
 }

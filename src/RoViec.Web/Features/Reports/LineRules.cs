@@ -1,5 +1,6 @@
 using System.Globalization;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -19,7 +20,7 @@ public static class LineRules
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(posted);
         var errors = new List<FieldError>();
-        void Refuse(string field, string message) => errors.Add(new FieldError(item.Id, field, message));
+        void Refuse(string field, Sentence message) => errors.Add(new FieldError(item.Id, field, message));
         foreach (var field in LineFields.Of(item.Kind, ratio))
         {
             if (!posted.TryGetValue(field, out var raw)) continue;
@@ -36,24 +37,24 @@ public static class LineRules
                 case LineFields.Percent:
                     if (text is null) item.Percent = null;
                     else if (!int.TryParse(text.TrimEnd('%').Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent))
-                        Refuse(field, $"Tỷ lệ hoàn thành \"{text}\" không phải số nguyên; hãy nhập một số từ 0 đến 100.");
-                    else if (percent is < 0 or > 100) Refuse(field, $"Tỷ lệ hoàn thành phải từ 0 đến 100 (%), không thể là {percent}.");
+                        Refuse(field, new Sentence("Tỷ lệ hoàn thành \"{0}\" không phải số nguyên; hãy nhập một số từ 0 đến 100.", text));
+                    else if (percent is < 0 or > 100) Refuse(field, new Sentence("Tỷ lệ hoàn thành phải từ 0 đến 100 (%), không thể là {0}.", percent));
                     else item.Percent = percent;
                     break;
                 case LineFields.Completed:
                     if (text is null) item.CompletedOn = null;
                     else if (!ReportValues.TryParseDate(text, out var completed))
-                        Refuse(field, $"Ngày hoàn thành \"{text}\" không hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ 15/03/2026).");
+                        Refuse(field, new Sentence("Ngày hoàn thành \"{0}\" không hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ 15/03/2026).", text));
                     else item.CompletedOn = completed;
                     break;
                 case LineFields.Value or LineFields.Numerator or LineFields.Denominator:
                     decimal? number = null;
                     if (text is not null)
                     {
-                        if (!ReportValues.TryParseNumber(text, out var parsed)) { Refuse(field, $"{LineFields.Label(field)} \"{text}\" không phải là số; hãy nhập số, ví dụ 12 hoặc 12,5."); break; }
-                        if (parsed < 0) { Refuse(field, $"{LineFields.Label(field)} không được âm ({ReportValues.Number(parsed)})."); break; }
+                        if (!ReportValues.TryParseNumber(text, out var parsed)) { Refuse(field, new Sentence("{0} \"{1}\" không phải là số; hãy nhập số, ví dụ 12 hoặc 12,5.", (Sentence)LineFields.Label(field), text)); break; }
+                        if (parsed < 0) { Refuse(field, new Sentence("{0} không được âm ({1:#,0.##}).", (Sentence)LineFields.Label(field), parsed)); break; }
                         if (field == LineFields.Denominator && parsed == 0) { Refuse(field, "Mẫu số phải lớn hơn 0 (không chia cho 0)."); break; }
-                        if (parsed >= 100_000_000_000_000m) { Refuse(field, $"{LineFields.Label(field)} quá lớn."); break; }
+                        if (parsed >= 100_000_000_000_000m) { Refuse(field, new Sentence("{0} quá lớn.", (Sentence)LineFields.Label(field))); break; }
                         number = parsed;
                     }
                     if (field == LineFields.Value) item.Value = number;
@@ -63,7 +64,7 @@ public static class LineRules
                 default:
                     if (text is not null && text.Length > LineFields.MaxLength(field))
                     {
-                        Refuse(field, $"{LineFields.Label(field)} dài quá {ReportValues.Number(LineFields.MaxLength(field))} ký tự; hãy rút gọn hoặc đính kèm thành tệp minh chứng.");
+                        Refuse(field, new Sentence("{0} dài quá {1:#,0.##} ký tự; hãy rút gọn hoặc đính kèm thành tệp minh chứng.", (Sentence)LineFields.Label(field), LineFields.MaxLength(field)));
                         break;
                     }
                     SetText(item, field, text);
@@ -83,7 +84,7 @@ public static class LineRules
     {
         ArgumentNullException.ThrowIfNull(item);
         var errors = new List<FieldError>();
-        void Refuse(string field, string message) => errors.Add(new FieldError(item.Id, field, message));
+        void Refuse(string field, Sentence message) => errors.Add(new FieldError(item.Id, field, message));
         switch (item.Kind)
         {
             case ReportItemKinds.Task:
@@ -101,7 +102,7 @@ public static class LineRules
                 if (item.Numerator is null) Refuse(LineFields.Numerator, "Chưa nhập tử số của chỉ tiêu.");
                 if (item.Denominator is null) Refuse(LineFields.Denominator, "Chưa nhập mẫu số của chỉ tiêu.");
                 if (item.Numerator > item.Denominator)
-                    Refuse(LineFields.Numerator, $"Tử số ({ReportValues.Number(item.Numerator)}) không được lớn hơn mẫu số ({ReportValues.Number(item.Denominator)}).");
+                    Refuse(LineFields.Numerator, new Sentence("Tử số ({0:#,0.##}) không được lớn hơn mẫu số ({1:#,0.##}).", item.Numerator, item.Denominator));
                 break;
             case ReportItemKinds.Indicator:
                 if (item.Value is null) Refuse(LineFields.Value, "Chưa nhập giá trị đạt được của chỉ tiêu.");
@@ -110,10 +111,10 @@ public static class LineRules
         return errors;
     }
 
-    private static void CheckCompletedDay(ReportItem item, DateOnly today, Action<string, string> refuse)
+    private static void CheckCompletedDay(ReportItem item, DateOnly today, Action<string, Sentence> refuse)
     {
         if (item.CompletedOn > today)
-            refuse(LineFields.Completed, $"Ngày hoàn thành {ReportValues.Date(item.CompletedOn)} chưa đến; hãy ghi ngày đã hoàn thành thật.");
+            refuse(LineFields.Completed, new Sentence("Ngày hoàn thành {0} chưa đến; hãy ghi ngày đã hoàn thành thật.", ReportValues.Date(item.CompletedOn)));
     }
 
     /// <summary>A field's value as shown and as recorded in a correction ("Hoàn thành", "75", "15/03/2026", "12,5").</summary>

@@ -5,6 +5,7 @@ using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 
 using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -38,13 +39,15 @@ public sealed record ReportHandle(
         item?.IndicatorId is { } id && Indicators.TryGetValue(id, out var indicator) && indicator.TargetUnit == "%";
 
     /// <summary>Why the period takes no more reports from this unit today, or null while it does.</summary>
-    public string? ClosedMessage(DateOnly today)
+    public Sentence? ClosedMessage(DateOnly today)
     {
         var afterCompile = today > Period.CompileDueOn;
         if (Period.State != PeriodStates.Closed && !afterCompile) return null;
         if (ExtendedTo >= today) return null;
-        return $"Kỳ báo cáo \"{Period.Label}\" đã đóng{(afterCompile ? $" (hạn tổng hợp {ReportValues.Date(Period.CompileDueOn)})" : "")}: "
-            + "không còn sửa hay gửi báo cáo được nữa. Nếu đơn vị cần nộp muộn, hãy đề nghị cơ quan thường trực gia hạn.";
+        return afterCompile
+            ? new Sentence("Kỳ báo cáo \"{0}\" đã đóng (hạn tổng hợp {1}): không còn sửa hay gửi báo cáo được nữa. Nếu đơn vị cần nộp muộn, hãy đề nghị cơ quan thường trực gia hạn.",
+                PeriodName.Of(Period), ReportValues.Date(Period.CompileDueOn))
+            : new Sentence("Kỳ báo cáo \"{0}\" đã đóng: không còn sửa hay gửi báo cáo được nữa. Nếu đơn vị cần nộp muộn, hãy đề nghị cơ quan thường trực gia hạn.", PeriodName.Of(Period));
     }
 }
 
@@ -158,7 +161,7 @@ public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvi
         {
             var text = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
             if (text?.Length > LineFields.MaxLength(LineFields.Summary))
-                errors.Add(new FieldError(null, LineFields.Summary, $"Phần đánh giá chung dài quá {ReportValues.Number(LineFields.MaxLength(LineFields.Summary))} ký tự; hãy rút gọn hoặc đính kèm thành tệp."));
+                errors.Add(new FieldError(null, LineFields.Summary, new Sentence("Phần đánh giá chung dài quá {0:#,0.##} ký tự; hãy rút gọn hoặc đính kèm thành tệp.", LineFields.MaxLength(LineFields.Summary))));
             else report.Summary = text;
         }
         return (errors, null);

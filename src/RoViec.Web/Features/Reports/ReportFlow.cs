@@ -1,4 +1,5 @@
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -9,10 +10,10 @@ namespace RoViec.Web.Features.Reports;
 /// </summary>
 public static class ReportFlow
 {
-    public static string? Submit(UnitReport report, string by, DateTime nowUtc, bool requireHeadApproval)
+    public static Sentence? Submit(UnitReport report, string by, DateTime nowUtc, bool requireHeadApproval)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.State is not (ReportStates.Draft or ReportStates.Returned)) return NotIn(report, "gửi");
+        if (report.State is not (ReportStates.Draft or ReportStates.Returned)) return new Sentence("Báo cáo đang ở trạng thái \"{0}\" nên không thể gửi lúc này. Hãy tải lại trang để xem trạng thái mới nhất.", StateOf(report));
         report.State = requireHeadApproval ? ReportStates.AwaitingApproval : ReportStates.Submitted;
         report.SubmittedAtUtc = nowUtc;
         // On time is judged by the first submission, not by a resubmission after a return.
@@ -34,10 +35,10 @@ public static class ReportFlow
         return null;
     }
 
-    public static string? Approve(UnitReport report, string by, DateTime nowUtc)
+    public static Sentence? Approve(UnitReport report, string by, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.State != ReportStates.AwaitingApproval) return NotIn(report, "duyệt");
+        if (report.State != ReportStates.AwaitingApproval) return new Sentence("Báo cáo đang ở trạng thái \"{0}\" nên không thể duyệt lúc này. Hãy tải lại trang để xem trạng thái mới nhất.", StateOf(report));
         report.State = ReportStates.Submitted;
         report.ApprovedAtUtc = nowUtc;
         report.ApprovedBy = by;
@@ -46,11 +47,11 @@ public static class ReportFlow
     }
 
     /// <summary>Back to the unit with comments: by the unit head before approval, or by the standing office before verification.</summary>
-    public static string? Return(UnitReport report, string by, DateTime nowUtc, string? comment, IReadOnlyDictionary<Guid, string> lineComments, bool byHead)
+    public static Sentence? Return(UnitReport report, string by, DateTime nowUtc, string? comment, IReadOnlyDictionary<Guid, string> lineComments, bool byHead)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(lineComments);
-        if (report.State != (byHead ? ReportStates.AwaitingApproval : ReportStates.Submitted)) return NotIn(report, "trả lại");
+        if (report.State != (byHead ? ReportStates.AwaitingApproval : ReportStates.Submitted)) return new Sentence("Báo cáo đang ở trạng thái \"{0}\" nên không thể trả lại lúc này. Hãy tải lại trang để xem trạng thái mới nhất.", StateOf(report));
         report.State = ReportStates.Returned;
         report.ReturnedAtUtc = nowUtc;
         report.ReturnedBy = by;
@@ -66,10 +67,10 @@ public static class ReportFlow
         return null;
     }
 
-    public static string? Verify(UnitReport report, string by, DateTime nowUtc)
+    public static Sentence? Verify(UnitReport report, string by, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.State != ReportStates.Submitted) return NotIn(report, "xác minh");
+        if (report.State != ReportStates.Submitted) return new Sentence("Báo cáo đang ở trạng thái \"{0}\" nên không thể xác minh lúc này. Hãy tải lại trang để xem trạng thái mới nhất.", StateOf(report));
         report.State = ReportStates.Verified;
         report.VerifiedAtUtc = nowUtc;
         report.VerifiedBy = by;
@@ -77,6 +78,6 @@ public static class ReportFlow
         return null;
     }
 
-    private static string NotIn(UnitReport report, string action) =>
-        $"Báo cáo đang ở trạng thái \"{ReportLabels.State(report.State)}\" nên không thể {action} lúc này. Hãy tải lại trang để xem trạng thái mới nhất.";
+    /// <summary>The state the step found, as a label the reader's language has.</summary>
+    private static Sentence StateOf(UnitReport report) => ReportLabels.State(report.State);
 }

@@ -1,6 +1,7 @@
 using RoViec.Data;
 
 using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -29,11 +30,11 @@ public static class ReturnReport
         {
             if (!items.ContainsKey(id)) return new ReportOutcome.BadRequest("Ý kiến gửi lên cho một dòng không thuộc báo cáo này; hãy tải lại trang.");
             if (string.IsNullOrWhiteSpace(text)) continue;
-            if (text.Trim().Length > MaxComment) errors.Add(new FieldError(id, "comment", $"Ý kiến dài quá {ReportValues.Number(MaxComment)} ký tự."));
+            if (text.Trim().Length > MaxComment) errors.Add(new FieldError(id, "comment", new Sentence("Ý kiến dài quá {0:#,0.##} ký tự.", MaxComment)));
             else said[id] = text.Trim();
         }
         var overall = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (overall?.Length > MaxComment) errors.Add(new FieldError(null, "comment", $"Ý kiến chung dài quá {ReportValues.Number(MaxComment)} ký tự."));
+        if (overall?.Length > MaxComment) errors.Add(new FieldError(null, "comment", new Sentence("Ý kiến chung dài quá {0:#,0.##} ký tự.", MaxComment)));
         if (overall is null && said.Count == 0 && errors.Count == 0)
             errors.Add(new FieldError(null, "comment", "Hãy ghi ý kiến chung hoặc ý kiến cho ít nhất một dòng, để đơn vị biết cần sửa gì."));
         if (errors.Count > 0) return new ReportOutcome.Invalid(errors);

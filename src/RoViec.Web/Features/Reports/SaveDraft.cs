@@ -1,4 +1,5 @@
 using RoViec.Data;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -17,7 +18,7 @@ public static class SaveDraft
         if (!handle.IsReporter) return (new ReportOutcome.Forbidden("Chỉ cán bộ báo cáo của đơn vị mới sửa được báo cáo này."), null, null);
         var report = handle.Report;
         if (!handle.Editable)
-            return (new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không sửa nháp được nữa."), null, null);
+            return (new ReportOutcome.Conflict(new Sentence("Báo cáo đã ở trạng thái \"{0}\"; không sửa nháp được nữa.", (Sentence)ReportLabels.State(report.State))), null, null);
         if (handle.ClosedMessage(desk.Today) is { } closed) return (new ReportOutcome.Conflict(closed), null, null);
         if (desk.HoldVersion(report, input.Version) is { } stale) return (stale, null, null);
 
@@ -32,6 +33,6 @@ public static class SaveDraft
         report.DraftSavedAtUtc = now;
         report.Version = Guid.NewGuid();
         if (await desk.SaveAsync(ct) is { } conflict) return (conflict, null, null);
-        return (new ReportOutcome.Done($"Đã lưu nháp lúc {ReportValues.Clock(now)}."), now, report.Version);
+        return (new ReportOutcome.Done(new Sentence("Đã lưu nháp lúc {0}.", ReportValues.Clock(now))), now, report.Version);
     }
 }

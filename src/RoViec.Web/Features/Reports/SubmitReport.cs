@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 
 using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
@@ -32,7 +33,7 @@ public static partial class SubmitReport
         var report = handle.Report;
         var today = desk.Today;
         if (!handle.Editable)
-            return new ReportOutcome.Conflict($"Báo cáo đã ở trạng thái \"{ReportLabels.State(report.State)}\"; không gửi lại được.");
+            return new ReportOutcome.Conflict(new Sentence("Báo cáo đã ở trạng thái \"{0}\"; không gửi lại được.", (Sentence)ReportLabels.State(report.State)));
         if (handle.ClosedMessage(today) is { } closed) return new ReportOutcome.Conflict(closed);
         if (desk.HoldVersion(report, input.Version) is { } stale) return stale;
 

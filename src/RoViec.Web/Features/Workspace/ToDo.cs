@@ -3,11 +3,12 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Reports;
 using RoViec.Web.Shared.Access;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Workspace;
 
-/// <summary>One thing the reader has to do now, in a sentence, with the page where it is done.</summary>
-public sealed record ToDoItem(string Text, string Link);
+/// <summary>One thing the reader has to do now, in a sentence (written in the reader's language by the page), with the page where it is done.</summary>
+public sealed record ToDoItem(Sentence Text, string Link);
 
 /// <summary>
 /// What the landing page tells its reader to do now: a unit's reporter its unsent reports of the open periods with the
@@ -31,19 +32,20 @@ public static class ToDo
             {
                 foreach (var row in rows.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).OrderBy(r => r.DueOn))
                 {
-                    var when = DaysLeft(row.DueOn, today);
-                    var what = row.State == ReportStates.Returned ? "bị trả lại, cần sửa và gửi lại" : "chưa gửi";
-                    items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} {what}: hạn {ReportValues.Date(row.DueOn)}, {when}.", $"/bao-cao/{row.Id}"));
+                    var text = row.State == ReportStates.Returned
+                        ? new Sentence("Báo cáo {0} của {1} bị trả lại, cần sửa và gửi lại: hạn {2}, {3}.", row.Period, row.UnitName, ReportValues.Date(row.DueOn), DaysLeft(row.DueOn, today))
+                        : new Sentence("Báo cáo {0} của {1} chưa gửi: hạn {2}, {3}.", row.Period, row.UnitName, ReportValues.Date(row.DueOn), DaysLeft(row.DueOn, today));
+                    items.Add(new ToDoItem(text, $"/bao-cao/{row.Id}"));
                 }
             }
             if (scope.ApprovesForUnit)
             {
                 foreach (var row in rows.Where(r => r.State == ReportStates.AwaitingApproval))
-                    items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} chờ bạn duyệt.", $"/bao-cao/{row.Id}"));
+                    items.Add(new ToDoItem(new Sentence("Báo cáo {0} của {1} chờ bạn duyệt.", row.Period, row.UnitName), $"/bao-cao/{row.Id}"));
                 if (!scope.ReportsForUnit)
                 {
                     foreach (var row in rows.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).OrderBy(r => r.DueOn))
-                        items.Add(new ToDoItem($"Báo cáo {row.PeriodLabel} của {row.UnitName} cán bộ báo cáo chưa gửi bạn duyệt: hạn {ReportValues.Date(row.DueOn)}, {DaysLeft(row.DueOn, today)}.", $"/bao-cao/{row.Id}"));
+                        items.Add(new ToDoItem(new Sentence("Báo cáo {0} của {1} cán bộ báo cáo chưa gửi bạn duyệt: hạn {2}, {3}.", row.Period, row.UnitName, ReportValues.Date(row.DueOn), DaysLeft(row.DueOn, today)), $"/bao-cao/{row.Id}"));
                 }
             }
         }
@@ -51,21 +53,21 @@ public static class ToDo
         {
             // Awaiting verification in any period: a month closed by the calendar still needs its reports verified.
             var waiting = await db.Reports.CountAsync(r => r.State == ReportStates.Submitted, ct);
-            if (waiting > 0) items.Add(new ToDoItem($"{waiting} báo cáo chờ xác minh.", $"/bao-cao?trang-thai={ReportStates.Submitted}"));
+            if (waiting > 0) items.Add(new ToDoItem(new Sentence("{0} báo cáo chờ xác minh.", waiting), $"/bao-cao?trang-thai={ReportStates.Submitted}"));
         }
         if (scope.IsInspector && scope.CommuneId == communeId)
         {
             var pending = await db.CrossChecks.CountAsync(c => c.Result == CrossCheckResults.Pending, ct);
-            if (pending > 0) items.Add(new ToDoItem($"{pending} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", "/kiem-tra-cheo"));
+            if (pending > 0) items.Add(new ToDoItem(new Sentence("{0} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", pending), "/kiem-tra-cheo"));
         }
         if (scope.CommuneId == communeId) items.AddRange(await OverseenAsync(db, scope.UserId, open, planId, today, ct));
         return items;
     }
 
-    private static string DaysLeft(DateOnly due, DateOnly today)
+    private static Sentence DaysLeft(DateOnly due, DateOnly today)
     {
         var days = due.DayNumber - today.DayNumber;
-        return days > 0 ? $"còn {days} ngày" : days == 0 ? "hôm nay là hạn" : $"đã quá hạn {-days} ngày";
+        return days > 0 ? new Sentence("còn {0} ngày", days) : days == 0 ? "hôm nay là hạn" : new Sentence("đã quá hạn {0} ngày", -days);
     }
 
     /// <summary>For a member of the steering committee: the units they oversee late with a report of an open period, and the overdue or at-risk tasks those units lead.</summary>
@@ -81,7 +83,7 @@ public static class ToDo
                             join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
                             where open.Contains(r.PeriodId) && units.Contains(r.UnitId) && r.FirstSubmittedAtUtc == null && p.UnitDueOn < today
                             select r.UnitId).Distinct().CountAsync(ct);
-        if (unsent > 0) items.Add(new ToDoItem($"{unsent} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo: nhắc đơn vị.", "/tong-quan"));
+        if (unsent > 0) items.Add(new ToDoItem(new Sentence("{0} đơn vị bạn theo dõi đã quá hạn mà chưa gửi báo cáo: nhắc đơn vị.", unsent), "/tong-quan"));
         var led = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.LeadUnitId != null && units.Contains(t.LeadUnitId.Value))
             .Select(t => t.Id).ToListAsync(ct);
         if (led.Count == 0) return items;
@@ -89,7 +91,7 @@ public static class ToDo
         var overdue = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.Overdue);
         var atRisk = led.Count(id => health.GetValueOrDefault(id) == Domain.Reporting.TaskHealth.AtRisk);
         if (overdue + atRisk > 0)
-            items.Add(new ToDoItem($"{overdue} nhiệm vụ quá hạn và {atRisk} nhiệm vụ có nguy cơ chậm ở các đơn vị bạn theo dõi: xem và chỉ đạo.", "/bang-dieu-khien"));
+            items.Add(new ToDoItem(new Sentence("{0} nhiệm vụ quá hạn và {1} nhiệm vụ có nguy cơ chậm ở các đơn vị bạn theo dõi: xem và chỉ đạo.", overdue, atRisk), "/bang-dieu-khien"));
         return items;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace RoViec.Web.Shared.Outcomes;
 
@@ -18,10 +19,11 @@ public static class PageRefusals
         return page.Page();
     }
 
-    /// <summary>The page again with the refusal's message beside <paramref name="field"/> (empty: the whole form).</summary>
+    /// <summary>The page again with the refusal's message, in the reader's language, beside <paramref name="field"/> (empty: the whole form).</summary>
     public static IActionResult Refuse(this PageModel page, IRefused refused, string field = "")
     {
-        if (refused.Refusal is not (Refusal.NotFound or Refusal.Forbidden)) page.ModelState.AddModelError(field, refused.Message);
+        if (refused.Refusal is not (Refusal.NotFound or Refusal.Forbidden))
+            page.ModelState.AddModelError(field, refused.Text.In(page.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()));
         return page.Refuse(refused.Refusal);
     }
 

@@ -1,3 +1,5 @@
+using RoViec.Web.Shared.Localisation;
+
 namespace RoViec.Web.Shared.Outcomes;
 
 /// <summary>
@@ -42,7 +44,14 @@ public interface IRefused
 {
     Refusal Refusal { get; }
 
+    /// <summary>The sentence in Vietnamese (the API, the command line and the logs read this).</summary>
     string Message { get; }
+
+    /// <summary>
+    /// The sentence a page writes in its reader's language (<see cref="Sentence.In"/>). An outcome whose message is built
+    /// from parts gives its format and arguments here; otherwise the message itself is the resource key.
+    /// </summary>
+    Sentence Text => Message;
 }
 
 /// <summary>A refusal decided before any use case runs (a form that did not bind, a body that is not JSON).</summary>

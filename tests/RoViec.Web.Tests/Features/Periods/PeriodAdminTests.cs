@@ -131,6 +131,24 @@ public sealed class PeriodAdminTests
     }
 
     [Fact]
+    public async Task Bad_rules_are_explained_in_english_when_the_reader_chose_english()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        (await client.GetAsync(new Uri("/ngon-ngu?culture=en&returnUrl=%2F", UriKind.Relative), Ct)).EnsureSuccessStatusCode();
+        var html = await client.GetStringAsync(new Uri("/ky-bao-cao", UriKind.Relative), Ct);
+
+        using var response = await client.PostTokenFormAsync(html, "/ky-bao-cao?handler=Rules",
+            ("Rules.UnitDueDay", "32"), ("Rules.CompileDueDay", "22"), ("Rules.Monthly", "true"), ("Rules.AnnualUnitDue", "15/11"),
+            ("Rules.AnnualCompileDue", "20/11"), ("Rules.RemindDaysBefore", "3"), ("Rules.EscalateDaysAfter", "2"), ("Rules.Version", FormPosts.InputValue(html, "Rules.Version")));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = System.Net.WebUtility.HtmlDecode(await response.BodyAsync());
+        Assert.Contains("The units' due day must be a day from 1 to 31.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("từ 1 đến 31", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_ad_hoc_request_to_one_unit_opens_at_once_with_only_that_unit()
     {
         await using var app = new RoViecApp();

@@ -50,6 +50,23 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task Damaged_document_is_refused_in_english_when_the_reader_chose_english()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+        await client.GetAsync(new Uri("/ngon-ngu?culture=en&returnUrl=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        var random = new byte[4096];
+        new Random(7).NextBytes(random);
+
+        var response = await UploadAsync(client, random, "ke-hoach.docx");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The .docx file is damaged or incomplete (", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tệp .docx bị hỏng", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unsupported_type_is_415()
     {
         await using var app = new RoViecApp();

@@ -49,7 +49,8 @@ public sealed partial class LocalisationTests
             .Concat(new[] { PlanStatuses.Draft, PlanStatuses.Active, PlanStatuses.Replaced }.Select(PlanHistory.StatusLabel))
             .Concat(Enum.GetValues<SixRoCriterion>().Select(Resources.LocalisedLabels.CriterionKey))
             .Concat(new[] { "create", "update", "delete" }.Select(ChangeHistory.ActionLabel))
-            .Concat(Features.Workspace.WorkspaceModel.DeadlineKinds.Select(k => k.Label));
+            .Concat(Features.Workspace.WorkspaceModel.DeadlineKinds.Select(k => k.Label))
+            .Concat(Resources.LocalisedLabels.DefectSentences);
 
         var missing = labels.Where(l => !english.ContainsKey(l)).ToList();
 
@@ -141,7 +142,7 @@ public sealed partial class LocalisationTests
         Assert.DoesNotContain("Hãy nhập họ và tên.", body, StringComparison.Ordinal);
     }
 
-    /// <summary>The texts localised in a page or page model: <c>L["…"]</c> (and the localizer's other name), and validation messages.</summary>
+    /// <summary>The texts localised in a page or page model: <c>L["…"]</c> (and the localizer's other name), sentences built in code, and validation messages.</summary>
     internal static IEnumerable<string> Keys(string source) =>
         KeyRegex().Matches(source).Concat(ErrorMessageRegex().Matches(source))
             .Select(m => Regex.Unescape(m.Groups[1].Value));
@@ -164,7 +165,8 @@ public sealed partial class LocalisationTests
         XDocument.Load(Path.Combine(WebProject, "Shared", "Localisation", "SharedResource.en.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\b(?:L|localizer)\[\s*""((?:[^""\\]|\\.)*)""")]
+    // A sentence built in code (new Sentence("…", …)) is written through the localizer by the page that shows it.
+    [GeneratedRegex(@"(?:\b(?:L|localizer)\[|\bnew Sentence\()\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyRegex();
 
     // A data annotation's argument ("[Required(ErrorMessage = …)]"), not a property of that name set in code.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
 using RoViec.Import;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Plans.Import;
@@ -42,7 +43,8 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.Cur
 
     private IActionResult Refuse(UploadPlan.Outcome.Refused refused)
     {
-        Error = refused.Message;
+        // The importer words each refusal in both languages; the page shows the reader's.
+        Error = ReaderLanguage.IsEnglish ? refused.Error.English : refused.Message;
         return this.Refuse(refused.Refusal);
     }
 }
