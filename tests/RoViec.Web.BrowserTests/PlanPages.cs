@@ -51,14 +51,26 @@ public sealed class PlanPages(IPage page, Uri baseAddress)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
     }
 
-    /// <summary>Confirms the draft; when asked whether it replaces the plan in force, says yes.</summary>
-    public async Task ConfirmReplacingAsync()
+    /// <summary>Confirms the draft; when asked whether it replaces the plan in force, says yes (after a screenshot of the question, when a path is given).</summary>
+    public async Task ConfirmReplacingAsync(string? questionShot = null)
     {
         // A draft with warnings (unknown names, "6 rõ" defects, passed deadlines) is confirmed knowingly.
         var knowingly = page.GetByRole(AriaRole.Checkbox, new() { Name = "Tôi đã xem các cảnh báo và vẫn xác nhận" });
         if (await knowingly.CountAsync() > 0) await knowingly.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận thành kế hoạch của xã" }).ClickAsync();
+        // The answer is either the question (a plan in force may be replaced) or the confirmed plan: wait for one of them,
+        // or the question is looked for on the page being left.
+        await page.WaitForURLAsync(url => url.Contains("handler=Confirm", StringComparison.Ordinal) || url.Contains("/ke-hoach/", StringComparison.Ordinal));
         var replace = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Có, thay thế") });
-        if (await replace.CountAsync() > 0) await replace.First.ClickAsync();
+        if (await replace.CountAsync() > 0)
+        {
+            if (questionShot is not null)
+            {
+                // What replacing will do, with the pairing of tasks opened for the officer to check.
+                await page.Locator(".replace-effect details summary").First.ClickAsync();
+                await page.Locator(".question").ScreenshotAsync(new() { Path = questionShot });
+            }
+            await replace.First.ClickAsync();
+        }
     }
 }

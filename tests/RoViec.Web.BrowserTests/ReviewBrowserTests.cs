@@ -67,7 +67,7 @@ public sealed class ReviewBrowserTests
             await Assertions.Expect(row.Locator("select[data-units] option:checked")).ToHaveTextAsync("Công an xã");
             await page.GotoAsync(review);
 
-            await pages.ConfirmReplacingAsync();
+            await pages.ConfirmReplacingAsync(Path.Combine(Screenshots, "replace-question.png"));
             await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("Đã xác nhận kế hoạch");
             await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
             await pages.SearchAsync("bai toan lon gan voi dieu kien thuc tien");
