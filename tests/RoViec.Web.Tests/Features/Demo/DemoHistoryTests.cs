@@ -114,7 +114,7 @@ public sealed class DemoHistoryTests
             return await ToDo.ForAsync(db, scope, plan.CommuneId, plan.Id, Today, Ct);
         });
         var item = Assert.Single(todo, t => t.Link == "/kiem-tra-cheo");
-        Assert.Equal($"{checks.Count} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", item.Text);
+        Assert.Equal($"{checks.Count} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", item.Text.ToString());
     }
 
     [Fact]
