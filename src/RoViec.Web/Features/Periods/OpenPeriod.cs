@@ -63,32 +63,39 @@ public static class OpenPeriod
         var created = 0;
         // A report still being written gets the lines it lacks (a task added to the plan, or the plan replaced by a new
         // version while the period was open); one already sent is left as it was sent.
+        var withReport = existing.Select(r => r.UnitId).ToHashSet();
         var editable = existing.Where(r => r.State is ReportStates.Draft or ReportStates.Returned).ToDictionary(r => r.UnitId, r => r.Id);
         var present = await db.ReportItems.Where(i => editable.Values.Contains(i.ReportId))
             .Select(i => new { i.ReportId, i.Kind, i.TaskId, i.IndicatorId, i.Order }).ToListAsync(ct);
+        var presentByReport = present.ToLookup(i => i.ReportId);
+        // A new line of a unit's report starts from the unit's last verified values for it.
+        void Carry(Guid unitId, ReportItem item)
+        {
+            if (CarriedValues.SubjectOf(unitId, item) is { } subject && carried.TryGetValue(subject, out var source))
+                CarriedValues.CopyInto(source.Item, item);
+        }
         foreach (var (unitId, reportId) in editable)
         {
             if (!lines.TryGetValue(unitId, out var wanted)) continue;
-            var has = present.Where(i => i.ReportId == reportId).ToList();
+            var has = presentByReport[reportId].ToList();
+            var subjects = has.Select(i => (i.Kind, i.TaskId, i.IndicatorId)).ToHashSet();
             var order = has.Count == 0 ? 0 : has.Max(i => i.Order) + 1;
-            foreach (var item in wanted.Where(w => !has.Any(i => i.Kind == w.Kind && i.TaskId == w.TaskId && i.IndicatorId == w.IndicatorId)))
+            foreach (var item in wanted.Where(w => !subjects.Contains((w.Kind, w.TaskId, w.IndicatorId))))
             {
                 item.ReportId = reportId;
                 item.Order = order++;
-                if (CarriedValues.SubjectOf(unitId, item) is { } subject && carried.TryGetValue(subject, out var source))
-                    CarriedValues.CopyInto(source.Item, item);
+                Carry(unitId, item);
                 db.ReportItems.Add(item);
             }
         }
         foreach (var (unitId, items) in lines)
         {
-            if (existing.Any(r => r.UnitId == unitId)) continue;
+            if (withReport.Contains(unitId)) continue;
             var report = new UnitReport { Id = Guid.NewGuid(), CommuneId = period.CommuneId, PeriodId = period.Id, UnitId = unitId, Version = Guid.NewGuid() };
             foreach (var item in items)
             {
                 item.ReportId = report.Id;
-                if (CarriedValues.SubjectOf(unitId, item) is { } subject && carried.TryGetValue(subject, out var source))
-                    CarriedValues.CopyInto(source.Item, item);
+                Carry(unitId, item);
                 report.Items.Add(item);
             }
             db.Reports.Add(report);

@@ -35,11 +35,12 @@ public static class PlanHealth
         filter ??= Received;
         var until = filter.PeriodsStartingBy;
         var states = filter.States;
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year }).FirstAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.ReplacesPlanId }).FirstAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
             .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.ReplacesTaskId }).ToListAsync(ct);
         // A plan that replaced a version of the same year: a task's reports under the version it continues are its own.
-        var planLine = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+        // Most plans replaced nothing: their line is themselves, read without another query (this runs on every tick).
+        IReadOnlyList<Guid> planLine = plan.ReplacesPlanId is null ? [planId] : await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
         var owner = tasks.ToDictionary(t => t.Id, t => t.Id);
         if (planLine.Count > 1)
         {

@@ -45,6 +45,7 @@ public static class ReplacePlan
         var oldById = oldTasks.ToDictionary(t => t.Id);
         var newById = newTasks.ToDictionary(t => t.Id);
         var paired = pairs.Select(p => p.OldId).ToHashSet();
+        var pairedNew = pairs.Select(p => p.NewId).ToHashSet();
         var sameYear = replaced.Year == plan.Year;
         var periods = await db.Periods.AsNoTracking().Where(p => p.PlanId == replaced.Id).OrderBy(p => p.StartsOn).ThenBy(p => p.Kind).ToListAsync(ct);
         var openIds = periods.Where(p => p.State == PeriodStates.Open).Select(p => p.Id).ToList();
@@ -57,7 +58,7 @@ public static class ReplacePlan
             sameYear ? periods.Count(p => p.State == PeriodStates.Scheduled) : 0,
             [.. pairs.Select(p => new PairLine(p.OldId, Name(oldById[p.OldId]), p.NewId, Name(newById[p.NewId]), (int)Math.Round(p.Score * 100)))],
             [.. oldTasks.Where(t => !paired.Contains(t.Id)).Select(t => (t.Id, Name(t)))],
-            [.. newTasks.Where(t => !pairs.Any(p => p.NewId == t.Id)).Select(t => (t.Id, Name(t)))]);
+            [.. newTasks.Where(t => !pairedNew.Contains(t.Id)).Select(t => (t.Id, Name(t)))]);
     }
 
     /// <summary>
@@ -166,18 +167,15 @@ public static class ReplacePlan
     public static async Task<IReadOnlyList<Guid>> PlanLineAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var line = new List<Guid>();
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Id, p.Year, p.ReplacesPlanId }).FirstOrDefaultAsync(ct);
-        if (plan is null) return line;
-        line.Add(plan.Id);
-        var next = plan.ReplacesPlanId;
-        while (next is { } id && !line.Contains(id))
-        {
-            var earlier = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Year, p.ReplacesPlanId }).FirstOrDefaultAsync(ct);
-            if (earlier is null || earlier.Year != plan.Year) break;
-            line.Add(earlier.Id);
-            next = earlier.ReplacesPlanId;
-        }
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Id, p.CommuneId, p.Year, p.ReplacesPlanId }).FirstOrDefaultAsync(ct);
+        if (plan is null) return [];
+        var line = new List<Guid> { plan.Id };
+        if (plan.ReplacesPlanId is null) return line;
+        // The commune's plans of the year in one read; the chain of replacements is walked in memory.
+        var replaces = await db.Plans.AsNoTracking().Where(p => p.CommuneId == plan.CommuneId && p.Year == plan.Year)
+            .ToDictionaryAsync(p => p.Id, p => p.ReplacesPlanId, ct);
+        for (var next = plan.ReplacesPlanId; next is { } id && replaces.ContainsKey(id) && !line.Contains(id); next = replaces[id])
+            line.Add(id);
         return line;
     }
 
