@@ -1010,6 +1010,13 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1029,6 +1036,16 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ReplacesPlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ReportsWithPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Monthly");
+
                     b.Property<string>("SourceFileName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1037,6 +1054,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<string>("SourceText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1061,6 +1081,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReplacesPlanId");
+
+                    b.HasIndex("ReportsWithPlanId");
 
                     b.HasIndex("UploadId");
 
@@ -2250,6 +2272,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ReportsWithPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("RoViec.Data.Entities.PlanUpload", null)

@@ -999,6 +999,13 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1018,6 +1025,16 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReplacesPlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReportsWithPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Monthly");
+
                     b.Property<string>("SourceFileName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1025,6 +1042,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SourceText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1050,6 +1070,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReplacesPlanId");
+
+                    b.HasIndex("ReportsWithPlanId");
 
                     b.HasIndex("UploadId");
 
@@ -2235,6 +2257,11 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ReportsWithPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("RoViec.Data.Entities.PlanUpload", null)

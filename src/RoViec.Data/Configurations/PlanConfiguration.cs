@@ -18,6 +18,9 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasOne<PlanUpload>().WithMany().HasForeignKey(x => x.UploadId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ReplacesPlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ReportsWithPlanId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Rhythm).HasMaxLength(20).HasDefaultValue(PlanRhythms.Monthly);
+        b.Property(x => x.Field).HasMaxLength(100);
         b.HasIndex(x => new { x.CommuneId, x.Status, x.Year });
     }
 }

@@ -29,6 +29,20 @@ public sealed class Plan : ICommuneOwned
     public string? Issuer { get; set; }
     /// <summary>The plan this one replaces; the earlier plan keeps its history.</summary>
     public Guid? ReplacesPlanId { get; set; }
+    /// <summary>
+    /// A plan in force beside the commune's work programme that reports in the programme's periods: its tasks and
+    /// indicators are lines of the same unit reports (one report per unit per period, grouped by plan). Points to the
+    /// first version of the programme's plan line (a replaced programme keeps its companions). Null: the plan has
+    /// its own calendar (the programme itself, or a campaign reporting weekly).
+    /// </summary>
+    public Guid? ReportsWithPlanId { get; set; }
+    /// <summary>How the plan's units report: one of <see cref="PlanRhythms"/>.</summary>
+    public string Rhythm { get; set; } = PlanRhythms.Monthly;
+    /// <summary>The field the plan serves (KHCN-ĐMST-CĐS, CCHC, Đề án 06, campaign…), as the officer names it; null when not said.</summary>
+    public string? Field { get; set; }
+    /// <summary>A campaign's first and last day (its weeks are laid out between them); null for a plan of the whole year.</summary>
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
     public required string SourceFileName { get; set; }
     /// <summary>The document's normalised text; task spans point into it.</summary>
     public required string SourceText { get; set; }
@@ -40,6 +54,17 @@ public sealed class Plan : ICommuneOwned
     public string UnitChoices { get; set; } = "";
     public List<PlanTaskRow> Tasks { get; } = [];
     public List<IndicatorRow> Indicators { get; } = [];
+}
+
+/// <summary>How a plan's units report on it.</summary>
+public static class PlanRhythms
+{
+    /// <summary>In the commune's monthly reports (and its quarterly and annual ones).</summary>
+    public const string Monthly = "Monthly";
+    /// <summary>A short form every week, for a campaign ("cập nhật hằng tuần"), besides the monthly report.</summary>
+    public const string Weekly = "Weekly";
+
+    public static readonly IReadOnlyList<string> All = [Monthly, Weekly];
 }
 
 /// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>

@@ -8,8 +8,10 @@ public static class PeriodKinds
     public const string Annual = "Annual";
     /// <summary>"Báo cáo đột xuất": asked for on a date, from some or all units.</summary>
     public const string AdHoc = "AdHoc";
+    /// <summary>A week of a campaign plan (Monday to Sunday), reported by its Friday.</summary>
+    public const string Weekly = "Weekly";
 
-    public static readonly IReadOnlyList<string> All = [Monthly, Quarterly, Annual, AdHoc];
+    public static readonly IReadOnlyList<string> All = [Monthly, Quarterly, Annual, AdHoc, Weekly];
 }
 
 /// <summary>Where a period is: scheduled, open for reports, or closed.</summary>

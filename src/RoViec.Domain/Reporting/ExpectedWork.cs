@@ -27,7 +27,8 @@ public static class ExpectedWork
         ArgumentNullException.ThrowIfNull(period);
         return period.Kind switch
         {
-            "Annual" or "AdHoc" => true,
+            // A campaign's week asks for all of its indicators: the campaign's progress is what the week reports.
+            "Annual" or "AdHoc" or "Weekly" => true,
             "Quarterly" => rhythm is "Monthly" or "Quarterly",
             _ => rhythm switch
             {

@@ -21,14 +21,15 @@ public sealed class AppOn : IAsyncDisposable
         _postgres = postgres;
     }
 
-    public static AppOn Create(string provider, bool requireTwoFactor = false)
+    public static AppOn Create(string provider, bool requireTwoFactor = false, TimeProvider? clock = null)
     {
-        if (provider != Postgres) return new AppOn(new RoViecApp { RequireTwoFactor = requireTwoFactor }, false);
+        clock ??= new TestClock(RoViecApp.DefaultDay, 10);
+        if (provider != Postgres) return new AppOn(new RoViecApp { RequireTwoFactor = requireTwoFactor, Clock = clock }, false);
         var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
         if (string.IsNullOrEmpty(baseConnection))
             Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
         var cs = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_web_{Guid.NewGuid():N}" }.ConnectionString;
-        return new AppOn(new RoViecApp { ConnectionString = cs, RequireTwoFactor = requireTwoFactor }, true);
+        return new AppOn(new RoViecApp { ConnectionString = cs, RequireTwoFactor = requireTwoFactor, Clock = clock }, true);
     }
 
     public async ValueTask DisposeAsync()

@@ -104,8 +104,10 @@ public static class DashboardTrend
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(month);
         var today = clock.VietnamToday();
+        // The plan line: months closed under a version of the same year the plan replaced stay in the trend.
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, month.PlanId, ct);
         var months = await db.Periods.AsNoTracking()
-            .Where(p => p.PlanId == month.PlanId && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.StartsOn && p.State != PeriodStates.Scheduled)
+            .Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.StartsOn && p.State != PeriodStates.Scheduled)
             .OrderBy(p => p.StartsOn).ToListAsync(ct);
         var ids = months.Select(m => m.Id).ToList();
         var stamp = await db.PeriodSnapshots.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.Version).ToListAsync(ct);

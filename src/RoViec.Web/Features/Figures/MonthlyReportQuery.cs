@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
+using RoViec.Web.Features.Plans;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Web.Features.Measurement;
@@ -42,10 +43,15 @@ public static partial class MonthlyReportQuery
             .OrderBy(u => u.Unit, StringComparer.Create(Vietnamese, false)).ToList();
 
         // II. Tasks: derived status on the report's date, and what units reported in this period.
-        var health = await PlanHealth.ComputeAsync(db, period.PlanId, asOf, ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order)
-            .Select(t => new { t.Id, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.DeadlineRaw, t.DeadlineDue, t.Priority })
-            .ToListAsync(ct);
+        // Every plan the period covers: a plan reporting with the work programme comes after it, under its own title.
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var planTitles = (await Plans.PlansTogether.NamesAsync(db, plans, ct)).ToDictionary(p => p.Id, p => p.Title);
+        var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct);
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId))
+            .Select(t => new { t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.DeadlineRaw, t.DeadlineDue, t.Priority })
+            .ToListAsync(ct)).OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order).ToList();
+        IReadOnlyList<string> PathOf(Guid planId, string section) =>
+            planId == period.PlanId || !planTitles.TryGetValue(planId, out var title) ? SectionPath(section) : [title, .. SectionPath(section)];
         string LeadOf(Guid? unitId, string written) =>
             unitId is { } id && units.TryGetValue(id, out var name) ? name : string.IsNullOrWhiteSpace(written) ? "Chưa giao" : written;
         TaskHealth HealthOf(Guid id) => health.GetValueOrDefault(id, TaskHealth.NotStarted);
@@ -77,8 +83,8 @@ public static partial class MonthlyReportQuery
         var taskLines = lines.Where(l => l.TaskId is not null && l.Kind != ReportItemKinds.Indicator
                 && (l.TaskStatus is not null || !string.IsNullOrWhiteSpace(l.WorkDone)))
             .ToLookup(l => l.TaskId!.Value);
-        var sections = tasks.GroupBy(t => t.Section, StringComparer.Ordinal)
-            .Select(g => new SectionResult(SectionPath(g.Key), g.Count(), g
+        var sections = tasks.GroupBy(t => (t.PlanId, t.Section))
+            .Select(g => new SectionResult(PathOf(g.Key.PlanId, g.Key.Section), g.Count(), g
                 .Where(t => taskLines.Contains(t.Id))
                 .Select(t => new TaskResult(t.Code, t.Name, LeadOf(t.LeadUnitId, t.LeadAsWritten),
                     taskLines[t.Id].Any(l => l.Kind == ReportItemKinds.Task && l.TaskStatus == ReportedTaskStatuses.Done),
@@ -93,7 +99,8 @@ public static partial class MonthlyReportQuery
         var keyTasks = tasks.Where(t => t.Priority).ToList();
 
         // III. Indicators against their targets.
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).OrderBy(i => i.Order).ToListAsync(ct);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
+            .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).ToList();
         var asked = (await (
             from item in db.ReportItems.AsNoTracking()
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id

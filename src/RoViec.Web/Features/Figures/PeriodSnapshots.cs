@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using RoViec.Data;
+using RoViec.Web.Features.Plans;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
@@ -113,10 +114,12 @@ public static class PeriodSnapshots
 
     private static async Task<IReadOnlyList<TaskFigure>> TasksAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
     {
-        var health = await PlanHealth.ComputeAsync(db, period.PlanId, asOf, ct);
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order)
-            .Select(t => new { t.Id, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.Priority, t.DeadlineDue }).ToListAsync(ct);
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId))
+            .Select(t => new { t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.Priority, t.DeadlineDue }).ToListAsync(ct))
+            .OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order);
         return tasks.Select(t => new TaskFigure(t.Id, t.Code, t.Name, MonthlyReportQuery.SectionPath(t.Section) is { Count: > 0 } path ? path[0] : t.Section,
             t.LeadUnitId, t.LeadUnitId is { } lead && units.TryGetValue(lead, out var name) ? name : string.IsNullOrWhiteSpace(t.LeadAsWritten) ? "Chưa giao" : t.LeadAsWritten,
             health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue)).ToList();
@@ -124,7 +127,9 @@ public static class PeriodSnapshots
 
     private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
     {
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).OrderBy(i => i.Order).ToListAsync(ct);
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
+            .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).ToList();
         var values = await (
             from item in db.ReportItems.AsNoTracking()
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id

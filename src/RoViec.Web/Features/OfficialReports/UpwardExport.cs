@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
+using RoViec.Web.Features.Plans;
 using RoViec.Documents.Sheets;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Figures;
@@ -32,10 +33,12 @@ public static class UpwardExport
         ArgumentNullException.ThrowIfNull(period);
         var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
         // Numbered 1, 2, 3 … in the plan's order (the stored order is a sort key, not a number).
-        var orders = (await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).OrderBy(i => i.Order).Select(i => i.Id).ToListAsync(ct))
-            .Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
-        var taskOrders = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order).Select(t => t.Id).ToListAsync(ct))
-            .Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
+        // Every plan of the period, the work programme first, numbered on.
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var orders = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).Select(i => new { i.Id, i.PlanId, i.Order }).ToListAsync(ct))
+            .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
+        var taskOrders = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId)).Select(t => new { t.Id, t.PlanId, t.Order }).ToListAsync(ct))
+            .OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order).Select((t, n) => (t.Id, n)).ToDictionary(x => x.Id, x => x.n);
         var entries = (await db.UpwardEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).OrderByDescending(e => e.EnteredAtUtc).ToListAsync(ct))
             .GroupBy(e => (e.IndicatorId, e.TaskId)).ToDictionary(g => g.Key, g => g.First());
         var results = figures.Report.Indicators.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());

@@ -23,10 +23,15 @@ public static class OpenPeriod
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
-        var health = await PlanHealth.ComputeAsync(db, period.PlanId, today, ct);
+        // The period's plan and the plans in force reporting with it: one report per unit, its lines plan by plan.
+        var plans = await PlansTogether.OfPeriodAsync(db, period, ct);
+        var planOrder = plans.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var health = await PlanHealth.ComputeAsync(db, plans, today, ct);
         var units = await db.Units.Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId).OrderBy(t => t.Order).ToListAsync(ct);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId && i.OwnerUnitId != null).OrderBy(i => i.Order).ToListAsync(ct);
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId)).ToListAsync(ct))
+            .OrderBy(t => planOrder[t.PlanId]).ThenBy(t => t.Order).ToList();
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId) && i.OwnerUnitId != null).ToListAsync(ct))
+            .OrderBy(i => planOrder[i.PlanId]).ThenBy(i => i.Order).ToList();
         var asked = period.UnitIds.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
         var shape = new PeriodShape(period.Kind, period.Year, period.Number, period.StartsOn, period.EndsOn);
 

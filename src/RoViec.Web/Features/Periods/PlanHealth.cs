@@ -29,6 +29,17 @@ public static class PlanHealth
         return facts.ToDictionary(f => f.Key, f => TaskStatusRules.Derive(f.Value, today));
     }
 
+    /// <summary>The derived status of every task of several plans (a period's plans, <see cref="Plans.PlansTogether"/>).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, TaskHealth>> ComputeAsync(RoViecDbContext db, IReadOnlyList<Guid> planIds, DateOnly today, CancellationToken ct, ReportFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(planIds);
+        if (planIds.Count == 1) return await ComputeAsync(db, planIds[0], today, ct, filter);
+        var all = new Dictionary<Guid, TaskHealth>();
+        foreach (var planId in planIds)
+            foreach (var (task, health) in await ComputeAsync(db, planId, today, ct, filter)) all[task] = health;
+        return all;
+    }
+
     public static async Task<IReadOnlyDictionary<Guid, TaskFacts>> FactsAsync(RoViecDbContext db, Guid planId, DateOnly today, CancellationToken ct, ReportFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -58,7 +69,9 @@ public static class PlanHealth
             from item in db.ReportItems.AsNoTracking()
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
             join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
-            where planLine.Contains(period.PlanId) && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
+            join task in db.Tasks.AsNoTracking() on item.TaskId equals task.Id
+            // By the task's plan, not the period's: a plan reporting with the work programme has its lines in the programme's periods.
+            where planLine.Contains(task.PlanId) && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
             select new
             {
                 TaskId = item.TaskId!.Value,

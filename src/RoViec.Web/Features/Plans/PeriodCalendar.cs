@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
@@ -55,9 +56,32 @@ public static class PeriodCalendar
             rules = new ReportingRules { Id = Guid.NewGuid(), CommuneId = plan.CommuneId, PlanId = plan.Id, Version = Guid.NewGuid() };
             db.ReportingRules.Add(rules);
         }
-        if (!await db.Periods.AnyAsync(p => p.PlanId == plan.Id && p.Kind != PeriodKinds.AdHoc, ct))
-            db.Periods.AddRange(Build(rules, plan.Year));
+        // A plan reporting with the work programme has no calendar of its own: its lines are in the programme's reports.
+        if (plan.ReportsWithPlanId is null && !await db.Periods.AnyAsync(p => p.PlanId == plan.Id && p.Kind != PeriodKinds.AdHoc, ct))
+            db.Periods.AddRange(plan.Rhythm == PlanRhythms.Weekly ? Weeks(rules, plan) : Build(rules, plan.Year));
         return rules;
+    }
+
+    /// <summary>
+    /// A campaign's weeks, Monday to Sunday, from the week of its first day to the week of its last: each opens on its
+    /// Monday, its units report by its Friday, and the standing office compiles by the next Monday, after which it closes.
+    /// Labelled "Tuần 3 (21/12–27/12/2026)", numbered from the campaign's first week.
+    /// </summary>
+    public static IReadOnlyList<ReportingPeriod> Weeks(ReportingRules rules, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(plan);
+        var first = plan.StartsOn ?? new DateOnly(plan.Year, 1, 1);
+        var last = plan.EndsOn ?? new DateOnly(plan.Year, 12, 31);
+        var monday = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
+        var weeks = new List<ReportingPeriod>();
+        for (var (start, n) = (monday, 1); start <= last; start = start.AddDays(7), n++)
+        {
+            var end = start.AddDays(6);
+            weeks.Add(New(rules, PeriodKinds.Weekly, start.Year, n, string.Create(CultureInfo.InvariantCulture, $"Tuần {n} ({start:dd/MM}–{end:dd/MM/yyyy})"),
+                start, end, start, start.AddDays(4), start.AddDays(7)));
+        }
+        return weeks;
     }
 
     /// <summary>A day of a month, the last day when the month is shorter ("ngày 31" in February).</summary>

@@ -53,7 +53,10 @@ public abstract record ConfirmOutcome
 /// The officer's answer: the plan replaced (or none), and, when the officer reviewed it, which old task each new task
 /// continues (old id → new id); null keeps the proposed pairing (<see cref="ReplacePlan"/>).
 /// </summary>
-public sealed record ReplaceAnswer(Guid? Replaces, IReadOnlyDictionary<Guid, Guid>? Pairing = null);
+/// <param name="Rhythm">When keeping both in force: how the new plan reports (<see cref="PlanRhythms"/>; null: monthly, with the work programme).</param>
+/// <param name="EndsOn">A weekly campaign's last day.</param>
+/// <param name="Field">The field the new plan serves, as the officer names it.</param>
+public sealed record ReplaceAnswer(Guid? Replaces, IReadOnlyDictionary<Guid, Guid>? Pairing = null, string? Rhythm = null, DateOnly? EndsOn = null, string? Field = null);
 
 /// <summary>
 /// A plan's life from its document: an import becomes a draft at once (tasks, indicators and units
@@ -133,6 +136,10 @@ public static class PlanDrafts
             replaced.Status = PlanStatuses.Replaced;
             plan.ReplacesPlanId = replaced.Id;
         }
+        else if (await KeepBothAsync(db, plan, answer, DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc)), ct) is { } refused)
+        {
+            return new ConfirmOutcome.Refused(refused);
+        }
         // Begun only now, after the reads, so that its first statement is the write that claims the
         // draft: SQLite takes its write lock at once, PostgreSQL makes a concurrent claim wait for this one.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -158,6 +165,44 @@ public static class PlanDrafts
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ConfirmOutcome.Confirmed(plan, replaced);
+    }
+
+    /// <summary>
+    /// The officer keeps the plans in force and adds this one beside them (docs/adr/0009): a monthly plan reports with the
+    /// commune's work programme of the year — one report per unit per period, the programme's open period getting the new
+    /// plan's lines when the scheduler next passes — and a campaign gets its own weeks up to its last day. Returns a
+    /// refusal, or null when the plan is set.
+    /// </summary>
+    private static async Task<string?> KeepBothAsync(RoViecDbContext db, Plan plan, ReplaceAnswer answer, DateOnly today, CancellationToken ct)
+    {
+        var rhythm = string.IsNullOrWhiteSpace(answer.Rhythm) ? PlanRhythms.Monthly : answer.Rhythm;
+        if (!PlanRhythms.All.Contains(rhythm)) return "Nhịp báo cáo không hợp lệ; hãy chọn báo cáo hằng tháng hoặc hằng tuần.";
+        var field = answer.Field?.Trim();
+        if (field is { Length: > 100 }) return "Lĩnh vực của kế hoạch dài quá 100 ký tự.";
+        plan.Field = string.IsNullOrEmpty(field) ? null : field;
+        plan.Rhythm = rhythm;
+        if (rhythm == PlanRhythms.Weekly)
+        {
+            if (answer.EndsOn is not { } ends) return "Chiến dịch báo cáo hằng tuần cần ngày kết thúc.";
+            if (ends < today) return "Ngày kết thúc của chiến dịch đã qua; hãy chọn một ngày từ hôm nay trở đi.";
+            if (ends > today.AddYears(1)) return "Chiến dịch báo cáo hằng tuần dài nhất một năm; hãy chọn ngày kết thúc sớm hơn.";
+            plan.StartsOn = today;
+            plan.EndsOn = ends;
+            return null;
+        }
+        if (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct) is not { } host) return null;
+        plan.ReportsWithPlanId = host.Root;
+        // The programme's period open now is opened again by the scheduler, which adds the new plan's lines to the
+        // reports still being written (a report already sent stays as it was sent); its figures are read again.
+        var open = await db.Periods.Where(p => p.PlanId == host.Id && p.State == PeriodStates.Open).ToListAsync(ct);
+        foreach (var period in open)
+        {
+            period.OpenedAtUtc = null;
+            period.Version = Guid.NewGuid();
+        }
+        var openIds = open.Select(p => p.Id).ToList();
+        await db.PeriodSnapshots.Where(s => openIds.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+        return null;
     }
 
     /// <summary>Removes a draft with its tasks, indicators, uploaded file and the unknown unit names only it used.</summary>

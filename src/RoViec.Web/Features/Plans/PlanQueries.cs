@@ -7,10 +7,13 @@ namespace RoViec.Web.Features.Plans;
 /// <summary>Reads shared by the plan pages and the API.</summary>
 public static class PlanQueries
 {
-    /// <summary>The commune's plan in force: the latest confirmed one that has not been replaced.</summary>
+    /// <summary>
+    /// The commune's work programme in force: the latest confirmed plan that has not been replaced and has the monthly
+    /// calendar (not a plan reporting with it, not a weekly campaign: <see cref="PlansTogether"/>).
+    /// </summary>
     public static Task<Plan?> ActivePlanAsync(RoViecDbContext db, Guid? communeId, CancellationToken ct) =>
         db.Plans.AsNoTracking()
-            .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active)
+            .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)
             .FirstOrDefaultAsync(ct);
 

@@ -94,6 +94,15 @@ public static class ReplacePlan
         var taskPairs = pairing?.ToDictionary() ?? TaskPairing.Pairs(Items(oldTasks), Items(newTasks)).ToDictionary(p => p.OldId, p => p.NewId);
         var newById = newTasks.ToDictionary(t => t.Id);
         foreach (var (oldId, newId) in taskPairs) newById[newId].ReplacesTaskId = oldId;
+        // A new version reports as the old one did: with the work programme, or as a campaign over the same weeks.
+        if (replaced.Year == plan.Year)
+        {
+            plan.ReportsWithPlanId = replaced.ReportsWithPlanId;
+            plan.Rhythm = replaced.Rhythm;
+            plan.StartsOn ??= replaced.StartsOn;
+            plan.EndsOn ??= replaced.EndsOn;
+        }
+        plan.Field ??= replaced.Field;
         if (replaced.Year != plan.Year)
         {
             await db.SaveChangesAsync(ct);
@@ -120,6 +129,24 @@ public static class ReplacePlan
             db.ReportingRules.Add(rules);
         }
 
+        if (replaced.ReportsWithPlanId is { } root)
+        {
+            // A plan reporting with the work programme has no periods: its lines in the programme's open period follow
+            // its tasks to the new version when the scheduler opens that period again.
+            var host = await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct);
+            var open = host is { } h && h.Root == root
+                ? await db.Periods.Where(p => p.PlanId == h.Id && p.State == PeriodStates.Open).ToListAsync(ct)
+                : [];
+            foreach (var period in open)
+            {
+                period.OpenedAtUtc = null;
+                period.Version = Guid.NewGuid();
+            }
+            await RemapLinesAsync(db, [.. open.Select(p => p.Id)], oldTasks, taskPairs, oldIndicators, indicatorPairs, ct);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
         var periods = await db.Periods.Where(p => p.PlanId == replaced.Id && p.State != PeriodStates.Closed).ToListAsync(ct);
         var periodIds = periods.Select(p => p.Id).ToList();
         var withReports = await db.Reports.Where(r => periodIds.Contains(r.PeriodId)).Select(r => r.PeriodId).Distinct().ToListAsync(ct);
@@ -144,20 +171,37 @@ public static class ReplacePlan
         var held = await db.Periods.AsNoTracking().Where(p => p.PlanId == replaced.Id && p.State == PeriodStates.Closed && p.Kind != PeriodKinds.AdHoc)
             .Select(p => new { p.Kind, p.Number }).ToListAsync(ct);
         var taken = held.Select(p => (p.Kind, p.Number)).Concat(periods.Where(p => moved.Contains(p.Id)).Select(p => (p.Kind, p.Number))).ToHashSet();
-        db.Periods.AddRange(PeriodCalendar.Build(rules, plan.Year).Where(p => !taken.Contains((p.Kind, p.Number))));
+        var calendar = plan.Rhythm == PlanRhythms.Weekly ? PeriodCalendar.Weeks(rules, plan) : PeriodCalendar.Build(rules, plan.Year);
+        db.Periods.AddRange(calendar.Where(p => !taken.Contains((p.Kind, p.Number))));
 
-        var lines = await db.ReportItems.Join(db.Reports.Where(r => moved.Contains(r.PeriodId)), i => i.ReportId, r => r.Id, (i, r) => new { Item = i, r.State })
+        await RemapLinesAsync(db, moved, oldTasks, taskPairs, oldIndicators, indicatorPairs, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The lines of the replaced plan in these periods follow their task or indicator to the one continuing it; a line of
+    /// a dropped one leaves a report still being written (a sent report keeps what it said). Lines of other plans reported
+    /// in the same periods are not touched.
+    /// </summary>
+    private static async Task RemapLinesAsync(RoViecDbContext db, List<Guid> periodIds, List<PlanTaskRow> oldTasks,
+        Dictionary<Guid, Guid> taskPairs, List<IndicatorRow> oldIndicators, Dictionary<Guid, Guid> indicatorPairs, CancellationToken ct)
+    {
+        if (periodIds.Count == 0) return;
+        var oldTaskIds = oldTasks.Select(t => t.Id).ToHashSet();
+        var oldIndicatorIds = oldIndicators.Select(i => i.Id).ToHashSet();
+        var lines = await db.ReportItems.Join(db.Reports.Where(r => periodIds.Contains(r.PeriodId)), i => i.ReportId, r => r.Id, (i, r) => new { Item = i, r.State })
             .ToListAsync(ct);
         foreach (var line in lines)
         {
             var item = line.Item;
+            var old = (item.TaskId is { } t && oldTaskIds.Contains(t)) || (item.IndicatorId is { } x && oldIndicatorIds.Contains(x));
+            if (!old) continue;
             if (item.TaskId is { } taskId && taskPairs.TryGetValue(taskId, out var newTask)) item.TaskId = newTask;
             else if (item.IndicatorId is { } indicatorId && indicatorPairs.TryGetValue(indicatorId, out var newIndicator)) item.IndicatorId = newIndicator;
             else if (line.State is ReportStates.Draft or ReportStates.Returned) db.ReportItems.Remove(item);
             else continue;
             item.Version = Guid.NewGuid();
         }
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ public sealed record SheetLine(
     IReadOnlyList<EvidenceRow> Evidence,
     IReadOnlyList<CorrectionRow> Corrections,
     DateOnly? DeadlineDue = null,
-    string? CarriedFrom = null)
+    string? CarriedFrom = null,
+    string? PlanTitle = null)
 {
     public IReadOnlyList<string> Fields => LineFields.Of(Item.Kind, Ratio);
 }
@@ -44,7 +45,7 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
         var itemIds = report.Items.Select(i => i.Id).ToList();
         var taskIds = report.Items.Where(i => i.TaskId is not null).Select(i => i.TaskId!.Value).ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.Name, t.Code, t.DeadlineRaw, t.DeadlineDue, t.Output }).ToDictionaryAsync(t => t.Id, ct);
+            .Select(t => new { t.Id, t.PlanId, t.Name, t.Code, t.DeadlineRaw, t.DeadlineDue, t.Output }).ToDictionaryAsync(t => t.Id, ct);
         var evidence = (await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId))
             .Select(e => new EvidenceRow(e.Id, e.ItemId, e.Kind, e.Title, e.DocumentDate, e.Url, e.Size, e.AddedBy, e.AddedAtUtc)).ToListAsync(ct))
             .OrderBy(e => e.AddedAtUtc).ToLookup(e => e.ItemId);
@@ -57,19 +58,31 @@ public sealed record ReportSheet(ReportHandle Handle, string CommuneName, IReadO
             Periods.CarriedValues.SubjectOf(report.UnitId, item) is { } subject && carried.TryGetValue(subject, out var source)
                 && Periods.CarriedValues.StillCarried(source.Item, item) ? source.PeriodLabel : null;
 
+        // A report covering several plans (the work programme and the plans reporting with it) shows its lines plan by
+        // plan, the programme first, each group under its plan's title.
+        Guid? PlanOf(ReportItem item) => item.TaskId is { } t && tasks.TryGetValue(t, out var row) ? row.PlanId
+            : item.IndicatorId is { } x && handle.Indicators.TryGetValue(x, out var indicator) ? indicator.PlanId : null;
+        var plans = report.Items.OrderBy(i => i.Order).Select(PlanOf).OfType<Guid>().Distinct().OrderBy(p => p == handle.Period.PlanId ? 0 : 1).ToList();
+        var titles = plans.Count > 1
+            ? await db.Plans.AsNoTracking().Where(p => plans.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct)
+            : [];
         var lines = new List<SheetLine>();
-        foreach (var item in report.Items.OrderBy(i => i.Order))
+        Guid? group = null;
+        foreach (var item in report.Items.OrderBy(i => PlanOf(i) is { } p && plans.IndexOf(p) is var at and >= 0 ? at : plans.Count).ThenBy(i => i.Order))
         {
             var number = lines.Count + 1;
+            var plan = PlanOf(item);
+            var heading = titles.Count > 0 && plan is { } p && p != group && titles.TryGetValue(p, out var title) ? title : null;
+            if (heading is not null) group = plan;
             if (item.TaskId is { } taskId && tasks.TryGetValue(taskId, out var task))
             {
                 // The final due day is written by the page, in the reader's language ("(hạn cuối …)").
                 var deadline = string.IsNullOrEmpty(task.DeadlineRaw) ? null : task.DeadlineRaw;
-                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], task.DeadlineDue, CarriedFrom(item)));
+                lines.Add(new SheetLine(item, number, task.Name, task.Code, deadline, task.Output, null, false, [.. evidence[item.Id]], [.. corrections[item.Id]], task.DeadlineDue, CarriedFrom(item), heading));
             }
             else if (item.IndicatorId is { } indicatorId && handle.Indicators.TryGetValue(indicatorId, out var indicator))
             {
-                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom: CarriedFrom(item)));
+                lines.Add(new SheetLine(item, number, indicator.Name, null, null, null, indicator, handle.IsRatio(item), [.. evidence[item.Id]], [.. corrections[item.Id]], CarriedFrom: CarriedFrom(item), PlanTitle: heading));
             }
         }
         var commune = await db.Communes.Where(c => c.Id == report.CommuneId).Select(c => c.Name).FirstAsync(ct);

@@ -23,6 +23,8 @@ public static class AdvancePeriods
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
+        // A plan reporting with the work programme moves along with the programme's periods.
+        if (plan.ReportsWithPlanId is not null) return new Outcome(0, 0, 0, []);
         await PeriodCalendar.EnsureAsync(db, plan, ct);
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
 

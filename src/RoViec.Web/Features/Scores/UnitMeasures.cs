@@ -42,17 +42,19 @@ public static class UnitMeasures
             .Select(i => new { i.ReportId, i.Kind, i.TaskStatus, i.IndicatorId, i.Value, i.Numerator, i.Denominator, Evidence = i.Evidence.Count })
             .ToListAsync(ct);
         var linesByReport = lines.ToLookup(l => l.ReportId);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == period.PlanId).ToDictionaryAsync(i => i.Id, ct);
+        // Every plan of the month counts: a plan reporting with the work programme is scored with it.
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToDictionaryAsync(i => i.Id, ct);
 
-        var health = await VerifiedHealthAsync(db, period.PlanId, asOf, period.EndsOn, ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == period.PlanId && t.LeadUnitId != null)
+        var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct, PlanHealth.VerifiedUntil(period.EndsOn));
+        var tasks = await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId) && t.LeadUnitId != null)
             .Select(t => new { t.Id, LeadUnitId = t.LeadUnitId!.Value, t.DeadlineDue }).ToListAsync(ct);
         var tasksByUnit = tasks.ToLookup(t => t.LeadUnitId);
 
         var budgets = await (
             from b in db.BudgetEntries.AsNoTracking()
             join p in db.Periods.AsNoTracking() on b.PeriodId equals p.Id
-            where b.PlanId == period.PlanId && b.UnitId != null && p.EndsOn <= period.EndsOn
+            where plans.Contains(b.PlanId) && b.UnitId != null && p.EndsOn <= period.EndsOn
             select new { UnitId = b.UnitId!.Value, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
         var budgetByUnit = budgets.GroupBy(b => b.UnitId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(b => b.EndsOn).ThenByDescending(b => b.EnteredAtUtc).First());

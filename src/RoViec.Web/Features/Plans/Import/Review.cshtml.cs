@@ -86,7 +86,10 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     /// <param name="knowingly">The officer ticked "I have read the warnings and confirm anyway".</param>
     /// <param name="pairing">The officer was shown the proposed pairing of tasks: <paramref name="pairs"/> is the pairing confirmed.</param>
     /// <param name="pairs">"oldTaskId:newTaskId" for each pair kept or chosen (empty values: an old task left superseded).</param>
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, bool knowingly, bool pairing, string[]? pairs, CancellationToken ct)
+    /// <param name="rhythm">Keeping both in force: how the new plan reports (<see cref="PlanRhythms"/>).</param>
+    /// <param name="endsOn">Keeping both in force as a weekly campaign: its last day ("yyyy-MM-dd").</param>
+    /// <param name="field">The field the new plan serves.</param>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? replace, bool knowingly, bool pairing, string[]? pairs, string? rhythm, string? endsOn, string? field, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
         Dictionary<Guid, Guid>? chosen = null;
@@ -104,10 +107,21 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 }
             }
         }
+        DateOnly? ends = null;
+        if (!string.IsNullOrWhiteSpace(endsOn))
+        {
+            if (!DateOnly.TryParseExact(endsOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                Error = L["Ngày kết thúc chiến dịch không hợp lệ; hãy chọn ngày trên lịch."];
+                Response.SetStatus(Refusal.BadRequest);
+                return await ShowAsync(id, ct);
+            }
+            ends = day;
+        }
         ReplaceAnswer? answer = replace switch
         {
             null or "" => null,
-            "none" => new ReplaceAnswer(null),
+            "none" => new ReplaceAnswer(null, null, rhythm, ends, field),
             _ when Guid.TryParse(replace, out var replaced) => new ReplaceAnswer(replaced, chosen),
             _ => null,
         };
@@ -128,7 +142,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 Response.SetStatus(unacknowledged.Refusal);
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.Refused refused:
-                Error = refused.Message;
+                Error = L[refused.Message];
                 Response.SetStatus(refused.Refusal);
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.ConfirmedMeanwhile meanwhile:
