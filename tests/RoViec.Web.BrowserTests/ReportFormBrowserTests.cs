@@ -130,7 +130,7 @@ public sealed class ReportFormBrowserTests
     private static async Task<Guid> OpenPeriodAsync(string database)
     {
         await using var db = Db(database);
-        var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active);
+        var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Monthly);
         var police = await db.Units.Where(u => u.Key == "cong-an").Select(u => u.Id).SingleAsync();
         // A counted indicator for the police too, so the form has a value line beside its ratio.
         var counted = await db.Indicators.Where(i => i.PlanId == plan.Id && i.TargetUnit == "count").OrderBy(i => i.Order).FirstAsync();

@@ -93,6 +93,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         await KeepSomethingOpenAsync(communeId, plan, today, ct);
         await ReplayTaskAlertsAsync(communeId, plan.Id, today, ct);
         await DrawCrossCheckAsync(communeId, ct);
+        // A second plan in force beside the programme: a campaign reporting weekly.
+        await DemoCampaign.SeedAsync(db, communeId, today, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToListAsync(ct);
         // The demo publishes its page, with the ranking, so a newcomer sees it at /cong-khai/{slug}.
         var page = await PublicFigures.EnsureAsync(db, communeId, ct);

@@ -140,6 +140,7 @@ public static partial class MonthlyReportQuery
             {
                 PeriodKinds.Monthly => "tháng tới",
                 PeriodKinds.Quarterly => "quý tới",
+                PeriodKinds.Weekly => "tuần tới",
                 PeriodKinds.Annual => "từ nay đến cuối năm " + period.Year.ToString(CultureInfo.InvariantCulture),
                 _ => "thời gian tới",
             },
@@ -177,6 +178,7 @@ public static partial class MonthlyReportQuery
         {
             PeriodKinds.Monthly => period.EndsOn.AddDays(1).AddMonths(1).AddDays(-1),
             PeriodKinds.Quarterly => period.EndsOn.AddDays(1).AddMonths(3).AddDays(-1),
+            PeriodKinds.Weekly => period.EndsOn.AddDays(7),
             // The year's report is written in November: what remains is the rest of the year.
             PeriodKinds.Annual => new DateOnly(period.Year, 12, 31),
             _ => asOf.AddMonths(1),

@@ -15,6 +15,7 @@ public static class PeriodLabels
         PeriodKinds.Monthly => "Tháng",
         PeriodKinds.Quarterly => "Quý",
         PeriodKinds.Annual => "Năm",
+        PeriodKinds.Weekly => "Tuần",
         _ => "Đột xuất",
     };
 

@@ -78,7 +78,8 @@ public static class PeriodCalendar
         for (var (start, n) = (monday, 1); start <= last; start = start.AddDays(7), n++)
         {
             var end = start.AddDays(6);
-            weeks.Add(New(rules, PeriodKinds.Weekly, start.Year, n, string.Create(CultureInfo.InvariantCulture, $"Tuần {n} ({start:dd/MM}–{end:dd/MM/yyyy})"),
+            // A week belongs to the year of its Thursday, as ISO 8601 numbers weeks.
+            weeks.Add(New(rules, PeriodKinds.Weekly, start.AddDays(3).Year, n, string.Create(CultureInfo.InvariantCulture, $"Tuần {n} ({start:dd/MM}–{end:dd/MM/yyyy})"),
                 start, end, start, start.AddDays(4), start.AddDays(7)));
         }
         return weeks;

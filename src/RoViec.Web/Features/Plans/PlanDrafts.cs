@@ -81,10 +81,12 @@ public static class PlanDrafts
         return plan;
     }
 
-    /// <summary>A plan confirmed as imported, without review (the demo commune's first plan).</summary>
-    public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, DateTime nowUtc, CancellationToken ct)
+    /// <summary>A plan confirmed as imported, without review (the demo commune's plans).</summary>
+    /// <param name="shape">Sets what the document does not say (a campaign's rhythm and days) before the calendar is laid out.</param>
+    public static async Task<Plan> CreateConfirmedAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, string confirmedBy, DateTime nowUtc, CancellationToken ct, Action<Plan>? shape = null)
     {
         var plan = Build(await CommuneUnits.LoadAsync(db, communeId, ct), communeId, draft, fileName, nowUtc, asDraft: false);
+        shape?.Invoke(plan);
         plan.Status = PlanStatuses.Active;
         plan.ConfirmedAtUtc = nowUtc;
         plan.ConfirmedBy = confirmedBy;

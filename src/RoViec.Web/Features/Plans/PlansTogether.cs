@@ -12,6 +12,9 @@ namespace RoViec.Web.Features.Plans;
 /// </summary>
 public static class PlansTogether
 {
+    /// <summary>The fields the samples' plans serve, offered when the officer names a plan's field (stored as typed: data, not a label).</summary>
+    public static readonly IReadOnlyList<string> Fields = ["KHCN, ĐMST và CĐS", "Cải cách hành chính", "Đề án 06", "Chiến dịch"];
+
     /// <summary>A plan a period's lines come from, for grouping a report or a dashboard by plan.</summary>
     public sealed record PlanName(Guid Id, string Title, string? Field, string Rhythm, bool Host);
 

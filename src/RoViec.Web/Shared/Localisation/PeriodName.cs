@@ -31,6 +31,8 @@ public readonly record struct PeriodName(string Kind, int Number, int Year, stri
                 English.DateTimeFormat.GetMonthName(Number) + " " + Year.ToString(CultureInfo.InvariantCulture),
             PeriodKinds.Quarterly when Number is >= 1 and <= 4 => $"Q{Number} {Year.ToString(CultureInfo.InvariantCulture)}",
             PeriodKinds.Annual => "Year " + Year.ToString(CultureInfo.InvariantCulture),
+            // "Tuần 3 (21/12–27/12/2026)": the dates are written alike.
+            PeriodKinds.Weekly when Label.StartsWith("Tuần ", StringComparison.Ordinal) => "Week " + Label["Tuần ".Length..],
             _ => Label,
         };
     }

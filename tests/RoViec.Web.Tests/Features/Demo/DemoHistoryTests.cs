@@ -110,7 +110,7 @@ public sealed class DemoHistoryTests
         {
             var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, inspector.ToString())], "test"));
             var scope = await new CurrentUser(db).ScopeAsync(principal, Ct);
-            var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active, Ct);
+            var plan = await db.Plans.SingleAsync(p => p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Monthly, Ct);
             return await ToDo.ForAsync(db, scope, plan.CommuneId, plan.Id, Today, Ct);
         });
         var item = Assert.Single(todo, t => t.Link == "/kiem-tra-cheo");
@@ -166,8 +166,17 @@ public sealed class DemoHistoryTests
         };
         await app.Services.GetRequiredService<RoViec.Web.Features.Scheduling.ScheduledWork>().RunOnceAsync(Ct);
         var plans = await app.WithDbAsync(db => db.Plans.AsNoTracking().Where(p => p.Status != PlanStatuses.Draft).ToListAsync(Ct));
-        var inForce = Assert.Single(plans, p => p.Status == PlanStatuses.Active);
+        var inForce = Assert.Single(plans, p => p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Monthly);
         Assert.Equal(today.Year, inForce.Year);
+        // Beside it, a campaign of this year reporting weekly: its weeks before this one reported and closed, this week open.
+        var campaign = Assert.Single(plans, p => p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Weekly);
+        Assert.Equal(today.Year, campaign.Year);
+        var weeks = await app.WithDbAsync(db => db.Periods.AsNoTracking().Where(p => p.PlanId == campaign.Id).OrderBy(p => p.StartsOn).ToListAsync(Ct));
+        Assert.All(weeks, w => Assert.Equal(PeriodKinds.Weekly, w.Kind));
+        var thisWeek = Assert.Single(weeks, w => w.StartsOn <= today && today <= w.EndsOn);
+        Assert.Equal(PeriodStates.Open, thisWeek.State);
+        Assert.True(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.PeriodId == thisWeek.Id && r.State == ReportStates.Draft, Ct)), "this week's reports are being written");
+        Assert.All(weeks.Where(w => w.CompileDueOn < today), w => Assert.Equal(PeriodStates.Closed, w.State));
         var periods = await app.WithDbAsync(db => db.Periods.AsNoTracking().ToListAsync(Ct));
         // This month is open; after its compile day (the 23rd on) next month has been opened ahead of its day, and in
         // late December, whose next month is next year's, every unit has been asked for an ad-hoc year-end report.
