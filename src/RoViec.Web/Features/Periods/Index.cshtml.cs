@@ -46,6 +46,10 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
 
     public Plan? Plan { get; private set; }
     public IReadOnlyList<PeriodLine> Periods { get; private set; } = [];
+    /// <summary>The plans in force that report in the programme's periods (ADR 0009).</summary>
+    public IReadOnlyList<PlansTogether.PlanName> Companions { get; private set; } = [];
+    /// <summary>The campaigns in force reporting weekly, each with its weeks.</summary>
+    public IReadOnlyList<(Plan Campaign, IReadOnlyList<PeriodLine> Weeks)> Campaigns { get; private set; } = [];
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
     public bool RunsReporting { get; private set; }
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -132,6 +136,15 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var expected = (await ReportingFigures.ExpectedAsync(db, Plan.Id, null, ct)).ToLookup(e => e.PeriodId);
         Periods = periods.OrderBy(p => p.UnitDueOn).ThenBy(p => p.Kind)
             .Select(p => new PeriodLine(p, ReportingRate.Of(expected[p.Id], clock.VietnamToday()))).ToList();
+        Companions = [.. (await PlansTogether.NamesAsync(db, await PlansTogether.WithCompanionsAsync(db, Plan.Id, ct), ct)).Where(p => p.Id != Plan.Id)];
+        var campaigns = new List<(Plan, IReadOnlyList<PeriodLine>)>();
+        foreach (var campaign in await PlanQueries.CampaignsAsync(db, Plan.CommuneId, ct))
+        {
+            var weeks = await PeriodQueries.OfPlanAsync(db, campaign.Id, ct);
+            var received = (await ReportingFigures.ExpectedAsync(db, campaign.Id, null, ct)).ToLookup(e => e.PeriodId);
+            campaigns.Add((campaign, [.. weeks.OrderBy(p => p.StartsOn).Select(p => new PeriodLine(p, ReportingRate.Of(received[p.Id], clock.VietnamToday())))]));
+        }
+        Campaigns = campaigns;
         Units = [.. (await PeriodQueries.UnitsByNameAsync(db, Plan.CommuneId, ct)).Where(CommuneCatalog.IsAssignable)];
         if (!fillForms) return;
         var rules = await PeriodAdmin.RulesAsync(db, Plan.Id, ct);

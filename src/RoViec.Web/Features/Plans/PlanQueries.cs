@@ -17,6 +17,12 @@ public static class PlanQueries
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>The commune's campaigns in force that report weekly (<see cref="PlansTogether"/>), oldest first.</summary>
+    public static async Task<IReadOnlyList<Plan>> CampaignsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        await db.Plans.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Weekly)
+            .OrderBy(p => p.ConfirmedAtUtc).ToListAsync(ct);
+
     /// <summary>A plan line in the commune's list of plans.</summary>
     public sealed record PlanLine(Guid Id, string Title, string? Number, int Year, string Status, string SourceFileName, DateTime ImportedAtUtc,
         DateTime? ConfirmedAtUtc, string? ConfirmedBy, int Tasks, int Indicators, Guid? ReplacesPlanId);
