@@ -45,7 +45,7 @@ public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser, I
         var input = new PublicPageSettings.Input(Enabled, Slug, Intro, ShowIndicators, ShowFields, ShowRanking, IndicatorIds, Version);
         if (await PublicPageSettings.SaveAsync(db, Page0, Indicators, input, ct) is PublicPageSettings.Outcome.Refused refused)
         {
-            Errors = refused.Errors;
+            Errors = [.. refused.Errors.Select(e => e.In(L))];
             return this.Refuse(refused.Refusal);
         }
         Notice = L["Đã lưu cài đặt trang công khai."];
