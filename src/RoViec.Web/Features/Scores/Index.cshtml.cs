@@ -71,7 +71,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var outcome = await ScoreService.RecomputeAsync(db, ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, clock, ct);
         if (outcome is ScoreOutcome.Refused refused)
         {
-            Error = ((IRefused)refused).Text.In(L);
+            Error = refused.Text.In(L);
             Month = Months.First(m => m.Id == ky);
             View = await ScoreQueries.MonthAsync(db, Month, ct);
             return this.Refuse(refused.Refusal);

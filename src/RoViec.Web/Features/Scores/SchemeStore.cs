@@ -113,8 +113,9 @@ public static class SchemeStore
         var closed = await db.Periods.AsNoTracking()
             .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State == PeriodStates.Closed)
             .OrderBy(p => p.StartsOn).FirstOrDefaultAsync(ct);
-        return closed is null ? null : new Sentence("Không áp dụng được bộ tiêu chí mới từ {0}: {1} đã khóa sổ và đã chấm điểm theo bộ tiêu chí cũ. "
-            + "Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.", from.ToString("MM/yyyy", CultureInfo.InvariantCulture), PeriodName.Of(closed));
+        return closed is null ? null : new Sentence(
+            "Không áp dụng được bộ tiêu chí mới từ {0}: {1} đã khóa sổ và đã chấm điểm theo bộ tiêu chí cũ. Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.",
+            from.ToString("MM/yyyy", CultureInfo.InvariantCulture), PeriodName.Of(closed));
     }
 
     /// <summary>The commune's scheme versions, latest start first.</summary>
