@@ -123,7 +123,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         Composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
         Outdated = ReportCompositions.Outdated(Composition, Generated);
         Settings = await OfficialReport.SettingsAsync(db, period, today, ct);
-        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
+        NotReady = (await DownloadMonthlyReport.NotReadyAsync(db, period, ct))?.In(L);
         return null;
     }
 }

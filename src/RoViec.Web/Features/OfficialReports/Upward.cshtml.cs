@@ -71,7 +71,7 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
         Rows = await UpwardExport.RowsAsync(db, period, clock, ct);
-        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
+        NotReady = (await DownloadMonthlyReport.NotReadyAsync(db, period, ct))?.In(L);
         return null;
     }
 }

@@ -43,8 +43,8 @@ public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, Time
     }
 
     /// <summary>The inbox answers its script with the refusal's message as plain text.</summary>
-    private static ContentResult Answer(IRefused refused) =>
-        new() { StatusCode = Refusals.Status(refused.Refusal), ContentType = "text/plain; charset=utf-8", Content = refused.Message };
+    private ContentResult Answer(IRefused refused) =>
+        new() { StatusCode = Refusals.Status(refused.Refusal), ContentType = "text/plain; charset=utf-8", Content = refused.Text.In(L) };
 
     private async Task<Guid?> CommuneAsync(CancellationToken ct)
     {

@@ -372,6 +372,40 @@ public sealed partial class EnglishSentencesTests
         Assert.Contains("Extension granted to the unit; the reason is kept with the decision.", await BodyTextAsync(granted), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_period_without_verified_reports_and_a_refused_answer_are_explained_in_english()
+    {
+        await using var app = new RoViecApp();
+        var (december, _, _) = await app.OpenMonthAsync(12);
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+
+        var upward = await TextAsync(office, $"/ky-bao-cao/{december}/nhap-len");
+        var feedback = await app.WithDbAsync(async db =>
+        {
+            var item = new Feedback
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = await db.Communes.Select(c => c.Id).SingleAsync(Ct),
+                Item = "page",
+                Rating = 2,
+                Message = "Trang chậm cập nhật",
+                CreatedAtUtc = app.UtcNow,
+                State = FeedbackStates.New,
+                Version = Guid.NewGuid(),
+            };
+            db.Feedback.Add(item);
+            await db.SaveChangesAsync(Ct);
+            return item;
+        });
+        using var empty = await office.PostFormAsync("/cong-khai/phan-hoi", "/cong-khai/phan-hoi?handler=Answer",
+            ("id", feedback.Id.ToString()), ("version", feedback.Version.ToString()), ("answer", " "));
+
+        Assert.Matches("The reporting period December 2026 of the commune [^<]+ has no report verified by the standing office yet, so there are no official figures.", upward);
+        Assert.DoesNotContain("chưa có báo cáo nào được", upward, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal("Write the answer.", await empty.Content.ReadAsStringAsync(Ct));
+    }
+
     private static RoViecApp DemoYear() => new()
     {
         Clock = new TestClock(new DateOnly(2026, 11, 24), 10),
