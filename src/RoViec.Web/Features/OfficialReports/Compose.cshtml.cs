@@ -8,6 +8,8 @@ using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Figures;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -21,7 +23,7 @@ namespace RoViec.Web.Features.OfficialReports;
 /// fills the layout fields, and the standing office removes one it no longer uses.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public ReportingPeriod Period { get; private set; } = null!;
     public MonthlyReportSettings Settings { get; private set; } = null!;
@@ -85,7 +87,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         {
             await ReportCompositions.KeepAsDefaultAsync(db, Period, defaults, ct);
         }
-        Notice = KeepProfile ? "Đã lưu báo cáo và thể thức mặc định của cơ quan ban hành." : "Đã lưu báo cáo.";
+        Notice = KeepProfile ? L["Đã lưu báo cáo và thể thức mặc định của cơ quan ban hành."] : L["Đã lưu báo cáo."];
         return Redirect($"/ky-bao-cao/{Period.Id}/soan-bao-cao");
     }
 
@@ -95,7 +97,9 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         if (found.Refused || !ManagesProfiles(found)) return Forbid();
         if (found.Period.State == PeriodStates.Scheduled) return NotFound();
         if (await LayoutProfiles.DeleteAsync(db, found.Period.CommuneId, profileId, ct) is not { } profile) return NotFound();
-        Notice = $"Đã xóa thể thức của {profile.Body}." + (profile.IsDefault ? " Báo cáo sau sẽ lấy thể thức theo văn bản kế hoạch." : "");
+        Notice = profile.IsDefault
+            ? L["Đã xóa thể thức của {0}. Báo cáo sau sẽ lấy thể thức theo văn bản kế hoạch.", profile.Body]
+            : L["Đã xóa thể thức của {0}.", profile.Body];
         return Redirect($"/ky-bao-cao/{found.Period.Id}/soan-bao-cao");
     }
 
@@ -119,7 +123,7 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         Composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
         Outdated = ReportCompositions.Outdated(Composition, Generated);
         Settings = await OfficialReport.SettingsAsync(db, period, today, ct);
-        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
+        NotReady = (await DownloadMonthlyReport.NotReadyAsync(db, period, ct))?.In(L);
         return null;
     }
 }

@@ -5,6 +5,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -61,7 +62,7 @@ internal static class DownloadMonthlyReport
     /// or one where the standing office has verified no unit's report. Scores and the official figures come from
     /// verified data only; a draft (<see cref="DraftParameter"/>) is written anyway, the unverified lines marked.
     /// </summary>
-    public static async Task<string?> NotReadyAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    public static async Task<Sentence?> NotReadyAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -69,8 +70,8 @@ internal static class DownloadMonthlyReport
         if (opened && await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
         if (!opened)
-            return $"Kỳ báo cáo {period.Label} của xã {commune} chưa mở (mở ngày {Periods.DayText.Show(period.OpensOn)}), chưa có số liệu để báo cáo.";
-        return $"Kỳ báo cáo {period.Label} của xã {commune} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức.";
+            return new Sentence("Kỳ báo cáo {0} của xã {1} chưa mở (mở ngày {2}), chưa có số liệu để báo cáo.", PeriodName.Of(period), commune, Periods.DayText.Show(period.OpensOn));
+        return new Sentence("Kỳ báo cáo {0} của xã {1} chưa có báo cáo nào được Cơ quan thường trực xác minh, nên chưa có số liệu chính thức.", PeriodName.Of(period), commune);
     }
 
     /// <summary>A 409 with <see cref="NotReadyAsync"/>'s message, unless the query asks for a draft.</summary>
@@ -81,7 +82,7 @@ internal static class DownloadMonthlyReport
         ArgumentNullException.ThrowIfNull(query);
         if (await NotReadyAsync(db, period, ct) is not { } message) return null;
         if (query[DraftParameter] == "1" && period.State != PeriodStates.Scheduled) return null;
-        return Results.Problem(detail: message + " Hãy xác minh báo cáo của các đơn vị trước, hoặc tải bản dự thảo (thêm ?" + DraftParameter + "=1; nội dung chưa xác minh được ghi chú).",
+        return Results.Problem(detail: message.ToString() + " Hãy xác minh báo cáo của các đơn vị trước, hoặc tải bản dự thảo (thêm ?" + DraftParameter + "=1; nội dung chưa xác minh được ghi chú).",
             statusCode: Refusals.Status(Refusal.Conflict), title: "Chưa có số liệu đã xác minh");
     }
 

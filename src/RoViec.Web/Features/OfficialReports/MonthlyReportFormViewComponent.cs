@@ -4,6 +4,7 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Localisation;
+using Microsoft.Extensions.Localization;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -11,7 +12,7 @@ namespace RoViec.Web.Features.OfficialReports;
 /// "Tải báo cáo tháng (Word)" on a period's page: the download form with the number, issuing body and signer
 /// filled in with their defaults, for those who may publish the report (<see cref="DownloadMonthlyReport.MayPublish"/>) once the period has opened.
 /// </summary>
-public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : ViewComponent
+public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : ViewComponent
 {
     /// <param name="NotReady">Why the period has no official figures yet (<see cref="DownloadMonthlyReport.NotReadyAsync"/>): the downloads are drafts.</param>
     public sealed record Form(Guid PeriodId, string Label, MonthlyReportSettings Defaults, string? NotReady)
@@ -28,6 +29,6 @@ public sealed class MonthlyReportFormViewComponent(RoViecDbContext db, CurrentUs
         if (period.State == PeriodStates.Scheduled || scope is null || !DownloadMonthlyReport.MayPublish(scope, period.CommuneId)) return Content("");
         var today = clock.VietnamToday();
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
-        return View("/Features/OfficialReports/_MonthlyReportForm.cshtml", new Form(period.Id, PeriodName.Of(period).Shown(), defaults, await DownloadMonthlyReport.NotReadyAsync(db, period, ct)));
+        return View("/Features/OfficialReports/_MonthlyReportForm.cshtml", new Form(period.Id, PeriodName.Of(period).Shown(), defaults, (await DownloadMonthlyReport.NotReadyAsync(db, period, ct))?.In(L)));
     }
 }

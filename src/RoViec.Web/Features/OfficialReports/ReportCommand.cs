@@ -194,8 +194,8 @@ public static partial class ReportCommand
         if (await DownloadMonthlyReport.NotReadyAsync(db, period, ct) is { } notReady
             && (period.State == PeriodStates.Scheduled || !request.Unverified))
         {
-            error.WriteLine(period.State == PeriodStates.Scheduled ? notReady
-                : notReady + " Chưa ghi báo cáo. Thêm --chua-xac-minh để vẫn ghi (nội dung được ghi chú “chưa xác minh”).");
+            error.WriteLine(period.State == PeriodStates.Scheduled ? notReady.ToString()
+                : notReady.ToString() + " Chưa ghi báo cáo. Thêm --chua-xac-minh để vẫn ghi (nội dung được ghi chú “chưa xác minh”).");
             return NoVerifiedData;
         }
 

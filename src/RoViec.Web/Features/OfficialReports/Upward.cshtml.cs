@@ -7,6 +7,8 @@ using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -17,7 +19,7 @@ namespace RoViec.Web.Features.OfficialReports;
 /// something not in the period is refused (422) and nothing is saved.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public ReportingPeriod Period { get; private set; } = null!;
     public IReadOnlyList<UpwardExport.Row> Rows { get; private set; } = [];
@@ -44,16 +46,18 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (await LoadAsync(id, ct, marking: true) is { } refused) return refused;
         if (Chon.Count == 0)
         {
-            Error = "Hãy chọn ít nhất một chỉ tiêu hoặc nhiệm vụ.";
+            Error = L["Hãy chọn ít nhất một chỉ tiêu hoặc nhiệm vụ."];
             return this.Refuse(Refusal.Invalid);
         }
         var unknown = await UpwardExport.MarkAsync(db, Period, Rows, Chon, entered, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         if (unknown.Count > 0)
         {
-            Error = $"Không có {unknown.Count} mục đã chọn trong kỳ báo cáo này; chưa lưu gì. Hãy tải lại trang.";
+            Error = L["Không có {0} mục đã chọn trong kỳ báo cáo này; chưa lưu gì. Hãy tải lại trang.", unknown.Count];
             return this.Refuse(Refusal.Invalid);
         }
-        Notice = entered ? $"Đã đánh dấu {Chon.Distinct().Count()} mục đã nhập lên hệ thống cấp trên." : $"Đã bỏ đánh dấu {Chon.Distinct().Count()} mục.";
+        Notice = entered
+            ? L["Đã đánh dấu {0} mục đã nhập lên hệ thống cấp trên.", Chon.Distinct().Count()]
+            : L["Đã bỏ đánh dấu {0} mục.", Chon.Distinct().Count()];
         return Redirect($"/ky-bao-cao/{Period.Id}/nhap-len");
     }
 
@@ -67,7 +71,7 @@ public sealed class UpwardModel(RoViecDbContext db, CurrentUser currentUser, Tim
         if (period.State == PeriodStates.Scheduled) return NotFound();
         Period = period;
         Rows = await UpwardExport.RowsAsync(db, period, clock, ct);
-        NotReady = await DownloadMonthlyReport.NotReadyAsync(db, period, ct);
+        NotReady = (await DownloadMonthlyReport.NotReadyAsync(db, period, ct))?.In(L);
         return null;
     }
 }

@@ -8,6 +8,8 @@ using RoViec.Domain.Reporting;
 using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Periods;
 
@@ -17,7 +19,7 @@ namespace RoViec.Web.Features.Periods;
 /// A unit's own users see only their unit's line.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record UnitLine(Guid ReportId, Guid UnitId, string Unit, string State, DateOnly DueOn, bool Extended, DateTime? FirstSubmittedAtUtc, bool Received, bool OnTime, bool Late, int Lines);
 
@@ -53,7 +55,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser, Tim
         switch (result)
         {
             case PeriodAdmin.Result.Done:
-                Notice = "Đã gia hạn cho đơn vị; lý do được lưu cùng quyết định.";
+                Notice = L["Đã gia hạn cho đơn vị; lý do được lưu cùng quyết định."];
                 return RedirectToPage(new { id });
             case PeriodAdmin.Result.Invalid invalid:
                 Errors = invalid.Errors;

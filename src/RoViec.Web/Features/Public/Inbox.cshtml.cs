@@ -6,12 +6,14 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Public;
 
 /// <summary>`/cong-khai/phan-hoi`: the standing office reads the feedback, answers it (publishing the answer or not) or rejects spam.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<PublicFeedback.InboxRow> Items { get; private set; } = [];
     public Satisfaction Satisfaction { get; private set; } = new(0, 0);
@@ -36,13 +38,13 @@ public sealed class InboxModel(RoViecDbContext db, CurrentUser currentUser, Time
             case PublicFeedback.Outcome.NotFound notFound: return this.Refuse(notFound.Refusal);
             case IRefused refused: return Answer(refused);
         }
-        Notice = reject ? "Đã đánh dấu là thư rác." : "Đã lưu trả lời.";
+        Notice = reject ? L["Đã đánh dấu là thư rác."] : L["Đã lưu trả lời."];
         return RedirectToPage();
     }
 
     /// <summary>The inbox answers its script with the refusal's message as plain text.</summary>
-    private static ContentResult Answer(IRefused refused) =>
-        new() { StatusCode = Refusals.Status(refused.Refusal), ContentType = "text/plain; charset=utf-8", Content = refused.Message };
+    private ContentResult Answer(IRefused refused) =>
+        new() { StatusCode = Refusals.Status(refused.Refusal), ContentType = "text/plain; charset=utf-8", Content = refused.Text.In(L) };
 
     private async Task<Guid?> CommuneAsync(CancellationToken ct)
     {

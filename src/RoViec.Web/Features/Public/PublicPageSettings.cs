@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Public;
@@ -19,8 +20,8 @@ public static partial class PublicPageSettings
 
         public sealed record Saved : Outcome;
 
-        /// <summary>Nothing saved: the messages, and whether the settings changed since they were read (a conflict).</summary>
-        public sealed record Refused(IReadOnlyList<string> Errors, bool Conflict) : Outcome, IRefused
+        /// <summary>Nothing saved: the messages (the page writes them in its reader's language), and whether the settings changed since they were read (a conflict).</summary>
+        public sealed record Refused(IReadOnlyList<Sentence> Errors, bool Conflict) : Outcome, IRefused
         {
             public Refusal Refusal => Conflict ? Refusal.Conflict : Refusal.Invalid;
             public string Message => string.Join(" ", Errors);
@@ -45,10 +46,10 @@ public static partial class PublicPageSettings
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(indicators);
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new List<string>();
+        var errors = new List<Sentence>();
         var slug = input.Slug?.Trim().ToLowerInvariant() ?? "";
         if (!SlugPattern().IsMatch(slug)) errors.Add("Địa chỉ trang chỉ gồm chữ thường không dấu, số và dấu gạch ngang (3–60 ký tự), ví dụ dien-chau.");
-        else if (await db.PublicPages.AnyAsync(p => p.Slug == slug && p.Id != current.Id, ct)) errors.Add($"Địa chỉ \"{slug}\" đã được xã khác dùng.");
+        else if (await db.PublicPages.AnyAsync(p => p.Slug == slug && p.Id != current.Id, ct)) errors.Add(new Sentence("Địa chỉ \"{0}\" đã được xã khác dùng.", slug));
         if ((input.Intro?.Length ?? 0) > 4000) errors.Add("Lời giới thiệu dài quá 4 000 ký tự.");
         if (FeedbackRules.LooksLikeCode(input.Intro)) errors.Add(FeedbackRules.ScriptRefused);
         var known = indicators.Select(i => i.Id).ToHashSet();

@@ -7,12 +7,14 @@ using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Public;
 
 /// <summary>`/cong-khai/cai-dat`: the standing office chooses what the commune publishes and at which address.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser, IStringLocalizer<SharedResource> L) : PageModel
 {
     public PublicPage Page0 { get; private set; } = null!;
     public IReadOnlyList<IndicatorRow> Indicators { get; private set; } = [];
@@ -43,10 +45,10 @@ public sealed class SettingsModel(RoViecDbContext db, CurrentUser currentUser) :
         var input = new PublicPageSettings.Input(Enabled, Slug, Intro, ShowIndicators, ShowFields, ShowRanking, IndicatorIds, Version);
         if (await PublicPageSettings.SaveAsync(db, Page0, Indicators, input, ct) is PublicPageSettings.Outcome.Refused refused)
         {
-            Errors = refused.Errors;
+            Errors = [.. refused.Errors.Select(e => e.In(L))];
             return this.Refuse(refused.Refusal);
         }
-        Notice = "Đã lưu cài đặt trang công khai.";
+        Notice = L["Đã lưu cài đặt trang công khai."];
         return RedirectToPage();
     }
 

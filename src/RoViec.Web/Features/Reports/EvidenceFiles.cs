@@ -2,13 +2,15 @@ using RoViec.Web.Shared.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
 /// <summary>
 /// Which evidence files are taken: documents, spreadsheets and pictures, by their extension AND their first
 /// bytes (an ".exe" renamed ".pdf" is refused), at most <see cref="MaxBytes"/> each. The content type
-/// stored and served is the one of the extension, never the one the browser claimed.
+/// stored and served is the one of the extension, never the one the browser claimed. Refusals are sentences: the
+/// file's name and size are their arguments, a kind's name ("ảnh JPG") is translated inside.
 /// </summary>
 public static class EvidenceFiles
 {
@@ -58,7 +60,8 @@ public static class EvidenceFiles
     public static ReportOutcome? CheckSize(string fileName, long length) =>
         length > MaxBytes
             ? new ReportOutcome.RefusedFile(Refusal.TooLarge,
-                $"Tệp \"{fileName}\" nặng {ReportValues.Number(Math.Round(length / 1024m / 1024m, 1))} MB, vượt giới hạn 10 MB mỗi tệp minh chứng; tệp chưa được lưu. Hãy nén hoặc chia nhỏ tệp.")
+                new Sentence("Tệp \"{0}\" nặng {1:#,0.##} MB, vượt giới hạn 10 MB mỗi tệp minh chứng; tệp chưa được lưu. Hãy nén hoặc chia nhỏ tệp.",
+                    fileName, Math.Round(length / 1024m / 1024m, 1)))
             : null;
 
     /// <summary>The stored content type of a file name, or the refusal (415) of a type not taken; nothing of the content is read.</summary>
@@ -68,7 +71,7 @@ public static class EvidenceFiles
         return Types.TryGetValue(extension, out var type)
             ? (type.ContentType, null)
             : (null, new ReportOutcome.RefusedFile(Refusal.UnsupportedType,
-                $"Không nhận tệp \"{fileName}\": minh chứng chỉ nhận tệp {Accepted}."));
+                new Sentence("Không nhận tệp \"{0}\": minh chứng chỉ nhận tệp {1}.", fileName, Accepted)));
     }
 
     /// <summary>The refusal (415) of content that is not what its name says, or null.</summary>
@@ -79,6 +82,7 @@ public static class EvidenceFiles
         return content.StartsWith(type.Magic)
             ? null
             : new ReportOutcome.RefusedFile(Refusal.UnsupportedType,
-                $"Tệp \"{fileName}\" không phải tệp {type.Name} thật (nội dung không khớp với đuôi {extension.ToLowerInvariant()}); tệp chưa được lưu.");
+                new Sentence("Tệp \"{0}\" không phải tệp {1} thật (nội dung không khớp với đuôi {2}); tệp chưa được lưu.",
+                    fileName, (Sentence)type.Name, extension.ToLowerInvariant()));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,8 @@ using RoViec.Web.Features.Periods;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -16,7 +19,7 @@ namespace RoViec.Web.Features.Scores;
 /// classes and the tie rule of the scheme; the standing office recomputes a month on demand (POST).
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Plan? Plan { get; private set; }
     public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
@@ -44,12 +47,12 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         if (quy is >= 1 and <= 4)
         {
             Quarter = quy;
-            await AverageAsync($"Xếp hạng quý {Roman(quy.Value)}/{Plan.Year}", Months.Where(m => (m.Number - 1) / 3 + 1 == quy).ToList(), ct);
+            await AverageAsync(new Sentence("Xếp hạng quý {0}/{1}", Roman(quy.Value), Plan.Year.ToString(CultureInfo.InvariantCulture)), Months.Where(m => (m.Number - 1) / 3 + 1 == quy).ToList(), ct);
         }
         else if (nam is not null)
         {
             Year = true;
-            await AverageAsync($"Xếp hạng năm {Plan.Year}", Months, ct);
+            await AverageAsync(new Sentence("Xếp hạng năm {0}", Plan.Year.ToString(CultureInfo.InvariantCulture)), Months, ct);
         }
         else
         {
@@ -68,13 +71,13 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var outcome = await ScoreService.RecomputeAsync(db, ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, clock, ct);
         if (outcome is ScoreOutcome.Refused refused)
         {
-            Error = refused.Message;
+            Error = refused.Text.In(L);
             Month = Months.First(m => m.Id == ky);
             View = await ScoreQueries.MonthAsync(db, Month, ct);
             return this.Refuse(refused.Refusal);
         }
         var scored = (ScoreOutcome.Scored)outcome;
-        Notice = $"Đã chấm lại {scored.Units} đơn vị; {scored.Changed} đơn vị thay đổi điểm.";
+        Notice = L["Đã chấm lại {0} đơn vị; {1} đơn vị thay đổi điểm.", scored.Units, scored.Changed];
         return Redirect($"/diem?ky={ky}");
     }
 
@@ -94,11 +97,11 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     /// A quarter or the year ranks the average of its closed months only: an open month's scores are provisional and
     /// never mixed with final ones. The title says how many months it averages; open scored months are named apart.
     /// </summary>
-    private async Task AverageAsync(string title, IReadOnlyList<ReportingPeriod> months, CancellationToken ct)
+    private async Task AverageAsync(Sentence title, IReadOnlyList<ReportingPeriod> months, CancellationToken ct)
     {
         var closed = months.Where(m => m.State == PeriodStates.Closed && Scored.Contains(m.Id)).Select(m => m.Id).ToList();
         LeftOut = [.. months.Where(m => m.State != PeriodStates.Closed && Scored.Contains(m.Id))];
-        View = await ScoreQueries.AverageAsync(db, closed.Count == 0 ? title : $"{title} (trung bình {closed.Count} tháng đã khóa sổ)", closed, ct);
+        View = await ScoreQueries.AverageAsync(db, closed.Count == 0 ? title : new Sentence("{0} (trung bình {1} tháng đã khóa sổ)", title, closed.Count), closed, ct);
     }
 
     public static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };

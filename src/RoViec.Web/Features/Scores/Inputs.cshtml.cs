@@ -9,6 +9,8 @@ using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Outcomes;
+using Microsoft.Extensions.Localization;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -19,7 +21,7 @@ namespace RoViec.Web.Features.Scores;
 /// recorded with who and why. Only the standing office (and its administrator) may open it.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, PeriodChanges changes, TimeProvider clock) : PageModel
+public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, PeriodChanges changes, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<ReportingPeriod> Months { get; private set; } = [];
     public ReportingPeriod? Month { get; private set; }
@@ -76,7 +78,9 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
             var why = string.IsNullOrWhiteSpace(Reason) ? $"Cơ quan thường trực nhập điểm, minh chứng, kinh phí của {Unit.Name}" : $"Điều chỉnh dữ liệu chấm điểm của {Unit.Name}: {Reason.Trim()}";
             await changes.RaiseAsync(new PeriodChange(Month.CommuneId, Month.Id, Unit.Id, PeriodChangeKind.ScoringInput, why, User.Identity?.Name), ct);
         }
-        Notice = changed > 0 ? $"Đã lưu {changed} thay đổi của {Unit.Name}; điểm {Month.Label.ToLowerInvariant()} đã được tính lại." : "Không có gì thay đổi.";
+        Notice = changed > 0
+            ? new Sentence("Đã lưu {0} thay đổi của {1}; điểm {2} đã được tính lại.", changed, Unit.Name, PeriodName.Of(Month).MidSentence()).In(L)
+            : L["Không có gì thay đổi."];
         return Redirect($"/diem/nhap-lieu?ky={Month.Id}&donvi={Unit.Id}");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -106,16 +107,15 @@ public static class SchemeStore
     }
 
     /// <summary>Why a new version cannot start on <paramref name="from"/> (a closed or scored month), or null.</summary>
-    public static async Task<string?> RefuseStartAsync(RoViecDbContext db, Guid communeId, DateOnly from, CancellationToken ct)
+    public static async Task<Sentence?> RefuseStartAsync(RoViecDbContext db, Guid communeId, DateOnly from, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var closed = await db.Periods.AsNoTracking()
             .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State == PeriodStates.Closed)
-            .OrderBy(p => p.StartsOn).Select(p => p.Label).FirstOrDefaultAsync(ct);
-        if (closed is not null)
-            return $"Không áp dụng được bộ tiêu chí mới từ {from.ToString("MM/yyyy", CultureInfo.InvariantCulture)}: {closed} đã khóa sổ và đã chấm điểm theo bộ tiêu chí cũ. "
-                + "Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.";
-        return null;
+            .OrderBy(p => p.StartsOn).FirstOrDefaultAsync(ct);
+        return closed is null ? null : new Sentence(
+            "Không áp dụng được bộ tiêu chí mới từ {0}: {1} đã khóa sổ và đã chấm điểm theo bộ tiêu chí cũ. Hãy chọn tháng bắt đầu sau kỳ đã đóng gần nhất; điểm các tháng đã khóa không bị tính lại.",
+            from.ToString("MM/yyyy", CultureInfo.InvariantCulture), PeriodName.Of(closed));
     }
 
     /// <summary>The commune's scheme versions, latest start first.</summary>

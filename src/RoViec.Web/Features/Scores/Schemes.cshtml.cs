@@ -77,9 +77,10 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         if (!DateOnly.TryParseExact("01/" + From?.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
             errors.Add(L["Tháng bắt đầu áp dụng phải viết dạng MM/yyyy, ví dụ 01/2027."]);
         var definition = SchemeJson.Parse(text ?? "", out var parseErrors);
-        errors.AddRange(parseErrors);
-        if (definition is not null) errors.AddRange(SchemeValidator.Validate(definition));
-        if (errors.Count == 0 && await SchemeStore.RefuseStartAsync(db, communeId, from, ct) is { } closed) errors.Add(closed);
+        // The reader's language: the reader's fixed messages by their key, the validator's problems as sentences.
+        errors.AddRange(parseErrors.Select(e => L[e].Value));
+        if (definition is not null) errors.AddRange(SchemeValidator.Problems(definition).Select(p => Problem(p).In(L)));
+        if (errors.Count == 0 && await SchemeStore.RefuseStartAsync(db, communeId, from, ct) is { } closed) errors.Add(closed.In(L));
         if (errors.Count > 0) return Refuse(errors);
 
         var (row, rescore) = await SchemeStore.AddVersionAsync(db, communeId, name!, Basis, Note, from, definition!, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
@@ -145,6 +146,13 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
             ? L["{0}: từ {1} điểm", c.Label, Numbers.Points(c.Min)].Value
             : c.Min == 0 ? L["{0}: dưới {1} điểm", c.Label, Numbers.Points(ordered[i - 1].Min)].Value
             : L["{0}: từ {1} đến dưới {2} điểm", c.Label, Numbers.Points(c.Min), Numbers.Points(ordered[i - 1].Min)].Value)) + ".";
+    }
+
+    /// <summary>A problem of the scheme as a sentence the page writes in its reader's language (its parts translated too).</summary>
+    public static Sentence Problem(SchemeProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new Sentence(problem.Format, [.. problem.Args.Select(a => a is SchemeProblem part ? Problem(part) : a)]);
     }
 
     private IActionResult Refuse(IReadOnlyList<string> errors)

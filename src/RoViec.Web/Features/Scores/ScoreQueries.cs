@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -10,8 +11,11 @@ namespace RoViec.Web.Features.Scores;
 public sealed record RankingRow(int Rank, Guid UnitId, string Unit, decimal Total, decimal HeadTotal, string Band, string? TieNote, int Months);
 
 /// <summary>A ranking of a month, a quarter or the year, with the scheme that classed it.</summary>
+/// <param name="Title">The ranking's heading, written by the page in its reader's language.</param>
+/// <param name="Scheme">The scheme that classed it, whose classes and tie rule the page writes in its reader's language
+/// (<see cref="SchemesModel.ClassesText"/>, <see cref="SchemesModel.TieRuleText"/>); none when nothing is scored.</param>
 /// <param name="MonitoringOnly">The scheme's results are for following up only (<see cref="SchemeDefinition.MonitoringOnly"/>): no rank or class is shown.</param>
-public sealed record RankingView(string Title, IReadOnlyList<RankingRow> Rows, string? SchemeName, string TieRule, string Classes, Guid? MonthPeriodId, bool MonitoringOnly = false);
+public sealed record RankingView(Sentence Title, IReadOnlyList<RankingRow> Rows, string? SchemeName, SchemeDefinition? Scheme, Guid? MonthPeriodId, bool MonitoringOnly = false);
 
 /// <summary>Rankings read from the stored scores: a month as scored, a quarter or the year as the average of the unit's scored months.</summary>
 public static class ScoreQueries
@@ -35,17 +39,16 @@ public static class ScoreQueries
             select new { s.Rank, s.UnitId, u.Name, s.Total, s.HeadTotal, s.Band, s.Breakdown, s.SchemeId }).ToListAsync(ct);
         var scheme = rows.Count == 0 ? null : await SchemeStore.ByIdAsync(db, rows[0].SchemeId, ct);
         return new RankingView(
-            "Xếp hạng " + period.Label.ToLowerInvariant(),
+            new Sentence("Xếp hạng {0}", PeriodName.Of(period).MidSentence()),
             rows.Select(r => new RankingRow(r.Rank, r.UnitId, r.Name, r.Total, r.HeadTotal, r.Band, ScoreService.ReadBreakdown(r.Breakdown)?.TieNote, 1)).ToList(),
             scheme?.Name,
-            scheme is null ? "" : Ranking.Describe(scheme.Definition),
-            scheme is null ? "" : ClassesText(scheme.Definition),
+            scheme?.Definition,
             period.Id,
             scheme?.Definition.MonitoringOnly == true);
     }
 
     /// <summary>The average of each unit's scored months among <paramref name="months"/>, ranked by the scheme of the last scored month.</summary>
-    public static async Task<RankingView> AverageAsync(RoViecDbContext db, string title, IReadOnlyCollection<Guid> months, CancellationToken ct)
+    public static async Task<RankingView> AverageAsync(RoViecDbContext db, Sentence title, IReadOnlyCollection<Guid> months, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(months);
@@ -55,7 +58,7 @@ public static class ScoreQueries
             join u in db.Units.AsNoTracking() on s.UnitId equals u.Id
             where months.Contains(s.PeriodId)
             select new { s.UnitId, u.Name, s.Total, s.HeadTotal, s.SchemeId, p.StartsOn, s.Breakdown }).ToListAsync(ct);
-        if (scores.Count == 0) return new RankingView(title, [], null, "", "", null);
+        if (scores.Count == 0) return new RankingView(title, [], null, null, null);
         var last = scores.OrderByDescending(s => s.StartsOn).First();
         var scheme = (await SchemeStore.ByIdAsync(db, last.SchemeId, ct))!;
         var units = scores.GroupBy(s => s.UnitId).Select(g => new
@@ -72,10 +75,10 @@ public static class ScoreQueries
         var byId = units.ToDictionary(u => u.UnitId);
         return new RankingView(title,
             ranked.Select(r => new RankingRow(r.Rank, r.UnitId, r.UnitName, r.Total, byId[r.UnitId].Head, r.Class, r.TieNote, byId[r.UnitId].Months)).ToList(),
-            scheme.Name, Ranking.Describe(scheme.Definition), ClassesText(scheme.Definition), null, scheme.Definition.MonitoringOnly);
+            scheme.Name, scheme.Definition, null, scheme.Definition.MonitoringOnly);
     }
 
-    /// <summary>"A: từ 90 điểm; B: từ 75 đến dưới 90 điểm; …".</summary>
+    /// <summary>"A: từ 90 điểm; B: từ 75 đến dưới 90 điểm; …", in Vietnamese for the official report (pages: <see cref="SchemesModel.ClassesText"/>).</summary>
     public static string ClassesText(SchemeDefinition scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);

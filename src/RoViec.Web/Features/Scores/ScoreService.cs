@@ -7,6 +7,7 @@ using RoViec.Domain.Scoring;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Measurement;
 using RoViec.Web.Shared.Outcomes;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Scores;
 
@@ -14,10 +15,11 @@ namespace RoViec.Web.Features.Scores;
 public abstract record ScoreOutcome
 {
     public sealed record Scored(int Units, int Changed) : ScoreOutcome;
-    /// <summary>A period that cannot be scored (not monthly, or no verified report yet): a Vietnamese message.</summary>
-    public sealed record Refused(string Message) : ScoreOutcome, IRefused
+    /// <summary>A period that cannot be scored (not monthly, or no verified report yet): a sentence the page writes in its reader's language.</summary>
+    public sealed record Refused(Sentence Text) : ScoreOutcome, IRefused
     {
         public Refusal Refusal => Refusal.Invalid;
+        public string Message => Text.ToString();
     }
 }
 
@@ -31,8 +33,8 @@ public static class ScoreService
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string NoVerifiedData(ReportingPeriod period) =>
-        $"{period?.Label} chưa có báo cáo nào được xác minh nên chưa có điểm. Điểm chỉ tính từ số liệu đã được cơ quan thường trực xác minh.";
+    public static Sentence NoVerifiedData(ReportingPeriod period) =>
+        new("{0} chưa có báo cáo nào được xác minh nên chưa có điểm. Điểm chỉ tính từ số liệu đã được cơ quan thường trực xác minh.", PeriodName.Of(period));
 
     /// <summary>The scheme a month is scored with: a closed month keeps the version it was scored with (a later version never rescores it); otherwise the version in force.</summary>
     public static async Task<SchemeInForce> SchemeOfAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
@@ -53,7 +55,7 @@ public static class ScoreService
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new ScoreOutcome.Refused("Không có kỳ báo cáo này.");
         if (period.Kind != PeriodKinds.Monthly)
-            return new ScoreOutcome.Refused($"{period.Label} không phải kỳ báo cáo tháng; điểm được chấm theo tháng, còn quý và năm là trung bình các tháng.");
+            return new ScoreOutcome.Refused(new Sentence("{0} không phải kỳ báo cáo tháng; điểm được chấm theo tháng, còn quý và năm là trung bình các tháng.", PeriodName.Of(period)));
         if (!await db.Reports.AnyAsync(r => r.PeriodId == periodId && r.State == ReportStates.Verified, ct))
             return new ScoreOutcome.Refused(NoVerifiedData(period));
 

@@ -18,6 +18,12 @@ public readonly record struct PeriodName(string Kind, int Number, int Year, stri
         return new(period.Kind, period.Number, period.Year, period.Label);
     }
 
+    /// <summary>
+    /// The name inside a sentence: Vietnamese writes it in lower case ("điểm tháng 12/2026 đã được tính lại"), English
+    /// as it is ("December 2026").
+    /// </summary>
+    public PeriodName MidSentence() => this with { Label = Label.ToLowerInvariant() };
+
     /// <summary>The name in the reader's language (the current UI culture).</summary>
     public string Shown() => In(CultureInfo.CurrentUICulture);
 

@@ -198,6 +198,251 @@ public sealed partial class EnglishSentencesTests
         Assert.Contains(criterion, inEnglish, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evidence_files_are_refused_in_english_with_their_kind_named_the_english_way()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var task = (await app.LinesAsync(reportId)).First(l => l.Kind == ReportItemKinds.Task).Id;
+        using var english = await EnglishAsync(await app.ClientAsync("congan"));
+        using var vietnamese = await app.ClientAsync("congan");
+        byte[] exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04];
+        var large = new byte[11 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(large);
+
+        using var program = await UploadAsync(english, reportId, task, "setup.exe", exe);
+        using var renamed = await UploadAsync(english, reportId, task, "anh-hien-truong.jpg", exe);
+        using var tooLarge = await UploadAsync(english, reportId, task, "ho-so.pdf", large);
+        using var inVietnamese = await UploadAsync(vietnamese, reportId, task, "anh-hien-truong.jpg", exe);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, program.StatusCode);
+        Assert.Contains("The file \"setup.exe\" is not taken: evidence files can only be PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, JPG, PNG.", await BodyTextAsync(program), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, renamed.StatusCode);
+        var renamedText = await BodyTextAsync(renamed);
+        Assert.Contains("The file \"anh-hien-truong.jpg\" is not a real JPG picture file (its content does not match the extension .jpg); it was not saved.", renamedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa được lưu", renamedText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("The file \"ho-so.pdf\" is 11 MB, over the limit of 10 MB for an evidence file; it was not saved.", await BodyTextAsync(tooLarge), StringComparison.Ordinal);
+        Assert.Contains("Tệp \"anh-hien-truong.jpg\" không phải tệp ảnh JPG thật (nội dung không khớp với đuôi .jpg); tệp chưa được lưu.", await BodyTextAsync(inVietnamese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_scoring_scheme_gives_its_reasons_in_english_with_english_numbers()
+    {
+        await using var app = new RoViecApp();
+        using var english = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        using var vietnamese = await app.SignedInClientAsync("thuongtruc");
+        // The first top-level criterion a half point over, and a gap in a band table.
+        var json = Replace(Replace(RoViec.Web.Features.Scores.SchemeStore.Shipped(RoViec.Web.Features.Scores.SchemeStore.DefaultKey), "\"max\": 20,", "\"max\": 20.5,"),
+            "{ \"from\": 90, \"to\": 100, \"points\": 24 }", "{ \"from\": 92, \"to\": 100, \"points\": 24 }");
+
+        using var inEnglish = await english.PostFormAsync("/diem/bo-tieu-chi", "/diem/bo-tieu-chi", ("Name", "Bộ sửa"), ("From", "01/2027"), ("Json", json));
+        using var inVietnamese = await vietnamese.PostFormAsync("/diem/bo-tieu-chi", "/diem/bo-tieu-chi", ("Name", "Bộ sửa"), ("From", "01/2027"), ("Json", json));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, inEnglish.StatusCode);
+        var englishText = await BodyTextAsync(inEnglish);
+        Assert.Contains("The top-level criteria's maximum points add up to 100.5; they must add up to 100 (", englishText, StringComparison.Ordinal);
+        Assert.Contains("the bands leave a gap from 90% to below 92% (no band scores it).", englishText, StringComparison.Ordinal);
+        Assert.Matches("Criterion [^ ]+ \"[^\"]+\": the bands leave a gap", englishText);
+        Assert.DoesNotContain("phải bằng 100", englishText, StringComparison.Ordinal);
+        Assert.DoesNotContain("bị hở", englishText, StringComparison.Ordinal);
+        Assert.DoesNotContain("100,5", englishText, StringComparison.Ordinal);
+        var vietnameseText = await BodyTextAsync(inVietnamese);
+        Assert.Contains("Tổng điểm tối đa của các tiêu chí cấp 1 là 100,5, phải bằng 100 (", vietnameseText, StringComparison.Ordinal);
+        Assert.Contains("bảng bậc điểm bị hở từ 90% đến dưới 92% (không bậc nào chấm khoảng này).", vietnameseText, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ScoringSchemes.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public void Every_scheme_problem_has_an_english_entry()
+    {
+        var english = LocalisationTests.EnglishEntries();
+        var source = File.ReadAllText(Path.Combine(SourceTree.Src, "RoViec.Domain", "Scoring", "SchemeValidator.cs"));
+
+        var formats = SchemeProblemRegex().Matches(source).Select(m => Regex.Unescape(m.Groups[1].Value)).Distinct().ToList();
+
+        Assert.True(formats.Count > 50, $"only {formats.Count} problems found: is the scan still reading the validator?");
+        var missing = formats.Where(f => !english.ContainsKey(f)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task The_ranking_page_writes_its_title_classes_tie_rule_and_points_in_english()
+    {
+        await using var app = DemoYear();
+        var october = await MonthAsync(app, 10);
+        var scheme = await app.WithDbAsync(async db =>
+            (await RoViec.Web.Features.Scores.SchemeStore.ByIdAsync(db, await db.UnitScores.Where(s => s.PeriodId == october.Id).Select(s => s.SchemeId).FirstAsync(Ct), Ct))!.Definition);
+        using var english = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        using var vietnamese = await app.SignedInClientAsync("thuongtruc");
+
+        var inEnglish = await TextAsync(english, $"/diem?ky={october.Id}");
+        var inVietnamese = await TextAsync(vietnamese, $"/diem?ky={october.Id}");
+        var quarter = await TextAsync(english, "/diem?quy=4");
+        using var recomputed = await english.PostFormAsync($"/diem?ky={october.Id}", "/diem?handler=Recompute", ("ky", october.Id.ToString()));
+
+        Assert.Contains("<h2>Ranking of October 2026", inEnglish, StringComparison.Ordinal);
+        Assert.Contains("Tied on points: ", inEnglish, StringComparison.Ordinal);
+        Assert.Matches(@"[^:;]+: from \d+ points; ", inEnglish);
+        Assert.DoesNotContain("Bằng điểm", inEnglish, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xếp hạng tháng", inEnglish, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<td class=""num"">\d+,\d+</td>", inEnglish);
+        Assert.Contains("<h2>Ranking of quarter IV/2026", quarter, StringComparison.Ordinal);
+        Assert.Matches(@"Units scored again: \d+; units whose score changed: \d+\.", await BodyTextAsync(recomputed));
+        // Vietnamese stays as the official report writes it.
+        Assert.Contains("<h2>Xếp hạng tháng 10/2026", inVietnamese, StringComparison.Ordinal);
+        Assert.Contains($"{RoViec.Web.Features.Scores.ScoreQueries.ClassesText(scheme)} {RoViec.Domain.Scoring.Ranking.Describe(scheme)}", inVietnamese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saved_notices_are_written_in_english()
+    {
+        await using var app = DemoYear();
+        var october = await MonthAsync(app, 10);
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+
+        // The public page's settings.
+        var settings = await office.GetStringAsync(new Uri("/cong-khai/cai-dat", UriKind.Relative), Ct);
+        using var saved = await office.PostTokenFormAsync(settings, "/cong-khai/cai-dat",
+            ("Enabled", "true"), ("Slug", FormPosts.InputValue(settings, "Slug")), ("Version", FormPosts.InputValue(settings, "Version")));
+        Assert.Contains("Public page settings saved.", await BodyTextAsync(saved), StringComparison.Ordinal);
+
+        // A citizen's feedback answered.
+        var feedback = await app.WithDbAsync(async db =>
+        {
+            var item = new Feedback
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = await db.Communes.Select(c => c.Id).SingleAsync(Ct),
+                Item = "page",
+                Rating = 4,
+                Message = "Cần thêm điểm wifi",
+                CreatedAtUtc = app.UtcNow,
+                State = FeedbackStates.New,
+                Version = Guid.NewGuid(),
+            };
+            db.Feedback.Add(item);
+            await db.SaveChangesAsync(Ct);
+            return item;
+        });
+        using var answered = await office.PostFormAsync("/cong-khai/phan-hoi", "/cong-khai/phan-hoi?handler=Answer",
+            ("id", feedback.Id.ToString()), ("version", feedback.Version.ToString()), ("answer", "Xã sẽ lắp thêm trong quý I."));
+        Assert.Contains("Answer saved.", await BodyTextAsync(answered), StringComparison.Ordinal);
+
+        // Results marked as entered upward.
+        var upward = $"/ky-bao-cao/{october.Id}/nhap-len";
+        var indicator = await app.WithDbAsync(db => db.Indicators.Where(i => i.PlanId == october.PlanId).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync(Ct));
+        using var marked = await office.PostTokenFormAsync(await office.GetStringAsync(new Uri(upward, UriKind.Relative), Ct), upward + "?handler=Mark", ("Chon", "chi-tieu:" + indicator));
+        Assert.Contains("Items marked as entered into the upper-level system: 1.", await BodyTextAsync(marked), StringComparison.Ordinal);
+        using var none = await office.PostTokenFormAsync(await office.GetStringAsync(new Uri(upward, UriKind.Relative), Ct), upward + "?handler=Mark");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        Assert.Contains("Choose at least one indicator or task.", await BodyTextAsync(none), StringComparison.Ordinal);
+
+        // The official report's composition.
+        var compose = $"/ky-bao-cao/{october.Id}/soan-bao-cao";
+        var composeHtml = await office.GetStringAsync(new Uri(compose, UriKind.Relative), Ct);
+        using var composed = await office.PostTokenFormAsync(composeHtml, compose, ("Version", FormPosts.InputValue(composeHtml, "Version")), ("Texts[tom-tat]", "Lời văn của văn phòng."));
+        Assert.Contains("Report saved.", await BodyTextAsync(composed), StringComparison.Ordinal);
+
+        // A unit's scoring inputs, with the month named the English way.
+        var unit = await app.WithDbAsync(db => db.Reports.Where(r => r.PeriodId == october.Id && r.State == ReportStates.Verified)
+            .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Id, u.Name }).OrderBy(u => u.Name).FirstAsync(Ct));
+        var inputs = $"/diem/nhap-lieu?ky={october.Id}&donvi={unit.Id}";
+        using var entered = await office.PostTokenFormAsync(await office.GetStringAsync(new Uri(inputs, UriKind.Relative), Ct), inputs,
+            ("Value[B5]", "5"), ("Basis[B5]", "Kế hoạch tập huấn số 12/KH-UBND"), ("Reason", "Bổ sung kết quả tập huấn"));
+        var enteredText = await BodyTextAsync(entered);
+        Assert.Contains($"Changes saved for {unit.Name}: ", enteredText, StringComparison.Ordinal);
+        Assert.Contains("; the scores of October 2026 were computed again.", enteredText, StringComparison.Ordinal);
+        Assert.DoesNotContain("đã được tính lại", enteredText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_extension_is_confirmed_in_english()
+    {
+        await using var app = new RoViecApp();
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        var december = await MonthAsync(app, 12);
+        (await office.PostFormAsync("/ky-bao-cao", "/ky-bao-cao?handler=Open&id=" + december.Id, ("version", december.Version.ToString()))).Dispose();
+        var police = await app.UnitIdAsync("cong-an");
+        var page = $"/ky-bao-cao/{december.Id}";
+
+        using var granted = await office.PostFormAsync(page, page + "?handler=Extend", ("ExtendUnitId", police.ToString()), ("ExtendDueOn", "28/12/2026"), ("ExtendReason", "Bận diễn tập phòng cháy"));
+
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.Contains("Extension granted to the unit; the reason is kept with the decision.", await BodyTextAsync(granted), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_period_without_verified_reports_and_a_refused_answer_are_explained_in_english()
+    {
+        await using var app = new RoViecApp();
+        var (december, _, _) = await app.OpenMonthAsync(12);
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+
+        var upward = await TextAsync(office, $"/ky-bao-cao/{december}/nhap-len");
+        var feedback = await app.WithDbAsync(async db =>
+        {
+            var item = new Feedback
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = await db.Communes.Select(c => c.Id).SingleAsync(Ct),
+                Item = "page",
+                Rating = 2,
+                Message = "Trang chậm cập nhật",
+                CreatedAtUtc = app.UtcNow,
+                State = FeedbackStates.New,
+                Version = Guid.NewGuid(),
+            };
+            db.Feedback.Add(item);
+            await db.SaveChangesAsync(Ct);
+            return item;
+        });
+        using var empty = await office.PostFormAsync("/cong-khai/phan-hoi", "/cong-khai/phan-hoi?handler=Answer",
+            ("id", feedback.Id.ToString()), ("version", feedback.Version.ToString()), ("answer", " "));
+
+        Assert.Matches("The reporting period December 2026 of the commune [^<]+ has no report verified by the standing office yet, so there are no official figures.", upward);
+        Assert.DoesNotContain("chưa có báo cáo nào được", upward, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal("Write the answer.", await empty.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static RoViecApp DemoYear() => new()
+    {
+        Clock = new TestClock(new DateOnly(2026, 11, 24), 10),
+        Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" },
+    };
+
+    private static Task<ReportingPeriod> MonthAsync(RoViecApp app, int month) =>
+        app.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Kind == PeriodKinds.Monthly && p.Number == month, Ct));
+
+    private static async Task<string> BodyTextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.BodyAsync());
+
+    private static string Replace(string text, string find, string replace)
+    {
+        var index = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(index >= 0, find);
+        return text[..index] + replace + text[(index + find.Length)..];
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid reportId, Guid itemId, string fileName, byte[] bytes)
+    {
+        var html = await client.PageAsync(reportId);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(RoViecApp.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new StringContent(itemId.ToString()), "item" },
+            { new StringContent("File"), "kind" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", fileName);
+        return await client.PostAsync(new Uri($"/bao-cao/{reportId}?handler=Evidence", UriKind.Relative), content, Ct);
+    }
+
+    // A problem's format in the validator: "new SchemeProblem("…"" or, where the type is known, "new("…"".
+    [GeneratedRegex(@"\bnew(?: SchemeProblem)?\(\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex SchemeProblemRegex();
+
     // A percentage in the public page's table of fields.
     [GeneratedRegex(@"(?<=<td class=""num"">)\d+(?:[.,]\d)?%(?=</td>)")]
     private static partial Regex PercentRegex();
