@@ -67,6 +67,13 @@ public static class PlanRhythms
     public static readonly IReadOnlyList<string> All = [Monthly, Weekly];
 }
 
+/// <summary>Where a task came from, besides the importer's own values ("Table", "List"…).</summary>
+public static class TaskSources
+{
+    /// <summary>Carried over ("chuyển tiếp") from an unfinished task of last year's plan; <see cref="PlanTaskRow.ReplacesTaskId"/> names it.</summary>
+    public const string CarriedOver = "CarriedOver";
+}
+
 /// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>
 public sealed class PlanTaskRow : ICommuneOwned
 {
