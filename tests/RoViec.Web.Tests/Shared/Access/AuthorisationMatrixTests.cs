@@ -454,8 +454,15 @@ public sealed class AuthorisationMatrixTests
         // A request from the police to move the sample task's deadline, waiting for the standing office.
         var deadlineChange = new DeadlineChangeRequest
         {
-            Id = Guid.NewGuid(), CommuneId = commune, TaskId = task, UnitId = police, RequestedDue = app.Today.AddDays(30),
-            Reason = "Chờ kinh phí", RequestedBy = "congan", RequestedAtUtc = app.UtcNow, Version = Guid.NewGuid(),
+            Id = Guid.NewGuid(),
+            CommuneId = commune,
+            TaskId = task,
+            UnitId = police,
+            RequestedDue = app.Today.AddDays(30),
+            Reason = "Chờ kinh phí",
+            RequestedBy = "congan",
+            RequestedAtUtc = app.UtcNow,
+            Version = Guid.NewGuid(),
         };
         db.DeadlineChangeRequests.Add(deadlineChange);
         await db.SaveChangesAsync(Ct);
