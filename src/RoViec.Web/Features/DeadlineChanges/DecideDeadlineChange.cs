@@ -65,6 +65,7 @@ public static class DecideDeadlineChange
                 : now != DeadlineChangeStates.Pending ? Decided(now)
                 : new DeadlineChangeOutcome.Conflict("Nhiệm vụ vừa được người khác sửa trong lúc bạn duyệt; chưa có gì được lưu. Hãy tải lại trang rồi duyệt lại.");
         }
+        await DeadlineChangeNotices.DecidedAsync(db, request, nowUtc, ct);
         return new DeadlineChangeOutcome.Done(request);
     }
 

@@ -121,6 +121,7 @@ public static class RequestDeadlineChange
             if (pending is { } waiting) return AlreadyPending(waiting);
             throw;
         }
+        await DeadlineChangeNotices.AskedAsync(db, request, nowUtc, ct);
         return new DeadlineChangeOutcome.Done(request);
     }
 

@@ -48,6 +48,11 @@ public sealed class DeadlineChangeTests
         Assert.Contains("1 đề nghị điều chỉnh thời hạn nhiệm vụ chờ duyệt.", home, StringComparison.Ordinal);
         Assert.Contains($"/de-nghi-dieu-chinh-han/{request.Id}", await office.GetStringAsync(new Uri("/de-nghi-dieu-chinh-han", UriKind.Relative), Ct), StringComparison.Ordinal);
 
+        var officeId = await app.UserIdAsync("thuongtruc");
+        var asked = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == officeId && n.Kind == NoticeKinds.DeadlineChange, Ct));
+        Assert.Contains($"từ {Day(original)} đến {Day(moved)}. Lý do: Chờ kinh phí bổ sung của huyện", asked.Body, StringComparison.Ordinal);
+        Assert.Equal($"/de-nghi-dieu-chinh-han/{request.Id}", asked.Link);
+
         var approved = await office.PostFormAsync(DecidePage(request.Id), DecidePage(request.Id) + "?handler=Approve", ("Comment", ""));
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
@@ -57,6 +62,10 @@ public sealed class DeadlineChangeTests
         var decided = await app.WithDbAsync(db => db.DeadlineChangeRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id, Ct));
         Assert.Equal(DeadlineChangeStates.Approved, decided.State);
         Assert.Equal("thuongtruc", decided.DecidedBy);
+        var reporterId = await app.UserIdAsync("congan");
+        var told = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == reporterId && n.Kind == NoticeKinds.DeadlineChange, Ct));
+        Assert.Contains("đã được duyệt", told.Title, StringComparison.Ordinal);
+        Assert.Contains($"nay là {Day(moved)}", told.Body, StringComparison.Ordinal);
         // The status is judged against the approved day, the plan's own kept beside it.
         var facts = await app.WithDbAsync(async db => (await PlanHealth.FactsAsync(db, row.PlanId, app.Today, Ct))[task]);
         Assert.Equal(original, facts.Due);
