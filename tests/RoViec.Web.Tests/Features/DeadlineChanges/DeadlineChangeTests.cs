@@ -178,6 +178,39 @@ public sealed class DeadlineChangeTests
         Assert.Equal(app.Today.AddDays(5), (await TaskAsync(app, task)).DeadlineDue);
     }
 
+    [Fact]
+    public async Task Retyping_the_deadline_on_the_edit_page_makes_it_the_tasks_own_and_is_in_the_history()
+    {
+        await using var app = new RoViecApp();
+        var task = await PoliceTaskDueAsync(app, new DateOnly(2026, 12, 31));
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Tasks.SingleAsync(t => t.Id == task, Ct);
+            row.OriginalDeadlineDue = row.DeadlineDue;
+            row.DeadlineDue = new DateOnly(2027, 1, 31);
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var office = await app.ClientAsync("thuongtruc");
+        var edit = $"/nhiem-vu/{task}/sua";
+        var form = await office.GetStringAsync(new Uri(edit, UriKind.Relative), Ct);
+        var name = System.Text.RegularExpressions.Regex.Match(form, @"<textarea[^>]*name=""Input.Name""[^>]*>([^<]*)</textarea>").Groups[1].Value;
+
+        var saved = await office.PostTokenFormAsync(form, edit,
+            ("Input.Name", WebUtility.HtmlDecode(name).Trim()), ("Input.Lead", FormPosts.InputValue(form, "Input.Lead")), ("Input.Support", FormPosts.InputValue(form, "Input.Support")),
+            ("Input.Output", FormPosts.InputValue(form, "Input.Output")), ("Input.Deadline", "15/2/2027"), ("Input.Version", FormPosts.InputValue(form, "Input.Version")));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var row = await TaskAsync(app, task);
+        Assert.Equal(new DateOnly(2027, 2, 15), row.DeadlineDue);
+        Assert.Null(row.OriginalDeadlineDue);
+        var page = await office.GetStringAsync(new Uri($"/nhiem-vu/{task}", UriKind.Relative), Ct);
+        Assert.DoesNotContain("Hạn đã điều chỉnh", page, StringComparison.Ordinal);
+        Assert.Contains("(hạn cuối 15/02/2027)", page, StringComparison.Ordinal);
+        var history = page[page.IndexOf("Lịch sử thay đổi", StringComparison.Ordinal)..];
+        Assert.Contains("Hạn ban đầu", history, StringComparison.Ordinal);
+        Assert.Contains("2027-02-15", history, StringComparison.Ordinal);
+    }
+
     private static string RequestPage(Guid task) => $"/nhiem-vu/{task}/dieu-chinh-han";
 
     private static string DecidePage(Guid request) => $"/de-nghi-dieu-chinh-han/{request}";
