@@ -41,6 +41,8 @@ public static class DecideDeadlineChange
         {
             var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, ct);
             if (task is null) return new DeadlineChangeOutcome.NotFound();
+            if (!await db.Plans.AnyAsync(p => p.Id == task.PlanId && p.Status == PlanStatuses.Active, ct))
+                return new DeadlineChangeOutcome.Conflict("Kế hoạch của nhiệm vụ này không còn đang thực hiện (đã được thay thế); không điều chỉnh thời hạn được nữa. Hãy từ chối đề nghị này kèm lý do.");
             if (!RequestDeadlineChange.HasDeadline(task))
                 return new DeadlineChangeOutcome.Conflict("Thời hạn của nhiệm vụ vừa được sửa thành không có hạn cụ thể; không còn thời hạn để điều chỉnh. Hãy từ chối đề nghị này kèm lý do.");
             task.OriginalDeadlineDue ??= task.DeadlineDue;
