@@ -70,6 +70,8 @@ public sealed class DeadlineChangeTests
         var facts = await app.WithDbAsync(async db => (await PlanHealth.FactsAsync(db, row.PlanId, app.Today, Ct))[task]);
         Assert.Equal(original, facts.Due);
         Assert.Equal(moved, facts.ApprovedDue);
+        var api = await reporter.GetStringAsync(new Uri($"/api/tasks/{task}", UriKind.Relative), Ct);
+        Assert.Contains($"\"deadlineDue\":\"{moved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\",\"originalDeadlineDue\":\"{original.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"", api, StringComparison.Ordinal);
         var page = await reporter.GetStringAsync(new Uri($"/nhiem-vu/{task}", UriKind.Relative), Ct);
         Assert.DoesNotContain(">Quá hạn</span>", page, StringComparison.Ordinal);
         Assert.Contains($"Hạn ban đầu {Day(original)} · Hạn đã điều chỉnh {Day(moved)} (được duyệt ngày {Day(app.Today)}, lý do: Chờ kinh phí bổ sung của huyện)", page, StringComparison.Ordinal);
