@@ -16,7 +16,7 @@ public sealed record DeadlineChangeLine(
 /// <param name="Lines">Every request on the task, newest first.</param>
 /// <param name="CanRequest">The caller is the lead unit's reporter or head and may send a request now.</param>
 /// <param name="CanDecide">The caller is the standing office of the task's commune.</param>
-public sealed record TaskDeadlineChanges(Guid TaskId, DateOnly? OriginalDue, DateOnly? Due, IReadOnlyList<DeadlineChangeLine> Lines, bool CanRequest, bool CanDecide, bool IsLeadUnit)
+public sealed record TaskDeadlineChanges(Guid TaskId, DateOnly? OriginalDue, DateOnly? Due, IReadOnlyList<DeadlineChangeLine> Lines, bool CanRequest, bool CanDecide)
 {
     public DeadlineChangeLine? Pending => Lines.FirstOrDefault(l => l.State == DeadlineChangeStates.Pending);
 
@@ -35,7 +35,7 @@ public static class DeadlineChangeQueries
         var lines = await Lines(db, db.DeadlineChangeRequests.Where(r => r.TaskId == task.Id)).ToListAsync(ct);
         var canRequest = RequestDeadlineChange.IsLeadUnitOf(caller, task) && await RequestDeadlineChange.RefusalAsync(db, caller, task, ct) is null;
         return new TaskDeadlineChanges(task.Id, task.OriginalDeadlineDue, task.DeadlineDue, [.. lines.OrderByDescending(l => l.RequestedAtUtc)],
-            canRequest, DecideDeadlineChange.Decides(caller, task.CommuneId), RequestDeadlineChange.IsLeadUnitOf(caller, task));
+            canRequest, DecideDeadlineChange.Decides(caller, task.CommuneId));
     }
 
     /// <summary>One request, or null when there is none the caller's commune boundary lets them read.</summary>
