@@ -47,6 +47,7 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTaskRow> Tasks => Set<PlanTaskRow>();
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
+    public DbSet<DeadlineChangeRequest> DeadlineChangeRequests => Set<DeadlineChangeRequest>();
     public DbSet<PlanUpload> Uploads => Set<PlanUpload>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<SteeringMember> SteeringMembers => Set<SteeringMember>();

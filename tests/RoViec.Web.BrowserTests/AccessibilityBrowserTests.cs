@@ -13,7 +13,7 @@ public sealed class AccessibilityBrowserTests
     private static readonly string[] OfficePages =
     [
         "/", "/chi-tieu", "/loi-6-ro", "/ke-hoach", "/tong-quan", "/bang-dieu-khien", "/bao-cao", "/ky-bao-cao", "/diem",
-        "/diem/bo-tieu-chi", "/cong-khai/cai-dat", "/thong-bao", "/tai-khoan", "/nhap-ke-hoach",
+        "/diem/bo-tieu-chi", "/cong-khai/cai-dat", "/thong-bao", "/tai-khoan", "/nhap-ke-hoach", "/de-nghi-dieu-chinh-han",
     ];
 
     private static readonly string[] AdminPages = ["/to-chuc", "/to-chuc/ban-chi-dao", "/nguoi-dung", "/nguoi-dung/moi"];

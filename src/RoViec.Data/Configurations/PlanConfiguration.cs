@@ -44,6 +44,27 @@ internal sealed class PlanTaskRowConfiguration : IEntityTypeConfiguration<PlanTa
     }
 }
 
+internal sealed class DeadlineChangeRequestConfiguration : IEntityTypeConfiguration<DeadlineChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<DeadlineChangeRequest> b)
+    {
+        b.ToTable("DeadlineChangeRequests");
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.DecisionComment).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<PlanTaskRow>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CommuneId, x.State });
+        b.HasIndex(x => new { x.TaskId, x.RequestedAtUtc });
+        // One pending request per task, decided by the database when two arrive at once. The filter reads the same on
+        // SQLite and PostgreSQL (quoted identifier, string literal).
+        b.HasIndex(x => x.TaskId).IsUnique().HasFilter("\"State\" = 'Pending'").HasDatabaseName("IX_DeadlineChangeRequests_OnePending");
+    }
+}
+
 internal sealed class IndicatorRowConfiguration : IEntityTypeConfiguration<IndicatorRow>
 {
     public void Configure(EntityTypeBuilder<IndicatorRow> b)

@@ -92,7 +92,13 @@ public sealed class PlanTaskRow : ICommuneOwned
     public string? Output { get; set; }
     public string? DeadlineRaw { get; set; }
     public required string DeadlineKind { get; set; }
+    /// <summary>The day the task is due: the plan's, or the one the standing office approved moving it to (<see cref="DeadlineChangeRequest"/>).</summary>
     public DateOnly? DeadlineDue { get; set; }
+    /// <summary>
+    /// The plan's own due day, kept when the first change of deadline was approved (null: never moved, so
+    /// <see cref="DeadlineDue"/> is the plan's). Cleared when the standing office retypes the deadline itself.
+    /// </summary>
+    public DateOnly? OriginalDeadlineDue { get; set; }
     public string? UpstreamSource { get; set; }
     /// <summary>
     /// The task of the replaced plan this one continues, paired when the plan was replaced: its reports and history are
@@ -144,4 +150,42 @@ public static class IndicatorRhythms
     public const string Annual = "Annual";
 
     public static readonly IReadOnlyList<string> All = [Monthly, Quarterly, Annual];
+}
+
+/// <summary>Where a request to move a task's deadline is.</summary>
+public static class DeadlineChangeStates
+{
+    /// <summary>Sent by the unit, waiting for the standing office; at most one per task.</summary>
+    public const string Pending = "Pending";
+    /// <summary>Approved: the task's deadline is the requested day.</summary>
+    public const string Approved = "Approved";
+    /// <summary>Refused with a reason; the deadline is unchanged.</summary>
+    public const string Refused = "Refused";
+}
+
+/// <summary>
+/// A lead unit's request to move a task's deadline ("đề nghị điều chỉnh thời hạn"), with its reason, and the standing
+/// office's decision. Kept after the decision: the task's history of deadline changes.
+/// </summary>
+public sealed class DeadlineChangeRequest : ICommuneOwned
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid TaskId { get; set; }
+    /// <summary>The unit that asked: the task's lead unit when it asked.</summary>
+    public Guid UnitId { get; set; }
+    /// <summary>The task's deadline when the request was made.</summary>
+    public DateOnly? CurrentDue { get; set; }
+    public DateOnly RequestedDue { get; set; }
+    public required string Reason { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTime RequestedAtUtc { get; set; }
+    /// <summary>One of <see cref="DeadlineChangeStates"/>.</summary>
+    public string State { get; set; } = DeadlineChangeStates.Pending;
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    /// <summary>The standing office's comment: optional on approval, the reason on refusal.</summary>
+    public string? DecisionComment { get; set; }
+    /// <summary>Optimistic concurrency: two officers deciding the same request at once — one wins, the other is told.</summary>
+    public Guid Version { get; set; }
 }

@@ -287,8 +287,10 @@ public static class NoticeKinds
     public const string TaskAlert = "TaskAlert";
     /// <summary>A report was returned, verified or awaits someone's action.</summary>
     public const string ReportFlow = "ReportFlow";
+    /// <summary>A unit asked to move a task's deadline (to the standing office), or its request was decided (to the unit).</summary>
+    public const string DeadlineChange = "DeadlineChange";
 
-    public static readonly IReadOnlyList<string> All = [DueSoon, DueToday, Late, Escalation, TaskAlert, ReportFlow];
+    public static readonly IReadOnlyList<string> All = [DueSoon, DueToday, Late, Escalation, TaskAlert, ReportFlow, DeadlineChange];
 }
 
 /// <summary>A notice to one user, shown in the application and sent by e-mail when they chose so.</summary>

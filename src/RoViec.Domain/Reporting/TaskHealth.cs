@@ -40,9 +40,16 @@ public sealed record ProgressReport(DateOnly ReportedOn, string Status, int? Per
 /// <param name="PlanStart">The first day of the plan's work (1 January of the plan's year, or when the plan was confirmed).</param>
 /// <param name="DueDaysOfExpectedPeriods">Unit due days of the periods that expected a report on this task and whose due day has passed, oldest first.</param>
 /// <param name="Reports">Received reports on the task, oldest first.</param>
+/// <param name="ApprovedDue">The day the standing office approved moving the deadline to ("đề nghị điều chỉnh thời hạn" granted), when
+/// it did: the task is judged against it instead of <paramref name="Due"/>, which stays the plan's own deadline.</param>
 public sealed record TaskFacts(
     DeadlineKind Kind,
     DateOnly? Due,
     DateOnly PlanStart,
     IReadOnlyList<DateOnly> DueDaysOfExpectedPeriods,
-    IReadOnlyList<ProgressReport> Reports);
+    IReadOnlyList<ProgressReport> Reports,
+    DateOnly? ApprovedDue = null)
+{
+    /// <summary>The day the task is judged against: the approved change of deadline when there is one, else the plan's due day.</summary>
+    public DateOnly? EffectiveDue => ApprovedDue ?? Due;
+}

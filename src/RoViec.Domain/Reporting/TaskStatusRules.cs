@@ -8,6 +8,8 @@ namespace RoViec.Domain.Reporting;
 /// <item>"Đã thực hiện" in the plan: <see cref="TaskHealth.AlreadyDone"/>.</item>
 /// <item>The latest received report says done: <see cref="TaskHealth.DoneOnTime"/> when completed on or before the due day
 /// (a task without a due day is on time), otherwise <see cref="TaskHealth.DoneLate"/>.</item>
+/// <item>Throughout, "the due day" is <see cref="TaskFacts.EffectiveDue"/>: a deadline change the standing office approved
+/// replaces the plan's due day; without one the plan's due day stands, however late the task was done.</item>
 /// <item>The latest received report says it cannot be done: <see cref="TaskHealth.CannotDo"/>.</item>
 /// <item>A dated task past its due day: <see cref="TaskHealth.Overdue"/>.</item>
 /// <item>No update for <see cref="StalePeriods"/> periods that expected one (due days passed after the latest report; a report
@@ -33,14 +35,15 @@ public static class TaskStatusRules
         if (facts.Kind == DeadlineKind.Done) return TaskHealth.AlreadyDone;
 
         var latest = facts.Reports.Count > 0 ? facts.Reports[^1] : null;
-        var dated = IsDated(facts.Kind) && facts.Due is not null;
+        var due = facts.EffectiveDue;
+        var dated = IsDated(facts.Kind) && due is not null;
         if (latest?.Status == "Done")
         {
             var completed = latest.CompletedOn ?? latest.ReportedOn;
-            return !dated || completed <= facts.Due ? TaskHealth.DoneOnTime : TaskHealth.DoneLate;
+            return !dated || completed <= due ? TaskHealth.DoneOnTime : TaskHealth.DoneLate;
         }
         if (latest?.Status == "CannotDo") return TaskHealth.CannotDo;
-        if (dated && today > facts.Due) return TaskHealth.Overdue;
+        if (dated && today > due) return TaskHealth.Overdue;
 
         if (Stale(facts)) return TaskHealth.AtRisk;
         if (dated && Behind(facts, latest, today)) return TaskHealth.AtRisk;
@@ -74,7 +77,7 @@ public static class TaskStatusRules
 
     private static bool Behind(TaskFacts facts, ProgressReport? latest, DateOnly today)
     {
-        var due = facts.Due!.Value;
+        var due = facts.EffectiveDue!.Value;
         var total = due.DayNumber - facts.PlanStart.DayNumber;
         if (total <= 0) return false;
         var elapsed = Math.Clamp((today.DayNumber - facts.PlanStart.DayNumber) * 100.0 / total, 0, 100);

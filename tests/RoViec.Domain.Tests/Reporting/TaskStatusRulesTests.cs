@@ -339,6 +339,77 @@ public sealed class TaskStatusRulesTests
         Assert.Equal(TaskHealth.DoneOnTime, TaskStatusRules.Derive(finished, D(2026, 4, 10)));
     }
 
+    // ---- An approved change of deadline ("đề nghị điều chỉnh thời hạn" granted by the standing office).
+
+    /// <summary>The facts of a task whose plan says <paramref name="cell"/> and whose deadline was moved to <paramref name="approved"/>.</summary>
+    private static TaskFacts Moved(string cell, DateOnly approved, params ProgressReport[] reports) =>
+        Task(cell, null, reports) with { ApprovedDue = approved };
+
+    [Fact]
+    public void Done_after_the_plans_deadline_without_an_approved_change_is_late()
+    {
+        var facts = Task("31/3/2026", null, Done(D(2026, 4, 20), D(2026, 4, 18)));
+
+        Assert.Null(facts.ApprovedDue);
+        Assert.Equal(TaskHealth.DoneLate, TaskStatusRules.Derive(facts, D(2026, 5, 1)));
+    }
+
+    [Fact]
+    public void Done_after_the_plans_deadline_but_before_the_approved_one_is_on_time()
+    {
+        var facts = Moved("31/3/2026", D(2026, 4, 30), Done(D(2026, 4, 20), D(2026, 4, 18)));
+
+        Assert.Equal(TaskHealth.DoneOnTime, TaskStatusRules.Derive(facts, D(2026, 5, 1)));
+    }
+
+    [Fact]
+    public void Done_after_the_approved_deadline_is_late()
+    {
+        var facts = Moved("31/3/2026", D(2026, 4, 30), Done(D(2026, 5, 5), D(2026, 5, 2)));
+
+        Assert.Equal(TaskHealth.DoneLate, TaskStatusRules.Derive(facts, D(2026, 5, 6)));
+    }
+
+    [Fact]
+    public void An_approved_later_deadline_is_not_overdue_until_the_day_after_it()
+    {
+        var facts = Moved("31/3/2026", D(2026, 4, 30), InProgress(D(2026, 3, 25), 80));
+
+        Assert.Equal(TaskHealth.OnTrack, TaskStatusRules.Derive(facts, D(2026, 4, 15)));
+        Assert.Equal(TaskHealth.OnTrack, TaskStatusRules.Derive(facts, D(2026, 4, 30)));
+        Assert.Equal(TaskHealth.Overdue, TaskStatusRules.Derive(facts, D(2026, 5, 1)));
+    }
+
+    [Fact]
+    public void An_approved_earlier_deadline_makes_the_task_overdue_sooner()
+    {
+        var facts = Moved("Quý II/2026", D(2026, 5, 15), InProgress(D(2026, 5, 1), 90));
+
+        Assert.Equal(TaskHealth.Overdue, TaskStatusRules.Derive(facts, D(2026, 5, 16)));
+    }
+
+    [Fact]
+    public void Progress_is_judged_against_the_time_to_the_approved_deadline()
+    {
+        // From 1/1 to 31/3 (89 days), on 1/3 about 66% of the time is spent: 30% is more than 25 points behind. Moved to
+        // 31/12 (364 days), about 16% is spent: 30% is ahead.
+        var planned = Task("31/3/2026", null, InProgress(D(2026, 2, 20), 30));
+        var moved = Moved("31/3/2026", D(2026, 12, 31), InProgress(D(2026, 2, 20), 30));
+
+        Assert.Equal(TaskHealth.AtRisk, TaskStatusRules.Derive(planned, D(2026, 3, 1)));
+        Assert.Equal(TaskHealth.OnTrack, TaskStatusRules.Derive(moved, D(2026, 3, 1)));
+    }
+
+    [Fact]
+    public void The_effective_due_day_is_the_approved_one_and_the_plans_stays_the_due_day()
+    {
+        var facts = Moved("31/3/2026", D(2026, 4, 30));
+
+        Assert.Equal(D(2026, 3, 31), facts.Due);
+        Assert.Equal(D(2026, 4, 30), facts.EffectiveDue);
+        Assert.Equal(D(2026, 3, 31), Task("31/3/2026").EffectiveDue);
+    }
+
     // ---- Open or closed: what keeps being reported.
 
     [Theory]

@@ -32,6 +32,12 @@ public static class NoticeKeys
     public static string TaskAlert(long changeId, Guid userId) =>
         $"task:{changeId.ToString(CultureInfo.InvariantCulture)}:{userId:N}";
 
+    /// <summary>A request to move a task's deadline, told to the standing office once when it is sent.</summary>
+    public static string DeadlineAsked(Guid requestId, Guid userId) => $"deadline-asked:{requestId:N}:{userId:N}";
+
+    /// <summary>The decision on a request to move a task's deadline, told to the unit once.</summary>
+    public static string DeadlineDecided(Guid requestId, Guid userId) => $"deadline-decided:{requestId:N}:{userId:N}";
+
     /// <summary>To the second: PostgreSQL keeps microseconds and SQLite ticks, so a time read back must give the same key.</summary>
     private static string Stamp(DateTime utc) => utc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 

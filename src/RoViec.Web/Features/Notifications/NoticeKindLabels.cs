@@ -15,6 +15,7 @@ public static class NoticeKindLabels
         [NoticeKinds.Escalation] = new("Báo cáo quá hạn nhiều ngày (thủ trưởng, thành viên Ban Chỉ đạo)", "Đơn vị mình phụ trách chưa gửi báo cáo sau hạn nhiều ngày."),
         [NoticeKinds.TaskAlert] = new("Nhiệm vụ có nguy cơ chậm hoặc quá hạn", "Một nhiệm vụ đơn vị chủ trì hoặc mình chỉ đạo chuyển sang có nguy cơ chậm hoặc quá hạn."),
         [NoticeKinds.ReportFlow] = new("Báo cáo được trả lại, xác nhận hoặc chờ duyệt", "Báo cáo của đơn vị được trả lại để sửa, được xác nhận, hoặc đang chờ mình xử lý."),
+        [NoticeKinds.DeadlineChange] = new("Đề nghị điều chỉnh thời hạn nhiệm vụ", "Một đơn vị đề nghị điều chỉnh thời hạn nhiệm vụ, hoặc đề nghị của đơn vị mình được duyệt hay bị từ chối."),
     };
 
     public static Label For(string kind) => Labels.TryGetValue(kind, out var label) ? label : new(kind, "");

@@ -4,7 +4,7 @@ using RoViec.Data.Entities;
 
 namespace RoViec.Web.Features.Organisation;
 
-/// <summary>How much refers to a unit: tasks it leads (any plan), accounts in it, and other links (indicators, units under it, steering members).</summary>
+/// <summary>How much refers to a unit: tasks it leads (any plan), accounts in it, and other links (indicators, units under it, steering members, requests to move a deadline).</summary>
 public sealed record UnitUsage(int Tasks, int Users, int Others)
 {
     public bool IsUsed => Tasks + Users + Others > 0;
@@ -22,7 +22,8 @@ public static class DeleteUnit
         var users = await db.Users.CountAsync(u => u.UnitId == unitId, ct);
         var others = await db.Indicators.CountAsync(i => i.OwnerUnitId == unitId, ct)
             + await db.Units.CountAsync(u => u.ParentId == unitId, ct)
-            + await db.SteeringMemberUnits.CountAsync(m => m.UnitId == unitId, ct);
+            + await db.SteeringMemberUnits.CountAsync(m => m.UnitId == unitId, ct)
+            + await db.DeadlineChangeRequests.CountAsync(r => r.UnitId == unitId, ct);
         return new UnitUsage(tasks, users, others);
     }
 

@@ -77,6 +77,12 @@ public static class MergeUnit
             check.UnitId = target.Id;
             check.Version = Guid.NewGuid();
         }
+        // Its requests to move a task's deadline are the target's, as the tasks are.
+        foreach (var request in await db.DeadlineChangeRequests.Where(r => r.UnitId == source.Id).ToListAsync(ct))
+        {
+            request.UnitId = target.Id;
+            request.Version = Guid.NewGuid();
+        }
         // A later due day granted to the source moves with it, unless the target has its own for that period.
         var extensions = await db.PeriodExtensions.Where(e => e.UnitId == source.Id || e.UnitId == target.Id).ToListAsync(ct);
         foreach (var extension in extensions.Where(e => e.UnitId == source.Id && !extensions.Any(x => x.UnitId == target.Id && x.PeriodId == e.PeriodId)))

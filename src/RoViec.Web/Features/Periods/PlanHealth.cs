@@ -48,7 +48,7 @@ public static class PlanHealth
         var states = filter.States;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.ReplacesPlanId }).FirstAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
-            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.ReplacesTaskId }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.ReplacesTaskId }).ToListAsync(ct);
         // A plan that replaced a version of the same year: a task's reports under the version it continues are its own.
         // Most plans replaced nothing: their line is themselves, read without another query (this runs on every tick).
         IReadOnlyList<Guid> planLine = plan.ReplacesPlanId is null ? [planId] : await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
@@ -89,12 +89,14 @@ public static class PlanHealth
             var mine = byTask[t.Id].ToList();
             return new TaskFacts(
                 Enum.TryParse<DeadlineKind>(t.DeadlineKind, out var kind) ? kind : DeadlineKind.None,
-                t.DeadlineDue,
+                // A moved deadline keeps the plan's in OriginalDeadlineDue; the due day stored is then the approved one.
+                t.OriginalDeadlineDue ?? t.DeadlineDue,
                 start,
                 mine.Where(l => l.UnitDueOn < today).Select(l => l.UnitDueOn).Order().ToList(),
                 mine.Where(l => states.Contains(l.State) && l.SubmittedAtUtc is not null && l.TaskStatus is not null)
                     .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.SubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn, l.UnitDueOn))
-                    .OrderBy(r => r.ReportedOn).ToList());
+                    .OrderBy(r => r.ReportedOn).ToList(),
+                t.OriginalDeadlineDue is null ? null : t.DeadlineDue);
         });
     }
 }

@@ -18,6 +18,7 @@ public static class AuditChanges
         ["Output"] = "Sản phẩm",
         ["DeadlineRaw"] = "Thời hạn",
         ["DeadlineDue"] = "Hạn cuối",
+        ["OriginalDeadlineDue"] = "Hạn ban đầu",
         ["DeadlineKind"] = "Loại thời hạn",
         ["UpstreamSource"] = "Nguồn cấp trên",
         ["Priority"] = "Trọng tâm",

@@ -99,6 +99,9 @@ public static class TaskFields
             task.DeadlineRaw = deadlineRaw;
             task.DeadlineKind = deadline.Kind.ToString();
             task.DeadlineDue = deadline.FinalDue;
+            // The standing office retyped the plan's deadline: that is the task's deadline now, and an earlier approved
+            // change no longer stands (the change and the requests stay in the history).
+            task.OriginalDeadlineDue = null;
             changed.Add(TaskField.Deadline);
         }
         if (upstream != Text(task.UpstreamSource))

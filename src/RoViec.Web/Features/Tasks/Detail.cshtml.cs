@@ -29,6 +29,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     /// <summary>A task of a replaced plan that no task of the plan replacing it continues.</summary>
     public bool Superseded { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>The task's deadline as moved and its requests to move it.</summary>
+    public RoViec.Web.Features.DeadlineChanges.TaskDeadlineChanges? DeadlineChanges { get; private set; }
     /// <summary>The task's derived status today, for a task of a plan in force.</summary>
     public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
 
@@ -62,6 +64,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         Spans = spans;
         SourceHtml = FieldHighlighter.Render(text, spans);
         History = await PlanQueries.HistoryAsync(db, nameof(PlanTaskRow), id, ct);
+        DeadlineChanges = await RoViec.Web.Features.DeadlineChanges.DeadlineChangeQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, ct);
         (Continues, ContinuedBy, Superseded) = await ReplacePlan.ContinuationAsync(db, task, ct);
         return Page();
     }

@@ -15,7 +15,11 @@ using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
 
-/// <summary>A task of a plan. <c>Lead</c>, <c>Support</c> and <c>Deadline</c> are as the plan writes them; <c>DeadlineDue</c> is the date read from the deadline.</summary>
+/// <summary>
+/// A task of a plan. <c>Lead</c>, <c>Support</c> and <c>Deadline</c> are as the plan writes them; <c>DeadlineDue</c> is the
+/// date read from the deadline, or the one the standing office approved moving it to, and then <c>OriginalDeadlineDue</c> is
+/// the plan's own (null when the deadline was never moved).
+/// </summary>
 public sealed record TaskDto(
     Guid Id,
     Guid PlanId,
@@ -31,13 +35,14 @@ public sealed record TaskDto(
     string? Deadline,
     string DeadlineKind,
     DateOnly? DeadlineDue,
+    DateOnly? OriginalDeadlineDue,
     string? UpstreamSource,
     string? DecisionAuthority,
     bool Priority,
     Guid Version)
 {
     public static TaskDto From(PlanTaskRow t) => new(t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten,
-        t.SupportAsWritten, t.Directing, t.Output, t.DeadlineRaw, t.DeadlineKind, t.DeadlineDue, t.UpstreamSource, t.DecisionAuthority,
+        t.SupportAsWritten, t.Directing, t.Output, t.DeadlineRaw, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.UpstreamSource, t.DecisionAuthority,
         t.Priority, t.Version);
 }
 

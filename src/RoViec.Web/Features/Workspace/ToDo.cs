@@ -13,7 +13,7 @@ public sealed record ToDoItem(Sentence Text, string Link);
 /// <summary>
 /// What the landing page tells its reader to do now: a unit's reporter its unsent reports of the open periods with the
 /// days left (or late); a unit head the reports awaiting approval, else where the unit's report stands; the standing
-/// office the reports awaiting verification; the inspector the cross-checks drawn and not yet checked; a member of the
+/// office the reports awaiting verification and the requests to move a task's deadline awaiting its decision; the inspector the cross-checks drawn and not yet checked; a member of the
 /// steering committee (the chair heads it) the units they oversee that are late with a report and the tasks those
 /// units lead that are overdue or at risk.
 /// </summary>
@@ -54,6 +54,11 @@ public static class ToDo
             // Awaiting verification in any period: a month closed by the calendar still needs its reports verified.
             var waiting = await db.Reports.CountAsync(r => r.State == ReportStates.Submitted, ct);
             if (waiting > 0) items.Add(new ToDoItem(new Sentence("{0} báo cáo chờ xác minh.", waiting), $"/bao-cao?trang-thai={ReportStates.Submitted}"));
+        }
+        if (scope.ManagesPlans && scope.CommuneId == communeId)
+        {
+            var asked = await DeadlineChanges.DeadlineChangeQueries.PendingCountAsync(db, communeId, ct);
+            if (asked > 0) items.Add(new ToDoItem(new Sentence("{0} đề nghị điều chỉnh thời hạn nhiệm vụ chờ duyệt.", asked), "/de-nghi-dieu-chinh-han"));
         }
         if (scope.IsInspector && scope.CommuneId == communeId)
         {

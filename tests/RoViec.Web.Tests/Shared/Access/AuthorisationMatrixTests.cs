@@ -47,6 +47,7 @@ public sealed class AuthorisationMatrixTests
     private static bool Administrator(Caller c) => c.Role is Roles.Administrator;
     private static bool SampleUnitReporter(Caller c) => c.Role is Roles.UnitReporter && c.OwnsSampleTask;
     private static bool SampleUnitHead(Caller c) => c.Role is Roles.UnitHead && c.OwnsSampleTask;
+    private static bool SampleUnit(Caller c) => SampleUnitReporter(c) || SampleUnitHead(c);
 
     /// <summary>"METHOD route pattern" → who may use it. Route values are filled from the demo commune.</summary>
     private static readonly Dictionary<string, Func<Caller, bool>> Rules = new()
@@ -61,6 +62,10 @@ public sealed class AuthorisationMatrixTests
         ["GET /xuat-excel"] = AnyRole,
         ["GET /nhiem-vu/{id:guid}"] = SampleTaskReader,
         ["GET /nhiem-vu/{id:guid}/sua"] = PlanManager,
+        // Asking to move a task's deadline is its lead unit's; deciding is the standing office's, and the unit reads its request.
+        ["GET /nhiem-vu/{id:guid}/dieu-chinh-han"] = SampleUnit,
+        ["GET /de-nghi-dieu-chinh-han"] = PlanManager,
+        ["GET /de-nghi-dieu-chinh-han/{id:guid}"] = SampleTaskReader,
         ["GET /nhap-ke-hoach"] = PlanManager,
         ["GET /nhap-ke-hoach/{id:guid}"] = PlanManager,
         ["GET /nhap-ke-hoach/{planId:guid}/nhiem-vu/{taskId:guid}"] = PlanManager,
@@ -207,6 +212,8 @@ public sealed class AuthorisationMatrixTests
         ["POST /bao-cao/{id:guid}?handler=Verify"] = PlanManager,
         ["POST /bao-cao/{id:guid}?handler=Correct"] = PlanManager,
         ["POST /diem?handler=Recompute"] = PlanManager,
+        ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Approve"] = PlanManager,
+        ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Refuse"] = PlanManager,
         ["POST /diem/bo-tieu-chi"] = PlanManager,
     };
 
@@ -444,9 +451,24 @@ public sealed class AuthorisationMatrixTests
         var report = await ReportsArrange.ReportIdAsync(db, reportPeriod);
         var evidence = new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = await db.ReportItems.Where(i => i.ReportId == report).Select(i => i.Id).FirstAsync(Ct), Kind = EvidenceKinds.File, Title = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Size = 8, AddedAtUtc = app.UtcNow };
         db.Evidence.Add(evidence);
+        // A request from the police to move the sample task's deadline, waiting for the standing office.
+        var deadlineChange = new DeadlineChangeRequest
+        {
+            Id = Guid.NewGuid(),
+            CommuneId = commune,
+            TaskId = task,
+            UnitId = police,
+            RequestedDue = app.Today.AddDays(30),
+            Reason = "Chờ kinh phí",
+            RequestedBy = "congan",
+            RequestedAtUtc = app.UtcNow,
+            Version = Guid.NewGuid(),
+        };
+        db.DeadlineChangeRequests.Add(deadlineChange);
         await db.SaveChangesAsync(Ct);
         return new(StringComparer.Ordinal)
         {
+            ["/de-nghi-dieu-chinh-han"] = deadlineChange.Id.ToString(),
             ["/ky-bao-cao"] = period.ToString(),
             ["/bao-cao"] = report.ToString(),
             ["{evidenceId:guid}"] = evidence.Id.ToString(),
