@@ -12,7 +12,7 @@ using RoViec.Data;
 namespace RoViec.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RoViecDbContext))]
-    [Migration("20261207045807_PlansTogether")]
+    [Migration("20261207055103_PlansTogether")]
     partial class PlansTogether
     {
         /// <inheritdoc />
@@ -468,6 +468,76 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasIndex("CommuneId", "UnitId", "Result");
 
                     b.ToTable("CrossChecks");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CurrentDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("RequestedDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DeadlineChangeRequests_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("TaskId", "RequestedAtUtc");
+
+                    b.ToTable("DeadlineChangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.Evidence", b =>
@@ -1145,6 +1215,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OriginalDeadlineDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("Output")
                         .HasColumnType("text");
@@ -2155,6 +2228,21 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.PlanTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

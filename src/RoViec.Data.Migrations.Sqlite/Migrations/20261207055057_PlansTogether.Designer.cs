@@ -11,7 +11,7 @@ using RoViec.Data;
 namespace RoViec.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RoViecDbContext))]
-    [Migration("20261207045749_PlansTogether")]
+    [Migration("20261207055057_PlansTogether")]
     partial class PlansTogether
     {
         /// <inheritdoc />
@@ -457,6 +457,76 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("CommuneId", "UnitId", "Result");
 
                     b.ToTable("CrossChecks");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CurrentDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DeadlineChangeRequests_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("TaskId", "RequestedAtUtc");
+
+                    b.ToTable("DeadlineChangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.Evidence", b =>
@@ -1134,6 +1204,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OriginalDeadlineDue")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Output")
                         .HasColumnType("TEXT");
@@ -2140,6 +2213,21 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.PlanTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
