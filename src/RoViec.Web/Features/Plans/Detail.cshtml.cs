@@ -23,6 +23,10 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
     public bool ShowsHistory { get; private set; }
     public bool UnitOnly { get; private set; }
+    /// <summary>The work programme this plan reports with (ADR 0009), or null.</summary>
+    public (Guid Id, string Title)? Host { get; private set; }
+    /// <summary>The officer may carry last year's unfinished tasks into this plan.</summary>
+    public bool CanCarryOver { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -39,6 +43,9 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         ShowsHistory = scope.SeesWholeCommune;
         var view = await PlanDetail.ReadAsync(db, plan, UnitOnly, scope.UnitId, ShowsHistory, ct);
         (Replaces, ReplacedBy, Tasks, Indicators, History) = (view.Replaces, view.ReplacedBy, view.Tasks, view.Indicators, view.History);
+        Host = await PlanQueries.HostOfAsync(db, plan, ct);
+        CanCarryOver = plan.Status == PlanStatuses.Active && scope.ManagesPlans && scope.CommuneId == plan.CommuneId
+            && await PlanQueries.HasPlansOfYearAsync(db, plan.CommuneId, plan.Year - 1, ct);
         return Page();
     }
 }

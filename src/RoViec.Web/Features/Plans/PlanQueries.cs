@@ -23,6 +23,20 @@ public static class PlanQueries
             .Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active && p.Rhythm == PlanRhythms.Weekly)
             .OrderBy(p => p.ConfirmedAtUtc).ToListAsync(ct);
 
+    /// <summary>Whether the commune has a confirmed plan of that year (last year's, for carrying its unfinished tasks over).</summary>
+    public static Task<bool> HasPlansOfYearAsync(RoViecDbContext db, Guid communeId, int year, CancellationToken ct) =>
+        db.Plans.AnyAsync(p => p.CommuneId == communeId && p.Year == year && p.Status != PlanStatuses.Draft, ct);
+
+    /// <summary>The title of the plan a companion reports with (the current version of that plan line), or null.</summary>
+    public static async Task<(Guid Id, string Title)?> HostOfAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.ReportsWithPlanId is null) return null;
+        var host = await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct);
+        var id = host is { } h && h.Root == plan.ReportsWithPlanId ? h.Id : plan.ReportsWithPlanId.Value;
+        return await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct) is { } row ? (row.Id, row.Title) : null;
+    }
+
     /// <summary>A plan line in the commune's list of plans.</summary>
     public sealed record PlanLine(Guid Id, string Title, string? Number, int Year, string Status, string SourceFileName, DateTime ImportedAtUtc,
         DateTime? ConfirmedAtUtc, string? ConfirmedBy, int Tasks, int Indicators, Guid? ReplacesPlanId);

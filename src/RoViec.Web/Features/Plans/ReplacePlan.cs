@@ -225,9 +225,10 @@ public static class ReplacePlan
 
     /// <summary>
     /// For a task's page: the task of the replaced plan it continues, the task of the new plan that continues it, and
-    /// whether it was superseded (its plan replaced and nothing continues it).
+    /// whether it was superseded (its plan replaced and nothing continues it); <c>Carried</c>: the task continuing it was
+    /// carried over into next year's plan (CarryOver), whatever the state of this task's plan.
     /// </summary>
-    public static async Task<((Guid Id, string Name, string Plan)? Continues, (Guid Id, string Name, string Plan)? ContinuedBy, bool Superseded)> ContinuationAsync(
+    public static async Task<((Guid Id, string Name, string Plan)? Continues, (Guid Id, string Name, string Plan)? ContinuedBy, bool Superseded, bool Carried)> ContinuationAsync(
         RoViecDbContext db, PlanTaskRow task, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -240,16 +241,27 @@ public static class ReplacePlan
                       select new { e.Id, e.Name, p.Title }).FirstOrDefaultAsync(ct) is { } before)
             continues = (before.Id, before.Name, before.Title);
         var superseded = false;
+        var carried = false;
         if (await db.Plans.AsNoTracking().AnyAsync(p => p.Id == task.PlanId && p.Status == PlanStatuses.Replaced, ct))
         {
             var next = await (from n in db.Tasks.AsNoTracking()
                               join p in db.Plans.AsNoTracking() on n.PlanId equals p.Id
                               where n.ReplacesTaskId == task.Id
-                              select new { n.Id, n.Name, p.Title }).FirstOrDefaultAsync(ct);
-            if (next is not null) continuedBy = (next.Id, next.Name, next.Title);
+                              select new { n.Id, n.Name, n.Source, p.Title }).FirstOrDefaultAsync(ct);
+            if (next is not null) (continuedBy, carried) = ((next.Id, next.Name, next.Title), next.Source == TaskSources.CarriedOver);
             else superseded = await db.Plans.AsNoTracking().AnyAsync(p => p.ReplacesPlanId == task.PlanId && p.Status != PlanStatuses.Draft, ct);
         }
-        return (continues, continuedBy, superseded);
+        if (continuedBy is null
+            && await (from n in db.Tasks.AsNoTracking()
+                      join p in db.Plans.AsNoTracking() on n.PlanId equals p.Id
+                      where n.ReplacesTaskId == task.Id && n.Source == TaskSources.CarriedOver
+                      select new { n.Id, n.Name, p.Title }).FirstOrDefaultAsync(ct) is { } into)
+        {
+            continuedBy = (into.Id, into.Name, into.Title);
+            carried = true;
+            superseded = false;
+        }
+        return (continues, continuedBy, superseded, carried);
     }
 
     private static TaskPairing.Item[] Items(IEnumerable<PlanTaskRow> tasks) =>

@@ -28,6 +28,9 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public (Guid Id, string Name, string Plan)? ContinuedBy { get; private set; }
     /// <summary>A task of a replaced plan that no task of the plan replacing it continues.</summary>
     public bool Superseded { get; private set; }
+
+    /// <summary><see cref="ContinuedBy"/> is the task carried over into next year's plan.</summary>
+    public bool CarriedInto { get; private set; }
     public bool CanEdit { get; private set; }
     /// <summary>The task's deadline as moved and its requests to move it.</summary>
     public RoViec.Web.Features.DeadlineChanges.TaskDeadlineChanges? DeadlineChanges { get; private set; }
@@ -65,7 +68,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         SourceHtml = FieldHighlighter.Render(text, spans);
         History = await PlanQueries.HistoryAsync(db, nameof(PlanTaskRow), id, ct);
         DeadlineChanges = await RoViec.Web.Features.DeadlineChanges.DeadlineChangeQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, ct);
-        (Continues, ContinuedBy, Superseded) = await ReplacePlan.ContinuationAsync(db, task, ct);
+        (Continues, ContinuedBy, Superseded, CarriedInto) = await ReplacePlan.ContinuationAsync(db, task, ct);
         return Page();
     }
 }

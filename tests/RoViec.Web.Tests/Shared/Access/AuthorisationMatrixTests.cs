@@ -73,6 +73,8 @@ public sealed class AuthorisationMatrixTests
         ["GET /nhap-ke-hoach/{id:guid}/don-vi"] = PlanManager,
         ["GET /ke-hoach"] = AnyRole,
         ["GET /ke-hoach/{id:guid}"] = AnyRole,
+        // Carrying last year's unfinished tasks over is the standing office's.
+        ["GET /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
         ["GET /to-chuc"] = Administrator,
         ["GET /to-chuc/them-don-vi"] = Administrator,
         ["GET /to-chuc/don-vi/{id:guid}"] = Administrator,
@@ -215,6 +217,7 @@ public sealed class AuthorisationMatrixTests
         ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Approve"] = PlanManager,
         ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Refuse"] = PlanManager,
         ["POST /diem/bo-tieu-chi"] = PlanManager,
+        ["POST /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
