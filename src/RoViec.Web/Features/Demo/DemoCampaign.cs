@@ -50,6 +50,8 @@ public static class DemoCampaign
             p.StartsOn = starts;
             p.EndsOn = ends;
             p.Field = "Chiến dịch";
+            // The subject line under "KẾ HOẠCH", as the officer would correct it on the review page.
+            p.Title = "Kế hoạch cao điểm 100 ngày đẩy mạnh dịch vụ công trực tuyến và làm sạch dữ liệu dân cư năm " + starts.Year.ToString(CultureInfo.InvariantCulture);
         });
         db.ChangeTracker.Clear();
 
@@ -59,7 +61,8 @@ public static class DemoCampaign
         foreach (var week in weeks)
         {
             await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == week.Id, ct), Utc(week.OpensOn, 8), ct);
-            if (week.CompileDueOn >= today)
+            // This week's reports are being written; a week whose Friday has passed is reported (and closed once compiled).
+            if (week.UnitDueOn >= today)
             {
                 db.ChangeTracker.Clear();
                 continue;
@@ -77,7 +80,13 @@ public static class DemoCampaign
                 report.Summary = "Đơn vị cập nhật kết quả " + week.Label.ToLowerInvariant() + " của đợt cao điểm.";
                 var sentAt = Utc(week.UnitDueOn.AddDays(-(week.Number % 2)), 15);
                 ReportFlow.Submit(report, units.GetValueOrDefault(report.UnitId, ""), sentAt, requireHeadApproval: false);
-                ReportFlow.Verify(report, "thuongtruc", sentAt.AddHours(18));
+                ReportFlow.Verify(report, "thuongtruc", sentAt.AddHours(2));
+            }
+            if (week.CompileDueOn >= today)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
             }
             var row = await db.Periods.SingleAsync(p => p.Id == week.Id, ct);
             row.State = PeriodStates.Closed;
