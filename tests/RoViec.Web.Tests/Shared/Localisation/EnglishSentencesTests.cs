@@ -534,6 +534,34 @@ public sealed partial class EnglishSentencesTests
         Assert.Equal("Ghi chú khác", RoViec.Web.Features.Scores.TieNotes.Of("Ghi chú khác").ToString());
     }
 
+    [Fact]
+    public async Task A_task_correction_and_a_cross_check_are_refused_in_english()
+    {
+        await using var app = new RoViecApp();
+        using var admin = await EnglishAsync(await app.SignedInClientAsync());
+        var list = await admin.GetStringAsync(new Uri("/?q=mua+sam+thiet+bi", UriKind.Relative), Ct);
+        var edit = Regex.Match(list, @"href=""(/nhiem-vu/[0-9a-f-]+)""").Groups[1].Value + "/sua";
+        var form = await admin.GetStringAsync(new Uri(edit, UriKind.Relative), Ct);
+
+        using var emptyName = await admin.PostTokenFormAsync(form, edit, ("Input.Name", " "), ("Input.Lead", "Thủ trưởng các cơ quan"),
+            ("Input.Output", "x"), ("Input.Deadline", "Quý II/2026"), ("Input.Version", FormPosts.InputValue(form, "Input.Version")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, emptyName.StatusCode);
+        var taskText = await BodyTextAsync(emptyName);
+        Assert.Contains("The task's content cannot be empty.", taskText, StringComparison.Ordinal);
+        Assert.DoesNotContain("không được để trống", taskText, StringComparison.Ordinal);
+
+        var (periodId, _, _, _) = await app.PeriodWithOneVerifiedReportAsync("cong-an");
+        using var ubkt = await EnglishAsync(await app.SignedInClientAsync("ubkt", RoViecApp.AdminPassword));
+        (await ubkt.PostFormAsync($"/kiem-tra-cheo?ky={periodId}", "/kiem-tra-cheo?handler=Draw", ("period", periodId.ToString()), ("size", "1"))).Dispose();
+        var check = (await app.SampleAsync(periodId))[0];
+        using var withoutNote = await ubkt.PostFormAsync($"/kiem-tra-cheo?ky={periodId}", "/kiem-tra-cheo?handler=Record",
+            ("id", check.Id.ToString()), ("result", CrossCheckResults.NotConfirmed), ("note", " "), ("version", check.Version.ToString()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutNote.StatusCode);
+        Assert.Contains("A line not confirmed needs the reason: where the evidence is missing or does not match.", await BodyTextAsync(withoutNote), StringComparison.Ordinal);
+    }
+
     private static RoViec.Domain.Scoring.SchemeDefinition TieScheme(params string[] ties) =>
         new() { Criteria = [], Classes = [new("A", 90), new("B", 0)], TieBreakers = ties };
 

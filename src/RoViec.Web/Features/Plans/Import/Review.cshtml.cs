@@ -176,7 +176,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 Response.SetStatus(conflict.Refusal);
                 return await ShowAsync(id, ct);
             case ReviewResult.Invalid invalid:
-                Error = invalid.Message;
+                Error = string.Join(" ", invalid.Errors.Values.Select(m => L[m].Value));
                 Response.SetStatus(invalid.Refusal);
                 return await ShowAsync(id, ct);
             default:
