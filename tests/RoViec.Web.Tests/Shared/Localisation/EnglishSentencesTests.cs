@@ -438,6 +438,12 @@ public sealed partial class EnglishSentencesTests
         var conflictText = await BodyTextAsync(second);
         Assert.Contains("after you opened the page; your text was not saved.", conflictText, StringComparison.Ordinal);
         Assert.DoesNotContain("sau khi anh/chị mở trang", conflictText, StringComparison.Ordinal);
+        // The download's own query, refused the same way.
+        using var download = await office.GetAsync(new Uri($"/ky-bao-cao/{october.Id}/bao-cao.docx?ngay=31/02/2026", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, download.StatusCode);
+        var problem = Regex.Unescape(await download.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("The date of issue must be written dd/mm/yyyy, for example 22/12/2026.", problem, StringComparison.Ordinal);
+        Assert.Contains("The report could not be made", problem, StringComparison.Ordinal);
     }
 
     [Fact]
