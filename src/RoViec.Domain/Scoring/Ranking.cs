@@ -37,6 +37,7 @@ public static class Ranking
         {
             var entry = ordered[i];
             var rank = i + 1;
+            // The ranking page recognises these three sentences to write them in English (Web: Features/Scores/TieNotes).
             string? note = null;
             if (i > 0 && ordered[i - 1].Total == entry.Total)
             {

@@ -18,7 +18,7 @@ namespace RoViec.Web.Features.CrossChecks;
 /// inspector posting answers 403.
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>A period the page can show, with how many of its reports are verified.</summary>
     public sealed record PeriodChoice(Guid Id, PeriodName Name, int VerifiedReports);
@@ -96,11 +96,11 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser current, TimeProv
         switch (outcome)
         {
             case RecordOutcome.Invalid invalid:
-                ErrorMessage = invalid.Message;
+                ErrorMessage = invalid.Text.In(L);
                 break;
             case RecordOutcome.Conflict conflict:
                 Theirs = conflict.Theirs;
-                ErrorMessage = conflict.Message;
+                ErrorMessage = L[conflict.Message];
                 break;
         }
         return this.Refuse(((IRefused)outcome).Refusal);

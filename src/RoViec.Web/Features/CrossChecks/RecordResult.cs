@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.CrossChecks;
@@ -13,9 +14,10 @@ public abstract record RecordOutcome
     public sealed record Saved : RecordOutcome;
 
     /// <summary>The result or note is not acceptable; nothing was saved.</summary>
-    public sealed record Invalid(string Message) : RecordOutcome, IRefused
+    public sealed record Invalid(Sentence Text) : RecordOutcome, IRefused
     {
         public Refusal Refusal => Refusal.Invalid;
+        public string Message => Text.ToString();
     }
 
     /// <summary>Someone recorded this line since the form was shown; nothing was overwritten.</summary>
@@ -58,7 +60,7 @@ public static class RecordResult
         if (result == CrossCheckResults.NotConfirmed && note is null)
             return new RecordOutcome.Invalid("Không xác nhận thì phải ghi rõ lý do: minh chứng thiếu hoặc không khớp ở đâu.");
         if (note is { Length: > NoteMaxLength })
-            return new RecordOutcome.Invalid($"Ghi chú dài quá {NoteMaxLength} ký tự.");
+            return new RecordOutcome.Invalid(new Sentence("Ghi chú dài quá {0} ký tự.", NoteMaxLength));
         if (check.Version != version) return new RecordOutcome.Conflict(check);
 
         check.Result = result;

@@ -77,10 +77,10 @@ public sealed class ComposeModel(RoViecDbContext db, CurrentUser currentUser, Ti
         switch (outcome)
         {
             case ReportCompositions.SaveOutcome.Invalid invalid:
-                Error = invalid.Message;
+                Error = string.Join(" ", invalid.Problems.Select(p => p.In(L)));
                 return this.Refuse(invalid.Refusal);
             case ReportCompositions.SaveOutcome.Conflict conflict:
-                Error = conflict.Message;
+                Error = conflict.Text.In(L);
                 return this.Refuse(conflict.Refusal);
         }
         if (KeepProfile)

@@ -19,7 +19,7 @@ namespace RoViec.Web.Features.OfficialReports;
 internal static class DownloadMonthlyReport
 {
     public static void Map(WebApplication app) => app.MapGet("/ky-bao-cao/{id:guid}/bao-cao.docx", async (
-        Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, CancellationToken ct) =>
+        Guid id, HttpContext http, RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, CancellationToken ct) =>
     {
         if (await FindAsync(db, currentUser, http.User, id, ct) is not { } found) return Results.NotFound();
         if (found.Refused) return Results.Forbid();
@@ -30,7 +30,7 @@ internal static class DownloadMonthlyReport
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
         var q = http.Request.Query;
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
-        if (error is not null) return Results.Problem(detail: error, statusCode: Refusals.Status(Refusal.BadRequest), title: "Không tạo được báo cáo");
+        if (error is not null) return Results.Problem(detail: error.In(L), statusCode: Refusals.Status(Refusal.BadRequest), title: L["Không tạo được báo cáo"]);
 
         var written = await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct);
         return Results.File(written.Content, MonthlyReportDocx.ContentType, written.Draft ? DraftFileName(period) : FileName(period));

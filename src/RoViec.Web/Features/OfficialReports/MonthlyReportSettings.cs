@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Periods;
+using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.OfficialReports;
 
@@ -135,21 +136,21 @@ public sealed record MonthlyReportSettings
         return lines.Count == 0 ? null : lines;
     }
 
-    /// <summary>The defaults with what the office typed over them; a date that cannot be read is an error.</summary>
+    /// <summary>The defaults with what the office typed over them; a date or layout that cannot be read is an error, which a page writes in its reader's language.</summary>
     public MonthlyReportSettings With(string? upperBody, string? body, string? number, string? symbol, string? date,
-        string? authority, string? signerTitle, string? signerName, string? recipients, out string? error, string? kind = null)
+        string? authority, string? signerTitle, string? signerName, string? recipients, out Sentence? error, string? kind = null)
     {
         error = null;
         var layout = Kind;
         if (Clean(kind) is { } k)
         {
             if (LayoutProfiles.ParseKind(k) is { } parsed) layout = parsed;
-            else error = "Thể thức phải là “dang” (văn bản của Đảng) hoặc “nha-nuoc” (văn bản hành chính).";
+            else error = new Sentence("Thể thức phải là “dang” (văn bản của Đảng) hoặc “nha-nuoc” (văn bản hành chính).");
         }
         var day = Date;
         if (Clean(date) is { } text && !DayText.TryParse(text, out day))
         {
-            error = "Ngày ban hành phải viết dạng dd/mm/yyyy, ví dụ 22/12/2026.";
+            error = new Sentence("Ngày ban hành phải viết dạng dd/mm/yyyy, ví dụ 22/12/2026.");
             day = Date;
         }
         // The symbol and the authority line take the layout's form, typed or carried over: "BC/BCĐ" ↔ "BC-BCĐ",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Figures;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.OfficialReports;
@@ -44,18 +45,24 @@ public static class ReportCompositions
     {
         private SaveOutcome() { }
         public sealed record Saved(Guid Version) : SaveOutcome;
-        /// <summary>Something typed cannot be used; nothing was saved.</summary>
-        public sealed record Invalid(string Message) : SaveOutcome, IRefused
+        /// <summary>Something typed cannot be used; nothing was saved. The page writes the problems in its reader's language.</summary>
+        public sealed record Invalid(IReadOnlyList<Sentence> Problems) : SaveOutcome, IRefused
         {
             public Refusal Refusal => Refusal.Invalid;
+            public string Message => string.Join(" ", Problems);
         }
 
         /// <summary>Someone else saved the report since the page was opened; nothing was saved.</summary>
         public sealed record Conflict(string? EditedBy, DateTime EditedAtUtc) : SaveOutcome, IRefused
         {
             public Refusal Refusal => Refusal.Conflict;
-            public string Message => $"Báo cáo đã được {EditedBy ?? "người khác"} lưu lúc {Domain.Text.VietnamTime.FromUtc(EditedAtUtc):HH:mm dd/MM/yyyy} sau khi anh/chị mở trang; "
-                + "chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.";
+            public string Message => Text.ToString();
+
+            public Sentence Text => EditedBy is null
+                ? new Sentence("Báo cáo đã được người khác lưu lúc {0} sau khi anh/chị mở trang; chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.", At)
+                : new Sentence("Báo cáo đã được {0} lưu lúc {1} sau khi anh/chị mở trang; chưa lưu nội dung của anh/chị. Hãy sao lại phần đã sửa, tải lại trang rồi lưu lại.", EditedBy, At);
+
+            private string At => Domain.Text.VietnamTime.FromUtc(EditedAtUtc).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
@@ -135,7 +142,7 @@ public static class ReportCompositions
         ArgumentNullException.ThrowIfNull(generated);
         ArgumentNullException.ThrowIfNull(defaults);
 
-        var problems = new List<string>();
+        var problems = new List<Sentence>();
         var narrative = new Dictionary<string, Edited>();
         foreach (var (key, value) in texts)
         {
@@ -143,7 +150,7 @@ public static class ReportCompositions
             var text = (value ?? "").Replace("\r", "", StringComparison.Ordinal).Trim();
             if (text.Length > MaxTextLength)
             {
-                problems.Add($"Đoạn “{Label(key)}” dài {text.Length:N0} ký tự, vượt quá {MaxTextLength:N0} ký tự cho phép.");
+                problems.Add(new Sentence("Đoạn “{0}” dài {1:N0} ký tự, vượt quá {2:N0} ký tự cho phép.", (Sentence)Label(key), text.Length, MaxTextLength));
                 continue;
             }
             var original = generated.GetValueOrDefault(key) ?? "";
@@ -157,7 +164,7 @@ public static class ReportCompositions
         string? S(string key) => kept.GetValueOrDefault(key);
         defaults.With(S("captren"), S("coquan"), S("so"), S("kyhieu"), S("ngay"), S("tm"), S("chucvu"), S("nguoiky"), S("noinhan"), out var settingsError, S("thethuc"));
         if (settingsError is not null) problems.Add(settingsError);
-        if (problems.Count > 0) return new SaveOutcome.Invalid(string.Join(" ", problems));
+        if (problems.Count > 0) return new SaveOutcome.Invalid(problems);
 
         var row = await db.ReportNarratives.FirstOrDefaultAsync(n => n.PeriodId == period.Id, ct);
         var current = row?.Version ?? Guid.Empty;

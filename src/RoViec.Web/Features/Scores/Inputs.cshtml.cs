@@ -69,7 +69,7 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
             Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome is ScoreInputs.SaveOutcome.Invalid invalid)
         {
-            Problems = invalid.Problems;
+            Problems = [.. invalid.Problems.Select(p => p.In(L))];
             return this.Refuse(invalid.Refusal);
         }
         var changed = ((ScoreInputs.SaveOutcome.Saved)outcome).Changed;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Scores;
@@ -45,8 +46,10 @@ public static class ScoreInputs
 
     /// <param name="Code">The input's code (a criterion's, a deduction's allowance, or <see cref="Initiative"/>).</param>
     /// <param name="Max">For a manual score: its points; for the others null.</param>
+    /// <param name="Name">The criterion's code and name as the scheme writes them, with the page's own words around them
+    /// ("Điểm trừ: …", "… — tỷ lệ %") that the page writes in its reader's language.</param>
     /// <param name="Levels">For a level: the levels the office may give.</param>
-    public sealed record Field(string Code, FieldKind Kind, string Name, decimal? Max, bool EvidenceRequired, string? Guidance, IReadOnlyList<Level>? Levels = null);
+    public sealed record Field(string Code, FieldKind Kind, Sentence Name, decimal? Max, bool EvidenceRequired, string? Guidance, IReadOnlyList<Level>? Levels = null);
 
     /// <summary>The values a choice field posts.</summary>
     public const string ChoiceYes = "co";
@@ -69,10 +72,10 @@ public static class ScoreInputs
                     Walk(c.Children);
                     continue;
                 }
-                if (c.Rule is { } rule) Add(c, rule, $"{c.Code}. {c.Name}");
+                if (c.Rule is { } rule) Add(c, rule, new Sentence("{0}. {1}", c.Code, c.Name));
             }
         }
-        void Add(Criterion c, ScoringRule rule, string name)
+        void Add(Criterion c, ScoringRule rule, Sentence name)
         {
             if (fields.Any(f => f.Code == (rule.Input ?? rule.Measure ?? c.Code) && rule.Kind is not (RuleKinds.Bands or RuleKinds.Proportional))) return;
             switch (rule.Kind)
@@ -84,15 +87,15 @@ public static class ScoreInputs
                     fields.Add(new Field(rule.Measure ?? c.Code, rule.NotApplicableWhenMissing ? FieldKind.Choice : FieldKind.YesNo, name, null, rule.EvidenceRequired, c.Guidance));
                     break;
                 case RuleKinds.Bands or RuleKinds.Proportional when rule.Input is { } input && fields.All(f => f.Code != input):
-                    fields.Add(new Field(input, FieldKind.Number, name + (rule.Unit == StepUnits.Count ? " — số lượng" : " — tỷ lệ %"), null, false, c.Guidance));
+                    fields.Add(new Field(input, FieldKind.Number, rule.Unit == StepUnits.Count ? new Sentence("{0} — số lượng", name) : new Sentence("{0} — tỷ lệ %", name), null, false, c.Guidance));
                     break;
                 case RuleKinds.Levels:
                     fields.Add(new Field(rule.Input ?? c.Code, FieldKind.Level, name, c.Max, false, c.Guidance, rule.Levels));
                     break;
                 case RuleKinds.Variants when rule.ChooseBy is { } chooser:
-                    fields.Add(new Field(chooser, FieldKind.Choice, $"{name} — {rule.IfYes?.Label ?? "nhóm"}?", null, false, c.Guidance));
-                    if (rule.IfNo is { } no) Add(c, no, $"{name} ({no.Label ?? "khi không"})");
-                    if (rule.IfYes is { } yes) Add(c, yes, $"{name} ({yes.Label ?? "khi có"})");
+                    fields.Add(new Field(chooser, FieldKind.Choice, new Sentence("{0} — {1}?", name, (object?)rule.IfYes?.Label ?? new Sentence("nhóm")), null, false, c.Guidance));
+                    if (rule.IfNo is { } no) Add(c, no, new Sentence("{0} ({1})", name, (object?)no.Label ?? new Sentence("khi không")));
+                    if (rule.IfYes is { } yes) Add(c, yes, new Sentence("{0} ({1})", name, (object?)yes.Label ?? new Sentence("khi có")));
                     break;
             }
         }
@@ -100,12 +103,12 @@ public static class ScoreInputs
         foreach (var d in scheme.Deductions ?? [])
         {
             if (d.Input is { } decided && fields.All(f => f.Code != decided))
-                fields.Add(new Field(decided, FieldKind.YesNo, "Điểm trừ: " + d.Name, null, true, null));
+                fields.Add(new Field(decided, FieldKind.YesNo, new Sentence("Điểm trừ: {0}", d.Name), null, true, null));
             if (d.WaivedBy is { } waiver && fields.All(f => f.Code != waiver))
-                fields.Add(new Field(waiver, FieldKind.Allowance, "Miễn trừ: " + d.Name, null, true, null));
+                fields.Add(new Field(waiver, FieldKind.Allowance, new Sentence("Miễn trừ: {0}", d.Name), null, true, null));
         }
         if (scheme.Bonus is { Measure: Measures.Initiatives } bonus)
-            fields.Add(new Field(Initiative, FieldKind.Initiatives, bonus.Name, null, false, null));
+            fields.Add(new Field(Initiative, FieldKind.Initiatives, new Sentence("{0}", bonus.Name), null, false, null));
         return fields;
     }
 
@@ -116,7 +119,8 @@ public static class ScoreInputs
     {
         private SaveOutcome() { }
         public sealed record Saved(int Changed) : SaveOutcome;
-        public sealed record Invalid(IReadOnlyList<string> Problems) : SaveOutcome, IRefused
+        /// <summary>Nothing saved: every problem, which the page writes in its reader's language.</summary>
+        public sealed record Invalid(IReadOnlyList<Sentence> Problems) : SaveOutcome, IRefused
         {
             public Refusal Refusal => Refusal.Invalid;
             public string Message => string.Join(" ", Problems);
@@ -137,7 +141,7 @@ public static class ScoreInputs
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(budget);
-        var problems = new List<string>();
+        var problems = new List<Sentence>();
         var wanted = new Dictionary<string, (decimal? Value, bool? Yes, string Basis)>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
@@ -145,52 +149,52 @@ public static class ScoreInputs
             var basis = (entry.Basis ?? "").Trim();
             if (basis.Length > MaxBasis)
             {
-                problems.Add($"{field.Name}: căn cứ dài quá {MaxBasis} ký tự.");
+                problems.Add(new Sentence("{0}: căn cứ dài quá {1} ký tự.", field.Name, MaxBasis));
                 continue;
             }
             switch (field.Kind)
             {
                 case FieldKind.Manual:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;
-                    if (!TryNumber(entry.Value, out var points)) problems.Add($"{field.Name}: “{entry.Value}” không phải là số điểm.");
-                    else if (points < 0 || points > field.Max) problems.Add($"{field.Name}: điểm phải từ 0 đến {ScoreService.Points(field.Max ?? 0)}.");
-                    else if (basis.Length == 0) problems.Add($"{field.Name}: hãy ghi căn cứ chấm điểm.");
+                    if (!TryNumber(entry.Value, out var points)) problems.Add(new Sentence("{0}: “{1}” không phải là số điểm.", field.Name, entry.Value));
+                    else if (points < 0 || points > field.Max) problems.Add(new Sentence("{0}: điểm phải từ 0 đến {1:0.##}.", field.Name, field.Max ?? 0));
+                    else if (basis.Length == 0) problems.Add(new Sentence("{0}: hãy ghi căn cứ chấm điểm.", field.Name));
                     else wanted[field.Code] = (points, null, basis);
                     break;
                 case FieldKind.YesNo:
                     if (!entry.Yes) break;
-                    if (field.EvidenceRequired && basis.Length == 0) problems.Add($"{field.Name}: tiêu chí yêu cầu minh chứng, hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn).");
+                    if (field.EvidenceRequired && basis.Length == 0) problems.Add(new Sentence("{0}: tiêu chí yêu cầu minh chứng, hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn).", field.Name));
                     else wanted[field.Code] = (null, true, basis);
                     break;
                 case FieldKind.Allowance:
                     if (!entry.Yes) break;
-                    if (basis.Length == 0) problems.Add($"{field.Name}: việc miễn trừ phải có văn bản cho phép, hãy ghi số, ngày văn bản.");
+                    if (basis.Length == 0) problems.Add(new Sentence("{0}: việc miễn trừ phải có văn bản cho phép, hãy ghi số, ngày văn bản.", field.Name));
                     else wanted[field.Code] = (null, true, basis);
                     break;
                 case FieldKind.Number:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;
-                    if (!TryNumber(entry.Value, out var number) || number < 0) problems.Add($"{field.Name}: “{entry.Value}” phải là số không âm.");
-                    else if (basis.Length == 0) problems.Add($"{field.Name}: hãy ghi căn cứ (báo cáo, văn bản, số liệu xác nhận).");
+                    if (!TryNumber(entry.Value, out var number) || number < 0) problems.Add(new Sentence("{0}: “{1}” phải là số không âm.", field.Name, entry.Value));
+                    else if (basis.Length == 0) problems.Add(new Sentence("{0}: hãy ghi căn cứ (báo cáo, văn bản, số liệu xác nhận).", field.Name));
                     else wanted[field.Code] = (number, null, basis);
                     break;
                 case FieldKind.Level:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;
                     if (!TryNumber(entry.Value, out var level) || (field.Levels ?? []).All(l => l.Points != level))
-                        problems.Add($"{field.Name}: hãy chọn một mức của tiêu chí ({string.Join("; ", (field.Levels ?? []).Select(l => $"{l.Text}: {ScoreService.Points(l.Points)} điểm"))}).");
-                    else if (basis.Length == 0) problems.Add($"{field.Name}: hãy ghi căn cứ chấm điểm.");
+                        problems.Add(new Sentence("{0}: hãy chọn một mức của tiêu chí ({1}).", field.Name, LevelsOf(field)));
+                    else if (basis.Length == 0) problems.Add(new Sentence("{0}: hãy ghi căn cứ chấm điểm.", field.Name));
                     else wanted[field.Code] = (level, null, basis);
                     break;
                 case FieldKind.Choice:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;
-                    if (entry.Value is not (ChoiceYes or ChoiceNo)) problems.Add($"{field.Name}: hãy chọn có, không hoặc để trống.");
-                    else if (entry.Value == ChoiceYes && field.EvidenceRequired && basis.Length == 0) problems.Add($"{field.Name}: tiêu chí yêu cầu minh chứng, hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn).");
+                    if (entry.Value is not (ChoiceYes or ChoiceNo)) problems.Add(new Sentence("{0}: hãy chọn có, không hoặc để trống.", field.Name));
+                    else if (entry.Value == ChoiceYes && field.EvidenceRequired && basis.Length == 0) problems.Add(new Sentence("{0}: tiêu chí yêu cầu minh chứng, hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn).", field.Name));
                     else wanted[field.Code] = (null, entry.Value == ChoiceYes, basis);
                     break;
                 case FieldKind.Initiatives:
                     if (string.IsNullOrWhiteSpace(entry.Value)) break;
                     if (!TryNumber(entry.Value, out var count) || count < 0 || count != Math.Floor(count) || count > 100)
-                        problems.Add($"{field.Name}: số sáng kiến phải là số nguyên từ 0 đến 100.");
-                    else if (count > 0 && basis.Length == 0) problems.Add($"{field.Name}: hãy ghi quyết định công nhận sáng kiến.");
+                        problems.Add(new Sentence("{0}: số sáng kiến phải là số nguyên từ 0 đến 100.", field.Name));
+                    else if (count > 0 && basis.Length == 0) problems.Add(new Sentence("{0}: hãy ghi quyết định công nhận sáng kiến.", field.Name));
                     else if (count > 0) wanted[field.Code] = (count, null, basis);
                     break;
             }
@@ -200,16 +204,16 @@ public static class ScoreInputs
         var hasBudget = !string.IsNullOrWhiteSpace(budget.Allocated) || !string.IsNullOrWhiteSpace(budget.Disbursed);
         if (hasBudget)
         {
-            if (!TryMoney(budget.Allocated, out var a) || a < 0) problems.Add("Kinh phí được giao phải là số tiền không âm (đồng), ví dụ 150.000.000.");
+            if (!TryMoney(budget.Allocated, out var a) || a < 0) problems.Add(new Sentence("Kinh phí được giao phải là số tiền không âm (đồng), ví dụ 150.000.000."));
             else allocated = a;
-            if (!TryMoney(budget.Disbursed, out var d) || d < 0) problems.Add("Kinh phí đã giải ngân phải là số tiền không âm (đồng), ví dụ 90.000.000.");
+            if (!TryMoney(budget.Disbursed, out var d) || d < 0) problems.Add(new Sentence("Kinh phí đã giải ngân phải là số tiền không âm (đồng), ví dụ 90.000.000."));
             else disbursed = d;
-            if (allocated is 0 && disbursed > 0) problems.Add("Đơn vị chưa được giao kinh phí thì chưa thể có số giải ngân.");
+            if (allocated is 0 && disbursed > 0) problems.Add(new Sentence("Đơn vị chưa được giao kinh phí thì chưa thể có số giải ngân."));
         }
         var why = (reason ?? "").Trim();
         if (period.State == PeriodStates.Closed && why.Length == 0)
-            problems.Add($"{period.Label} đã đóng: hãy ghi lý do điều chỉnh, lý do được lưu cùng điểm được tính lại.");
-        if (why.Length > MaxBasis) problems.Add($"Lý do dài quá {MaxBasis} ký tự.");
+            problems.Add(new Sentence("{0} đã đóng: hãy ghi lý do điều chỉnh, lý do được lưu cùng điểm được tính lại.", PeriodName.Of(period)));
+        if (why.Length > MaxBasis) problems.Add(new Sentence("Lý do dài quá {0} ký tự.", MaxBasis));
         if (problems.Count > 0) return new SaveOutcome.Invalid(problems);
 
         var codes = fields.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
@@ -261,6 +265,13 @@ public static class ScoreInputs
         }
         await db.SaveChangesAsync(ct);
         return new SaveOutcome.Saved(changed);
+    }
+
+    /// <summary>A level field's levels, "Đạt: 5 điểm; Chưa đạt: 0 điểm", one sentence after another.</summary>
+    private static object LevelsOf(Field field)
+    {
+        var levels = (field.Levels ?? []).Select(l => new Sentence("{0}: {1:0.##} điểm", l.Text, l.Points)).ToList();
+        return levels.Count == 0 ? "" : levels.Aggregate((all, next) => new Sentence("{0}; {1}", all, next));
     }
 
     private static string? Clip(string? text)

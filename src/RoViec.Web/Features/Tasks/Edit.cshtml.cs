@@ -5,6 +5,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
@@ -14,7 +15,7 @@ namespace RoViec.Web.Features.Tasks;
 /// <c>PUT /api/tasks/{id}</c>): a stale save is a 409 showing both versions, nothing overwritten.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManagePlans)]
-public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
+public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class Form
     {
@@ -74,7 +75,7 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser) : Pag
             case CorrectTaskResult.Invalid invalid:
                 foreach (var (field, messages) in invalid.Errors)
                 {
-                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", L[message]);
                 }
                 return this.Refuse(invalid.Refusal);
             case CorrectTaskResult.Conflict conflict:

@@ -406,6 +406,171 @@ public sealed partial class EnglishSentencesTests
         Assert.Equal("Write the answer.", await empty.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task The_official_reports_composition_is_refused_in_english()
+    {
+        await using var app = DemoYear();
+        var october = await MonthAsync(app, 10);
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        using var vietnamese = await app.SignedInClientAsync("thuongtruc");
+        var compose = $"/ky-bao-cao/{october.Id}/soan-bao-cao";
+        var html = await office.GetStringAsync(new Uri(compose, UriKind.Relative), Ct);
+        var opened = FormPosts.InputValue(html, "Version");
+
+        using var badDate = await office.PostTokenFormAsync(html, compose, ("Version", opened), ("Fields[ngay]", "31/02/2026"));
+        using var badKind = await office.PostTokenFormAsync(html, compose, ("Version", opened), ("Fields[thethuc]", "cong-van"));
+        using var tooLong = await office.PostTokenFormAsync(html, compose, ("Version", opened), ("Texts[tom-tat]", new string('x', 20_001)));
+        using var inVietnamese = await vietnamese.PostTokenFormAsync(await vietnamese.GetStringAsync(new Uri(compose, UriKind.Relative), Ct), compose,
+            ("Version", opened), ("Fields[ngay]", "31/02/2026"));
+        using var first = await office.PostTokenFormAsync(html, compose, ("Version", opened), ("Texts[tom-tat]", "Bản thứ nhất."));
+        using var second = await office.PostTokenFormAsync(html, compose, ("Version", opened), ("Texts[tom-tat]", "Bản thứ hai."));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDate.StatusCode);
+        var dateText = await BodyTextAsync(badDate);
+        Assert.Contains("The date of issue must be written dd/mm/yyyy, for example 22/12/2026.", dateText, StringComparison.Ordinal);
+        Assert.DoesNotContain("phải viết dạng", dateText, StringComparison.Ordinal);
+        Assert.Contains("The layout must be “dang” (a Party document) or “nha-nuoc” (an administrative document).", await BodyTextAsync(badKind), StringComparison.Ordinal);
+        var longText = await BodyTextAsync(tooLong);
+        Assert.Contains("The paragraph “Summary of results” is 20,001 characters long, over the 20,000 allowed.", longText, StringComparison.Ordinal);
+        Assert.Contains("<label>Summary of results", longText, StringComparison.Ordinal);
+        Assert.Contains("Ngày ban hành phải viết dạng dd/mm/yyyy, ví dụ 22/12/2026.", await BodyTextAsync(inVietnamese), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var conflictText = await BodyTextAsync(second);
+        Assert.Contains("after you opened the page; your text was not saved.", conflictText, StringComparison.Ordinal);
+        Assert.DoesNotContain("sau khi anh/chị mở trang", conflictText, StringComparison.Ordinal);
+        // The download's own query, refused the same way.
+        using var download = await office.GetAsync(new Uri($"/ky-bao-cao/{october.Id}/bao-cao.docx?ngay=31/02/2026", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, download.StatusCode);
+        var problem = Regex.Unescape(await download.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("The date of issue must be written dd/mm/yyyy, for example 22/12/2026.", problem, StringComparison.Ordinal);
+        Assert.Contains("The report could not be made", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_scoring_inputs_are_refused_in_english()
+    {
+        await using var app = DemoYear();
+        var october = await MonthAsync(app, 10);
+        var unit = await app.WithDbAsync(db => db.Reports.Where(r => r.PeriodId == october.Id && r.State == ReportStates.Verified)
+            .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Id, u.Name }).OrderBy(u => u.Name).FirstAsync(Ct));
+        using var office = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        using var vietnamese = await app.SignedInClientAsync("thuongtruc");
+        var inputs = $"/diem/nhap-lieu?ky={october.Id}&donvi={unit.Id}";
+        var html = await office.GetStringAsync(new Uri(inputs, UriKind.Relative), Ct);
+
+        using var refused = await office.PostTokenFormAsync(html, inputs,
+            ("Value[B5]", "bốn"), ("Basis[B5]", "Kế hoạch 12"), ("Allocated", "-5"), ("Disbursed", "0"));
+        using var outOfRange = await office.PostTokenFormAsync(html, inputs, ("Value[B5]", "99"), ("Basis[B5]", "Kế hoạch 12"), ("Reason", "Thử"));
+        using var inVietnamese = await vietnamese.PostTokenFormAsync(await vietnamese.GetStringAsync(new Uri(inputs, UriKind.Relative), Ct), inputs,
+            ("Value[B5]", "bốn"), ("Basis[B5]", "Kế hoạch 12"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var text = await BodyTextAsync(refused);
+        Assert.Matches("B5\\. [^<]+?: “bốn” is not a number of points\\.", text);
+        Assert.Contains("The allocated budget must be a non-negative amount (in đồng), for example 150,000,000.", text, StringComparison.Ordinal);
+        Assert.Contains("October 2026 is closed: write the reason for the adjustment; it is kept with the recomputed score.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("không phải là số điểm", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("đã đóng", text, StringComparison.Ordinal);
+        Assert.Matches(@"B5\. [^<]+?: the points must be from 0 to \d+(\.\d+)?\.", await BodyTextAsync(outOfRange));
+        var vietnameseText = await BodyTextAsync(inVietnamese);
+        Assert.Contains("“bốn” không phải là số điểm.", vietnameseText, StringComparison.Ordinal);
+        Assert.Contains("Tháng 10/2026 đã đóng: hãy ghi lý do điều chỉnh", vietnameseText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stored_tie_note_is_written_in_english_on_the_ranking_page_and_stays_vietnamese_in_store()
+    {
+        await using var app = DemoYear();
+        var october = await MonthAsync(app, 10);
+        // The second unit of the month tied with the first, decided by the results rule, as Ranking writes it.
+        var (first, second) = await app.WithDbAsync(async db =>
+        {
+            var rows = await db.UnitScores.Where(s => s.PeriodId == october.Id).OrderBy(s => s.Rank)
+                .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { Score = s, u.Name }).Take(2).ToListAsync(Ct);
+            return (rows[0], rows[1]);
+        });
+        var scheme = TieScheme(RoViec.Domain.Scoring.TieBreakers.Results);
+        var note = RoViec.Domain.Scoring.Ranking.Rank(scheme,
+            [new(first.Score.UnitId, first.Name, 90, 60, 0, null), new(second.Score.UnitId, second.Name, 90, 50, 0, null)])[1].TieNote!;
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.UnitScores.SingleAsync(s => s.Id == second.Score.Id, Ct);
+            var breakdown = RoViec.Web.Features.Scores.ScoreService.ReadBreakdown(row.Breakdown)!;
+            row.Breakdown = JsonSerializer.Serialize(breakdown with { TieNote = note }, RoViec.Web.Features.Scores.ScoreService.Json);
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        using var english = await EnglishAsync(await app.SignedInClientAsync("thuongtruc"));
+        using var vietnamese = await app.SignedInClientAsync("thuongtruc");
+
+        var inEnglish = await TextAsync(english, $"/diem?ky={october.Id}");
+        var inVietnamese = await TextAsync(vietnamese, $"/diem?ky={october.Id}");
+        var unitPage = await TextAsync(english, $"/diem/{october.Id}/{second.Score.UnitId}");
+
+        Assert.Contains($"Tied on points with {first.Name}; ranked lower because its score for task results is lower.", inEnglish, StringComparison.Ordinal);
+        Assert.DoesNotContain("xếp sau vì", inEnglish, StringComparison.Ordinal);
+        Assert.Contains($"Tied on points with {first.Name}; ranked lower because", unitPage, StringComparison.Ordinal);
+        Assert.Contains(note, inVietnamese, StringComparison.Ordinal);
+        Assert.Equal($"Bằng điểm với {first.Name}; xếp sau vì điểm phần kết quả thực hiện nhiệm vụ thấp hơn.", note);
+    }
+
+    [Fact]
+    public void Every_tie_note_the_ranking_writes_is_recognised_and_has_english_entries()
+    {
+        var english = LocalisationTests.EnglishEntries();
+        var rules = new[] { RoViec.Domain.Scoring.TieBreakers.Results, RoViec.Domain.Scoring.TieBreakers.FirstSubmitted, RoViec.Domain.Scoring.TieBreakers.FewerDeductions };
+        var a = new RoViec.Domain.Scoring.RankEntry(Guid.NewGuid(), "Công an xã", 80, 50, 2, new DateTime(2026, 10, 5, 0, 0, 0, DateTimeKind.Utc));
+        var b = new RoViec.Domain.Scoring.RankEntry(Guid.NewGuid(), "Trạm Y tế", 80, 40, 5, new DateTime(2026, 10, 6, 0, 0, 0, DateTimeKind.Utc));
+        var c = new RoViec.Domain.Scoring.RankEntry(Guid.NewGuid(), "Văn phòng", 80, 40, 5, new DateTime(2026, 10, 6, 0, 0, 0, DateTimeKind.Utc));
+        var schemes = rules.Select(r => TieScheme(r))
+            .Append(TieScheme())
+            .Append(TieScheme(RoViec.Domain.Scoring.TieBreakers.Shared));
+
+        var notes = schemes.SelectMany(s => RoViec.Domain.Scoring.Ranking.Rank(s, [a, b, c])).Select(r => r.TieNote).OfType<string>().Distinct().ToList();
+
+        Assert.True(notes.Count >= 5, string.Join(" | ", notes));
+        foreach (var note in notes)
+        {
+            var sentence = RoViec.Web.Features.Scores.TieNotes.Of(note);
+            Assert.NotEqual("{0}", sentence.Format);
+            Assert.Equal(note, sentence.ToString());
+            Assert.True(english.ContainsKey(sentence.Format), sentence.Format);
+            Assert.All(sentence.Args.OfType<Sentence>(), s => Assert.True(english.ContainsKey(s.Format), s.Format));
+        }
+        Assert.Equal("Ghi chú khác", RoViec.Web.Features.Scores.TieNotes.Of("Ghi chú khác").ToString());
+    }
+
+    [Fact]
+    public async Task A_task_correction_and_a_cross_check_are_refused_in_english()
+    {
+        await using var app = new RoViecApp();
+        using var admin = await EnglishAsync(await app.SignedInClientAsync());
+        var list = await admin.GetStringAsync(new Uri("/?q=mua+sam+thiet+bi", UriKind.Relative), Ct);
+        var edit = Regex.Match(list, @"href=""(/nhiem-vu/[0-9a-f-]+)""").Groups[1].Value + "/sua";
+        var form = await admin.GetStringAsync(new Uri(edit, UriKind.Relative), Ct);
+
+        using var emptyName = await admin.PostTokenFormAsync(form, edit, ("Input.Name", " "), ("Input.Lead", "Thủ trưởng các cơ quan"),
+            ("Input.Output", "x"), ("Input.Deadline", "Quý II/2026"), ("Input.Version", FormPosts.InputValue(form, "Input.Version")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, emptyName.StatusCode);
+        var taskText = await BodyTextAsync(emptyName);
+        Assert.Contains("The task's content cannot be empty.", taskText, StringComparison.Ordinal);
+        Assert.DoesNotContain("không được để trống", taskText, StringComparison.Ordinal);
+
+        var (periodId, _, _, _) = await app.PeriodWithOneVerifiedReportAsync("cong-an");
+        using var ubkt = await EnglishAsync(await app.SignedInClientAsync("ubkt", RoViecApp.AdminPassword));
+        (await ubkt.PostFormAsync($"/kiem-tra-cheo?ky={periodId}", "/kiem-tra-cheo?handler=Draw", ("period", periodId.ToString()), ("size", "1"))).Dispose();
+        var check = (await app.SampleAsync(periodId))[0];
+        using var withoutNote = await ubkt.PostFormAsync($"/kiem-tra-cheo?ky={periodId}", "/kiem-tra-cheo?handler=Record",
+            ("id", check.Id.ToString()), ("result", CrossCheckResults.NotConfirmed), ("note", " "), ("version", check.Version.ToString()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutNote.StatusCode);
+        Assert.Contains("A line not confirmed needs the reason: where the evidence is missing or does not match.", await BodyTextAsync(withoutNote), StringComparison.Ordinal);
+    }
+
+    private static RoViec.Domain.Scoring.SchemeDefinition TieScheme(params string[] ties) =>
+        new() { Criteria = [], Classes = [new("A", 90), new("B", 0)], TieBreakers = ties };
+
     private static RoViecApp DemoYear() => new()
     {
         Clock = new TestClock(new DateOnly(2026, 11, 24), 10),

@@ -137,7 +137,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 Question = question;
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.Unacknowledged unacknowledged:
-                Error = unacknowledged.Message;
+                Error = L[unacknowledged.Message];
                 MustAcknowledge = true;
                 Response.SetStatus(unacknowledged.Refusal);
                 return await ShowAsync(id, ct);
@@ -146,7 +146,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 Response.SetStatus(refused.Refusal);
                 return await ShowAsync(id, ct);
             case ConfirmOutcome.ConfirmedMeanwhile meanwhile:
-                Error = meanwhile.Message;
+                Error = L[meanwhile.Message];
                 ConfirmedMeanwhile = true;
                 Response.SetStatus(meanwhile.Refusal);
                 return await ShowAsync(id, ct);
@@ -176,7 +176,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
                 Response.SetStatus(conflict.Refusal);
                 return await ShowAsync(id, ct);
             case ReviewResult.Invalid invalid:
-                Error = invalid.Message;
+                Error = string.Join(" ", invalid.Errors.Values.Select(m => L[m].Value));
                 Response.SetStatus(invalid.Refusal);
                 return await ShowAsync(id, ct);
             default:

@@ -49,7 +49,7 @@ public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser current
                 TempData["Notice"] = L["Đã lưu chỉ tiêu."].Value;
                 return Redirect($"/nhap-ke-hoach/{planId}#indicator-{indicatorId}");
             case ReviewResult.Invalid invalid:
-                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, L[message]);
                 Response.SetStatus(invalid.Refusal);
                 break;
             case ReviewResult.Conflict conflict:

@@ -71,7 +71,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
                 TempData["Notice"] = L["Đã lưu nhiệm vụ."].Value;
                 return Redirect($"/nhap-ke-hoach/{planId}#task-{taskId}");
             case ReviewResult.Invalid invalid:
-                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, L[message]);
                 Response.SetStatus(invalid.Refusal);
                 break;
             case ReviewResult.Conflict conflict:
