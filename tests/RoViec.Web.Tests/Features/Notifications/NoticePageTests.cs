@@ -78,7 +78,8 @@ public sealed partial class NoticePageTests
         await using var app = new RoViecApp();
         using var client = await app.SignedInClientAsync("congan");
         var form = await client.GetStringAsync(new Uri("/thong-bao/tuy-chon", UriKind.Relative), Ct);
-        Assert.Equal(12, CheckedRegex().Count(form));
+        // Seven kinds of notice (DeadlineChange the latest), each in the app and by e-mail.
+        Assert.Equal(14, CheckedRegex().Count(form));
         Assert.Contains("Báo cáo quá hạn", form, StringComparison.Ordinal);
         Assert.Contains("congan@roviec.local", form, StringComparison.Ordinal);
 
@@ -87,13 +88,13 @@ public sealed partial class NoticePageTests
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Contains("Đã lưu cách nhận thông báo.", page, StringComparison.Ordinal);
-        Assert.Equal(10, CheckedRegex().Count(page));
+        Assert.Equal(12, CheckedRegex().Count(page));
         Assert.DoesNotMatch(@"name=""Email"" value=""Late"" checked", page);
         Assert.DoesNotMatch(@"name=""InApp"" value=""TaskAlert"" checked", page);
         var rows = await app.WithDbAsync(db => db.NoticePreferences.AsNoTracking().ToListAsync(Ct));
         var congan = await app.UserIdAsync("congan");
         Assert.All(rows, r => Assert.Equal(congan, r.UserId));
-        Assert.Equal(6, rows.Count);
+        Assert.Equal(7, rows.Count);
         Assert.Equal((true, false), rows.Where(r => r.Kind == NoticeKinds.Late).Select(r => (r.InApp, r.Email)).Single());
         Assert.Equal((false, true), rows.Where(r => r.Kind == NoticeKinds.TaskAlert).Select(r => (r.InApp, r.Email)).Single());
     }
