@@ -26,6 +26,8 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
     public ReportingPeriod? Month { get; private set; }
     public DashboardView? View { get; private set; }
     public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+    /// <summary>The plans the month's figures cover (the programme and the plans reporting with it, ADR 0009).</summary>
+    public IReadOnlyList<PlansTogether.PlanName> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, CancellationToken ct)
     {
@@ -42,6 +44,7 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
         if (Month is null) return Page();
         View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
         Trend = await DashboardTrend.UpToAsync(db, cache, Month, clock, ct);
+        Plans = await PlansTogether.NamesAsync(db, await PlansTogether.OfPeriodAsync(db, Month, ct), ct);
         return Page();
     }
 

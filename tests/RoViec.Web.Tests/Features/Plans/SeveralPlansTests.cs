@@ -83,6 +83,11 @@ public sealed class SeveralPlansTests
         Assert.True(first > 0 && then > first, "the form does not group its lines by plan, the programme first");
         Assert.True(form.IndexOf(secondTasks[0].Name, StringComparison.Ordinal) > then);
 
+        // The month's dashboard says which plans its figures cover.
+        var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/bang-dieu-khien?ky={december}", UriKind.Relative), Ct));
+        Assert.Contains("id=\"cac-ke-hoach\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains(second.Title, dashboard, StringComparison.Ordinal);
+
         // December's figures count the second plan's tasks; November, closed before it came, is unchanged.
         var decemberTasks = await FigureTasksAsync(app, december);
         Assert.All(secondTasks, t => Assert.Contains(t.Id, decemberTasks));
