@@ -55,18 +55,24 @@ public sealed record DashboardLens(string Key, string Title, Guid? UnitId, IRead
         WholeCommune || (indicator?.OwnerUnitId is { } owner && Units.Contains(owner));
 }
 
-/// <summary>A month's dashboard for a lens, computed in memory from the snapshot's rows.</summary>
-public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IReadOnlyList<TaskFigure> Tasks, IReadOnlyList<IndicatorFigure> Indicators)
+/// <summary>
+/// A month's dashboard for a lens, computed in memory from the snapshot's rows; with <paramref name="PlanId"/>, only that
+/// plan's tasks and indicators (the month covers the work programme and the plans reporting with it).
+/// </summary>
+public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IReadOnlyList<TaskFigure> Tasks, IReadOnlyList<IndicatorFigure> Indicators, Guid? PlanId = null)
 {
-    /// <summary>Tasks by status; for the whole commune exactly the report's counts.</summary>
+    /// <summary>The whole month as the official report counts it: the whole commune, every plan.</summary>
+    private bool Whole => Lens.WholeCommune && PlanId is null;
+
+    /// <summary>Tasks by status; for the whole commune and every plan exactly the report's counts.</summary>
     public IReadOnlyList<(TaskHealth Health, int Count)> ByStatus =>
-        Lens.WholeCommune
+        Whole
             ? [.. Figures.Report.ByStatus.Select(s => (s.Health, s.Count))]
             : [.. Tasks.GroupBy(t => t.Health).OrderBy(g => Order.IndexOf(g.Key)).Select(g => (g.Key, g.Count()))];
 
-    public int KeyTotal => Lens.WholeCommune ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority);
+    public int KeyTotal => Whole ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority);
 
-    public int KeyOnSchedule => Lens.WholeCommune ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && Measure.OnSchedule(t.Health));
+    public int KeyOnSchedule => Whole ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && Measure.OnSchedule(t.Health));
 
     public decimal? KeyShare => KeyTotal == 0 ? null : Math.Round(KeyOnSchedule * 100m / KeyTotal, 1);
 
@@ -81,11 +87,13 @@ public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IR
 
     private static readonly List<TaskHealth> Order = [.. Enum.GetValues<TaskHealth>()];
 
-    public static DashboardView Of(PeriodFigures figures, DashboardLens lens)
+    public static DashboardView Of(PeriodFigures figures, DashboardLens lens, Guid? planId = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(lens);
-        return new DashboardView(figures, lens, [.. figures.Tasks.Where(lens.Covers)], [.. figures.Indicators.Where(lens.Covers)]);
+        return new DashboardView(figures, lens,
+            [.. figures.Tasks.Where(t => lens.Covers(t) && (planId is null || t.PlanId == planId))],
+            [.. figures.Indicators.Where(i => lens.Covers(i) && (planId is null || i.PlanId == planId))], planId);
     }
 }
 

@@ -29,7 +29,10 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
     /// <summary>The plans the month's figures cover (the programme and the plans reporting with it, ADR 0009).</summary>
     public IReadOnlyList<PlansTogether.PlanName> Plans { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, CancellationToken ct)
+    /// <summary>The plan shown alone (`?ke-hoach=`), or null for every plan of the month.</summary>
+    public Guid? OnlyPlan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery(Name = "ke-hoach")] Guid? onlyPlan, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(User, ct);
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
@@ -42,9 +45,12 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
             : Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
         if (ky is not null && Month is null) return NotFound();
         if (Month is null) return Page();
-        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens);
-        Trend = await DashboardTrend.UpToAsync(db, cache, Month, clock, ct);
         Plans = await PlansTogether.NamesAsync(db, await PlansTogether.OfPeriodAsync(db, Month, ct), ct);
+        // One plan of the month, or every plan; a plan the month does not cover is not there.
+        if (onlyPlan is { } chosen && Plans.All(p => p.Id != chosen)) return NotFound();
+        OnlyPlan = onlyPlan;
+        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens, onlyPlan);
+        Trend = await DashboardTrend.UpToAsync(db, cache, Month, clock, ct);
         return Page();
     }
 

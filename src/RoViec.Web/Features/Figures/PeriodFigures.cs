@@ -9,7 +9,7 @@ namespace RoViec.Web.Features.Figures;
 public sealed record PeriodFigures
 {
     /// <summary>Bump when the shape changes: a snapshot of another shape is rebuilt on read.</summary>
-    public const int CurrentShape = 3;
+    public const int CurrentShape = 4;
 
     public int Shape { get; init; } = CurrentShape;
     public required Guid PeriodId { get; init; }
@@ -38,10 +38,11 @@ public sealed record PeriodFigures
 }
 
 /// <param name="Field">The plan's top-level section the task belongs to (its field: "3. Đẩy mạnh chuyển đổi số …").</param>
-public sealed record TaskFigure(Guid Id, string? Code, string Name, string Field, Guid? LeadUnitId, string Lead, TaskHealth Health, bool Priority, DateOnly? Due);
+/// <param name="PlanId">The plan the task belongs to (a period covers the work programme and the plans reporting with it).</param>
+public sealed record TaskFigure(Guid Id, string? Code, string Name, string Field, Guid? LeadUnitId, string Lead, TaskHealth Health, bool Priority, DateOnly? Due, Guid? PlanId = null);
 
 /// <param name="Number">The value reported in the period: a percentage for a share, else the number itself; null when none reached the office.</param>
 /// <param name="TargetValue">The target's number ("≥ 90 %" → 90), when the plan gives one.</param>
-public sealed record IndicatorFigure(Guid Id, string Name, string Target, string TargetOp, decimal TargetValue, string Unit, decimal? Number, bool? Met, Guid? OwnerUnitId);
+public sealed record IndicatorFigure(Guid Id, string Name, string Target, string TargetOp, decimal TargetValue, string Unit, decimal? Number, bool? Met, Guid? OwnerUnitId, Guid? PlanId = null);
 
 public sealed record RankFigure(Guid UnitId, string Unit, int Rank, decimal Total, decimal HeadTotal, string Band);

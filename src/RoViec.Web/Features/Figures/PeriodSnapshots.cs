@@ -122,7 +122,7 @@ public static class PeriodSnapshots
             .OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order);
         return tasks.Select(t => new TaskFigure(t.Id, t.Code, t.Name, MonthlyReportQuery.SectionPath(t.Section) is { Count: > 0 } path ? path[0] : t.Section,
             t.LeadUnitId, t.LeadUnitId is { } lead && units.TryGetValue(lead, out var name) ? name : string.IsNullOrWhiteSpace(t.LeadAsWritten) ? "Chưa giao" : t.LeadAsWritten,
-            health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue)).ToList();
+            health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue, t.PlanId)).ToList();
     }
 
     private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
@@ -148,7 +148,7 @@ public static class PeriodSnapshots
                 number = percent ?? v.Value;
                 met = Measure.Meets(i, percent, v.Value);
             }
-            return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId);
+            return new IndicatorFigure(i.Id, i.Name, i.TargetRaw, i.TargetOp, i.TargetValue, i.TargetUnit, number, met, i.OwnerUnitId, i.PlanId);
         }).ToList();
     }
 

@@ -87,6 +87,16 @@ public sealed class SeveralPlansTests
         var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/bang-dieu-khien?ky={december}", UriKind.Relative), Ct));
         Assert.Contains("id=\"cac-ke-hoach\"", dashboard, StringComparison.Ordinal);
         Assert.Contains(second.Title, dashboard, StringComparison.Ordinal);
+        // One plan alone: its three tasks only; a plan the month does not cover is not found.
+        var alone = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/bang-dieu-khien?ky={december}&ke-hoach={draft}", UriKind.Relative), Ct));
+        Assert.Contains("Nhiệm vụ và chỉ tiêu của một kế hoạch:", alone, StringComparison.Ordinal);
+        var view = await app.WithDbAsync(async db => RoViec.Web.Features.Dashboards.DashboardView.Of(
+            await PeriodSnapshots.ReadAsync(db, await db.Periods.AsNoTracking().SingleAsync(p => p.Id == december, Ct), app.Clock, Ct),
+            RoViec.Web.Features.Dashboards.DashboardLens.Commune, draft));
+        Assert.Equal(secondTasks.Select(t => t.Id).Order(), view.Tasks.Select(t => t.Id).Order());
+        Assert.Equal(3, view.ByStatus.Sum(s => s.Count));
+        using var elsewhere = await client.GetAsync(new Uri($"/bang-dieu-khien?ky={december}&ke-hoach={Guid.NewGuid()}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
 
         // December's figures count the second plan's tasks; November, closed before it came, is unchanged.
         var decemberTasks = await FigureTasksAsync(app, december);
