@@ -32,18 +32,29 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
     /// <summary>The plan shown alone (`?ke-hoach=`), or null for every plan of the month.</summary>
     public Guid? OnlyPlan { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery(Name = "ke-hoach")] Guid? onlyPlan, CancellationToken ct)
+    /// <summary>The years with a work programme, for reading a past year (`?nam=`).</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery(Name = "ke-hoach")] Guid? onlyPlan, [FromQuery] int? nam, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(User, ct);
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         if (scope is null || communeId is null) return Forbid();
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
+        Years = await PlanQueries.ProgrammeYearsAsync(db, communeId.Value, ct);
+        // A past year stays readable: its work programme's months, figures and scores as they closed.
+        if (nam is { } year && year != Plan?.Year)
+        {
+            Plan = await PlanQueries.ProgrammeOfYearAsync(db, communeId.Value, year, ct);
+            if (Plan is null) return NotFound();
+        }
         if (Plan is null) return Page();
         if (await DashboardLens.OfAsync(db, scope, Plan.CommuneId, ct) is not { } lens) return Forbid();
         Months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: true, ct);
-        Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id)
-            : Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
-        if (ky is not null && Month is null) return NotFound();
+        Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id) : null;
+        // A month of another year, when the year was just changed on the form, gives way to the chosen year's latest.
+        if (ky is not null && Month is null && nam is null) return NotFound();
+        Month ??= Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
         if (Month is null) return Page();
         Plans = await PlansTogether.NamesAsync(db, await PlansTogether.OfPeriodAsync(db, Month, ct), ct);
         // One plan of the month, or every plan; a plan the month does not cover is not there.

@@ -37,6 +37,21 @@ public static class PlanQueries
         return await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct) is { } row ? (row.Id, row.Title) : null;
     }
 
+    /// <summary>
+    /// The commune's work programme of a year, in force or not (a past year stays readable): the latest confirmed monthly
+    /// plan of that year with its own calendar; its plan line holds the versions it replaced. Null when there is none.
+    /// </summary>
+    public static Task<Plan?> ProgrammeOfYearAsync(RoViecDbContext db, Guid communeId, int year, CancellationToken ct) =>
+        db.Plans.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Year == year && p.Status != PlanStatuses.Draft && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly)
+            .OrderByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc).FirstOrDefaultAsync(ct);
+
+    /// <summary>The years the commune has a work programme for, oldest first.</summary>
+    public static async Task<IReadOnlyList<int>> ProgrammeYearsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
+        await db.Plans.AsNoTracking()
+            .Where(p => p.CommuneId == communeId && p.Status != PlanStatuses.Draft && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly)
+            .Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
+
     /// <summary>A plan line in the commune's list of plans.</summary>
     public sealed record PlanLine(Guid Id, string Title, string? Number, int Year, string Status, string SourceFileName, DateTime ImportedAtUtc,
         DateTime? ConfirmedAtUtc, string? ConfirmedBy, int Tasks, int Indicators, Guid? ReplacesPlanId);

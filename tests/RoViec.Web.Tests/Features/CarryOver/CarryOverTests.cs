@@ -82,6 +82,14 @@ public sealed class CarryOverTests
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == current.Id && t.Source == TaskSources.CarriedOver, Ct)));
 
+        // Last year stays readable: its dashboard by ?nam=, December 2026 as it closed; a year without a programme is not found.
+        var lastYear = WebUtility.HtmlDecode(await office.GetStringAsync(new Uri("/bang-dieu-khien?nam=2026", UriKind.Relative), Ct));
+        Assert.Contains("<option value=\"2026\" selected=\"selected\">2026</option>", lastYear, StringComparison.Ordinal);
+        var december = await app.WithDbAsync(db => db.Periods.Where(p => p.PlanId == last.Id && p.Kind == PeriodKinds.Monthly && p.Number == 12).Select(p => p.Id).SingleAsync(Ct));
+        Assert.Contains($"<option value=\"{december}\" selected=\"selected\">", lastYear, StringComparison.Ordinal);
+        using var noYear = await office.GetAsync(new Uri("/bang-dieu-khien?nam=2019", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, noYear.StatusCode);
+
         // A reporter cannot carry tasks over.
         using var reporter = await app.SignedInClientAsync("congan");
         using var refused = await reporter.GetAsync(new Uri($"/ke-hoach/{current.Id}/chuyen-tiep", UriKind.Relative), Ct);
