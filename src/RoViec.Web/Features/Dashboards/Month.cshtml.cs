@@ -56,11 +56,13 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
         if (ky is not null && Month is null && nam is null) return NotFound();
         Month ??= Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
         if (Month is null) return Page();
-        Plans = await PlansTogether.NamesAsync(db, await PlansTogether.OfPeriodAsync(db, Month, ct), ct);
+        var figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
+        // The month's plans are those of its figures' tasks: no second look at the reports.
+        Plans = await PlansTogether.NamesAsync(db, figures.PlansOf(Month.PlanId), ct);
         // One plan of the month, or every plan; a plan the month does not cover is not there.
         if (onlyPlan is { } chosen && Plans.All(p => p.Id != chosen)) return NotFound();
         OnlyPlan = onlyPlan;
-        View = DashboardView.Of(await PeriodSnapshots.ReadAsync(db, Month, clock, ct), lens, onlyPlan);
+        View = DashboardView.Of(figures, lens, onlyPlan);
         Trend = await DashboardTrend.UpToAsync(db, cache, Month, clock, ct);
         return Page();
     }

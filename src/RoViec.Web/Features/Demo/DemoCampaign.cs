@@ -37,14 +37,14 @@ public static class DemoCampaign
     public static async Task<int> SeedAsync(RoViecDbContext db, Guid communeId, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = PeriodCalendar.MondayOf(today);
         // Five weeks ago, but within this year: early in January the campaign began on the first of the month.
         var starts = monday.AddDays(-35);
         if (starts.Year < today.Year) starts = new DateOnly(today.Year, 1, 1);
         var ends = starts.AddDays(99);
         if (PlanImporter.Import(System.Text.Encoding.UTF8.GetBytes(Text(starts, ends)), FileName) is not ImportOutcome.Imported imported)
             throw new InvalidOperationException("the demo campaign no longer imports");
-        var plan = await PlanDrafts.CreateConfirmedAsync(db, communeId, imported.Draft, FileName, "hệ thống", Utc(starts, 8), ct, p =>
+        var plan = await PlanDrafts.CreateConfirmedAsync(db, communeId, imported.Draft, FileName, "hệ thống", DemoHistory.Utc(starts, 8), ct, p =>
         {
             p.Rhythm = PlanRhythms.Weekly;
             p.StartsOn = starts;
@@ -60,7 +60,7 @@ public static class DemoCampaign
         var closed = 0;
         foreach (var week in weeks)
         {
-            await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == week.Id, ct), Utc(week.OpensOn, 8), ct);
+            await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == week.Id, ct), DemoHistory.Utc(week.OpensOn, 8), ct);
             // This week's reports are being written; a week whose Friday has passed is reported (and closed once compiled).
             if (week.UnitDueOn >= today)
             {
@@ -78,7 +78,7 @@ public static class DemoCampaign
                     item.Version = Guid.NewGuid();
                 }
                 report.Summary = "Đơn vị cập nhật kết quả " + week.Label.ToLowerInvariant() + " của đợt cao điểm.";
-                var sentAt = Utc(week.UnitDueOn.AddDays(-(week.Number % 2)), 15);
+                var sentAt = DemoHistory.Utc(week.UnitDueOn.AddDays(-(week.Number % 2)), 15);
                 ReportFlow.Submit(report, units.GetValueOrDefault(report.UnitId, ""), sentAt, requireHeadApproval: false);
                 ReportFlow.Verify(report, "thuongtruc", sentAt.AddHours(2));
             }
@@ -90,7 +90,7 @@ public static class DemoCampaign
             }
             var row = await db.Periods.SingleAsync(p => p.Id == week.Id, ct);
             row.State = PeriodStates.Closed;
-            row.ClosedAtUtc = Utc(week.CompileDueOn.AddDays(1), 0);
+            row.ClosedAtUtc = DemoHistory.Utc(week.CompileDueOn.AddDays(1), 0);
             row.Version = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -106,6 +106,4 @@ public static class DemoCampaign
         "Phát 3 bản tin trên loa truyền thanh và đăng trên nhóm Zalo của các thôn",
         "Đoàn viên thanh niên đến từng hộ hướng dẫn cài đặt ứng dụng",
     ];
-
-    private static DateTime Utc(DateOnly vietnamDay, int hour) => vietnamDay.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7);
 }

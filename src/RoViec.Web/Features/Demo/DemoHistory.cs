@@ -452,7 +452,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         }
     }
 
-    private static DateTime Utc(DateOnly vietnamDay, int hour) => vietnamDay.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7);
+    /// <summary>A Vietnam day and hour as UTC (the demo's events happen at whole hours, Vietnam time).</summary>
+    internal static DateTime Utc(DateOnly vietnamDay, int hour) => vietnamDay.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-7);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo history seeded: {Months} periods, {Reports} verified reports in {Ms} ms")]
     private static partial void LogSeeded(ILogger logger, int months, int reports, long ms);

@@ -12,6 +12,10 @@ public sealed record PeriodFigures
     public const int CurrentShape = 4;
 
     public int Shape { get; init; } = CurrentShape;
+
+    /// <summary>The plans the figures cover, the period's own first, as its tasks are ordered (ADR 0009).</summary>
+    public IReadOnlyList<Guid> PlansOf(Guid periodPlanId) =>
+        [periodPlanId, .. Tasks.Select(t => t.PlanId).OfType<Guid>().Where(id => id != periodPlanId).Distinct()];
     public required Guid PeriodId { get; init; }
     public required string Kind { get; init; }
     public required int Year { get; init; }

@@ -62,6 +62,7 @@ public static class PeriodSnapshots
         ArgumentNullException.ThrowIfNull(period);
         var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
         var report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct);
+        var plans = await PlansTogether.OfPeriodAsync(db, period, ct);
         var figures = new PeriodFigures
         {
             PeriodId = period.Id,
@@ -71,8 +72,8 @@ public static class PeriodSnapshots
             Label = period.Label,
             AsOf = asOf,
             Report = report,
-            Tasks = await TasksAsync(db, period, asOf, ct),
-            Indicators = await IndicatorsAsync(db, period, ct),
+            Tasks = await TasksAsync(db, period, plans, asOf, ct),
+            Indicators = await IndicatorsAsync(db, period, plans, ct),
             Ranking = period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual ? await AverageRankingAsync(db, period, ct) : await RankingAsync(db, period.Id, ct),
         };
         var (allocated, disbursed) = await BudgetAsync(db, period, ct);
@@ -112,9 +113,8 @@ public static class PeriodSnapshots
         return figures;
     }
 
-    private static async Task<IReadOnlyList<TaskFigure>> TasksAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
+    private static async Task<IReadOnlyList<TaskFigure>> TasksAsync(RoViecDbContext db, ReportingPeriod period, IReadOnlyList<Guid> plans, DateOnly asOf, CancellationToken ct)
     {
-        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
         var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId))
@@ -125,9 +125,8 @@ public static class PeriodSnapshots
             health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue, t.PlanId)).ToList();
     }
 
-    private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, IReadOnlyList<Guid> plans, CancellationToken ct)
     {
-        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
         var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
             .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).ToList();
         var values = await (

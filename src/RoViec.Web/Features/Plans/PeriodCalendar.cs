@@ -73,7 +73,7 @@ public static class PeriodCalendar
         ArgumentNullException.ThrowIfNull(plan);
         var first = plan.StartsOn ?? new DateOnly(plan.Year, 1, 1);
         var last = plan.EndsOn ?? new DateOnly(plan.Year, 12, 31);
-        var monday = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
+        var monday = MondayOf(first);
         var weeks = new List<ReportingPeriod>();
         for (var (start, n) = (monday, 1); start <= last; start = start.AddDays(7), n++)
         {
@@ -84,6 +84,9 @@ public static class PeriodCalendar
         }
         return weeks;
     }
+
+    /// <summary>The Monday of the week (Monday to Sunday) a day falls in.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>A day of a month, the last day when the month is shorter ("ngày 31" in February).</summary>
     public static DateOnly Day(int year, int month, int day) =>

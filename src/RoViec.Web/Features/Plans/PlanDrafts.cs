@@ -196,13 +196,7 @@ public static class PlanDrafts
         plan.ReportsWithPlanId = host.Root;
         // The programme's period open now is opened again by the scheduler, which adds the new plan's lines to the
         // reports still being written (a report already sent stays as it was sent); its figures are read again.
-        var open = await db.Periods.Where(p => p.PlanId == host.Id && p.State == PeriodStates.Open).ToListAsync(ct);
-        foreach (var period in open)
-        {
-            period.OpenedAtUtc = null;
-            period.Version = Guid.NewGuid();
-        }
-        var openIds = open.Select(p => p.Id).ToList();
+        var openIds = await PlansTogether.ReopenAsync(db, host.Id, ct);
         await db.PeriodSnapshots.Where(s => openIds.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
         return null;
     }

@@ -45,8 +45,7 @@ public static class PlansTogether
         if (plan.ReportsWithPlanId is not null) return [plan.Id];
         var year = await db.Plans.AsNoTracking().Where(p => p.CommuneId == plan.CommuneId && p.Year == plan.Year && p.Status != PlanStatuses.Draft)
             .Select(p => new { p.Id, p.ReplacesPlanId, p.ReportsWithPlanId, p.Status, p.ConfirmedAtUtc }).ToListAsync(ct);
-        var byId = year.ToDictionary(p => p.Id);
-        var root = Root(plan.Id, id => byId.TryGetValue(id, out var p) && p.ReplacesPlanId is { } e && byId.ContainsKey(e) ? e : null);
+        var root = Root(plan.Id, year.ToDictionary(p => p.Id, p => p.ReplacesPlanId));
         return [plan.Id, .. year.Where(p => p.ReportsWithPlanId == root && p.Status == PlanStatuses.Active).OrderBy(p => p.ConfirmedAtUtc).Select(p => p.Id)];
     }
 
@@ -73,8 +72,7 @@ public static class PlansTogether
         var host = plans.Where(p => p.Status == PlanStatuses.Active && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly)
             .OrderBy(p => p.ConfirmedAtUtc).FirstOrDefault();
         if (host is null) return null;
-        var byId = plans.ToDictionary(p => p.Id);
-        return (host.Id, Root(host.Id, id => byId.TryGetValue(id, out var p) && p.ReplacesPlanId is { } e && byId.ContainsKey(e) ? e : null));
+        return (host.Id, Root(host.Id, plans.ToDictionary(p => p.Id, p => p.ReplacesPlanId)));
     }
 
     /// <summary>Where a plan stands among a period's plans (for ordering lines plan by plan); after them when absent.</summary>
@@ -86,11 +84,28 @@ public static class PlansTogether
         return plans.Count;
     }
 
-    private static Guid Root(Guid planId, Func<Guid, Guid?> replaces)
+    /// <summary>
+    /// The programme's open periods, to be opened again by the scheduler (<c>OpenedAtUtc</c> cleared): reports still
+    /// being written then get the lines of a plan that joined or of a companion's new version. Returns their ids.
+    /// </summary>
+    public static async Task<List<Guid>> ReopenAsync(RoViecDbContext db, Guid hostId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var open = await db.Periods.Where(p => p.PlanId == hostId && p.State == PeriodStates.Open).ToListAsync(ct);
+        foreach (var period in open)
+        {
+            period.OpenedAtUtc = null;
+            period.Version = Guid.NewGuid();
+        }
+        return [.. open.Select(p => p.Id)];
+    }
+
+    /// <summary>The first version of a plan's line among these plans (id → the plan it replaced); a version outside them ends the walk.</summary>
+    private static Guid Root(Guid planId, Dictionary<Guid, Guid?> replaces)
     {
         var seen = new HashSet<Guid> { planId };
         var root = planId;
-        while (replaces(root) is { } earlier && seen.Add(earlier)) root = earlier;
+        while (replaces.GetValueOrDefault(root) is { } earlier && replaces.ContainsKey(earlier) && seen.Add(earlier)) root = earlier;
         return root;
     }
 }

@@ -134,15 +134,8 @@ public static class ReplacePlan
             // A plan reporting with the work programme has no periods: its lines in the programme's open period follow
             // its tasks to the new version when the scheduler opens that period again.
             var host = await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct);
-            var open = host is { } h && h.Root == root
-                ? await db.Periods.Where(p => p.PlanId == h.Id && p.State == PeriodStates.Open).ToListAsync(ct)
-                : [];
-            foreach (var period in open)
-            {
-                period.OpenedAtUtc = null;
-                period.Version = Guid.NewGuid();
-            }
-            await RemapLinesAsync(db, [.. open.Select(p => p.Id)], oldTasks, taskPairs, oldIndicators, indicatorPairs, ct);
+            var open = host is { } h && h.Root == root ? await PlansTogether.ReopenAsync(db, h.Id, ct) : [];
+            await RemapLinesAsync(db, open, oldTasks, taskPairs, oldIndicators, indicatorPairs, ct);
             await db.SaveChangesAsync(ct);
             return;
         }

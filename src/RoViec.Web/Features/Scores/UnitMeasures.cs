@@ -46,7 +46,7 @@ public static class UnitMeasures
         var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToDictionaryAsync(i => i.Id, ct);
 
-        var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct, PlanHealth.VerifiedUntil(period.EndsOn));
+        var health = await VerifiedHealthAsync(db, plans, asOf, period.EndsOn, ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId) && t.LeadUnitId != null)
             .Select(t => new { t.Id, LeadUnitId = t.LeadUnitId!.Value, t.DeadlineDue }).ToListAsync(ct);
         var tasksByUnit = tasks.ToLookup(t => t.LeadUnitId);
@@ -141,8 +141,8 @@ public static class UnitMeasures
     /// Derived status of every task on <paramref name="asOf"/>, from verified reports of periods that start by
     /// <paramref name="reportsUntil"/> (a month is scored on its own reports and earlier ones, never on later months').
     /// </summary>
-    public static Task<IReadOnlyDictionary<Guid, TaskHealth>> VerifiedHealthAsync(RoViecDbContext db, Guid planId, DateOnly asOf, DateOnly reportsUntil, CancellationToken ct) =>
-        PlanHealth.ComputeAsync(db, planId, asOf, ct, PlanHealth.VerifiedUntil(reportsUntil));
+    public static Task<IReadOnlyDictionary<Guid, TaskHealth>> VerifiedHealthAsync(RoViecDbContext db, IReadOnlyList<Guid> planIds, DateOnly asOf, DateOnly reportsUntil, CancellationToken ct) =>
+        PlanHealth.ComputeAsync(db, planIds, asOf, ct, PlanHealth.VerifiedUntil(reportsUntil));
 
     /// <summary>Ad-hoc reports due within the month that each unit was asked for and did not send.</summary>
     private static async Task<Dictionary<Guid, int>> AdHocMissedAsync(RoViecDbContext db, ReportingPeriod month, CancellationToken ct)
