@@ -101,7 +101,7 @@ public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IR
 public sealed record TrendPoint(string Month, decimal? Rate, decimal? OnTime, decimal? KeyShare, int Done, decimal? IndicatorsMet);
 
 /// <summary>
-/// The months of the plan up to a month, from their snapshots (built when missing), kept in memory until a snapshot
+/// The months of the plan up to a month (every month of the year for the year), from their snapshots (built when missing), kept in memory until a snapshot
 /// of the plan changes — a dashboard view reads one small query and the cache.
 /// </summary>
 public static class DashboardTrend
@@ -115,7 +115,7 @@ public static class DashboardTrend
         // The plan line: months closed under a version of the same year the plan replaced stay in the trend.
         var line = await Plans.ReplacePlan.PlanLineAsync(db, month.PlanId, ct);
         var months = await db.Periods.AsNoTracking()
-            .Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.StartsOn && p.State != PeriodStates.Scheduled)
+            .Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Monthly && p.StartsOn <= month.EndsOn && p.State != PeriodStates.Scheduled)
             .OrderBy(p => p.StartsOn).ToListAsync(ct);
         var ids = months.Select(m => m.Id).ToList();
         var stamp = await db.PeriodSnapshots.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.Version).ToListAsync(ct);

@@ -50,11 +50,13 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
         }
         if (Plan is null) return Page();
         if (await DashboardLens.OfAsync(db, scope, Plan.CommuneId, ct) is not { } lens) return Forbid();
-        Months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: true, ct);
+        var months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: true, ct);
+        // The whole year ("Năm 2026") after its months, once its period has opened: the year's report reads the same figures.
+        Months = await PeriodQueries.YearOfAsync(db, Plan.Id, ct) is { } whole ? [.. months, whole] : months;
         Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id) : null;
         // A month of another year, when the year was just changed on the form, gives way to the chosen year's latest.
         if (ky is not null && Month is null && nam is null) return NotFound();
-        Month ??= Months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (Months.Count > 0 ? Months[^1] : null);
+        Month ??= months.LastOrDefault(m => m.State == PeriodStates.Closed) ?? (months.Count > 0 ? months[^1] : null);
         if (Month is null) return Page();
         var figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
         // The month's plans are those of its figures' tasks: no second look at the reports.

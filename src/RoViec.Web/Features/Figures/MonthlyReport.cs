@@ -8,6 +8,8 @@ namespace RoViec.Web.Features.Figures;
 /// </summary>
 public sealed record MonthlyReport
 {
+    /// <summary>The period's kind (<see cref="Data.Entities.PeriodKinds"/>): the year's report has parts a month's has not.</summary>
+    public string Kind { get; init; } = Data.Entities.PeriodKinds.Monthly;
     /// <summary>The commune's name, the place written before the date ("Diễn Châu, ngày …").</summary>
     public required string Place { get; init; }
     /// <summary>"tháng 12/2026", "quý IV/2026", "năm 2026", or the ad-hoc request's title.</summary>
@@ -46,6 +48,12 @@ public sealed record MonthlyReport
     public required IReadOnlyList<TaskRef> NextTasks { get; init; }
     /// <summary>The last day of the window <see cref="NextTasks"/> covers.</summary>
     public DateOnly NextUntil { get; init; }
+
+    /// <summary>
+    /// The year's report only: every task of the year not done on the report's date (not started, running, behind, overdue,
+    /// found impossible), overdue first, with the cause its units last gave and the year it was carried into, if it was.
+    /// </summary>
+    public IReadOnlyList<UnfinishedTask> Unfinished { get; init; } = [];
 
     /// <summary>Paragraphs the officer wrote over the generated ones, by <see cref="ReportCompositions"/> key; empty: all generated.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -92,3 +100,8 @@ public sealed record TaskRef(string? Code, string Name, string Lead, string? Dea
 
 /// <summary>Texts of one unit (its difficulties, or its requests), in the order of its report.</summary>
 public sealed record UnitNotes(string Unit, IReadOnlyList<string> Notes, bool Verified);
+
+/// <summary>A task the year did not finish.</summary>
+/// <param name="Cause">The reason or difficulty its units last reported in the year; null when none was given.</param>
+/// <param name="CarriedTo">The year of the plan it was carried over into ("chuyển tiếp"), when it was.</param>
+public sealed record UnfinishedTask(TaskRef Task, string? Cause, int? CarriedTo);

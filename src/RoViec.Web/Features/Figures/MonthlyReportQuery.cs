@@ -48,7 +48,7 @@ public static partial class MonthlyReportQuery
         var planTitles = (await Plans.PlansTogether.NamesAsync(db, plans, ct)).ToDictionary(p => p.Id, p => p.Title);
         var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct);
         var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId))
-            .Select(t => new { t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.DeadlineRaw, t.DeadlineDue, t.Priority })
+            .Select(t => new { t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.DeadlineRaw, t.DeadlineDue, t.Priority, t.ReplacesTaskId, t.Source })
             .ToListAsync(ct)).OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order).ToList();
         IReadOnlyList<string> PathOf(Guid planId, string section) =>
             planId == period.PlanId || !planTitles.TryGetValue(planId, out var title) ? SectionPath(section) : [title, .. SectionPath(section)];
@@ -106,8 +106,8 @@ public static partial class MonthlyReportQuery
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
             where report.PeriodId == period.Id && item.IndicatorId != null
             select item.IndicatorId!.Value).ToListAsync(ct)).ToHashSet();
-        var values = lines.Where(l => l.IndicatorId is not null && (l.Value is not null || l.Numerator is not null))
-            .GroupBy(l => l.IndicatorId!.Value).ToDictionary(g => g.Key, g => g.First());
+        // A quarter's or the year's indicators take the latest value within it (IndicatorValues).
+        var values = await IndicatorValues.OfPeriodAsync(db, period, ct);
         var indicatorResults = indicators.Select(i =>
         {
             if (values.TryGetValue(i.Id, out var v))
@@ -132,8 +132,34 @@ public static partial class MonthlyReportQuery
             .OrderBy(t => t.DeadlineDue).ThenBy(t => t.Code)
             .Select(t => new TaskRef(t.Code, t.Name, LeadOf(t.LeadUnitId, t.LeadAsWritten), t.DeadlineRaw, t.DeadlineDue, HealthOf(t.Id))).ToList();
 
+        // The year's report: what was not done, why (as the units last said), and what was carried into next year.
+        IReadOnlyList<UnfinishedTask> unfinished = [];
+        if (period.Kind == PeriodKinds.Annual)
+        {
+            var open = tasks.Where(t => Unfinished(HealthOf(t.Id)) && (t.DeadlineDue is null || t.DeadlineDue <= period.EndsOn)).ToList();
+            // A task that continues one of a replaced version of the year answers for that task's lines too.
+            var answering = open.SelectMany(t => t.ReplacesTaskId is { } old && t.Source != TaskSources.CarriedOver ? new[] { t.Id, old } : [t.Id]).ToList();
+            var causes = await CausesAsync(db, period, answering, ct);
+            var ids = open.Select(t => t.Id).ToList();
+            var carried = (await (
+                from later in db.Tasks.AsNoTracking()
+                join p in db.Plans.AsNoTracking() on later.PlanId equals p.Id
+                where later.Source == TaskSources.CarriedOver && later.ReplacesTaskId != null && p.Status != PlanStatuses.Draft && ids.Contains(later.ReplacesTaskId.Value)
+                select new { Old = later.ReplacesTaskId!.Value, p.Year }).ToListAsync(ct))
+                .GroupBy(c => c.Old).ToDictionary(g => g.Key, g => g.Min(c => c.Year));
+            unfinished = open
+                .OrderBy(t => HealthOf(t.Id) switch { TaskHealth.Overdue => 0, TaskHealth.CannotDo => 1, TaskHealth.AtRisk => 2, _ => 3 })
+                .ThenBy(t => t.DeadlineDue ?? DateOnly.MaxValue).ThenBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order)
+                .Select(t => new UnfinishedTask(
+                    new TaskRef(t.Code, t.Name, LeadOf(t.LeadUnitId, t.LeadAsWritten), t.DeadlineRaw, t.DeadlineDue, HealthOf(t.Id)),
+                    causes.GetValueOrDefault(t.Id) ?? (t.ReplacesTaskId is { } old && t.Source != TaskSources.CarriedOver ? causes.GetValueOrDefault(old) : null),
+                    carried.TryGetValue(t.Id, out var year) ? year : null))
+                .ToList();
+        }
+
         return new MonthlyReport
         {
+            Kind = period.Kind,
             Place = commune,
             PeriodPhrase = PeriodPhrase(period),
             NextPhrase = period.Kind switch
@@ -160,7 +186,35 @@ public static partial class MonthlyReportQuery
             Requests = requests,
             NextTasks = next,
             NextUntil = until,
+            Unfinished = unfinished,
         };
+    }
+
+    /// <summary>Not done on the year's report date: not started, running, behind, overdue, or found impossible.</summary>
+    private static bool Unfinished(TaskHealth health) =>
+        health is TaskHealth.NotStarted or TaskHealth.OnTrack or TaskHealth.AtRisk or TaskHealth.Overdue or TaskHealth.CannotDo;
+
+    /// <summary>
+    /// Each task's cause of not being done, as its units last wrote it in a report of the year that reached the standing
+    /// office: the reason given with the status, else the difficulties; the lead unit's line before a coordinating one.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> CausesAsync(RoViecDbContext db, ReportingPeriod period, List<Guid> taskIds, CancellationToken ct)
+    {
+        if (taskIds.Count == 0) return [];
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, period.PlanId, ct);
+        var said = await (
+            from item in db.ReportItems.AsNoTracking()
+            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
+            join p in db.Periods.AsNoTracking() on report.PeriodId equals p.Id
+            where line.Contains(p.PlanId) && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn
+                && PlanHealth.ReceivedStates.Contains(report.State)
+                && item.TaskId != null && taskIds.Contains(item.TaskId.Value)
+                && ((item.Reason != null && item.Reason != "") || (item.Difficulties != null && item.Difficulties != ""))
+            select new { TaskId = item.TaskId!.Value, p.EndsOn, report.SubmittedAtUtc, item.Kind, item.Reason, item.Difficulties }).ToListAsync(ct);
+        return said
+            .OrderByDescending(s => s.EndsOn).ThenBy(s => s.Kind == ReportItemKinds.Task ? 0 : 1).ThenByDescending(s => s.SubmittedAtUtc)
+            .GroupBy(s => s.TaskId)
+            .ToDictionary(g => g.Key, g => g.Select(s => !string.IsNullOrWhiteSpace(s.Reason) ? s.Reason.Trim() : s.Difficulties!.Trim()).First());
     }
 
     private static List<UnitNotes> Compile(IEnumerable<(Guid UnitId, string State, string? Text)> lines, Func<Guid, string> unitName) =>

@@ -9,7 +9,7 @@ namespace RoViec.Web.Features.Figures;
 public sealed record PeriodFigures
 {
     /// <summary>Bump when the shape changes: a snapshot of another shape is rebuilt on read.</summary>
-    public const int CurrentShape = 4;
+    public const int CurrentShape = 5;
 
     public int Shape { get; init; } = CurrentShape;
 

@@ -129,14 +129,7 @@ public static class PeriodSnapshots
     {
         var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
             .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).ToList();
-        var values = await (
-            from item in db.ReportItems.AsNoTracking()
-            join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
-            where report.PeriodId == period.Id && PlanHealth.ReceivedStates.Contains(report.State) && item.IndicatorId != null
-                && (item.Value != null || item.Numerator != null)
-            orderby item.Order
-            select new { IndicatorId = item.IndicatorId!.Value, item.Value, item.Numerator, item.Denominator }).ToListAsync(ct);
-        var byIndicator = values.GroupBy(v => v.IndicatorId).ToDictionary(g => g.Key, g => g.First());
+        var byIndicator = await IndicatorValues.OfPeriodAsync(db, period, ct);
         return indicators.Select(i =>
         {
             decimal? number = null;
@@ -190,6 +183,25 @@ public static class PeriodSnapshots
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.PeriodSnapshots.Where(s => s.PeriodId == periodId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+    }
+
+    /// <summary>
+    /// Marks stale the snapshots of the quarter and the year a month lies in: their indicators take the latest value
+    /// within them and their ranking averages the months, so a change to a month changes them too.
+    /// </summary>
+    public static async Task MarkCoveringStaleAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var month = await db.Periods.AsNoTracking().Where(p => p.Id == periodId && p.Kind == PeriodKinds.Monthly)
+            .Select(p => new { p.PlanId, p.StartsOn, p.EndsOn }).FirstOrDefaultAsync(ct);
+        if (month is null) return;
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, month.PlanId, ct);
+        var covering = await db.Periods.AsNoTracking()
+            .Where(p => line.Contains(p.PlanId) && (p.Kind == PeriodKinds.Quarterly || p.Kind == PeriodKinds.Annual)
+                && p.StartsOn <= month.StartsOn && p.EndsOn >= month.EndsOn)
+            .Select(p => p.Id).ToListAsync(ct);
+        if (covering.Count > 0)
+            await db.PeriodSnapshots.Where(s => covering.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
     }
 
     public static string Serialize(PeriodFigures figures) => JsonSerializer.Serialize(figures, Json);

@@ -3,7 +3,7 @@ using RoViec.Web.Features.Evaluation;
 
 namespace RoViec.Web.Features.Figures;
 
-/// <summary>Keeps a period's snapshot in step with its data: built at once when a report is verified or corrected (after the scores), marked stale otherwise.</summary>
+/// <summary>Keeps a period's snapshot in step with its data: built at once when a report is verified or corrected (after the scores), marked stale otherwise; the quarter's and the year's it lies in are marked stale.</summary>
 public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : IPeriodChangeHandler
 {
     public int Order => 10;
@@ -18,5 +18,6 @@ public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : I
             await PeriodSnapshots.BuildAsync(db, period, clock, change.Reason, change.By, ct);
         }
         else await PeriodSnapshots.MarkStaleAsync(db, change.PeriodId, ct);
+        await PeriodSnapshots.MarkCoveringStaleAsync(db, change.PeriodId, ct);
     }
 }

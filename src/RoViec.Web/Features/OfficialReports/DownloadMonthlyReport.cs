@@ -59,7 +59,7 @@ internal static class DownloadMonthlyReport
 
     /// <summary>
     /// Why the period has no official figures yet, in Vietnamese, or null when it has: a period that has not opened,
-    /// or one where the standing office has verified no unit's report. Scores and the official figures come from
+    /// or one where the standing office has verified no unit's report (for a quarter or the year, none in it nor in its months). Scores and the official figures come from
     /// verified data only; a draft (<see cref="DraftParameter"/>) is written anyway, the unverified lines marked.
     /// </summary>
     public static async Task<Sentence?> NotReadyAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
@@ -68,6 +68,16 @@ internal static class DownloadMonthlyReport
         ArgumentNullException.ThrowIfNull(period);
         var opened = period.State != PeriodStates.Scheduled;
         if (opened && await db.Reports.AsNoTracking().AnyAsync(r => r.PeriodId == period.Id && r.State == ReportStates.Verified, ct)) return null;
+        // A quarter's or the year's report rests on the verified months within it as well as on its own reports.
+        if (opened && period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual)
+        {
+            var line = await Plans.ReplacePlan.PlanLineAsync(db, period.PlanId, ct);
+            if (await (from r in db.Reports.AsNoTracking()
+                       join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+                       where line.Contains(p.PlanId) && p.StartsOn >= period.StartsOn && p.EndsOn <= period.EndsOn && r.State == ReportStates.Verified
+                       select r.Id).AnyAsync(ct))
+                return null;
+        }
         var commune = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.Name).FirstAsync(ct);
         if (!opened)
             return new Sentence("Kỳ báo cáo {0} của xã {1} chưa mở (mở ngày {2}), chưa có số liệu để báo cáo.", PeriodName.Of(period), commune, Periods.DayText.Show(period.OpensOn));

@@ -300,7 +300,7 @@ public static class MonthlyReportDocx
             body.Append(Text($"Còn {unassigned} chỉ tiêu chưa giao đơn vị theo dõi nên chưa có số liệu (danh mục tại Phụ lục)."));
         if (followed.Count == 0) return;
         body.Append(Table([700, 3400, 1400, 1600, 1400, TextWidth - 8500],
-            ["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
+            ["STT", "Chỉ tiêu", "Mục tiêu", report.Kind is PeriodKinds.Annual or PeriodKinds.Quarterly ? "Kết quả (số liệu mới nhất)" : "Kết quả trong kỳ", "Đơn vị báo cáo", "Đánh giá"],
             followed.Select((i, n) => new[]
             {
                 Index(n), Sentence(i.Name), Sentence(i.Target), i.Result + (i.Reported && !i.Verified ? "\n(chưa xác minh)" : ""), i.Unit ?? "",
@@ -313,6 +313,56 @@ public static class MonthlyReportDocx
     {
         body.Append(Title("IV. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"));
         Paragraphs(body, report, ReportCompositions.Assessment, AssessmentText(report));
+        if (report.Kind == PeriodKinds.Annual)
+        {
+            Unfinished(body, report);
+        }
+        else
+        {
+            Troubled(body, report);
+        }
+        var r = report.Rate;
+        if (r.Missing > 0 || r.Late > 0)
+            body.Append(Text($"Về chế độ báo cáo: còn {r.Missing} cơ quan, đơn vị chưa gửi báo cáo và {r.Late} báo cáo gửi trễ hạn."));
+
+        body.Append(Title("2. Khó khăn, vướng mắc các đơn vị báo cáo", level: 2));
+        Notes(body, report.Difficulties, "Các cơ quan, đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.");
+    }
+
+    /// <summary>
+    /// The year's tasks not done, with the cause the units gave and what became of them (carried into next year's plan,
+    /// or still to be decided): what the committee accounts for in its annual report.
+    /// </summary>
+    private static void Unfinished(Body body, MonthlyReport report)
+    {
+        body.Append(Title("1. Nhiệm vụ chưa hoàn thành và nguyên nhân", level: 2));
+        if (report.Unfinished.Count == 0)
+        {
+            body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, các nhiệm vụ có thời hạn trong năm đều đã hoàn thành."));
+            return;
+        }
+        var carried = report.Unfinished.Count(u => u.CarriedTo is not null);
+        var overdue = report.Unfinished.Count(u => u.Task.Health == TaskHealth.Overdue);
+        body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, còn {report.Unfinished.Count} nhiệm vụ có thời hạn trong năm chưa hoàn thành "
+            + $"(trong đó {overdue} nhiệm vụ quá hạn)"
+            + (carried == 0 ? ":" : $"; {carried} nhiệm vụ đã chuyển tiếp sang kế hoạch năm sau:")));
+        body.Append(Table([600, 3200, 1100, 1500, 1100, TextWidth - 7500],
+            ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng", "Nguyên nhân, hướng xử lý"],
+            report.Unfinished.Select((u, i) => new[]
+            {
+                Index(i), (u.Task.Code is null ? "" : u.Task.Code + ". ") + Sentence(Short(u.Task.Name)),
+                u.Task.Due is { } due ? DayText.Show(due) : u.Task.DeadlineRaw ?? "", u.Task.Lead, PeriodLabels.Health(u.Task.Health),
+                string.Join("\n", new[]
+                {
+                    u.Cause is { } cause ? Sentence(cause).TrimEnd('.', ';', ' ') + "." : "Đơn vị chưa báo cáo nguyên nhân.",
+                    u.CarriedTo is { } year ? $"Chuyển tiếp sang năm {year.ToString(CultureInfo.InvariantCulture)}." : "",
+                }.Where(x => x.Length > 0)),
+            }),
+            [Center, Left, Center, Left, Center, Left]));
+    }
+
+    private static void Troubled(Body body, MonthlyReport report)
+    {
         body.Append(Title("1. Nhiệm vụ quá hạn, có nguy cơ chậm tiến độ", level: 2));
         var overdue = report.Troubled.Count(t => t.Health == TaskHealth.Overdue);
         if (report.Troubled.Count == 0)
@@ -324,12 +374,6 @@ public static class MonthlyReportDocx
             body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, có {overdue} nhiệm vụ quá hạn và {report.Troubled.Count - overdue} nhiệm vụ có nguy cơ chậm tiến độ:"));
             body.Append(TaskTable(report.Troubled));
         }
-        var r = report.Rate;
-        if (r.Missing > 0 || r.Late > 0)
-            body.Append(Text($"Về chế độ báo cáo: còn {r.Missing} cơ quan, đơn vị chưa gửi báo cáo và {r.Late} báo cáo gửi trễ hạn."));
-
-        body.Append(Title("2. Khó khăn, vướng mắc các đơn vị báo cáo", level: 2));
-        Notes(body, report.Difficulties, "Các cơ quan, đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.");
     }
 
     private static void Requests(Body body, MonthlyReport report)

@@ -20,6 +20,16 @@ public static class PeriodQueries
         return await months.OrderBy(p => p.StartsOn).ToListAsync(ct);
     }
 
+    /// <summary>The year's period of the plan's line ("Năm 2026"), once it has opened; null before.</summary>
+    public static async Task<ReportingPeriod?> YearOfAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var line = await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
+        return await db.Periods.AsNoTracking()
+            .Where(p => line.Contains(p.PlanId) && p.Kind == PeriodKinds.Annual && p.State != PeriodStates.Scheduled)
+            .OrderByDescending(p => p.OpensOn).FirstOrDefaultAsync(ct);
+    }
+
     public static Task<ReportingPeriod?> FindAsync(RoViecDbContext db, Guid id, CancellationToken ct) =>
         db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
 
