@@ -50,8 +50,9 @@ public sealed record MonthlyReport
     public DateOnly NextUntil { get; init; }
 
     /// <summary>
-    /// The year's report only: every task of the year not done on the report's date (not started, running, behind, overdue,
-    /// found impossible), overdue first, with the cause its units last gave and the year it was carried into, if it was.
+    /// The year's report only: every task of the year behind, overdue or found impossible on the report's date, and every
+    /// task not done that was carried into next year's plan; overdue first, with the cause its units last gave and the
+    /// year it was carried into, if it was.
     /// </summary>
     public IReadOnlyList<UnfinishedTask> Unfinished { get; init; } = [];
 

@@ -136,24 +136,22 @@ public static partial class MonthlyReportQuery
         IReadOnlyList<UnfinishedTask> unfinished = [];
         if (period.Kind == PeriodKinds.Annual)
         {
-            var open = tasks.Where(t => Unfinished(HealthOf(t.Id)) && (t.DeadlineDue is null || t.DeadlineDue <= period.EndsOn)).ToList();
+            // Carried over or not, a task still running on time towards a later day of the year is the coming work (section VI), not a shortfall.
+            var carriedIds = (await db.Tasks.AsNoTracking()
+                .Where(t => t.Source == TaskSources.CarriedOver && t.ReplacesTaskId != null)
+                .Join(db.Plans.AsNoTracking().Where(p => p.Status != PlanStatuses.Draft && p.Year > period.Year), t => t.PlanId, p => p.Id, (t, p) => new { Old = t.ReplacesTaskId!.Value, p.Year })
+                .ToListAsync(ct)).GroupBy(c => c.Old).ToDictionary(g => g.Key, g => g.Min(c => c.Year));
+            var open = tasks.Where(t => Unfinished(HealthOf(t.Id)) || (carriedIds.ContainsKey(t.Id) && TaskStatusRules.IsOpen(HealthOf(t.Id)))).ToList();
             // A task that continues one of a replaced version of the year answers for that task's lines too.
             var answering = open.SelectMany(t => t.ReplacesTaskId is { } old && t.Source != TaskSources.CarriedOver ? new[] { t.Id, old } : [t.Id]).ToList();
             var causes = await CausesAsync(db, period, answering, ct);
-            var ids = open.Select(t => t.Id).ToList();
-            var carried = (await (
-                from later in db.Tasks.AsNoTracking()
-                join p in db.Plans.AsNoTracking() on later.PlanId equals p.Id
-                where later.Source == TaskSources.CarriedOver && later.ReplacesTaskId != null && p.Status != PlanStatuses.Draft && ids.Contains(later.ReplacesTaskId.Value)
-                select new { Old = later.ReplacesTaskId!.Value, p.Year }).ToListAsync(ct))
-                .GroupBy(c => c.Old).ToDictionary(g => g.Key, g => g.Min(c => c.Year));
             unfinished = open
                 .OrderBy(t => HealthOf(t.Id) switch { TaskHealth.Overdue => 0, TaskHealth.CannotDo => 1, TaskHealth.AtRisk => 2, _ => 3 })
                 .ThenBy(t => t.DeadlineDue ?? DateOnly.MaxValue).ThenBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order)
                 .Select(t => new UnfinishedTask(
                     new TaskRef(t.Code, t.Name, LeadOf(t.LeadUnitId, t.LeadAsWritten), t.DeadlineRaw, t.DeadlineDue, HealthOf(t.Id)),
                     causes.GetValueOrDefault(t.Id) ?? (t.ReplacesTaskId is { } old && t.Source != TaskSources.CarriedOver ? causes.GetValueOrDefault(old) : null),
-                    carried.TryGetValue(t.Id, out var year) ? year : null))
+                    carriedIds.TryGetValue(t.Id, out var year) ? year : null))
                 .ToList();
         }
 
@@ -190,9 +188,8 @@ public static partial class MonthlyReportQuery
         };
     }
 
-    /// <summary>Not done on the year's report date: not started, running, behind, overdue, or found impossible.</summary>
-    private static bool Unfinished(TaskHealth health) =>
-        health is TaskHealth.NotStarted or TaskHealth.OnTrack or TaskHealth.AtRisk or TaskHealth.Overdue or TaskHealth.CannotDo;
+    /// <summary>Not done as it should be on the year's report date: behind, overdue, or found impossible.</summary>
+    private static bool Unfinished(TaskHealth health) => health is TaskHealth.AtRisk or TaskHealth.Overdue or TaskHealth.CannotDo;
 
     /// <summary>
     /// Each task's cause of not being done, as its units last wrote it in a report of the year that reached the standing

@@ -338,15 +338,15 @@ public static class MonthlyReportDocx
         body.Append(Title("1. Nhiệm vụ chưa hoàn thành và nguyên nhân", level: 2));
         if (report.Unfinished.Count == 0)
         {
-            body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, các nhiệm vụ có thời hạn trong năm đều đã hoàn thành."));
+            body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, không có nhiệm vụ quá hạn, có nguy cơ chậm tiến độ hoặc không thể thực hiện."));
             return;
         }
         var carried = report.Unfinished.Count(u => u.CarriedTo is not null);
         var overdue = report.Unfinished.Count(u => u.Task.Health == TaskHealth.Overdue);
-        body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, còn {report.Unfinished.Count} nhiệm vụ có thời hạn trong năm chưa hoàn thành "
+        body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, có {report.Unfinished.Count} nhiệm vụ chưa hoàn thành theo yêu cầu "
             + $"(trong đó {overdue} nhiệm vụ quá hạn)"
             + (carried == 0 ? ":" : $"; {carried} nhiệm vụ đã chuyển tiếp sang kế hoạch năm sau:")));
-        body.Append(Table([600, 3200, 1100, 1500, 1100, TextWidth - 7500],
+        body.Append(Table([700, 2800, 1250, 1450, 1150, TextWidth - 7350],
             ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng", "Nguyên nhân, hướng xử lý"],
             report.Unfinished.Select((u, i) => new[]
             {
