@@ -35,16 +35,32 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     /// <summary>Lines the inspection committee did not confirm, newest period first.</summary>
     public IReadOnlyList<Features.CrossChecks.CrossCheckFlag> Flags { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? ky, CancellationToken ct)
+    /// <summary>The years with a work programme, for reading a past year (`?nam=`).</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? ky, [FromQuery] int? nam, CancellationToken ct)
     {
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is null || !scope.SeesWholeCommune) return Forbid();
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         Today = clock.VietnamToday();
+        if (communeId is { } commune)
+        {
+            Years = await PlanQueries.ProgrammeYearsAsync(db, commune, ct);
+            // A past year stays readable: its periods as they closed.
+            if (nam is { } year && year != Plan?.Year)
+            {
+                Plan = await PlanQueries.ProgrammeOfYearAsync(db, commune, year, ct);
+                if (Plan is null) return NotFound();
+            }
+        }
         if (Plan is null) return Page();
 
-        if (await Overview.ReadAsync(db, Plan, ky, Today, ct) is not { } view) return NotFound();
+        // A period of another year, when the year was just changed on the form, gives way to the chosen year's.
+        var view = await Overview.ReadAsync(db, Plan, ky, Today, ct);
+        if (view is null && nam is not null) view = await Overview.ReadAsync(db, Plan, null, Today, ct);
+        if (view is null) return NotFound();
         (PeriodChoices, Period, PeriodRate, YearRate, Reports, Troubled, ByStatus, UnitRates, Unassigned, Flags) =
             (view.PeriodChoices, view.Period, view.PeriodRate, view.YearRate, view.Reports, view.Troubled, view.ByStatus, view.UnitRates, view.Unassigned, view.Flags);
         return Page();

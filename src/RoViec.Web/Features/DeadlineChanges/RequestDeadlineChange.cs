@@ -39,6 +39,7 @@ public static class RequestDeadlineChange
         if (!IsLeadUnitOf(caller, task)) return new DeadlineChangeOutcome.Forbidden(NotLead);
         if (!await db.Plans.AnyAsync(p => p.Id == task.PlanId && p.Status == PlanStatuses.Active, ct))
             return new DeadlineChangeOutcome.Conflict("Chỉ điều chỉnh được thời hạn của nhiệm vụ thuộc kế hoạch đang thực hiện.");
+        if (await Plans.PlanQueries.ClosedYearAsync(db, task.PlanId, ct) is { } closed) return new DeadlineChangeOutcome.Conflict(closed);
         if (!HasDeadline(task))
             return new DeadlineChangeOutcome.Conflict("Nhiệm vụ này không có hạn cụ thể (thường xuyên, theo kế hoạch cấp trên hoặc chưa rõ) nên không có thời hạn để điều chỉnh; hãy liên hệ cơ quan thường trực.");
         var pending = await db.DeadlineChangeRequests.AsNoTracking()

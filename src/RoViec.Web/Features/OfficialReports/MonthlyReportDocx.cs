@@ -346,7 +346,7 @@ public static class MonthlyReportDocx
         body.Append(Text($"Tính đến ngày {DayText.Show(report.AsOf)}, có {report.Unfinished.Count} nhiệm vụ chưa hoàn thành theo yêu cầu "
             + $"(trong đó {overdue} nhiệm vụ quá hạn)"
             + (carried == 0 ? ":" : $"; {carried} nhiệm vụ đã chuyển tiếp sang kế hoạch năm sau:")));
-        body.Append(Table([700, 2800, 1250, 1450, 1150, TextWidth - 7350],
+        body.Append(Table([700, 2700, 1400, 1450, 1100, TextWidth - 7350],
             ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Tình trạng", "Nguyên nhân, hướng xử lý"],
             report.Unfinished.Select((u, i) => new[]
             {

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 
+using RoViec.Web.Shared.Localisation;
+
 namespace RoViec.Web.Features.Plans;
 
 /// <summary>Reads shared by the plan pages and the API.</summary>
@@ -45,6 +47,24 @@ public static class PlanQueries
         db.Plans.AsNoTracking()
             .Where(p => p.CommuneId == communeId && p.Year == year && p.Status != PlanStatuses.Draft && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly)
             .OrderByDescending(p => p.ConfirmedAtUtc ?? p.ImportedAtUtc).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Why the plan's year is closed to changes, or null while it is open: once the commune has a work programme in force for
+    /// a later year, last year's plans, tasks and reports are read-only — fully readable (`?nam=`), no longer changed.
+    /// </summary>
+    public static async Task<Sentence?> ClosedYearAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.CommuneId, p.Year }).FirstOrDefaultAsync(ct);
+        if (plan is null) return null;
+        var later = await db.Plans.AsNoTracking()
+            .Where(p => p.CommuneId == plan.CommuneId && p.Status == PlanStatuses.Active && p.ReportsWithPlanId == null && p.Rhythm == PlanRhythms.Monthly && p.Year > plan.Year)
+            .OrderBy(p => p.Year).Select(p => (int?)p.Year).FirstOrDefaultAsync(ct);
+        return later is { } year
+            ? new Sentence("Năm {0} đã khép lại: xã đã có chương trình công tác năm {1}. Nhiệm vụ, báo cáo và số liệu năm {0} chỉ còn để xem, không sửa được nữa.",
+                plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), year.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
 
     /// <summary>The years the commune has a work programme for, oldest first.</summary>
     public static async Task<IReadOnlyList<int>> ProgrammeYearsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>

@@ -31,14 +31,15 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
     public string FormToken { get; private set; } = "";
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery(Name = "da-gui")] int? sent, CancellationToken ct)
+    /// <param name="nam">A year ("2026"): its last closed month, so last year stays public after the year turns.</param>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery] int? nam, [FromQuery(Name = "da-gui")] int? sent, CancellationToken ct)
     {
         var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return NotFound();
         Settings = page;
         Commune = await PlanQueries.CommuneNameAsync(db, page.CommuneId, ct) ?? "";
-        Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct);
-        if (ky is not null && Month is null) return NotFound();
+        Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct, nam);
+        if ((ky is not null || nam is not null) && Month is null) return NotFound();
         var stamp = await PublicFeedback.StampAsync(db, page.CommuneId, Month?.Id, ct);
         var etag = $"\"{page.Version:N}-{stamp.SnapshotVersion:N}-{stamp.Count}-{stamp.LastAnsweredUtc.Ticks}-{sent}\"";
         Response.Headers.CacheControl = "public, max-age=300";

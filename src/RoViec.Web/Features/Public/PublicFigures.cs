@@ -92,7 +92,8 @@ public static class PublicFigures
     }
 
     /// <summary>The month shown: `?ky=2026-10` if it is closed, else the latest closed month.</summary>
-    public static async Task<ReportingPeriod?> MonthAsync(RoViecDbContext db, Guid communeId, string? ky, CancellationToken ct)
+    /// <param name="ky">A month "2026-10"; null: the latest closed month (of <paramref name="year"/>, when given).</param>
+    public static async Task<ReportingPeriod?> MonthAsync(RoViecDbContext db, Guid communeId, string? ky, CancellationToken ct, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         // The plans in force with the versions of the same year they replaced: a month closed before a replacement stays public.
@@ -106,6 +107,7 @@ public static class PublicFigures
             if (!DateOnly.TryParseExact(ky + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
             return await months.FirstOrDefaultAsync(p => p.Year == day.Year && p.Number == day.Month, ct);
         }
+        if (year is { } y) months = months.Where(p => p.Year == y);
         return await months.OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(ct);
     }
 

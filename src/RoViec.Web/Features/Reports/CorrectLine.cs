@@ -24,6 +24,7 @@ public static class CorrectLine
         if (report.State != ReportStates.Verified)
             return new ReportOutcome.Conflict(new Sentence("Chỉ đính chính được báo cáo đã xác minh; báo cáo này đang ở trạng thái \"{0}\".", (Sentence)ReportLabels.State(report.State)));
         if (desk.HoldVersion(report, version) is { } stale) return stale;
+        if (await desk.ClosedYearAsync(report, ct) is { } closed) return new ReportOutcome.Conflict(closed);
         var item = report.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return new ReportOutcome.BadRequest("Dòng cần đính chính không thuộc báo cáo này; hãy tải lại trang.");
         var ratio = handle.IsRatio(item);

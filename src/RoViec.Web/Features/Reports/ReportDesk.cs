@@ -120,6 +120,14 @@ public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvi
     /// Holds the save to the version the caller read: a stale version is refused at once, and a save racing
     /// another one fails on the version token instead of overwriting it.
     /// </summary>
+    /// <summary>Why the report's year no longer takes changes (a later year's programme is in force), or null.</summary>
+    public async Task<Sentence?> ClosedYearAsync(UnitReport report, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var planId = await Db.Periods.AsNoTracking().Where(p => p.Id == report.PeriodId).Select(p => p.PlanId).FirstAsync(ct);
+        return await Plans.PlanQueries.ClosedYearAsync(Db, planId, ct);
+    }
+
     public ReportOutcome? HoldVersion(UnitReport report, Guid? read)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -40,16 +40,23 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The years with a work programme, for reading a past year's scores (`?nam=2026`).</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    /// <summary>A past year is shown (not the year of the programme in force): links keep it.</summary>
+    public int? PastYear { get; private set; }
+
+    /// <param name="nam">A year (2026) reads that year's programme; with no month or quarter, the year's average (any value, as before).</param>
     public async Task<IActionResult> OnGetAsync([FromQuery] Guid? ky, [FromQuery] int? quy, [FromQuery] int? nam, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(nam is >= 2000 ? nam : null, ct);
+        if (nam is >= 2000 && Plan?.Year != nam) return NotFound();
         if (Plan is null) return Page();
         if (quy is >= 1 and <= 4)
         {
             Quarter = quy;
             await AverageAsync(new Sentence("Xếp hạng quý {0}/{1}", Roman(quy.Value), Plan.Year.ToString(CultureInfo.InvariantCulture)), Months.Where(m => (m.Number - 1) / 3 + 1 == quy).ToList(), ct);
         }
-        else if (nam is not null)
+        else if (nam is not null && ky is null)
         {
             Year = true;
             await AverageAsync(new Sentence("Xếp hạng năm {0}", Plan.Year.ToString(CultureInfo.InvariantCulture)), Months, ct);
@@ -57,7 +64,12 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         else
         {
             Month = ky is { } id ? Months.FirstOrDefault(m => m.Id == id) : Months.LastOrDefault(m => Scored.Contains(m.Id));
-            if (ky is not null && Month is null) return NotFound();
+            if (ky is not null && Month is null)
+            {
+                // A month of another year, when the year was just changed on the form, gives way to the chosen year's latest.
+                if (nam is null) return NotFound();
+                Month = Months.LastOrDefault(m => Scored.Contains(m.Id));
+            }
             if (Month is not null) View = await ScoreQueries.MonthAsync(db, Month, ct);
         }
         return Page();
@@ -65,7 +77,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
 
     public async Task<IActionResult> OnPostRecomputeAsync([FromForm] Guid ky, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(null, ct);
         if (!RunsReporting) return Forbid();
         if (Plan is null || Months.All(m => m.Id != ky)) return NotFound();
         var outcome = await ScoreService.RecomputeAsync(db, ky, "Cơ quan thường trực chấm lại", User.Identity?.Name, clock, ct);
@@ -81,11 +93,21 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         return Redirect($"/diem?ky={ky}");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(int? year, CancellationToken ct)
     {
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         var scope = await currentUser.ScopeAsync(User, ct);
         Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
+        if (communeId is { } commune)
+        {
+            Years = await PlanQueries.ProgrammeYearsAsync(db, commune, ct);
+            // A past year stays readable: its programme's months, scores and rankings as they closed.
+            if (year is { } y && y != Plan?.Year)
+            {
+                Plan = await PlanQueries.ProgrammeOfYearAsync(db, commune, y, ct);
+                PastYear = Plan is null ? null : y;
+            }
+        }
         if (Plan is null) return;
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
         OwnUnitId = scope?.SeesWholeCommune == true ? null : scope?.UnitId;

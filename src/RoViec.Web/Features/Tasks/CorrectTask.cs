@@ -4,6 +4,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Features.Plans;
+using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Tasks;
@@ -39,6 +40,13 @@ public abstract record CorrectTaskResult
         public string Message => "Không có nhiệm vụ này, hoặc nó không thuộc phạm vi của bạn.";
     }
 
+    /// <summary>The task's year is closed (a later year's programme is in force): it stays readable, no longer changed.</summary>
+    public sealed record YearClosed(Sentence Why) : CorrectTaskResult, IRefused
+    {
+        public Refusal Refusal => Refusal.Conflict;
+        public string Message => Why.ToString();
+    }
+
     /// <summary>The caller may know the task but not change it (another unit's, or not a plan manager).</summary>
     public sealed record Forbidden : CorrectTaskResult, IRefused
     {
@@ -54,6 +62,13 @@ public abstract record CorrectTaskResult
 /// </summary>
 public static class CorrectTask
 {
+    /// <summary>Why the task can no longer be changed because its year is closed, or null.</summary>
+    public static Task<Sentence?> ClosedYearAsync(RoViecDbContext db, PlanTaskRow task, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return Plans.PlanQueries.ClosedYearAsync(db, task.PlanId, ct);
+    }
+
     /// <summary>The task as it now reads (not tracked), for the form; null if there is none the caller may see.</summary>
     public static Task<PlanTaskRow?> ReadAsync(RoViecDbContext db, Guid id, CancellationToken ct)
     {
@@ -84,6 +99,7 @@ public static class CorrectTask
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return new CorrectTaskResult.NotFound();
         if (Refusal(caller, task) is { } refused) return refused;
+        if (await Plans.PlanQueries.ClosedYearAsync(db, task.PlanId, ct) is { } closed) return new CorrectTaskResult.YearClosed(closed);
         var input = build(task);
         var year = await db.Plans.Where(p => p.Id == task.PlanId).Select(p => p.Year).FirstAsync(ct);
         // The version the officer edited, not the one just read: a save in between is a conflict.

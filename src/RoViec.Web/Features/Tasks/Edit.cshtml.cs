@@ -36,11 +36,19 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser, Micro
 
     public PlanTaskRow? Theirs { get; private set; }
 
+    /// <summary>Why the task's year no longer takes changes (a later year's programme is in force), or null.</summary>
+    public string? Closed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var task = await CorrectTask.ReadAsync(db, id, ct);
         if (task is null) return NotFound();
         if (CorrectTask.Refusal(await currentUser.ScopeAsync(User, ct), task) is IRefused refused) return this.Refuse(refused.Refusal);
+        if (await CorrectTask.ClosedYearAsync(db, task, ct) is { } closed)
+        {
+            Closed = closed.In(L);
+            return this.Refuse(Refusal.Conflict);
+        }
         Input = new Form
         {
             Name = task.Name,
@@ -78,6 +86,9 @@ public sealed class EditModel(RoViecDbContext db, CurrentUser currentUser, Micro
                     foreach (var message in messages) ModelState.AddModelError($"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", L[message]);
                 }
                 return this.Refuse(invalid.Refusal);
+            case CorrectTaskResult.YearClosed yearClosed:
+                Closed = yearClosed.Why.In(L);
+                return this.Refuse(yearClosed.Refusal);
             case CorrectTaskResult.Conflict conflict:
                 Theirs = conflict.Current;
                 Input.Version = Theirs.Version;

@@ -35,6 +35,10 @@ public static class AssignLead
         var ids = tasks.Select(t => t.Id).Distinct().ToList();
         var rows = await db.Tasks.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         if (rows.Count != ids.Count) return new Result.Invalid("tasks", "Có nhiệm vụ được chọn không thuộc kế hoạch của xã.");
+        foreach (var planId in rows.Select(r => r.PlanId).Distinct())
+        {
+            if (await Plans.PlanQueries.ClosedYearAsync(db, planId, ct) is { } closed) return new Result.Invalid("tasks", closed.ToString());
+        }
         var seen = tasks.ToDictionary(t => t.Id, t => t.Version);
         var changed = rows.Where(r => r.Version != seen[r.Id]).Select(r => r.Code is { Length: > 0 } code ? code : r.Name).ToList();
         if (changed.Count > 0) return new Result.Conflict(changed);
