@@ -50,8 +50,15 @@ public sealed class PastYearTests
         {
             db.Plans.Add(new Plan
             {
-                Id = Guid.NewGuid(), CommuneId = task.CommuneId, Kind = "CTr", Title = "Chương trình công tác năm 2027", Year = 2027,
-                SourceFileName = "ctr-2027.txt", SourceText = "", Status = PlanStatuses.Active, ConfirmedAtUtc = app.UtcNow,
+                Id = Guid.NewGuid(),
+                CommuneId = task.CommuneId,
+                Kind = "CTr",
+                Title = "Chương trình công tác năm 2027",
+                Year = 2027,
+                SourceFileName = "ctr-2027.txt",
+                SourceText = "",
+                Status = PlanStatuses.Active,
+                ConfirmedAtUtc = app.UtcNow,
             });
             db.PublicPages.Add(new PublicPage { Id = Guid.NewGuid(), CommuneId = task.CommuneId, Slug = "xa-thu", Enabled = true, Version = Guid.NewGuid() });
             return await db.SaveChangesAsync(Ct);
