@@ -14,9 +14,25 @@ namespace RoViec.Web.Tests;
 /// signed-in account without a role): the expected allow or deny, asserted by real requests.
 /// A new endpoint without a rule here fails the first test, so nobody adds a page unguarded.
 /// </summary>
-public sealed class AuthorisationMatrixTests
+public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared shared) : IClassFixture<AuthorisationMatrixTests.Shared>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// One application for the tests that only read (the rule lists and every caller's GETs): a GET changes nothing another
+    /// caller's answer depends on. The form posts and the outsiders' tests each start their own, as posts may change state.
+    /// </summary>
+    public sealed class Shared : IAsyncDisposable
+    {
+        public RoViecApp App { get; } = new();
+
+        private Dictionary<string, string>? _values;
+
+        /// <summary>The sample rows the routes are filled with, made once (making them adds rows).</summary>
+        public async Task<Dictionary<string, string>> ValuesAsync() => _values ??= await SampleValuesAsync(App);
+
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
 
     /// <summary>Who is asking: a demo account (or none), its role and, for unit roles, whether the sample task is its unit's.</summary>
     public sealed record Caller(string? UserName, string? Role, bool OwnsSampleTask = false)
@@ -145,9 +161,9 @@ public sealed class AuthorisationMatrixTests
     };
 
     [Fact]
-    public async Task Every_mapped_endpoint_has_a_rule()
+    public void Every_mapped_endpoint_has_a_rule()
     {
-        await using var app = new RoViecApp();
+        var app = shared.App;
         _ = app.CreateClient();
 
         var mapped = Endpoints(app);
@@ -161,8 +177,8 @@ public sealed class AuthorisationMatrixTests
     public async Task Each_endpoint_allows_exactly_the_expected_callers(string callerName)
     {
         var caller = Callers[callerName];
-        await using var app = new RoViecApp();
-        var values = await SampleValuesAsync(app);
+        var app = shared.App;
+        var values = await shared.ValuesAsync();
         using var client = caller.UserName is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await SignInAsync(app, caller);
 
         var wrong = new List<string>();
@@ -232,7 +248,7 @@ public sealed class AuthorisationMatrixTests
     [Fact]
     public async Task Every_form_post_and_api_write_has_a_rule()
     {
-        await using var app = new RoViecApp();
+        var app = shared.App;
         _ = app.CreateClient();
 
         var posts = await FormPostsAsync(app);
