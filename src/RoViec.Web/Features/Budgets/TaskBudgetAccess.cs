@@ -58,9 +58,10 @@ public static class TaskBudgetAccess
     public static async Task<string> FingerprintAsync(RoViecDbContext db, Guid taskId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var lines = await db.TaskBudgetLines.AsNoTracking().Where(l => l.TaskId == taskId).Select(l => l.Source + ":" + l.Version).ToListAsync(ct);
-        var system = await db.TaskInformationSystems.AsNoTracking().Where(s => s.TaskId == taskId).Select(s => "is:" + s.Version).ToListAsync(ct);
-        return Fingerprint(lines.Concat(system));
+        // Read, then written here: a database writes a Guid as text its own way.
+        var lines = await db.TaskBudgetLines.AsNoTracking().Where(l => l.TaskId == taskId).Select(l => new { l.Source, l.Version }).ToListAsync(ct);
+        var system = await db.TaskInformationSystems.AsNoTracking().Where(s => s.TaskId == taskId).Select(s => s.Version).ToListAsync(ct);
+        return Fingerprint(lines.Select(l => l.Source + ":" + l.Version).Concat(system.Select(v => "is:" + v)));
     }
 
     public static string Fingerprint(IEnumerable<string> parts)
