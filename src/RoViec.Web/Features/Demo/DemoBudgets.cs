@@ -41,8 +41,14 @@ public static partial class DemoBudgets
             {
                 db.TaskBudgetLines.Add(new TaskBudgetLine
                 {
-                    Id = Guid.NewGuid(), CommuneId = communeId, TaskId = task.Id, Source = source, Allocated = amount,
-                    EnteredBy = "thuongtruc", EnteredAtUtc = at, Version = Guid.NewGuid(),
+                    Id = Guid.NewGuid(),
+                    CommuneId = communeId,
+                    TaskId = task.Id,
+                    Source = source,
+                    Allocated = amount,
+                    EnteredBy = "thuongtruc",
+                    EnteredAtUtc = at,
+                    Version = Guid.NewGuid(),
                 });
                 // Paid out a little each month, more in some months than others, never past the allocation: a task
                 // started early pays faster than the last ones.
@@ -56,8 +62,15 @@ public static partial class DemoBudgets
                     paid += payment;
                     db.TaskDisbursements.Add(new TaskDisbursement
                     {
-                        Id = Guid.NewGuid(), CommuneId = communeId, TaskId = task.Id, Source = source, Year = year, Month = month, Amount = payment,
-                        Basis = $"Chứng từ chi số {month:00}-{i + 1}/{year}", RecordedBy = "thuongtruc",
+                        Id = Guid.NewGuid(),
+                        CommuneId = communeId,
+                        TaskId = task.Id,
+                        Source = source,
+                        Year = year,
+                        Month = month,
+                        Amount = payment,
+                        Basis = $"Chứng từ chi số {month:00}-{i + 1}/{year}",
+                        RecordedBy = "thuongtruc",
                         RecordedAtUtc = DemoHistory.Utc(new DateOnly(year, month, 25), 15),
                     });
                 }
@@ -67,8 +80,13 @@ public static partial class DemoBudgets
                 var total = Allocations[i].Sum(a => a.Amount);
                 db.TaskInformationSystems.Add(new TaskInformationSystem
                 {
-                    Id = Guid.NewGuid(), CommuneId = communeId, TaskId = task.Id, SecurityAllocated = total * (systems.IndexOf(task) == 0 ? 8m : 20m) / 100m,
-                    EnteredBy = "thuongtruc", EnteredAtUtc = at, Version = Guid.NewGuid(),
+                    Id = Guid.NewGuid(),
+                    CommuneId = communeId,
+                    TaskId = task.Id,
+                    SecurityAllocated = total * (systems.IndexOf(task) == 0 ? 8m : 20m) / 100m,
+                    EnteredBy = "thuongtruc",
+                    EnteredAtUtc = at,
+                    Version = Guid.NewGuid(),
                 });
             }
         }
