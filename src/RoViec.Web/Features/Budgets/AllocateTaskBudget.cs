@@ -31,11 +31,11 @@ public static class AllocateTaskBudget
         var lines = await db.TaskBudgetLines.Where(l => l.TaskId == taskId).ToListAsync(ct);
         var disbursed = (await db.TaskDisbursements.AsNoTracking().Where(d => d.TaskId == taskId && d.Source == key).Select(d => d.Amount).ToListAsync(ct)).Sum();
         if (allocated < disbursed)
-            errors["Amount"] = new Sentence("Kinh phí giao từ nguồn {0} không được thấp hơn số đã giải ngân ({1} đồng).", new Sentence(BudgetText.SourceLabel(key!)), BudgetText.Money(disbursed));
+            errors["Amount"] = new Sentence("Kinh phí giao từ nguồn {0} không được thấp hơn số đã giải ngân ({1:#,0} đồng).", new Sentence(BudgetText.SourceLabel(key!)), disbursed);
         var total = lines.Where(l => l.Source != key).Sum(l => l.Allocated) + allocated!.Value;
         var security = await db.TaskInformationSystems.AsNoTracking().Where(s => s.TaskId == taskId).Select(s => (decimal?)s.SecurityAllocated).FirstOrDefaultAsync(ct);
         if (security is { } share && share > total)
-            errors["Amount"] = new Sentence("Tổng kinh phí của nhiệm vụ ({0} đồng) sẽ thấp hơn kinh phí dành cho an toàn thông tin ({1} đồng).", BudgetText.Money(total), BudgetText.Money(share));
+            errors["Amount"] = new Sentence("Tổng kinh phí của nhiệm vụ ({0:#,0} đồng) sẽ thấp hơn kinh phí dành cho an toàn thông tin ({1:#,0} đồng).", total, share);
         if (errors.Count > 0) return new BudgetOutcome.Invalid(errors);
 
         var line = lines.FirstOrDefault(l => l.Source == key);

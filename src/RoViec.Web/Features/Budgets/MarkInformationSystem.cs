@@ -40,7 +40,7 @@ public static class MarkInformationSystem
         if (amount > total)
             return new BudgetOutcome.Invalid(new Dictionary<string, Sentence>(StringComparer.Ordinal)
             {
-                ["Security"] = new Sentence("Kinh phí cho an toàn thông tin ({0} đồng) vượt tổng kinh phí được giao của nhiệm vụ ({1} đồng).", BudgetText.Money(amount), BudgetText.Money(total)),
+                ["Security"] = new Sentence("Kinh phí cho an toàn thông tin ({0:#,0} đồng) vượt tổng kinh phí được giao của nhiệm vụ ({1:#,0} đồng).", amount, total),
             });
         if (row is null)
         {

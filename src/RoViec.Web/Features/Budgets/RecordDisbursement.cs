@@ -51,8 +51,8 @@ public static class RecordDisbursement
         if (before + paid!.Value > line.Allocated)
             return new BudgetOutcome.Invalid(new Dictionary<string, Sentence>(StringComparer.Ordinal)
             {
-                ["Amount"] = new Sentence("Tổng giải ngân từ nguồn {0} sẽ là {1} đồng, vượt kinh phí được giao {2} đồng (đã giải ngân {3} đồng).",
-                    label, BudgetText.Money(before + paid.Value), BudgetText.Money(line.Allocated), BudgetText.Money(before)),
+                ["Amount"] = new Sentence("Tổng giải ngân từ nguồn {0} sẽ là {1:#,0} đồng, vượt kinh phí được giao {2:#,0} đồng (đã giải ngân {3:#,0} đồng).",
+                    label, before + paid.Value, line.Allocated, before),
             });
 
         db.TaskDisbursements.Add(new TaskDisbursement

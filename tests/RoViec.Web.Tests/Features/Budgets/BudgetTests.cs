@@ -275,4 +275,19 @@ public sealed class BudgetTests
         });
         Assert.Equal(85m, (await MeasureAsync()).Value);
     }
+
+    [Fact]
+    public async Task Refusals_follow_the_language_toggle_with_the_source_named_in_english()
+    {
+        await using var app = new RoViecApp();
+        var (t1, _, _, _) = await TasksAsync(app);
+        using var office = await app.ClientAsync("thuongtruc");
+        await AllocateSeenAsync(office, t1, BudgetSources.Province, "10.000.000");
+        await office.GetAsync(new Uri("/ngon-ngu?culture=en&returnUrl=%2F", UriKind.Relative), Ct);
+
+        var over = await office.PostFormAsync(TaskPage(t1), $"{Money(t1)}?handler=Disburse", ("Source", "Province"), ("Month", "2"), ("Amount", "12.000.000"), ("Basis", "CT 2"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Contains("Disbursements from Province budget would total 12,000,000 VND", WebUtility.HtmlDecode(await over.BodyAsync()), StringComparison.Ordinal);
+    }
 }
