@@ -125,7 +125,12 @@ public sealed class BudgetTests
         Assert.Contains("Chứng từ số 9/CT", taskPage, StringComparison.Ordinal);
         Assert.Contains("id=\"form-giai-ngan\"", taskPage, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"form-giao-kinh-phi\"", taskPage, StringComparison.Ordinal);
-        Assert.Equal(400, (int)(await office.GetAsync(new Uri("/kinh-phi?thang=13", UriKind.Relative), Ct)).StatusCode);
+        var one = WebUtility.HtmlDecode(await office.GetStringAsync(new Uri($"/kinh-phi?ke-hoach={plan}&thang=11", UriKind.Relative), Ct));
+        Assert.Contains("Kế hoạch:", one, StringComparison.Ordinal);
+        Assert.Contains("Tổng cộng: được giao 210.000.000 đồng, đã giải ngân 105.000.000 đồng đến hết tháng 11, tỷ lệ giải ngân 50%.", one, StringComparison.Ordinal);
+        var month13 = await office.GetAsync(new Uri("/kinh-phi?thang=13", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, month13.StatusCode);
+        Assert.Contains("Tháng phải là một số từ 1 đến 12.", WebUtility.HtmlDecode(await month13.BodyAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,8 +238,11 @@ public sealed class BudgetTests
         Assert.Equal(HttpStatusCode.Forbidden, byHead.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.TaskDisbursements.CountAsync(Ct)));
         Assert.Equal(10_000_000m, await app.WithDbAsync(db => db.TaskBudgetLines.Where(l => l.TaskId == t1).Select(l => l.Allocated).SingleAsync(Ct)));
+        var version = await app.WithDbAsync(db => db.TaskBudgetLines.Where(l => l.TaskId == t1).Select(l => l.Version).SingleAsync(Ct));
         var own = await police.PostTokenFormAsync(form, $"{Money(t1)}?handler=Disburse", fields);
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        // The source's line changed version with the disbursement: another recorded at the same moment would conflict.
+        Assert.NotEqual(version, await app.WithDbAsync(db => db.TaskBudgetLines.Where(l => l.TaskId == t1).Select(l => l.Version).SingleAsync(Ct)));
         var row = await app.WithDbAsync(db => db.TaskDisbursements.AsNoTracking().SingleAsync(Ct));
         Assert.Equal(("congan", 2026, 5, 1_000_000m, "CT 5"), (row.RecordedBy, row.Year, row.Month, row.Amount, row.Basis));
     }
