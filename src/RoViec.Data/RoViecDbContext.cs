@@ -69,6 +69,10 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
     public DbSet<ScoreInput> ScoreInputs => Set<ScoreInput>();
     public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
+    public DbSet<TaskBudgetLine> TaskBudgetLines => Set<TaskBudgetLine>();
+    public DbSet<TaskDisbursement> TaskDisbursements => Set<TaskDisbursement>();
+    public DbSet<TaskInformationSystem> TaskInformationSystems => Set<TaskInformationSystem>();
+    public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
     public DbSet<UnitScore> UnitScores => Set<UnitScore>();
     public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
     public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();

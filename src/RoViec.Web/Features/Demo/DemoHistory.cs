@@ -87,6 +87,8 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
             await db.Plans.Where(p => p.Id == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacesPlanId, previous.Id), ct);
         }
         await AssignCultureOfficeAsync(communeId, plan.Id, ct);
+        // The money before the months are scored, so each month's disbursement criterion reads it.
+        await DemoBudgets.SeedAsync(db, communeId, plan.Id, today, ct);
         seeded = Add(seeded, await SeedPlanAsync(communeId, plan, today, inForce: true, ct));
         // The unit head approves before the standing office receives: the police, the one unit with a head's account.
         await db.ReportingRules.Where(r => r.PlanId == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequireHeadApproval, true), ct);

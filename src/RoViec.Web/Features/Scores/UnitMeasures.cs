@@ -55,9 +55,13 @@ public static class UnitMeasures
             from b in db.BudgetEntries.AsNoTracking()
             join p in db.Periods.AsNoTracking() on b.PeriodId equals p.Id
             where plans.Contains(b.PlanId) && b.UnitId != null && p.EndsOn <= period.EndsOn
-            select new { UnitId = b.UnitId!.Value, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
+            select new { UnitId = b.UnitId!.Value, b.PeriodId, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
         var budgetByUnit = budgets.GroupBy(b => b.UnitId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(b => b.EndsOn).ThenByDescending(b => b.EnteredAtUtc).First());
+
+        // The money of the tasks each unit leads, disbursed up to the month's end (Budgets); a figure typed for the unit and
+        // this very period on the inputs page takes precedence, an older typed one gives way to it.
+        var taskBudgets = await Budgets.BudgetFigures.ByLeadUnitAsync(db, plans, period.EndsOn, ct);
 
         var adHocMissed = await AdHocMissedAsync(db, period, ct);
 
@@ -124,8 +128,14 @@ public static class UnitMeasures
                 : new MeasureValue(Percent(onSchedule, led.Count), $"{onSchedule}/{led.Count} nhiệm vụ chủ trì đúng tiến độ");
 
             // Budget, where recorded.
-            measures[Measures.BudgetDisbursed] = budgetByUnit.TryGetValue(e.UnitId, out var budget) && budget.Allocated > 0
-                ? new MeasureValue(Percent(budget.Disbursed, budget.Allocated), $"Giải ngân {Money(budget.Disbursed)}/{Money(budget.Allocated)} đồng")
+            var typed = budgetByUnit.TryGetValue(e.UnitId, out var budget) ? budget : null;
+            measures[Measures.BudgetDisbursed] = typed is not null && (typed.PeriodId == period.Id || !taskBudgets.ContainsKey(e.UnitId))
+                ? (typed.Allocated > 0
+                    ? new MeasureValue(Percent(typed.Disbursed, typed.Allocated), $"Giải ngân {Money(typed.Disbursed)}/{Money(typed.Allocated)} đồng")
+                    : new MeasureValue(null, "Không được giao kinh phí"))
+                : taskBudgets.TryGetValue(e.UnitId, out var money) && money.Allocated > 0
+                ? new MeasureValue(Percent(money.Disbursed, money.Allocated),
+                    $"Giải ngân {Money(money.Disbursed)}/{Money(money.Allocated)} đồng kinh phí các nhiệm vụ chủ trì, đến hết tháng {period.EndsOn.Month:00}/{period.EndsOn.Year}")
                 : new MeasureValue(null, "Không được giao kinh phí");
 
             var entered = inputs[e.UnitId].ToDictionary(i => i.Code, i => new ManualEntry(i.Value, i.Yes, i.Basis), StringComparer.Ordinal);

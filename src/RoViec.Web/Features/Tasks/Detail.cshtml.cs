@@ -34,6 +34,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public bool CanEdit { get; private set; }
     /// <summary>The task's deadline as moved and its requests to move it.</summary>
     public RoViec.Web.Features.DeadlineChanges.TaskDeadlineChanges? DeadlineChanges { get; private set; }
+    /// <summary>The task's money: its budget lines, disbursements and information-system mark, with the forms the caller may use.</summary>
+    public RoViec.Web.Features.Budgets.TaskBudgetSection? Budget { get; private set; }
     /// <summary>The task's derived status today, for a task of a plan in force.</summary>
     public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
 
@@ -68,6 +70,9 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         SourceHtml = FieldHighlighter.Render(text, spans);
         History = await PlanQueries.HistoryAsync(db, nameof(PlanTaskRow), id, ct);
         DeadlineChanges = await RoViec.Web.Features.DeadlineChanges.DeadlineChangeQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, ct);
+        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        Budget = new RoViec.Web.Features.Budgets.TaskBudgetSection(
+            await RoViec.Web.Features.Budgets.TaskBudgetQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, RoViec.Domain.Text.VietnamTime.VietnamToday(clock), ct));
         (Continues, ContinuedBy, Superseded, CarriedInto) = await ReplacePlan.ContinuationAsync(db, task, ct);
         return Page();
     }

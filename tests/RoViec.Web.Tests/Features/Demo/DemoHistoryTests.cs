@@ -66,6 +66,12 @@ public sealed class DemoHistoryTests
         Assert.Equal(PeriodStates.Closed, year.State);
         Assert.Contains(reports, x => x.p.Id == year.Id && x.r.State == ReportStates.Verified);
         Assert.True(await app.WithDbAsync(db => db.BudgetEntries.AnyAsync(Ct)));
+        // Money (Budgets): tasks allocated and disbursed month by month before today, one information system below the threshold.
+        var disbursed = await app.WithDbAsync(db => db.TaskDisbursements.AsNoTracking().Select(d => new { d.Year, d.Month }).ToListAsync(Ct));
+        Assert.True(disbursed.Count > 10, $"{disbursed.Count} disbursements");
+        Assert.All(disbursed, d => Assert.True(d.Year == Today.Year && d.Month < Today.Month, $"{d.Month}/{d.Year}"));
+        var below = await app.WithDbAsync(db => RoViec.Web.Features.Budgets.BudgetFigures.BelowThresholdAsync(db, periods[0].CommuneId, periods[0].PlanId, Ct));
+        Assert.Equal(1, below.Count);
 
         // Every demo account has work: the second reporter's unit (culture and social affairs) leads the plan's training
         // tasks and reports in the open month; the police head approves, the police being the unit with a head's account.

@@ -81,6 +81,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         // Asking to move a task's deadline is its lead unit's; deciding is the standing office's, and the unit reads its request.
         ["GET /nhiem-vu/{id:guid}/dieu-chinh-han"] = SampleUnit,
         ["GET /de-nghi-dieu-chinh-han"] = PlanManager,
+        // A task's money is read by whoever reads the task; the money page by every role (a unit sees its own tasks').
+        ["GET /nhiem-vu/{id:guid}/kinh-phi"] = SampleTaskReader,
+        ["GET /kinh-phi"] = AnyRole,
         ["GET /de-nghi-dieu-chinh-han/{id:guid}"] = SampleTaskReader,
         ["GET /nhap-ke-hoach"] = PlanManager,
         ["GET /nhap-ke-hoach/{id:guid}"] = PlanManager,
@@ -234,6 +237,12 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Refuse"] = PlanManager,
         ["POST /diem/bo-tieu-chi"] = PlanManager,
         ["POST /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
+        // Allocating, marking an information system and the security threshold are the standing office's; a disbursement
+        // is the office's or the lead unit's reporter's (not its head's).
+        ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=Allocate"] = PlanManager,
+        ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=InformationSystem"] = PlanManager,
+        ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=Disburse"] = c => PlanManager(c) || SampleUnitReporter(c),
+        ["POST /kinh-phi?handler=Threshold"] = PlanManager,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>
