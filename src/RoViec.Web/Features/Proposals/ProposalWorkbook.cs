@@ -23,7 +23,7 @@ public static class ProposalWorkbook
             ["Sản phẩm"] = Spreadsheets.SafeText(x.Item.Kind == ProposalItemKinds.Indicator ? x.Item.Target : x.Item.Output),
             ["Thời hạn"] = Spreadsheets.SafeText(x.Item.Deadline),
             ["Kinh phí đề xuất"] = x.Item.Budget,
-            ["Trạng thái"] = State(x.Item),
+            ["Trạng thái"] = ProposalLabels.Decision(x.Item),
         }).ToList();
         if (rows.Count == 0)
         {
@@ -31,18 +31,5 @@ public static class ProposalWorkbook
             rows.Add(new Dictionary<string, object?> { ["STT"] = null, ["Nội dung"] = null, ["Đơn vị chủ trì"] = null, ["Sản phẩm"] = null, ["Thời hạn"] = null, ["Kinh phí đề xuất"] = null, ["Trạng thái"] = null });
         }
         return await Spreadsheets.XlsxAsync($"Dự thảo KH năm {compiled.Year}", rows, ct);
-    }
-
-    /// <summary>The item's state as the sheet writes it (Vietnamese: the sheet is the commune's working document).</summary>
-    public static string State(ProposalItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.TaskId is not null || item.IndicatorId is not null) return "Đã đưa vào kế hoạch";
-        return item.Decision switch
-        {
-            ProposalDecisions.Accepted => "Đã chấp nhận",
-            ProposalDecisions.Declined => "Không chấp nhận",
-            _ => "Chờ xem xét",
-        };
     }
 }
