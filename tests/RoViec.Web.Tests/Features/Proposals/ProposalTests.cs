@@ -230,6 +230,34 @@ public sealed class ProposalTests
     }
 
     [Fact]
+    public async Task A_returned_proposal_is_the_units_to_change_again()
+    {
+        await using var app = new RoViecApp();
+        var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
+        var proposal = await ProposalAsync(app, culture);
+        using var office = await app.ClientAsync("thuongtruc");
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(Compiled, Compiled + "?handler=Accept", ("itemId", proposal.Items[0].Id.ToString()))).StatusCode);
+
+        var bare = await office.PostFormAsync(Compiled, Compiled + "?handler=Return", ("proposalId", proposal.Id.ToString()), ("note", ""));
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal(ProposalStates.Submitted, (await ProposalAsync(app, culture)).State);
+        var returned = await office.PostFormAsync(Compiled, Compiled + "?handler=Return", ("proposalId", proposal.Id.ToString()), ("note", "Bổ sung dự toán chi tiết"));
+
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        var after = await ProposalAsync(app, culture);
+        Assert.Equal((ProposalStates.Draft, "Bổ sung dự toán chi tiết"), (after.State, after.ReturnNote!));
+        Assert.All(after.Items, i => Assert.Equal(ProposalDecisions.Pending, i.Decision));
+        using var reporter = await app.ClientAsync("vhxh");
+        var page = await reporter.GetStringAsync(new Uri(UnitPage, UriKind.Relative), Ct);
+        Assert.Contains("Bổ sung dự toán chi tiết", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var edited = await reporter.PostFormAsync(UnitPage, UnitPage + "?handler=Submit", With(page,
+            ("Rows[0].Id", after.Items[0].Id.ToString()), ("Rows[0].Kind", ProposalItemKinds.Task), ("Rows[0].Name", after.Items[0].Name), ("Rows[0].Budget", "95.000.000")));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var again = await ProposalAsync(app, culture);
+        Assert.Equal((ProposalStates.Submitted, 95_000_000m), (again.State, again.Items[0].Budget!.Value));
+    }
+
+    [Fact]
     public async Task The_workbook_is_the_draft_of_next_years_plan()
     {
         await using var app = new RoViecApp();
