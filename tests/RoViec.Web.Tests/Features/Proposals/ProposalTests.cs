@@ -258,6 +258,27 @@ public sealed class ProposalTests
     }
 
     [Fact]
+    public async Task Units_that_have_not_sent_are_reminded_in_the_week_before_the_due_day()
+    {
+        await using var app = new RoViecApp();
+        var congan = await app.UserIdAsync("congan");
+        var vhxh = await app.UserIdAsync("vhxh");
+        var communeId = await app.WithDbAsync(db => db.Communes.Select(c => c.Id).SingleAsync(Ct));
+
+        async Task<IReadOnlyList<RoViec.Web.Features.Notifications.NoticeDraft>> On(DateOnly day) => await app.WithDbAsync(async db =>
+            await ProposalNotices.RemindersAsync(db, communeId, await RoViec.Web.Features.Notifications.Recipients.LoadAsync(db, communeId, Ct), day, Ct));
+
+        Assert.Empty(await On(new DateOnly(2026, 11, 22)));
+        var due = await On(new DateOnly(2026, 11, 24));
+        // The police's proposal is a draft: its reporter is reminded; the culture office sent its own.
+        var police = Assert.Single(due, d => d.UserId == congan);
+        Assert.Equal((NoticeKinds.DueSoon, "/de-xuat-nam-sau"), (police.Kind, police.Link!));
+        Assert.Contains("30/11/2026", police.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(due, d => d.UserId == vhxh);
+        Assert.Empty(await On(new DateOnly(2026, 12, 1)));
+    }
+
+    [Fact]
     public async Task The_workbook_is_the_draft_of_next_years_plan()
     {
         await using var app = new RoViecApp();
