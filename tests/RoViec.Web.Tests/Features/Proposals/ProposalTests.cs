@@ -282,6 +282,9 @@ public sealed class ProposalTests
     public async Task The_workbook_is_the_draft_of_next_years_plan()
     {
         await using var app = new RoViecApp();
+        // The demo in late November: two units have sent their proposals for 2027, the police are writing theirs.
+        var states = await app.WithDbAsync(db => db.YearProposals.Where(p => p.Year == 2027).Select(p => p.State).ToListAsync(Ct));
+        Assert.Equal([ProposalStates.Draft, ProposalStates.Submitted, ProposalStates.Submitted], states.Order());
         var culture = await app.UnitIdAsync("phong-van-hoa-xa-hoi");
         var proposal = await ProposalAsync(app, culture);
         var cultureName = await app.WithDbAsync(db => db.Units.Where(u => u.Id == culture).Select(u => u.Name).SingleAsync(Ct));
