@@ -15,6 +15,9 @@ public sealed class Commune
     public Guid? ProvinceId { get; set; }
     public Province? Province { get; set; }
     public required string Name { get; set; }
+    /// <summary>The day and month by which units send their proposals for next year (<see cref="YearProposal"/>): 30/11 unless the commune says otherwise.</summary>
+    public int ProposalsDueMonth { get; set; } = 11;
+    public int ProposalsDueDay { get; set; } = 30;
     public List<OrgUnit> Units { get; } = [];
 }
 

@@ -72,6 +72,8 @@ public static class TaskSources
 {
     /// <summary>Carried over ("chuyển tiếp") from an unfinished task of last year's plan; <see cref="PlanTaskRow.ReplacesTaskId"/> names it.</summary>
     public const string CarriedOver = "CarriedOver";
+    /// <summary>Proposed by a unit for next year ("đề xuất") and accepted by the standing office; a <see cref="ProposalItem"/> names it.</summary>
+    public const string Proposed = "Proposed";
 }
 
 /// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>

@@ -62,6 +62,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         }
         await CreateUserAsync(new AppUser { UserName = ProvinceUserName, Email = $"{ProvinceUserName}@roviec.local", FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
         await SeedSteeringCommitteeAsync(commune.Id, ct);
+        await DemoProposals.SeedAsync(db, commune.Id, clock.VietnamToday(), clock.GetUtcNow().UtcDateTime, ct);
         if (generated)
         {
             // Printed once on the console; it is not stored anywhere else in clear.

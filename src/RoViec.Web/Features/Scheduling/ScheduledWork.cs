@@ -3,6 +3,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Text;
 using RoViec.Web.Features.Notifications;
+using RoViec.Web.Features.Proposals;
 using RoViec.Web.Features.Scores;
 
 namespace RoViec.Web.Features.Scheduling;
@@ -77,6 +78,24 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 log.LogWarning("Mất quyền chạy việc định kỳ giữa chừng (scheduler lease lost); dừng lượt này");
                 return new Outcome(true, opened, closed, notices, 0);
+            }
+        }
+        // Next year's proposals: a week before the commune's due day, the units that have not sent theirs are reminded.
+        foreach (var communeId in plans.Select(p => p.CommuneId).Distinct())
+        {
+            boundary.Enclose([communeId]);
+            try
+            {
+                var people = await Recipients.LoadAsync(db, communeId, ct);
+                notices += await Notices.SendManyAsync(db, await ProposalNotices.RemindersAsync(db, communeId, people, today, ct), nowUtc, ct);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                log.LogError(ex, "Nhắc gửi đề xuất năm sau của xã {Commune} bị lỗi (proposal reminders failed)", communeId);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
             }
         }
         boundary.CrossAll(Crossing.Scheduler);

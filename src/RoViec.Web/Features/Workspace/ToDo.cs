@@ -65,6 +65,7 @@ public static class ToDo
             var pending = await db.CrossChecks.CountAsync(c => c.Result == CrossCheckResults.Pending, ct);
             if (pending > 0) items.Add(new ToDoItem(new Sentence("{0} dòng báo cáo được chọn kiểm tra chéo chưa kiểm tra.", pending), "/kiem-tra-cheo"));
         }
+        items.AddRange((await Proposals.ProposalToDo.ForAsync(db, scope, communeId, today, ct)).Select(p => new ToDoItem(p.Text, p.Link)));
         if (scope.CommuneId == communeId) items.AddRange(await OverseenAsync(db, scope.UserId, open, planId, today, ct));
         return items;
     }

@@ -94,6 +94,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /ke-hoach/{id:guid}"] = AnyRole,
         // Carrying last year's unfinished tasks over is the standing office's.
         ["GET /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
+        // Next year's proposals: a unit role reads its unit's own (others are sent to the compiled page); the compiled
+        // page is for those who see the whole commune.
+        ["GET /de-xuat-nam-sau/{id:guid?}"] = AnyRole,
+        ["GET /de-xuat-nam-sau/tong-hop"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         ["GET /to-chuc"] = Administrator,
         ["GET /to-chuc/them-don-vi"] = Administrator,
         ["GET /to-chuc/don-vi/{id:guid}"] = Administrator,
@@ -243,6 +247,14 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=InformationSystem"] = PlanManager,
         ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=Disburse"] = c => PlanManager(c) || SampleUnitReporter(c),
         ["POST /kinh-phi?handler=Threshold"] = PlanManager,
+        // A unit's reporter writes and sends its own unit's proposal; the standing office decides on them.
+        ["POST /de-xuat-nam-sau/{id:guid?}?handler=Save"] = c => c.Role is Roles.UnitReporter,
+        ["POST /de-xuat-nam-sau/{id:guid?}?handler=Submit"] = c => c.Role is Roles.UnitReporter,
+        ["POST /de-xuat-nam-sau/tong-hop?handler=Accept"] = PlanManager,
+        ["POST /de-xuat-nam-sau/tong-hop?handler=Decline"] = PlanManager,
+        ["POST /de-xuat-nam-sau/tong-hop?handler=Return"] = PlanManager,
+        ["POST /de-xuat-nam-sau/tong-hop?handler=AddToPlan"] = PlanManager,
+        ["POST /de-xuat-nam-sau/tong-hop?handler=Due"] = PlanManager,
     };
 
     /// <summary>REST writes: with the caller's own API token (a browser cookie never writes, see ADR 0004).</summary>

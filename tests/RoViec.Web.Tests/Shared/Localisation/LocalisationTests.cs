@@ -50,7 +50,10 @@ public sealed partial class LocalisationTests
             .Concat(Enum.GetValues<SixRoCriterion>().Select(Resources.LocalisedLabels.CriterionKey))
             .Concat(new[] { "create", "update", "delete" }.Select(ChangeHistory.ActionLabel))
             .Concat(Features.Workspace.WorkspaceModel.DeadlineKinds.Select(k => k.Label))
-            .Concat(Resources.LocalisedLabels.DefectSentences);
+            .Concat(Resources.LocalisedLabels.DefectSentences)
+            .Concat(Enum.GetValues<Features.Proposals.UnitProposalState>().Select(Features.Proposals.ProposalLabels.State))
+            .Concat(ProposalItemKinds.All.Select(Features.Proposals.ProposalLabels.Kind))
+            .Concat(new[] { ProposalDecisions.Pending, ProposalDecisions.Accepted, ProposalDecisions.Declined }.Select(d => Features.Proposals.ProposalLabels.Decision(new ProposalItem { Kind = ProposalItemKinds.Task, Name = "", Decision = d })));
 
         var missing = labels.Where(l => !english.ContainsKey(l)).ToList();
 
