@@ -48,6 +48,7 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<PlanTaskRow> Tasks => Set<PlanTaskRow>();
     public DbSet<IndicatorRow> Indicators => Set<IndicatorRow>();
     public DbSet<DeadlineChangeRequest> DeadlineChangeRequests => Set<DeadlineChangeRequest>();
+    public DbSet<PlanAmendment> PlanAmendments => Set<PlanAmendment>();
     public DbSet<YearProposal> YearProposals => Set<YearProposal>();
     public DbSet<ProposalItem> ProposalItems => Set<ProposalItem>();
     public DbSet<PlanUpload> Uploads => Set<PlanUpload>();

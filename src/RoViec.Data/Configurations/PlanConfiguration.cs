@@ -107,3 +107,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => new { x.CommuneId, x.AtUtc });
     }
 }
+
+internal sealed class PlanAmendmentConfiguration : IEntityTypeConfiguration<PlanAmendment>
+{
+    public void Configure(EntityTypeBuilder<PlanAmendment> b)
+    {
+        b.ToTable("PlanAmendments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasMaxLength(16);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.Document).HasMaxLength(300);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasIndex(x => new { x.PlanId, x.AtUtc });
+        b.HasIndex(x => x.TaskId);
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -74,6 +74,35 @@ public static class TaskSources
     public const string CarriedOver = "CarriedOver";
     /// <summary>Proposed by a unit for next year ("đề xuất") and accepted by the standing office; a <see cref="ProposalItem"/> names it.</summary>
     public const string Proposed = "Proposed";
+    /// <summary>Added to a plan in force by an amendment (<see cref="PlanAmendment"/>).</summary>
+    public const string Amended = "Amended";
+}
+
+/// <summary>What an amendment of a plan in force did to one task.</summary>
+public static class AmendmentKinds
+{
+    public const string Added = "Added";
+    public const string Closed = "Closed";
+}
+
+/// <summary>
+/// An amendment of a plan in force ("điều chỉnh kế hoạch"): a task added or closed, with the reason and the document that
+/// decided it. The plan's history of amendments; a closed task keeps its reports and history.
+/// </summary>
+public sealed class PlanAmendment : ICommuneOwned
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid TaskId { get; set; }
+    public required string Kind { get; set; }
+    public required string Reason { get; set; }
+    /// <summary>The document that decided it ("Quyết định số 12/QĐ-UBND ngày 05/6/2026").</summary>
+    public required string Document { get; set; }
+    /// <summary>The day it takes effect.</summary>
+    public DateOnly EffectiveOn { get; set; }
+    public string? By { get; set; }
+    public DateTime AtUtc { get; set; }
 }
 
 /// <summary>A task of a plan as stored; its status is derived elsewhere, never stored.</summary>
@@ -107,6 +136,8 @@ public sealed class PlanTaskRow : ICommuneOwned
     /// this task's history too. A task of a replaced plan that no task continues has been superseded.
     /// </summary>
     public Guid? ReplacesTaskId { get; set; }
+    /// <summary>The day an amendment stopped the task (<see cref="PlanAmendment"/>); null while it runs.</summary>
+    public DateOnly? ClosedOn { get; set; }
     /// <summary>Who decides on the task's product when the plan says so.</summary>
     public string? DecisionAuthority { get; set; }
     /// <summary>A key task ("nhiệm vụ trọng tâm"), counted in the "share of key tasks on schedule" figure.</summary>

@@ -23,6 +23,8 @@ public enum TaskHealth
     External,
     /// <summary>Already done when the plan was written ("đã thực hiện").</summary>
     AlreadyDone,
+    /// <summary>Stopped by an amendment of the plan, with a reason and the document that decided it: ended, not failed.</summary>
+    Closed,
 }
 
 /// <summary>One received report line on a task (submitted or verified; drafts and returned reports do not count).</summary>
@@ -48,7 +50,8 @@ public sealed record TaskFacts(
     DateOnly PlanStart,
     IReadOnlyList<DateOnly> DueDaysOfExpectedPeriods,
     IReadOnlyList<ProgressReport> Reports,
-    DateOnly? ApprovedDue = null)
+    DateOnly? ApprovedDue = null,
+    DateOnly? ClosedOn = null)
 {
     /// <summary>The day the task is judged against: the approved change of deadline when there is one, else the plan's due day.</summary>
     public DateOnly? EffectiveDue => ApprovedDue ?? Due;

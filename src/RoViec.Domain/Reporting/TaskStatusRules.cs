@@ -10,6 +10,7 @@ namespace RoViec.Domain.Reporting;
 /// (a task without a due day is on time), otherwise <see cref="TaskHealth.DoneLate"/>.</item>
 /// <item>Throughout, "the due day" is <see cref="TaskFacts.EffectiveDue"/>: a deadline change the standing office approved
 /// replaces the plan's due day; without one the plan's due day stands, however late the task was done.</item>
+/// <item>Stopped by an amendment of the plan, from the day it took effect: <see cref="TaskHealth.Closed"/>.</item>
 /// <item>The latest received report says it cannot be done: <see cref="TaskHealth.CannotDo"/>.</item>
 /// <item>A dated task past its due day: <see cref="TaskHealth.Overdue"/>.</item>
 /// <item>No update for <see cref="StalePeriods"/> periods that expected one (due days passed after the latest report; a report
@@ -42,6 +43,8 @@ public static class TaskStatusRules
             var completed = latest.CompletedOn ?? latest.ReportedOn;
             return !dated || completed <= due ? TaskHealth.DoneOnTime : TaskHealth.DoneLate;
         }
+        // Stopped by an amendment from its day on: ended, never overdue afterwards.
+        if (facts.ClosedOn is { } closed && today >= closed) return TaskHealth.Closed;
         if (latest?.Status == "CannotDo") return TaskHealth.CannotDo;
         if (dated && today > due) return TaskHealth.Overdue;
 
@@ -62,7 +65,7 @@ public static class TaskStatusRules
 
     /// <summary>Whether the task is still open, i.e. its units keep reporting on it.</summary>
     public static bool IsOpen(TaskHealth health) =>
-        health is not (TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.CannotDo or TaskHealth.AlreadyDone);
+        health is not (TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.CannotDo or TaskHealth.AlreadyDone or TaskHealth.Closed);
 
     private static bool Stale(TaskFacts facts)
     {

@@ -30,6 +30,7 @@ public static class DashboardCharts
         [TaskHealth.AtRisk] = "#ef6c00",
         [TaskHealth.Overdue] = "#c62828",
         [TaskHealth.CannotDo] = "#6d4c41",
+        [TaskHealth.Closed] = "#e0e0e0",
     };
 
     public static ChartImage StatusDonut(IEnumerable<(TaskHealth Health, int Count)> byStatus, int width = 520, int height = 300) =>

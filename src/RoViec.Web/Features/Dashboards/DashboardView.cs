@@ -70,7 +70,7 @@ public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IR
             ? [.. Figures.Report.ByStatus.Select(s => (s.Health, s.Count))]
             : [.. Tasks.GroupBy(t => t.Health).OrderBy(g => Order.IndexOf(g.Key)).Select(g => (g.Key, g.Count()))];
 
-    public int KeyTotal => Whole ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority);
+    public int KeyTotal => Whole ? Figures.Report.KeyTaskTotal : Tasks.Count(t => t.Priority && t.Health != TaskHealth.Closed);
 
     public int KeyOnSchedule => Whole ? Figures.Report.KeyTasksOnSchedule : Tasks.Count(t => t.Priority && Measure.OnSchedule(t.Health));
 

@@ -96,7 +96,8 @@ public static partial class MonthlyReportQuery
 
         var byStatus = tasks.GroupBy(t => HealthOf(t.Id)).OrderBy(g => StatusOrder.ToList().IndexOf(g.Key))
             .Select(g => new StatusCount(g.Key, g.Count(), g.Count(t => t.Priority))).ToList();
-        var keyTasks = tasks.Where(t => t.Priority).ToList();
+        // A key task stopped by an amendment is neither on schedule nor behind: it leaves the share.
+        var keyTasks = tasks.Where(t => t.Priority && HealthOf(t.Id) != TaskHealth.Closed).ToList();
 
         // III. Indicators against their targets.
         var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
@@ -280,7 +281,7 @@ public static partial class MonthlyReportQuery
     public static readonly IReadOnlyList<TaskHealth> StatusOrder =
     [
         TaskHealth.DoneOnTime, TaskHealth.DoneLate, TaskHealth.AlreadyDone, TaskHealth.OnTrack, TaskHealth.Recurring,
-        TaskHealth.External, TaskHealth.NotStarted, TaskHealth.AtRisk, TaskHealth.Overdue, TaskHealth.CannotDo,
+        TaskHealth.External, TaskHealth.NotStarted, TaskHealth.AtRisk, TaskHealth.Overdue, TaskHealth.CannotDo, TaskHealth.Closed,
     ];
 
     /// <summary>"Diễn Châu, ngày 05 tháng 01 năm 2026": days under 10 and the months January and February take a leading zero (Nghị định 30/2020/NĐ-CP).</summary>

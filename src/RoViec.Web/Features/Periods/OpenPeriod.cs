@@ -28,7 +28,7 @@ public static class OpenPeriod
         var planOrder = plans.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         var health = await PlanHealth.ComputeAsync(db, plans, today, ct);
         var units = await db.Units.Where(u => u.CommuneId == period.CommuneId).ToDictionaryAsync(u => u.Id, ct);
-        var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId)).ToListAsync(ct))
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId) && t.ClosedOn == null).ToListAsync(ct))
             .OrderBy(t => planOrder[t.PlanId]).ThenBy(t => t.Order).ToList();
         var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId) && i.OwnerUnitId != null).ToListAsync(ct))
             .OrderBy(i => planOrder[i.PlanId]).ThenBy(i => i.Order).ToList();

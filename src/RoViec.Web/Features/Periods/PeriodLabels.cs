@@ -46,6 +46,7 @@ public static class PeriodLabels
         TaskHealth.CannotDo => "Không thể thực hiện",
         TaskHealth.Recurring => "Thường xuyên",
         TaskHealth.External => "Theo kế hoạch cấp trên",
+        TaskHealth.Closed => "Đã dừng (điều chỉnh kế hoạch)",
         _ => "Đã thực hiện trước kế hoạch",
     };
 

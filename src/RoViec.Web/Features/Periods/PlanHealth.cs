@@ -48,7 +48,7 @@ public static class PlanHealth
         var states = filter.States;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.ReplacesPlanId }).FirstAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
-            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.ReplacesTaskId }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.ReplacesTaskId, t.ClosedOn }).ToListAsync(ct);
         // A plan that replaced a version of the same year: a task's reports under the version it continues are its own.
         // Most plans replaced nothing: their line is themselves, read without another query (this runs on every tick).
         IReadOnlyList<Guid> planLine = plan.ReplacesPlanId is null ? [planId] : await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
@@ -96,7 +96,8 @@ public static class PlanHealth
                 mine.Where(l => states.Contains(l.State) && l.SubmittedAtUtc is not null && l.TaskStatus is not null)
                     .Select(l => new ProgressReport(DateOnly.FromDateTime(VietnamTime.FromUtc(l.SubmittedAtUtc!.Value)), l.TaskStatus!, l.Percent, l.CompletedOn, l.UnitDueOn))
                     .OrderBy(r => r.ReportedOn).ToList(),
-                t.OriginalDeadlineDue is null ? null : t.DeadlineDue);
+                t.OriginalDeadlineDue is null ? null : t.DeadlineDue,
+                t.ClosedOn);
         });
     }
 }

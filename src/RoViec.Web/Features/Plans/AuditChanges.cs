@@ -19,6 +19,7 @@ public static class AuditChanges
         ["DeadlineRaw"] = "Thời hạn",
         ["DeadlineDue"] = "Hạn cuối",
         ["OriginalDeadlineDue"] = "Hạn ban đầu",
+        ["ClosedOn"] = "Dừng thực hiện từ ngày",
         ["DeadlineKind"] = "Loại thời hạn",
         ["UpstreamSource"] = "Nguồn cấp trên",
         ["Priority"] = "Trọng tâm",

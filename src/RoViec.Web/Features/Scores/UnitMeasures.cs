@@ -114,7 +114,8 @@ public static class UnitMeasures
                 : new MeasureValue(Percent(judged.Count(m => m == true), judged.Count), $"{judged.Count(m => m == true)}/{judged.Count} chỉ tiêu đạt mục tiêu");
 
             // Tasks the unit leads, by their status derived from verified reports.
-            var led = tasksByUnit[e.UnitId].ToList();
+            // A task stopped by an amendment of the plan is no longer the unit's to do: it counts neither way.
+            var led = tasksByUnit[e.UnitId].Where(t => health.GetValueOrDefault(t.Id) != TaskHealth.Closed).ToList();
             // Tasks due by the day scored (never later than the month's end): a task due on the 31st is not yet late on the 22nd.
             var dueBy = asOf < period.EndsOn ? asOf : period.EndsOn;
             var due = led.Where(t => t.DeadlineDue is { } d && d <= dueBy).ToList();

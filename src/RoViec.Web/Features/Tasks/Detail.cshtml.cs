@@ -32,12 +32,16 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     /// <summary><see cref="ContinuedBy"/> is the task carried over into next year's plan.</summary>
     public bool CarriedInto { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>The standing office: it may stop the task by amending the plan.</summary>
+    public bool ManagesPlan { get; private set; }
     /// <summary>The task's deadline as moved and its requests to move it.</summary>
     public RoViec.Web.Features.DeadlineChanges.TaskDeadlineChanges? DeadlineChanges { get; private set; }
     /// <summary>The task's money: its budget lines, disbursements and information-system mark, with the forms the caller may use.</summary>
     public RoViec.Web.Features.Budgets.TaskBudgetSection? Budget { get; private set; }
     /// <summary>The task's derived status today, for a task of a plan in force.</summary>
     public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
+    /// <summary>The amendments of the plan that added or stopped this task, with their reasons and documents.</summary>
+    public IReadOnlyList<PlanAmendment> Amendments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -52,6 +56,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         // A draft under review is not the commune's plan yet: only those who review it see its rows.
         if (!CanEdit && await PlanQueries.IsDraftAsync(db, task.PlanId, ct)) return NotFound();
         Task = task;
+        ManagesPlan = (await currentUser.ScopeAsync(User, ct)) is { RunsReporting: true } scope && scope.CommuneId == task.CommuneId;
         var units = await PlanQueries.UnitsAsync(db, task.CommuneId, ct);
         LeadUnitName = task.LeadUnitId is { } lead && units.TryGetValue(lead, out var unit) ? unit.Name : null;
         Defects = TaskDefects.Of(task, units);
@@ -74,6 +79,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         Budget = new RoViec.Web.Features.Budgets.TaskBudgetSection(
             await RoViec.Web.Features.Budgets.TaskBudgetQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, RoViec.Domain.Text.VietnamTime.VietnamToday(clock), ct));
         (Continues, ContinuedBy, Superseded, CarriedInto) = await ReplacePlan.ContinuationAsync(db, task, ct);
+        Amendments = await RoViec.Web.Features.Amendments.AmendPlan.OfTaskAsync(db, task.Id, ct);
         return Page();
     }
 }

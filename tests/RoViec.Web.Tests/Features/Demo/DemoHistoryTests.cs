@@ -241,11 +241,12 @@ public sealed class DemoHistoryTests
             join report in db.Reports.AsNoTracking() on item.ReportId equals report.Id
             join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
             join unit in db.Units.AsNoTracking() on report.UnitId equals unit.Id
-            select new { unit.Key, period.Number, report.State, report.FirstSubmittedAtUtc, item.Order, item.TaskStatus, item.Percent, item.Value, item.Numerator, item.CompletedOn, item.WorkDone })
+            select new { unit.Key, period.Kind, period.StartsOn, period.Number, report.State, report.FirstSubmittedAtUtc, item.Order, item.TaskStatus, item.Percent, item.Value, item.Numerator, item.CompletedOn, item.WorkDone })
             .ToListAsync(Ct);
         var text = string.Join("\n", rows
-            .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Number).ThenBy(r => r.Order)
-            .Select(r => FormattableString.Invariant($"{r.Key}|{r.Number}|{r.State}|{r.FirstSubmittedAtUtc:yyyy-MM-dd HH:mm}|{r.Order}|{r.TaskStatus}|{r.Percent}|{r.Value:0.####}|{r.Numerator:0.####}|{r.CompletedOn}|{r.WorkDone}")));
+            // A total order: a unit has a month and a campaign week with the same number.
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.StartsOn).ThenBy(r => r.Order)
+            .Select(r => FormattableString.Invariant($"{r.Key}|{r.Kind}|{r.Number}|{r.State}|{r.FirstSubmittedAtUtc:yyyy-MM-dd HH:mm}|{r.Order}|{r.TaskStatus}|{r.Percent}|{r.Value:0.####}|{r.Numerator:0.####}|{r.CompletedOn}|{r.WorkDone}")));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 }

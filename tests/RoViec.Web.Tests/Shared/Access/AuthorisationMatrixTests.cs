@@ -94,6 +94,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /ke-hoach/{id:guid}"] = AnyRole,
         // Carrying last year's unfinished tasks over is the standing office's.
         ["GET /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
+        ["GET /ke-hoach/{id:guid}/dieu-chinh"] = PlanManager,
         // Next year's proposals: a unit role reads its unit's own (others are sent to the compiled page); the compiled
         // page is for those who see the whole commune.
         ["GET /de-xuat-nam-sau/{id:guid?}"] = AnyRole,
@@ -241,6 +242,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /de-nghi-dieu-chinh-han/{id:guid}?handler=Refuse"] = PlanManager,
         ["POST /diem/bo-tieu-chi"] = PlanManager,
         ["POST /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
+        ["POST /ke-hoach/{id:guid}/dieu-chinh?handler=Add"] = PlanManager,
+        ["POST /ke-hoach/{id:guid}/dieu-chinh?handler=Close"] = PlanManager,
         // Allocating, marking an information system and the security threshold are the standing office's; a disbursement
         // is the office's or the lead unit's reporter's (not its head's).
         ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=Allocate"] = PlanManager,
