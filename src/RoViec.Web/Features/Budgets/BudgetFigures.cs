@@ -52,7 +52,7 @@ public static class BudgetFigures
         var tasks = db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && (unitId == null || t.LeadUnitId == unitId));
         var taskRows = await tasks
             .Where(t => db.TaskBudgetLines.Any(l => l.TaskId == t.Id) || db.TaskInformationSystems.Any(s => s.TaskId == t.Id))
-            .Select(t => new { t.Id, t.Code, t.Name, t.PlanId, t.LeadUnitId, t.Order }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Code, t.Name, t.PlanId, t.LeadUnitId, t.Order, t.Section }).ToListAsync(ct);
         var ids = taskRows.Select(t => t.Id).ToList();
         var lines = await db.TaskBudgetLines.AsNoTracking().Where(l => ids.Contains(l.TaskId)).Select(l => new { l.TaskId, l.Source, l.Allocated }).ToListAsync(ct);
         var paid = await db.TaskDisbursements.AsNoTracking().Where(d => ids.Contains(d.TaskId) && d.Month <= month)
@@ -79,7 +79,10 @@ public static class BudgetFigures
 
         var byPlan = planIds.Where(plans.ContainsKey)
             .Select(id => Sum(plans[id].Title, taskLines.Where(t => t.PlanId == id))).ToList();
-        var byField = taskLines.GroupBy(t => plans[t.PlanId].Field is { Length: > 0 } f ? f : NoField, StringComparer.Ordinal)
+        // A plan's field where it names one (a Đề án 06 plan); a work programme spanning several, its task's top-level
+        // section, as the dashboards count fields.
+        var sectionOf = taskRows.ToDictionary(t => t.Id, t => t.Section);
+        var byField = taskLines.GroupBy(t => plans[t.PlanId].Field is { Length: > 0 } f ? f : Domain.Plans.SectionPath.Field(sectionOf[t.Id]), StringComparer.Ordinal)
             .OrderBy(g => g.Key == NoField).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => Sum(g.Key, g)).ToList();
         var bySource = BudgetSources.All
             .Select(s => new Totals(s, lines.Where(l => l.Source == s).Sum(l => l.Allocated), counted.Where(d => d.Source == s).Sum(d => d.Amount)))

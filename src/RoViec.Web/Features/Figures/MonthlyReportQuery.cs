@@ -259,23 +259,7 @@ public static partial class MonthlyReportQuery
     /// ("II. NHIỆM VỤ, GIẢI PHÁP", whose numeral would clash with the report's own), an appendix's heading joined to its
     /// first level ("Phụ lục: I. Hạ tầng số").
     /// </summary>
-    public static IReadOnlyList<string> SectionPath(string section)
-    {
-        var parts = (section ?? "").Split(" > ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (parts.Count > 1 && parts[0].StartsWith("Phụ lục", StringComparison.OrdinalIgnoreCase))
-        {
-            parts[1] = parts[0].TrimEnd(':', '.', ' ') + ": " + parts[1];
-            parts.RemoveAt(0);
-        }
-        else if (parts.Count > 1 && RomanHeading().IsMatch(parts[0]))
-        {
-            parts.RemoveAt(0);
-        }
-        return parts.Count == 0 ? ["Nhiệm vụ khác"] : parts;
-    }
-
-    [GeneratedRegex(@"^[IVXLC]+\s*[.\-–]\s")]
-    private static partial Regex RomanHeading();
+    public static IReadOnlyList<string> SectionPath(string section) => Domain.Plans.SectionPath.Of(section);
 
     /// <summary>The order statuses are listed in: what is done first, then what runs, then what is in trouble.</summary>
     public static readonly IReadOnlyList<TaskHealth> StatusOrder =
