@@ -27,6 +27,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public (Guid Id, string Title)? Host { get; private set; }
     /// <summary>The officer may carry last year's unfinished tasks into this plan.</summary>
     public bool CanCarryOver { get; private set; }
+    /// <summary>The commune's standing office: it may amend the plan in force.</summary>
+    public bool ManagesPlan { get; private set; }
     /// <summary>The plan's information-system tasks whose security share is below the commune's threshold, and the threshold.</summary>
     public (int Count, decimal Threshold) SecurityBelowThreshold { get; private set; }
 
@@ -47,6 +49,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
         (Replaces, ReplacedBy, Tasks, Indicators, History) = (view.Replaces, view.ReplacedBy, view.Tasks, view.Indicators, view.History);
         Host = await PlanQueries.HostOfAsync(db, plan, ct);
         SecurityBelowThreshold = await RoViec.Web.Features.Budgets.BudgetFigures.BelowThresholdAsync(db, plan.CommuneId, plan.Id, ct);
+        ManagesPlan = scope.ManagesPlans && scope.CommuneId == plan.CommuneId;
         CanCarryOver = plan.Status == PlanStatuses.Active && scope.ManagesPlans && scope.CommuneId == plan.CommuneId
             && await PlanQueries.HasPlansOfYearAsync(db, plan.CommuneId, plan.Year - 1, ct);
         return Page();
