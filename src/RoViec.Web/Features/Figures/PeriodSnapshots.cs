@@ -76,7 +76,7 @@ public static class PeriodSnapshots
             Indicators = await IndicatorsAsync(db, period, plans, ct),
             Ranking = period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual ? await AverageRankingAsync(db, period, ct) : await RankingAsync(db, period.Id, ct),
         };
-        var (allocated, disbursed) = await BudgetAsync(db, period, ct);
+        var (allocated, disbursed) = await BudgetAsync(db, period, plans, ct);
         figures = figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed };
         var text = JsonSerializer.Serialize(figures, Json);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -167,7 +167,12 @@ public static class PeriodSnapshots
                orderby s.Rank, u.Name
                select new RankFigure(s.UnitId, u.Name, s.Rank, s.Total, s.HeadTotal, s.Band)).ToListAsync(ct);
 
-    private static async Task<(decimal Allocated, decimal Disbursed)> BudgetAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    /// <summary>
+    /// The money of the period's plans: the figures the standing office typed per unit (the latest of each unit up to the
+    /// period) when there are any; otherwise the tasks' own budgets, disbursed up to the period's last month
+    /// (<see cref="Budgets.BudgetFigures"/>), as `/kinh-phi` shows them.
+    /// </summary>
+    private static async Task<(decimal Allocated, decimal Disbursed)> BudgetAsync(RoViecDbContext db, ReportingPeriod period, IReadOnlyList<Guid> plans, CancellationToken ct)
     {
         var entries = await (
             from b in db.BudgetEntries.AsNoTracking()
@@ -175,7 +180,10 @@ public static class PeriodSnapshots
             where b.PlanId == period.PlanId && p.EndsOn <= period.EndsOn
             select new { b.UnitId, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
         var latest = entries.GroupBy(e => e.UnitId).Select(g => g.OrderByDescending(e => e.EndsOn).ThenByDescending(e => e.EnteredAtUtc).First()).ToList();
-        return (latest.Sum(e => e.Allocated), latest.Sum(e => e.Disbursed));
+        if (latest.Count > 0) return (latest.Sum(e => e.Allocated), latest.Sum(e => e.Disbursed));
+        if (period.EndsOn.Year != period.Year) return (0, 0);
+        var money = await Budgets.BudgetFigures.ReadAsync(db, period.CommuneId, plans, null, period.EndsOn.Month, ct);
+        return (money.All.Allocated, money.All.Disbursed);
     }
 
     /// <summary>Marks the period's snapshot stale: the next read rebuilds it.</summary>

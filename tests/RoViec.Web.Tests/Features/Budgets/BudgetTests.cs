@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Web.Features.Budgets;
@@ -297,5 +298,34 @@ public sealed class BudgetTests
 
         Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
         Assert.Contains("Disbursements from Province budget would total 12,000,000 VND", WebUtility.HtmlDecode(await over.BodyAsync()), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Without figures typed per unit, the month's snapshot (dashboard tile, official report) counts the tasks' own money up to
+    /// the month's end: allocated 40 + 60 million, disbursed 10 (October) + 20 (November) + 5 (December, not yet counted).
+    /// </summary>
+    [Fact]
+    public async Task The_month_figures_count_the_tasks_money_when_nothing_was_typed_per_unit()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 10), 10) };
+        var (november, _, _) = await app.OpenMonthAsync(11);
+        var figures = await app.WithDbAsync(async db =>
+        {
+            var tasks = await db.Tasks.OrderBy(t => t.Order).Take(2).ToListAsync(Ct);
+            var at = app.UtcNow;
+            foreach (var (task, allocated) in tasks.Zip(new[] { 40_000_000m, 60_000_000m }))
+                db.TaskBudgetLines.Add(new TaskBudgetLine { Id = Guid.NewGuid(), CommuneId = task.CommuneId, TaskId = task.Id, Source = BudgetSources.Commune, Allocated = allocated, EnteredAtUtc = at, Version = Guid.NewGuid() });
+            foreach (var (month, amount) in new[] { (10, 10_000_000m), (11, 20_000_000m), (12, 5_000_000m) })
+                db.TaskDisbursements.Add(new TaskDisbursement
+                {
+                    Id = Guid.NewGuid(), CommuneId = tasks[0].CommuneId, TaskId = tasks[month == 11 ? 1 : 0].Id, Source = BudgetSources.Commune, Year = 2026, Month = month,
+                    Amount = amount, Basis = "Chứng từ chi", RecordedBy = "thuongtruc", RecordedAtUtc = at,
+                });
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(0, await db.BudgetEntries.CountAsync(Ct));
+            var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == november, Ct);
+            return await RoViec.Web.Features.Figures.PeriodSnapshots.BuildAsync(db, period, app.Services.GetRequiredService<TimeProvider>(), "kiểm thử", null, Ct);
+        });
+        Assert.Equal((100_000_000m, 30_000_000m, 30m), (figures.BudgetAllocated, figures.BudgetDisbursed, figures.BudgetShare!.Value));
     }
 }

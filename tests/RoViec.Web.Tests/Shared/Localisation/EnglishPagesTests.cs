@@ -112,7 +112,9 @@ public sealed partial class EnglishPagesTests
         await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 22), 9) };
         var (december, _, reports) = await app.OpenMonthAsync(12);
         var police = await app.UnitIdAsync("cong-an");
-        var others = reports.Where(r => r.Value != police).Select(r => r.Key).ToList();
+        // Two other units' reports with task lines to fill (a unit may have none), in a fixed order: the draw needs a verified line.
+        var withLines = await app.WithDbAsync(db => db.ReportItems.Where(i => i.Kind == ReportItemKinds.Task).Select(i => i.ReportId).Distinct().ToListAsync(Ct));
+        var others = reports.Where(r => r.Value != police && withLines.Contains(r.Key)).OrderBy(r => r.Key).Select(r => r.Key).ToList();
         await app.FillAsync(others[0], ReportStates.Verified);
         await app.FillAsync(others[1], ReportStates.Submitted);
         using var ubkt = await app.SignedInClientAsync("ubkt", RoViecApp.AdminPassword);
