@@ -318,8 +318,16 @@ public sealed class BudgetTests
             foreach (var (month, amount) in new[] { (10, 10_000_000m), (11, 20_000_000m), (12, 5_000_000m) })
                 db.TaskDisbursements.Add(new TaskDisbursement
                 {
-                    Id = Guid.NewGuid(), CommuneId = tasks[0].CommuneId, TaskId = tasks[month == 11 ? 1 : 0].Id, Source = BudgetSources.Commune, Year = 2026, Month = month,
-                    Amount = amount, Basis = "Chứng từ chi", RecordedBy = "thuongtruc", RecordedAtUtc = at,
+                    Id = Guid.NewGuid(),
+                    CommuneId = tasks[0].CommuneId,
+                    TaskId = tasks[month == 11 ? 1 : 0].Id,
+                    Source = BudgetSources.Commune,
+                    Year = 2026,
+                    Month = month,
+                    Amount = amount,
+                    Basis = "Chứng từ chi",
+                    RecordedBy = "thuongtruc",
+                    RecordedAtUtc = at,
                 });
             await db.SaveChangesAsync(Ct);
             Assert.Equal(0, await db.BudgetEntries.CountAsync(Ct));
