@@ -79,6 +79,31 @@ public static class ReplacePlan
     }
 
     /// <summary>
+    /// What was decided about an old task goes on in the task that continues it in a new version of the same year: a
+    /// change of deadline the standing office approved (where the new version kept the plan's deadline the change
+    /// replaced), and the task's money (allocations, disbursements, its information-system mark), which are the same
+    /// work's. The deadline requests themselves stay on the old task, read from the new one through its history.
+    /// </summary>
+    private static async Task CarryDecisionsAsync(RoViecDbContext db, List<PlanTaskRow> oldTasks, Dictionary<Guid, PlanTaskRow> newById,
+        Dictionary<Guid, Guid> taskPairs, CancellationToken ct)
+    {
+        var oldById = oldTasks.ToDictionary(t => t.Id);
+        foreach (var (oldId, newId) in taskPairs)
+        {
+            var (old, now) = (oldById[oldId], newById[newId]);
+            if (old.OriginalDeadlineDue is { } original && now.OriginalDeadlineDue is null && now.DeadlineDue == original)
+            {
+                now.OriginalDeadlineDue = original;
+                now.DeadlineDue = old.DeadlineDue;
+            }
+        }
+        var olds = taskPairs.Keys.ToList();
+        foreach (var line in await db.TaskBudgetLines.Where(l => olds.Contains(l.TaskId)).ToListAsync(ct)) line.TaskId = taskPairs[line.TaskId];
+        foreach (var paid in await db.TaskDisbursements.Where(d => olds.Contains(d.TaskId)).ToListAsync(ct)) paid.TaskId = taskPairs[paid.TaskId];
+        foreach (var system in await db.TaskInformationSystems.Where(i => olds.Contains(i.TaskId)).ToListAsync(ct)) system.TaskId = taskPairs[system.TaskId];
+    }
+
+    /// <summary>
     /// Pairs the tasks and, for a plan of the same year, moves the periods as <see cref="ReplacePlan"/> says and gives
     /// the new plan the old one's reporting rules; saves. Run inside the confirmation's transaction, before the new
     /// plan's calendar is laid out (<see cref="PeriodCalendar.EnsureAsync"/> then adds only the periods still missing).
@@ -94,6 +119,7 @@ public static class ReplacePlan
         var taskPairs = pairing?.ToDictionary() ?? TaskPairing.Pairs(Items(oldTasks), Items(newTasks)).ToDictionary(p => p.OldId, p => p.NewId);
         var newById = newTasks.ToDictionary(t => t.Id);
         foreach (var (oldId, newId) in taskPairs) newById[newId].ReplacesTaskId = oldId;
+        if (replaced.Year == plan.Year) await CarryDecisionsAsync(db, oldTasks, newById, taskPairs, ct);
         // A new version reports as the old one did: with the work programme, or as a campaign over the same weeks.
         if (replaced.Year == plan.Year)
         {

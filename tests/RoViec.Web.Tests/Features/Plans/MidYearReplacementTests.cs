@@ -152,4 +152,48 @@ public sealed class MidYearReplacementTests
     private static Task<List<(Guid Unit, decimal Total)>> ScoresAsync(RoViecApp app, Guid periodId) =>
         app.WithDbAsync(async db => (await db.UnitScores.AsNoTracking().Where(s => s.PeriodId == periodId).ToListAsync(Ct))
             .Select(s => (s.UnitId, s.Total)).OrderBy(s => s.UnitId).ToList());
+
+    /// <summary>
+    /// A task continued by a new version of the same year keeps what was decided about it: the deadline change the standing
+    /// office approved (the original kept beside it) and its money — so `/kinh-phi` shows the same figures after the
+    /// replacement as before.
+    /// </summary>
+    [Fact]
+    public async Task A_continued_task_keeps_its_approved_deadline_and_its_money()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 10), 10) };
+        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
+        var (task, original, moved) = await app.WithDbAsync(async db =>
+        {
+            var t = await db.Tasks.Where(t => t.PlanId == old.Id && t.DeadlineKind == "Date" && t.DeadlineDue != null).OrderBy(t => t.Order).FirstAsync(Ct);
+            var due = t.DeadlineDue!.Value;
+            t.OriginalDeadlineDue = due;
+            t.DeadlineDue = due.AddDays(30);
+            db.TaskBudgetLines.Add(new TaskBudgetLine { Id = Guid.NewGuid(), CommuneId = t.CommuneId, TaskId = t.Id, Source = BudgetSources.Commune, Allocated = 50_000_000m, EnteredAtUtc = app.UtcNow, Version = Guid.NewGuid() });
+            db.TaskDisbursements.Add(new TaskDisbursement
+            {
+                Id = Guid.NewGuid(), CommuneId = t.CommuneId, TaskId = t.Id, Source = BudgetSources.Commune, Year = 2026, Month = 11, Amount = 20_000_000m,
+                Basis = "Chứng từ chi", RecordedBy = "thuongtruc", RecordedAtUtc = app.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+            return (t.Id, due, due.AddDays(30));
+        });
+
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, client);
+        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.SourceText), "ke-hoach-sua-doi.txt");
+        var confirmed = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", old.Id.ToString()), ("knowingly", "true"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+
+        var (continued, lines, paid) = await app.WithDbAsync(async db => (
+            await db.Tasks.AsNoTracking().SingleAsync(t => t.ReplacesTaskId == task, Ct),
+            await db.TaskBudgetLines.AsNoTracking().Select(l => l.TaskId).ToListAsync(Ct),
+            await db.TaskDisbursements.AsNoTracking().Select(d => d.TaskId).ToListAsync(Ct)));
+        Assert.Equal(draft, continued.PlanId);
+        Assert.Equal((original, moved), (continued.OriginalDeadlineDue, continued.DeadlineDue));
+        Assert.Equal([continued.Id], lines);
+        Assert.Equal([continued.Id], paid);
+        var money = await app.WithDbAsync(db => RoViec.Web.Features.Budgets.BudgetFigures.ReadAsync(db, continued.CommuneId, [draft], null, 12, Ct));
+        Assert.Equal((50_000_000m, 20_000_000m), (money.All.Allocated, money.All.Disbursed));
+    }
 }
