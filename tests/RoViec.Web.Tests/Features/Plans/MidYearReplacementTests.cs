@@ -172,8 +172,16 @@ public sealed class MidYearReplacementTests
             db.TaskBudgetLines.Add(new TaskBudgetLine { Id = Guid.NewGuid(), CommuneId = t.CommuneId, TaskId = t.Id, Source = BudgetSources.Commune, Allocated = 50_000_000m, EnteredAtUtc = app.UtcNow, Version = Guid.NewGuid() });
             db.TaskDisbursements.Add(new TaskDisbursement
             {
-                Id = Guid.NewGuid(), CommuneId = t.CommuneId, TaskId = t.Id, Source = BudgetSources.Commune, Year = 2026, Month = 11, Amount = 20_000_000m,
-                Basis = "Chứng từ chi", RecordedBy = "thuongtruc", RecordedAtUtc = app.UtcNow,
+                Id = Guid.NewGuid(),
+                CommuneId = t.CommuneId,
+                TaskId = t.Id,
+                Source = BudgetSources.Commune,
+                Year = 2026,
+                Month = 11,
+                Amount = 20_000_000m,
+                Basis = "Chứng từ chi",
+                RecordedBy = "thuongtruc",
+                RecordedAtUtc = app.UtcNow,
             });
             await db.SaveChangesAsync(Ct);
             return (t.Id, due, due.AddDays(30));
