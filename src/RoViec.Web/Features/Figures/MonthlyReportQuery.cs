@@ -26,7 +26,9 @@ public static partial class MonthlyReportQuery
     /// </summary>
     public const string UnassignedIndicator = "Chưa giao đơn vị theo dõi";
 
-    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct)
+    /// <param name="onlyPlan">One plan of the period alone (its tasks, indicators and what units reported on them; the reporting
+    /// rates stay the period's, as each unit sends one report for every plan); null: every plan of the period.</param>
+    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct, Guid? onlyPlan = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -44,14 +46,14 @@ public static partial class MonthlyReportQuery
 
         // II. Tasks: derived status on the report's date, and what units reported in this period.
         // Every plan the period covers: a plan reporting with the work programme comes after it, under its own title.
-        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        IReadOnlyList<Guid> plans = onlyPlan is { } only ? [only] : await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
         var planTitles = (await Plans.PlansTogether.NamesAsync(db, plans, ct)).ToDictionary(p => p.Id, p => p.Title);
         var health = await PlanHealth.ComputeAsync(db, plans, asOf, ct);
         var tasks = (await db.Tasks.AsNoTracking().Where(t => plans.Contains(t.PlanId))
             .Select(t => new { t.Id, t.PlanId, t.Order, t.Code, t.Name, t.Section, t.LeadUnitId, t.LeadAsWritten, t.DeadlineRaw, t.DeadlineDue, t.Priority, t.ReplacesTaskId, t.Source })
             .ToListAsync(ct)).OrderBy(t => plans.Position(t.PlanId)).ThenBy(t => t.Order).ToList();
         IReadOnlyList<string> PathOf(Guid planId, string section) =>
-            planId == period.PlanId || !planTitles.TryGetValue(planId, out var title) ? SectionPath(section) : [title, .. SectionPath(section)];
+            planId == period.PlanId || plans.Count == 1 || !planTitles.TryGetValue(planId, out var title) ? SectionPath(section) : [title, .. SectionPath(section)];
         string LeadOf(Guid? unitId, string written) =>
             unitId is { } id && units.TryGetValue(id, out var name) ? name : string.IsNullOrWhiteSpace(written) ? "Chưa giao" : written;
         TaskHealth HealthOf(Guid id) => health.GetValueOrDefault(id, TaskHealth.NotStarted);
@@ -169,7 +171,9 @@ public static partial class MonthlyReportQuery
                 PeriodKinds.Annual => "từ nay đến cuối năm " + period.Year.ToString(CultureInfo.InvariantCulture),
                 _ => "thời gian tới",
             },
-            ProgrammePhrase = ProgrammePhrase(plan.Kind, plan.Year),
+            // One plan reporting with the programme, alone: the report is on that plan, named by its title.
+            ProgrammePhrase = onlyPlan is { } alone && alone != period.PlanId && planTitles.TryGetValue(alone, out var aloneTitle)
+                ? Lower(aloneTitle) : ProgrammePhrase(plan.Kind, plan.Year),
             IssuerPhrase = string.IsNullOrWhiteSpace(plan.Issuer) ? "Ban Chỉ đạo xã " + commune : plan.Issuer.Trim(),
             AsOf = asOf,
             Rate = ReportingRate.Of(expected, asOf),
@@ -214,6 +218,10 @@ public static partial class MonthlyReportQuery
             .GroupBy(s => s.TaskId)
             .ToDictionary(g => g.Key, g => g.Select(s => !string.IsNullOrWhiteSpace(s.Reason) ? s.Reason.Trim() : s.Difficulties!.Trim()).First());
     }
+
+    /// <summary>A title in running text: "Kế hoạch triển khai …" → "kế hoạch triển khai …"; a title in capitals stays.</summary>
+    private static string Lower(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1]) ? char.ToLower(title[0], Vietnamese) + title[1..] : title;
 
     private static List<UnitNotes> Compile(IEnumerable<(Guid UnitId, string State, string? Text)> lines, Func<Guid, string> unitName) =>
         lines.Where(l => !string.IsNullOrWhiteSpace(l.Text))

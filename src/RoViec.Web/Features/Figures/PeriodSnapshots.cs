@@ -55,6 +55,29 @@ public static class PeriodSnapshots
         return figures;
     }
 
+    /// <summary>
+    /// The period's figures for one of its plans alone (`?ke-hoach=`): its tasks, indicators, money and what units reported
+    /// on them, with the period's reporting rates and ranking (one report per unit covers every plan). Computed on
+    /// request, not stored: the stored snapshot is the period's whole.
+    /// </summary>
+    public static async Task<PeriodFigures> OfPlanAsync(RoViecDbContext db, ReportingPeriod period, Guid planId, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var whole = await ReadAsync(db, period, clock, ct);
+        var asOf = whole.AsOf;
+        IReadOnlyList<Guid> plans = [planId];
+        var (allocated, disbursed) = await BudgetAsync(db, period, plans, ct);
+        return whole with
+        {
+            Report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct, planId),
+            Tasks = await TasksAsync(db, period, plans, asOf, ct),
+            Indicators = await IndicatorsAsync(db, period, plans, ct),
+            BudgetAllocated = allocated,
+            BudgetDisbursed = disbursed,
+        };
+    }
+
     /// <summary>Computes the period's figures and stores them (insert or replace), in its own save.</summary>
     public static async Task<PeriodFigures> BuildAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, string reason, string? by, CancellationToken ct)
     {
@@ -180,7 +203,7 @@ public static class PeriodSnapshots
             where b.PlanId == period.PlanId && p.EndsOn <= period.EndsOn
             select new { b.UnitId, p.EndsOn, b.EnteredAtUtc, b.Allocated, b.Disbursed }).ToListAsync(ct);
         var latest = entries.GroupBy(e => e.UnitId).Select(g => g.OrderByDescending(e => e.EndsOn).ThenByDescending(e => e.EnteredAtUtc).First()).ToList();
-        if (latest.Count > 0) return (latest.Sum(e => e.Allocated), latest.Sum(e => e.Disbursed));
+        if (latest.Count > 0 && plans.Contains(period.PlanId)) return (latest.Sum(e => e.Allocated), latest.Sum(e => e.Disbursed));
         if (period.EndsOn.Year != period.Year) return (0, 0);
         var money = await Budgets.BudgetFigures.ReadAsync(db, period.CommuneId, plans, null, period.EndsOn.Month, ct);
         return (money.All.Allocated, money.All.Disbursed);

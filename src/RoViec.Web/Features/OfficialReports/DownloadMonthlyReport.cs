@@ -14,7 +14,7 @@ namespace RoViec.Web.Features.OfficialReports;
 /// that publishes it and the committee chair who signs it. The query overrides the defaults of
 /// <see cref="MonthlyReportSettings"/>: so (number), kyhieu (symbol), captren (upper-level body), coquan (issuing
 /// body), ngay (date, dd/mm/yyyy), tm (authority), chucvu (signer's title), nguoiky (signer), noinhan (recipients,
-/// one a line), thethuc (layout: dang | nha-nuoc). What the office kept with the report (<see cref="ReportCompositions"/>) comes first. Another commune's period, or none, is a 404; any other role is refused.
+/// one a line), thethuc (layout: dang | nha-nuoc), ke-hoach (one plan of the period alone, <see cref="OnePlan"/>). What the office kept with the report (<see cref="ReportCompositions"/>) comes first. Another commune's period, or none, is a 404; any other role is refused.
 /// </summary>
 internal static class DownloadMonthlyReport
 {
@@ -25,6 +25,8 @@ internal static class DownloadMonthlyReport
         if (found.Refused) return Results.Forbid();
         var period = found.Period;
         if (await UnreadyAsync(db, period, http.Request.Query, ct) is { } unready) return unready;
+        var (onlyPlan, known) = await OnePlan.ChosenAsync(db, period, http.Request.Query, ct);
+        if (!known) return Results.NotFound();
 
         var today = clock.VietnamToday();
         var defaults = await OfficialReport.SettingsAsync(db, period, today, ct);
@@ -32,8 +34,8 @@ internal static class DownloadMonthlyReport
         var settings = defaults.With(q["captren"], q["coquan"], q["so"], q["kyhieu"], q["ngay"], q["tm"], q["chucvu"], q["nguoiky"], q["noinhan"], out var error, q["thethuc"]);
         if (error is not null) return Results.Problem(detail: error.In(L), statusCode: Refusals.Status(Refusal.BadRequest), title: L["Không tạo được báo cáo"]);
 
-        var written = await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct);
-        return Results.File(written.Content, MonthlyReportDocx.ContentType, written.Draft ? DraftFileName(period) : FileName(period));
+        var written = await OfficialReport.WriteDocxAsync(db, period, settings, clock, ct, onlyPlan);
+        return Results.File(written.Content, MonthlyReportDocx.ContentType, OnePlan.FileName(written.Draft ? DraftFileName(period) : FileName(period), onlyPlan));
     }).RequireAuthorization(Policies.ReadPlans);
 
     /// <summary>A period as those who publish its report reach it (the Word report, its composition, the workbook, the upward export).</summary>

@@ -16,14 +16,15 @@ public static class OfficialReport
     /// <summary>The report as Word, and whether it is a draft (<see cref="MonthlyReportDocx.IsDraft"/>).</summary>
     public sealed record Written(byte[] Content, bool Draft);
 
-    public static async Task<Written> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, TimeProvider clock, CancellationToken ct)
+    /// <param name="onlyPlan">One plan of the period alone (<see cref="OnePlan"/>); the office's own paragraphs are the whole
+    /// report's, so a one-plan report is the generated text.</param>
+    public static async Task<Written> WriteDocxAsync(RoViecDbContext db, ReportingPeriod period, MonthlyReportSettings settings, TimeProvider clock, CancellationToken ct, Guid? onlyPlan = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var figures = await PeriodSnapshots.ReadAsync(db, period, clock, ct);
+        var figures = await OnePlan.FiguresAsync(db, period, onlyPlan, clock, ct);
         var extras = await ExtrasAsync(db, figures, ct);
-        var composition = await ReportCompositions.ReadAsync(db, period.Id, ct);
-        var report = ReportCompositions.Apply(figures.Report, composition);
+        var report = onlyPlan is null ? ReportCompositions.Apply(figures.Report, await ReportCompositions.ReadAsync(db, period.Id, ct)) : figures.Report;
         return new Written(MonthlyReportDocx.Write(report, settings, extras), MonthlyReportDocx.IsDraft(report));
     }
 

@@ -27,7 +27,8 @@ public static class UpwardExport
     public sealed record Row(string Key, string Kind, Guid Id, string Code, string Name, string Detail, string Result,
         string? EnteredBy, DateTime? EnteredAtUtc, bool ChangedSince);
 
-    public static async Task<IReadOnlyList<Row>> RowsAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
+    /// <param name="onlyPlan">One plan's indicators and tasks alone (their codes stay those of the whole period); null: every plan.</param>
+    public static async Task<IReadOnlyList<Row>> RowsAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct, Guid? onlyPlan = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -45,7 +46,7 @@ public static class UpwardExport
         var lines = figures.Report.Sections.SelectMany(s => s.Tasks).GroupBy(t => (t.Code, t.Name)).ToDictionary(g => g.Key, g => g.First());
 
         var rows = new List<Row>();
-        foreach (var indicator in figures.Indicators)
+        foreach (var indicator in figures.Indicators.Where(i => onlyPlan is null || i.PlanId == onlyPlan))
         {
             var result = results.GetValueOrDefault(indicator.Name);
             var text = result is null || !result.Reported ? "" : result.Result + (result.Verified ? "" : " (chưa xác minh)")
@@ -55,7 +56,7 @@ public static class UpwardExport
             rows.Add(new Row(IndicatorKind + ":" + indicator.Id, IndicatorKind, indicator.Id, code, indicator.Name, indicator.Target, text,
                 entry?.EnteredBy, entry?.EnteredAtUtc, entry is not null && entry.Text != text));
         }
-        foreach (var task in figures.Tasks)
+        foreach (var task in figures.Tasks.Where(t => onlyPlan is null || t.PlanId == onlyPlan))
         {
             var reported = lines.GetValueOrDefault((task.Code, task.Name));
             var work = reported is null ? "" : string.Join("; ", reported.Lines.Where(l => !string.IsNullOrWhiteSpace(l.WorkDone))

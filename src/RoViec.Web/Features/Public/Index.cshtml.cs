@@ -32,7 +32,16 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
     public bool Sent { get; private set; }
 
     /// <param name="nam">A year ("2026"): its last closed month, so last year stays public after the year turns.</param>
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery] int? nam, [FromQuery(Name = "da-gui")] int? sent, CancellationToken ct)
+    /// <summary>The plans the month's figures cover, when more than one (the reader can show one alone, `?ke-hoach=`).</summary>
+    public IReadOnlyList<PlansTogether.PlanName> Plans { get; private set; } = [];
+    /// <summary>The month shown, as its query says it ("ky=2026-10"), for links that keep it.</summary>
+    public string MonthQuery => Month is { } m ? FormattableString.Invariant($"ky={m.Year}-{m.Number:00}") : "";
+    /// <summary>The plan shown alone, or null for every plan of the month.</summary>
+    public Guid? OnlyPlan { get; private set; }
+
+    /// <param name="onlyPlan">One plan of the month alone: its indicators and fields; a plan the month does not cover is a 404.</param>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? ky, [FromQuery] int? nam, [FromQuery(Name = "da-gui")] int? sent,
+        [FromQuery(Name = "ke-hoach")] Guid? onlyPlan, CancellationToken ct)
     {
         var page = await PublicFigures.OpenAsync(db, slug, ct);
         if (page is null) return NotFound();
@@ -47,6 +56,21 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
         if (stamp.SnapshotVersion is not null && !stamp.SnapshotStale && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);
 
         if (Month is not null) Figures = await PeriodSnapshots.ReadAsync(db, Month, clock, ct);
+        if (Figures is not null && Month is not null)
+        {
+            var covered = Figures.PlansOf(Month.PlanId);
+            if (onlyPlan is { } one)
+            {
+                if (!covered.Contains(one)) return NotFound();
+                Figures = Figures with { Tasks = [.. Figures.Tasks.Where(t => t.PlanId == one)], Indicators = [.. Figures.Indicators.Where(i => i.PlanId == one)] };
+                OnlyPlan = one;
+            }
+            if (covered.Count > 1) Plans = await PlansTogether.NamesAsync(db, covered, ct);
+        }
+        else if (onlyPlan is not null)
+        {
+            return NotFound();
+        }
         if (Figures is not null)
         {
             var published = PublicFigures.PublishedIndicators(page, Figures);

@@ -44,6 +44,8 @@ public sealed class SeveralPlansTests
         var novemberScores = await ScoresAsync(app, november);
         var novemberTasks = await FigureTasksAsync(app, november);
         var (december, _, decemberReports) = await app.OpenMonthAsync(12);
+        var (decemberTasksBefore, programmeTask) = await app.WithDbAsync(async db =>
+            (await db.Tasks.CountAsync(t => t.PlanId == programme.Id, Ct), await db.Tasks.Where(t => t.PlanId == programme.Id).OrderBy(t => t.Order).Select(t => t.Name).FirstAsync(Ct)));
         var policeDecember = decemberReports.Single(r => r.Value == police).Key;
         var linesBefore = await app.WithDbAsync(db => db.ReportItems.CountAsync(i => i.ReportId == policeDecember, Ct));
 
@@ -97,6 +99,27 @@ public sealed class SeveralPlansTests
         Assert.Equal(3, view.ByStatus.Sum(s => s.Count));
         using var elsewhere = await client.GetAsync(new Uri($"/bang-dieu-khien?ky={december}&ke-hoach={Guid.NewGuid()}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        // The workbook, the Word report and the upward export of one plan: its three tasks, named so; another plan is a 404.
+        var xlsx = new MemoryStream(await client.GetByteArrayAsync(new Uri($"/ky-bao-cao/{december}/so-lieu.xlsx?duthao=1&ke-hoach={draft}", UriKind.Relative), Ct));
+        var sheetTasks = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Nhiệm vụ").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(secondTasks.Select(t => t.Name), sheetTasks.Select(r => (string?)r["Nhiệm vụ"]));
+        using var docx = await client.GetAsync(new Uri($"/ky-bao-cao/{december}/bao-cao.docx?duthao=1&ke-hoach={draft}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Contains("ke-hoach-", docx.Content.Headers.ContentDisposition!.FileNameStar ?? docx.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await docx.Content.ReadAsStreamAsync(Ct), false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("0/3 nhiệm vụ đã hoàn thành", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"0/{decemberTasksBefore} nhiệm vụ", text, StringComparison.Ordinal);
+        }
+        var upward = await client.GetStringAsync(new Uri($"/ky-bao-cao/{december}/xuat-len.csv?duthao=1&ke-hoach={draft}", UriKind.Relative), Ct);
+        Assert.All(secondTasks, t => Assert.Contains(t.Name, upward, StringComparison.Ordinal));
+        Assert.DoesNotContain(programmeTask, upward, StringComparison.Ordinal);
+        foreach (var url in new[] { "so-lieu.xlsx", "bao-cao.docx", "xuat-len.csv" })
+        {
+            using var notCovered = await client.GetAsync(new Uri($"/ky-bao-cao/{december}/{url}?duthao=1&ke-hoach={Guid.NewGuid()}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.NotFound, notCovered.StatusCode);
+        }
 
         // December's figures count the second plan's tasks; November, closed before it came, is unchanged.
         var decemberTasks = await FigureTasksAsync(app, december);
@@ -104,6 +127,21 @@ public sealed class SeveralPlansTests
         Assert.Equal(novemberTasks, await FigureTasksAsync(app, november));
         await RescoreAsync(app, november);
         Assert.Equal(novemberScores, await ScoresAsync(app, november));
+
+        // Once December closes, the public page names its plans and shows one alone; a plan it does not cover is a 404.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Periods.Where(p => p.Id == december).ExecuteUpdateAsync(u => u.SetProperty(p => p.State, PeriodStates.Closed), Ct);
+            db.PublicPages.Add(new PublicPage { Id = Guid.NewGuid(), CommuneId = programme.CommuneId, Slug = "xa-thu", Enabled = true, Version = Guid.NewGuid() });
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var citizen = app.CreateClient();
+        var all = WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri("/cong-khai/xa-thu?ky=2026-12", UriKind.Relative), Ct));
+        Assert.Contains("Số liệu gồm 2 kế hoạch:", all, StringComparison.Ordinal);
+        var one = WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri($"/cong-khai/xa-thu?ky=2026-12&ke-hoach={draft}", UriKind.Relative), Ct));
+        Assert.Contains($"Chỉ tiêu và lĩnh vực của một kế hoạch: {second.Title}.", one, StringComparison.Ordinal);
+        using var unknown = await citizen.GetAsync(new Uri($"/cong-khai/xa-thu?ky=2026-12&ke-hoach={Guid.NewGuid()}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
