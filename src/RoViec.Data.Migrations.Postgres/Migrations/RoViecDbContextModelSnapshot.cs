@@ -1318,6 +1318,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ReplacesTaskId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SameAsTaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -1307,6 +1307,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReplacesTaskId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SameAsTaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(1000)

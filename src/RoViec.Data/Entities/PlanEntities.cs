@@ -136,6 +136,11 @@ public sealed class PlanTaskRow : ICommuneOwned
     /// this task's history too. A task of a replaced plan that no task continues has been superseded.
     /// </summary>
     public Guid? ReplacesTaskId { get; set; }
+    /// <summary>
+    /// The same work named in another plan in force (a Đề án 06 task in the work programme and in the Đề án 06 plan): that
+    /// task's report line answers for this one too, so units report it once; this task has no line of its own.
+    /// </summary>
+    public Guid? SameAsTaskId { get; set; }
     /// <summary>The day an amendment stopped the task (<see cref="PlanAmendment"/>); null while it runs.</summary>
     public DateOnly? ClosedOn { get; set; }
     /// <summary>Who decides on the task's product when the plan says so.</summary>

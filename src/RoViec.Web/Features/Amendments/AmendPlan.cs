@@ -33,6 +33,9 @@ public static class AmendPlan
 
         public sealed record Done(PlanAmendment Amendment) : Outcome;
 
+        /// <summary>The task now linked to the same work in another plan.</summary>
+        public sealed record Linked(PlanTaskRow Task) : Outcome;
+
         /// <summary>The form as sent is refused, with a message per field; nothing saved.</summary>
         public sealed record Invalid(IReadOnlyDictionary<string, Sentence> Errors) : Outcome, IRefused
         {
@@ -184,6 +187,70 @@ public static class AmendPlan
             .Select(t => (t.Id, t.Code, t.Name)).ToList();
         var notNow = (await RefusalAsync(db, plan, ct)) is Outcome.Conflict c ? c.Text : null;
         return new Form(plan, units, [.. tasks.Select(t => t.Section).Distinct(StringComparer.Ordinal)], running, notNow);
+    }
+
+    /// <summary>
+    /// Links a task to the same work named in another plan in force of the same year: the other task's report line then
+    /// answers for both (units report it once), and this task's status follows it. Neither may already be linked (no
+    /// chains). The task's lines leave the reports still being written; a report already sent keeps what it said.
+    /// </summary>
+    public static async Task<Outcome> LinkAsync(RoViecDbContext db, UserScope? caller, Guid taskId, Guid? sameAsId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || caller is null || caller.CommuneId != task.CommuneId) return new Outcome.NotFound();
+        if (!caller.RunsReporting) return new Outcome.Forbidden();
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        if (await RefusalAsync(db, plan, ct) is { } refused) return refused;
+        var other = sameAsId is { } id ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
+        var otherPlan = other is null ? null : await db.Plans.AsNoTracking().FirstAsync(p => p.Id == other.PlanId, ct);
+        if (other is null || otherPlan is null || otherPlan.Status != PlanStatuses.Active || otherPlan.Year != plan.Year || other.PlanId == task.PlanId)
+            return new Outcome.Invalid(new Dictionary<string, Sentence>(StringComparer.Ordinal)
+            {
+                ["SameAs"] = new("Hãy chọn nhiệm vụ cùng nội dung trong một kế hoạch khác đang thực hiện của năm {0}.", plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            });
+        if (task.SameAsTaskId is not null || other.SameAsTaskId is not null || await db.Tasks.AnyAsync(t => t.SameAsTaskId == task.Id, ct))
+            return new Outcome.Conflict(new Sentence("Một trong hai nhiệm vụ đã được liên kết với nhiệm vụ khác; mỗi nhiệm vụ chỉ liên kết một lần."));
+        task.SameAsTaskId = other.Id;
+        task.Version = Guid.NewGuid();
+        var writing = await (
+            from item in db.ReportItems
+            join report in db.Reports on item.ReportId equals report.Id
+            join period in db.Periods on report.PeriodId equals period.Id
+            where item.TaskId == task.Id && period.State == PeriodStates.Open
+                && (report.State == ReportStates.Draft || report.State == ReportStates.Returned)
+            select item).ToListAsync(ct);
+        db.ReportItems.RemoveRange(writing);
+        await db.SaveChangesAsync(ct);
+        await MarkStaleAsync(db, plan, ct);
+        return new Outcome.Linked(task);
+    }
+
+    /// <summary>The task whose report line answers for this one (<see cref="PlanTaskRow.SameAsTaskId"/>), with its plan's title; null when not linked.</summary>
+    public static async Task<(Guid Id, string Name, string Plan)?> SameAsAsync(RoViecDbContext db, PlanTaskRow task, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.SameAsTaskId is not { } id) return null;
+        var row = await (from t in db.Tasks.AsNoTracking()
+                         join p in db.Plans.AsNoTracking() on t.PlanId equals p.Id
+                         where t.Id == id
+                         select new { t.Id, t.Name, p.Title }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Id, row.Name, row.Title);
+    }
+
+    /// <summary>The tasks of the commune's other plans in force of the plan's year, to link a task to (plan title, code, name).</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Plan, string? Code, string Name)>> LinkableAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        var rows = await (from t in db.Tasks.AsNoTracking()
+                          join p in db.Plans.AsNoTracking() on t.PlanId equals p.Id
+                          where p.CommuneId == plan.CommuneId && p.Status == PlanStatuses.Active && p.Year == plan.Year && p.Id != plan.Id
+                              && t.SameAsTaskId == null && t.ClosedOn == null
+                          orderby p.Title, t.Order
+                          select new { t.Id, p.Title, t.Code, t.Name }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.Title, r.Code, r.Name))];
     }
 
     /// <summary>The plan's amendments, newest first, with the task each touched.</summary>

@@ -18,6 +18,8 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
 {
     public AmendPlan.Form Form { get; private set; } = null!;
     public IReadOnlyList<AmendPlan.Line> Amendments { get; private set; } = [];
+    /// <summary>Tasks of the commune's other plans in force this year, to link one of this plan's to.</summary>
+    public IReadOnlyList<(Guid Id, string Plan, string? Code, string Name)> Linkable { get; private set; } = [];
     /// <summary>The task the close form starts on (`?nhiem-vu=`), if any.</summary>
     public Guid? Chosen { get; private set; }
     public string? Error { get; private set; }
@@ -31,6 +33,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     [BindProperty] public string? EffectiveOn { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Document { get; set; }
+    [BindProperty] public Guid? SameAs { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "nhiem-vu")] Guid? task, CancellationToken ct)
     {
@@ -60,11 +63,23 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         return await AnswerAsync(id, outcome, "Đã dừng thực hiện nhiệm vụ; lịch sử và báo cáo của nhiệm vụ vẫn được giữ.", ct);
     }
 
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (TaskId is not { } taskId || Form.Running.All(t => t.Id != taskId))
+        {
+            ModelState.AddModelError(nameof(TaskId), localizer["Hãy chọn nhiệm vụ của kế hoạch này cần liên kết."]);
+            return this.Refuse(Refusal.BadRequest);
+        }
+        var outcome = await AmendPlan.LinkAsync(db, await currentUser.ScopeAsync(User, ct), taskId, SameAs, ct);
+        return await AnswerAsync(id, outcome, "Đã liên kết hai nhiệm vụ cùng nội dung: đơn vị báo cáo một lần cho cả hai.", ct);
+    }
+
     private async Task<IActionResult> AnswerAsync(Guid id, AmendPlan.Outcome outcome, string done, CancellationToken ct)
     {
         switch (outcome)
         {
-            case AmendPlan.Outcome.Done:
+            case AmendPlan.Outcome.Done or AmendPlan.Outcome.Linked:
                 TempData["Notice"] = localizer[done].Value;
                 return Redirect($"/ke-hoach/{id}/dieu-chinh#cac-lan-dieu-chinh");
             case AmendPlan.Outcome.Invalid invalid:
@@ -87,6 +102,7 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         if (!scope.RunsReporting) return Forbid();
         Form = form;
         Amendments = await AmendPlan.OfPlanAsync(db, id, ct);
+        Linkable = await AmendPlan.LinkableAsync(db, form.Plan, ct);
         return null;
     }
 }

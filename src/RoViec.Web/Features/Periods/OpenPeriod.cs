@@ -46,8 +46,11 @@ public static class OpenPeriod
         }
 
         var keyToUnit = units.Values.GroupBy(u => u.Key).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var inPeriod = tasks.Select(t => t.Id).ToHashSet();
         foreach (var task in tasks)
         {
+            // The same work in another plan of the period: that task's line answers for this one.
+            if (task.SameAsTaskId is { } same && inPeriod.Contains(same)) continue;
             var kind = Enum.TryParse<DeadlineKind>(task.DeadlineKind, out var k) ? k : DeadlineKind.None;
             if (!ExpectedWork.TaskExpected(kind, health.GetValueOrDefault(task.Id, TaskHealth.NotStarted))) continue;
             if (task.LeadUnitId is { } lead) Add(lead, Line(period, ReportItemKinds.Task, task.Id, null));

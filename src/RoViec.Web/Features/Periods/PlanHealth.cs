@@ -48,7 +48,9 @@ public static class PlanHealth
         var states = filter.States;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Year, p.ReplacesPlanId }).FirstAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
-            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.ReplacesTaskId, t.ClosedOn }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.DeadlineKind, t.DeadlineDue, t.OriginalDeadlineDue, t.ReplacesTaskId, t.ClosedOn, t.SameAsTaskId }).ToListAsync(ct);
+        // A task linked to the same work in another plan reads that task's report lines (they answer for both).
+        var linked = tasks.Where(t => t.SameAsTaskId is not null).Select(t => t.SameAsTaskId!.Value).Distinct().ToList();
         // A plan that replaced a version of the same year: a task's reports under the version it continues are its own.
         // Most plans replaced nothing: their line is themselves, read without another query (this runs on every tick).
         IReadOnlyList<Guid> planLine = plan.ReplacesPlanId is null ? [planId] : await Plans.ReplacePlan.PlanLineAsync(db, planId, ct);
@@ -71,7 +73,7 @@ public static class PlanHealth
             join period in db.Periods.AsNoTracking() on report.PeriodId equals period.Id
             join task in db.Tasks.AsNoTracking() on item.TaskId equals task.Id
             // By the task's plan, not the period's: a plan reporting with the work programme has its lines in the programme's periods.
-            where planLine.Contains(task.PlanId) && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
+            where (planLine.Contains(task.PlanId) || linked.Contains(task.Id)) && item.Kind == ReportItemKinds.Task && item.TaskId != null && (until == null || period.StartsOn <= until)
             select new
             {
                 TaskId = item.TaskId!.Value,
@@ -83,10 +85,11 @@ public static class PlanHealth
                 item.CompletedOn,
             }).ToListAsync(ct);
         var byTask = found.Where(l => owner.ContainsKey(l.TaskId)).ToLookup(l => owner[l.TaskId]);
+        var byLinked = found.Where(l => linked.Contains(l.TaskId)).ToLookup(l => l.TaskId);
         var start = new DateOnly(plan.Year, 1, 1);
         return tasks.ToDictionary(t => t.Id, t =>
         {
-            var mine = byTask[t.Id].ToList();
+            var mine = t.SameAsTaskId is { } same ? byLinked[same].ToList() : byTask[t.Id].ToList();
             return new TaskFacts(
                 Enum.TryParse<DeadlineKind>(t.DeadlineKind, out var kind) ? kind : DeadlineKind.None,
                 // A moved deadline keeps the plan's in OriginalDeadlineDue; the due day stored is then the approved one.

@@ -20,6 +20,7 @@ public static class AuditChanges
         ["DeadlineDue"] = "Hạn cuối",
         ["OriginalDeadlineDue"] = "Hạn ban đầu",
         ["ClosedOn"] = "Dừng thực hiện từ ngày",
+        ["SameAsTaskId"] = "Cùng nội dung với nhiệm vụ",
         ["DeadlineKind"] = "Loại thời hạn",
         ["UpstreamSource"] = "Nguồn cấp trên",
         ["Priority"] = "Trọng tâm",

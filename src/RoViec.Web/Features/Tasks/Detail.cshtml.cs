@@ -42,6 +42,8 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
     public RoViec.Domain.Reporting.TaskHealth? Health { get; private set; }
     /// <summary>The amendments of the plan that added or stopped this task, with their reasons and documents.</summary>
     public IReadOnlyList<PlanAmendment> Amendments { get; private set; } = [];
+    /// <summary>The same work in another plan, whose report line answers for this task.</summary>
+    public (Guid Id, string Name, string Plan)? SameAs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -80,6 +82,7 @@ public sealed class DetailModel(RoViecDbContext db, CurrentUser currentUser) : P
             await RoViec.Web.Features.Budgets.TaskBudgetQueries.ForTaskAsync(db, await currentUser.ScopeAsync(User, ct), task, RoViec.Domain.Text.VietnamTime.VietnamToday(clock), ct));
         (Continues, ContinuedBy, Superseded, CarriedInto) = await ReplacePlan.ContinuationAsync(db, task, ct);
         Amendments = await RoViec.Web.Features.Amendments.AmendPlan.OfTaskAsync(db, task.Id, ct);
+        SameAs = await RoViec.Web.Features.Amendments.AmendPlan.SameAsAsync(db, task, ct);
         return Page();
     }
 }

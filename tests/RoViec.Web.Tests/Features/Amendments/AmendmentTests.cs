@@ -113,4 +113,70 @@ public sealed class AmendmentTests
         Assert.Contains("Lắp đặt wifi miễn phí tại nhà văn hóa các thôn", history, StringComparison.Ordinal);
         Assert.Contains("Tỉnh đã giao nhiệm vụ cho cơ quan khác", history, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The same work named in two plans in force is linked: the programme's task's line answers for the Đề án 06 plan's
+    /// task, which leaves the police's December form and takes its status from that line; a second link or a task of the
+    /// same plan is refused, with nothing changed.
+    /// </summary>
+    [Fact]
+    public async Task A_task_named_in_two_plans_is_reported_once_and_its_status_follows_the_line_that_answers()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 10), 10) };
+        var police = await app.UnitIdAsync("cong-an");
+        var (december, _, reports) = await app.OpenMonthAsync(12);
+        var policeReport = reports.Single(r => r.Value == police).Key;
+        using var office = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, office);
+        var second = await review.DraftAsync(SeveralPlansTests.SecondPlan(2026), "de-an-06.txt");
+        Assert.Equal(HttpStatusCode.OK, (await review.PostAsync($"/nhap-ke-hoach/{second}?handler=Confirm", ("replace", "none"), ("knowingly", "true"),
+            ("rhythm", PlanRhythms.Monthly), ("field", "Đề án 06"))).StatusCode);
+        await app.Services.GetRequiredService<ScheduledWork>().RunOnceAsync(Ct);
+        var (mine, answering, otherOfSame) = await app.WithDbAsync(async db =>
+        {
+            var own = await db.Tasks.AsNoTracking().Where(t => t.PlanId == second).OrderBy(t => t.Order).ToListAsync(Ct);
+            var line = await db.ReportItems.Where(i => i.ReportId == policeReport && i.Kind == ReportItemKinds.Task && i.TaskId != null)
+                .Join(db.Tasks.Where(t => t.PlanId != second), i => i.TaskId, t => t.Id, (i, t) => t.Id).FirstAsync(Ct);
+            return (own[0].Id, line, own[1].Id);
+        });
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReportItems.CountAsync(i => i.ReportId == policeReport && i.TaskId == mine, Ct)));
+        var page = $"/ke-hoach/{second}/dieu-chinh";
+        var link = page + "?handler=Link";
+
+        // A task of the same plan is not the same work in another plan: 400, nothing linked.
+        var same = await office.PostFormAsync(page, link, ("TaskId", mine.ToString()), ("SameAs", otherOfSame.ToString()));
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+        Assert.Null(await app.WithDbAsync(async db => (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == mine, Ct)).SameAsTaskId));
+
+        var linked = await office.PostFormAsync(page, link, ("TaskId", mine.ToString()), ("SameAs", answering.ToString()));
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal(answering, await app.WithDbAsync(async db => (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == mine, Ct)).SameAsTaskId));
+        // Reported once: its own line left the police's form; the programme's line stays.
+        Assert.Equal((0, 1), await app.WithDbAsync(async db => (
+            await db.ReportItems.CountAsync(i => i.ReportId == policeReport && i.TaskId == mine, Ct),
+            await db.ReportItems.CountAsync(i => i.ReportId == policeReport && i.TaskId == answering && i.Kind == ReportItemKinds.Task, Ct))));
+        var taskPage = WebUtility.HtmlDecode(await office.GetStringAsync(new Uri($"/nhiem-vu/{mine}", UriKind.Relative), Ct));
+        Assert.Contains("id=\"cung-noi-dung\"", taskPage, StringComparison.Ordinal);
+
+        // Linked once only: 409, as it was.
+        var twice = await office.PostFormAsync(page, link, ("TaskId", mine.ToString()), ("SameAs", answering.ToString()));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("mỗi nhiệm vụ chỉ liên kết một lần", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+
+        // The police report the programme's task done: the linked task is done too.
+        await app.WithDbAsync(async db =>
+        {
+            var line = await db.ReportItems.SingleAsync(i => i.ReportId == policeReport && i.TaskId == answering && i.Kind == ReportItemKinds.Task, Ct);
+            line.TaskStatus = ReportedTaskStatuses.Done;
+            line.Percent = 100;
+            line.CompletedOn = new DateOnly(2026, 12, 5);
+            var report = await db.Reports.SingleAsync(r => r.Id == policeReport, Ct);
+            report.State = ReportStates.Verified;
+            report.FirstSubmittedAtUtc = report.SubmittedAtUtc = app.UtcNow;
+            return await db.SaveChangesAsync(Ct);
+        });
+        var health = await app.WithDbAsync(db => PlanHealth.ComputeAsync(db, second, new DateOnly(2026, 12, 10), Ct));
+        Assert.Equal(TaskHealth.DoneOnTime, health[mine]);
+
+    }
 }

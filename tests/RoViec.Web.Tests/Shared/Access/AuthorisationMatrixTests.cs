@@ -244,6 +244,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /ke-hoach/{id:guid}/chuyen-tiep"] = PlanManager,
         ["POST /ke-hoach/{id:guid}/dieu-chinh?handler=Add"] = PlanManager,
         ["POST /ke-hoach/{id:guid}/dieu-chinh?handler=Close"] = PlanManager,
+        ["POST /ke-hoach/{id:guid}/dieu-chinh?handler=Link"] = PlanManager,
         // Allocating, marking an information system and the security threshold are the standing office's; a disbursement
         // is the office's or the lead unit's reporter's (not its head's).
         ["POST /nhiem-vu/{id:guid}/kinh-phi?handler=Allocate"] = PlanManager,
