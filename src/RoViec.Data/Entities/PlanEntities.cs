@@ -63,8 +63,20 @@ public static class PlanRhythms
     public const string Monthly = "Monthly";
     /// <summary>A short form every week, for a campaign ("cập nhật hằng tuần"), besides the monthly report.</summary>
     public const string Weekly = "Weekly";
+    /// <summary>Once a quarter, in the programme's report of the quarter's last month (and its quarterly and annual ones).</summary>
+    public const string Quarterly = "Quarterly";
+    /// <summary>Only when asked: in the programme's ad-hoc report requests ("báo cáo đột xuất"), not in the monthly ones.</summary>
+    public const string AdHoc = "AdHoc";
 
-    public static readonly IReadOnlyList<string> All = [Monthly, Weekly];
+    public static readonly IReadOnlyList<string> All = [Monthly, Quarterly, AdHoc, Weekly];
+
+    /// <summary>Whether a plan of this rhythm reporting with the work programme has lines in a period of this kind and number.</summary>
+    public static bool ReportsIn(string rhythm, string periodKind, int periodNumber) => rhythm switch
+    {
+        Quarterly => periodKind is "Quarterly" or "Annual" || (periodKind == "Monthly" && periodNumber % 3 == 0),
+        AdHoc => periodKind == "AdHoc",
+        _ => true,
+    };
 }
 
 /// <summary>Where a task came from, besides the importer's own values ("Table", "List"…).</summary>

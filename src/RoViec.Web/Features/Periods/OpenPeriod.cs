@@ -46,6 +46,11 @@ public static class OpenPeriod
         }
 
         var keyToUnit = units.Values.GroupBy(u => u.Key).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        // A plan reporting with the programme quarterly, or only when asked, has lines only in those periods.
+        var rhythms = await db.Plans.AsNoTracking().Where(p => plans.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Rhythm, ct);
+        bool Reports(Guid planId) => planId == period.PlanId || PlanRhythms.ReportsIn(rhythms.GetValueOrDefault(planId, PlanRhythms.Monthly), period.Kind, period.Number);
+        tasks = [.. tasks.Where(t => Reports(t.PlanId))];
+        indicators = [.. indicators.Where(i => Reports(i.PlanId))];
         var inPeriod = tasks.Select(t => t.Id).ToHashSet();
         foreach (var task in tasks)
         {

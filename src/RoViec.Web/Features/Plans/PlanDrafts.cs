@@ -178,7 +178,7 @@ public static class PlanDrafts
     private static async Task<string?> KeepBothAsync(RoViecDbContext db, Plan plan, ReplaceAnswer answer, DateOnly today, CancellationToken ct)
     {
         var rhythm = string.IsNullOrWhiteSpace(answer.Rhythm) ? PlanRhythms.Monthly : answer.Rhythm;
-        if (!PlanRhythms.All.Contains(rhythm)) return "Nhịp báo cáo không hợp lệ; hãy chọn báo cáo hằng tháng hoặc hằng tuần.";
+        if (!PlanRhythms.All.Contains(rhythm)) return "Nhịp báo cáo không hợp lệ; hãy chọn hằng tháng, hằng quý, khi có yêu cầu đột xuất hoặc hằng tuần.";
         var field = answer.Field?.Trim();
         if (field is { Length: > 100 }) return "Lĩnh vực của kế hoạch dài quá 100 ký tự.";
         plan.Field = string.IsNullOrEmpty(field) ? null : field;

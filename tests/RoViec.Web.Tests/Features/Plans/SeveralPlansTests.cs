@@ -144,6 +144,29 @@ public sealed class SeveralPlansTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    /// <summary>A plan kept beside the programme that reports quarterly has lines only in the quarter's last month: none in November, in December.</summary>
+    [Fact]
+    public async Task A_quarterly_plan_reports_in_the_last_month_of_the_quarter_only()
+    {
+        await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 11, 10), 10) };
+        var police = await app.UnitIdAsync("cong-an");
+        var (_, _, novemberReports) = await app.OpenMonthAsync(11);
+        using var client = await app.SignedInClientAsync("thuongtruc");
+        var review = new ReviewDriver(app, client);
+        var draft = await review.DraftAsync(SecondPlan(2026), "de-an-06.txt");
+        var kept = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", "none"), ("knowingly", "true"), ("rhythm", PlanRhythms.Quarterly));
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var plan = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Id == draft, Ct));
+        Assert.Equal(PlanRhythms.Quarterly, plan.Rhythm);
+        Assert.NotNull(plan.ReportsWithPlanId);
+        await app.Services.GetRequiredService<ScheduledWork>().RunOnceAsync(Ct);
+        var ownTasks = await app.WithDbAsync(db => db.Tasks.Where(t => t.PlanId == draft).Select(t => t.Id).ToListAsync(Ct));
+        Task<int> LinesAsync(Guid report) => app.WithDbAsync(db => db.ReportItems.CountAsync(i => i.ReportId == report && i.TaskId != null && ownTasks.Contains(i.TaskId.Value), Ct));
+        Assert.Equal(0, await LinesAsync(novemberReports.Single(r => r.Value == police).Key));
+        var (_, _, decemberReports) = await app.OpenMonthAsync(12);
+        Assert.Equal(3, await LinesAsync(decemberReports.Single(r => r.Value == police).Key));
+    }
+
     [Fact]
     public async Task A_campaign_reports_in_its_own_weeks_and_bad_answers_change_nothing()
     {
