@@ -310,7 +310,8 @@ public static class AmendPlan
     /// <summary>The figures of the periods that cover the plan are read again.</summary>
     private static async Task MarkStaleAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
     {
-        var host = plan.ReportsWithPlanId ?? plan.Id;
+        // A plan reporting with the work programme has its lines in the programme's periods (its version in force now).
+        var host = plan.ReportsWithPlanId is null ? plan.Id : (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct))?.Id ?? plan.Id;
         var line = await ReplacePlan.PlanLineAsync(db, plan.Id, ct);
         var periods = await db.Periods.AsNoTracking().Where(p => (line.Contains(p.PlanId) || p.PlanId == host) && p.State != PeriodStates.Closed)
             .Select(p => p.Id).ToListAsync(ct);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Web.Features.Plans;
@@ -16,7 +15,7 @@ namespace RoViec.Web.Features.Figures;
 /// reports that reached the standing office (submitted or verified; a draft, a report awaiting its head's
 /// approval or a returned one says nothing yet). Lines not yet verified are marked so.
 /// </summary>
-public static partial class MonthlyReportQuery
+public static class MonthlyReportQuery
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 

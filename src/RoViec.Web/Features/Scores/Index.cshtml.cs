@@ -40,6 +40,9 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The plans the month's scores cover, when more than one (each unit's one report answers for all of them).</summary>
+    public IReadOnlyList<PlansTogether.PlanName> Plans { get; private set; } = [];
+
     /// <summary>The years with a work programme, for reading a past year's scores (`?nam=2026`).</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
     /// <summary>A past year is shown (not the year of the programme in force): links keep it.</summary>
@@ -70,7 +73,13 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
                 if (nam is null) return NotFound();
                 Month = Months.LastOrDefault(m => Scored.Contains(m.Id));
             }
-            if (Month is not null) View = await ScoreQueries.MonthAsync(db, Month, ct);
+            if (Month is not null)
+            {
+                View = await ScoreQueries.MonthAsync(db, Month, ct);
+                // Scores are the units', over the one report each sends for every plan of the month: the page says which.
+                var plans = await PlansTogether.OfPeriodAsync(db, Month, ct);
+                if (plans.Count > 1) Plans = await PlansTogether.NamesAsync(db, plans, ct);
+            }
         }
         return Page();
     }

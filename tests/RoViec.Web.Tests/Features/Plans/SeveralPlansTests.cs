@@ -99,6 +99,9 @@ public sealed class SeveralPlansTests
         Assert.Equal(3, view.ByStatus.Sum(s => s.Count));
         using var elsewhere = await client.GetAsync(new Uri($"/bang-dieu-khien?ky={december}&ke-hoach={Guid.NewGuid()}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        // The scores page says its scores come from one report covering both plans.
+        var scores = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/diem?ky={december}", UriKind.Relative), Ct));
+        Assert.Contains("Điểm của mỗi đơn vị tính trên một báo cáo chung cho 2 kế hoạch:", scores, StringComparison.Ordinal);
         // The workbook, the Word report and the upward export of one plan: its three tasks, named so; another plan is a 404.
         var xlsx = new MemoryStream(await client.GetByteArrayAsync(new Uri($"/ky-bao-cao/{december}/so-lieu.xlsx?duthao=1&ke-hoach={draft}", UriKind.Relative), Ct));
         var sheetTasks = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Nhiệm vụ").Cast<IDictionary<string, object?>>().ToList();
