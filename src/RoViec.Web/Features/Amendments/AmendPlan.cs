@@ -103,14 +103,7 @@ public static class AmendPlan
         var amendment = Record(task, AmendmentKinds.Closed, input.Reason!, input.Document!, on, by, nowUtc);
         db.PlanAmendments.Add(amendment);
         // The reports still being written of the periods open now stop asking about it (what was already typed goes with it).
-        var writing = await (
-            from item in db.ReportItems
-            join report in db.Reports on item.ReportId equals report.Id
-            join period in db.Periods on report.PeriodId equals period.Id
-            where item.TaskId == task.Id && period.State == PeriodStates.Open
-                && (report.State == ReportStates.Draft || report.State == ReportStates.Returned)
-            select item).ToListAsync(ct);
-        db.ReportItems.RemoveRange(writing);
+        await DropWritingLinesAsync(db, task.Id, ct);
         await db.SaveChangesAsync(ct);
         await MarkStaleAsync(db, plan, ct);
         return new Outcome.Done(amendment);
@@ -213,14 +206,7 @@ public static class AmendPlan
             return new Outcome.Conflict(new Sentence("Một trong hai nhiệm vụ đã được liên kết với nhiệm vụ khác; mỗi nhiệm vụ chỉ liên kết một lần."));
         task.SameAsTaskId = other.Id;
         task.Version = Guid.NewGuid();
-        var writing = await (
-            from item in db.ReportItems
-            join report in db.Reports on item.ReportId equals report.Id
-            join period in db.Periods on report.PeriodId equals period.Id
-            where item.TaskId == task.Id && period.State == PeriodStates.Open
-                && (report.State == ReportStates.Draft || report.State == ReportStates.Returned)
-            select item).ToListAsync(ct);
-        db.ReportItems.RemoveRange(writing);
+        await DropWritingLinesAsync(db, task.Id, ct);
         await db.SaveChangesAsync(ct);
         await MarkStaleAsync(db, plan, ct);
         return new Outcome.Linked(task);
@@ -306,6 +292,22 @@ public static class AmendPlan
         By = by,
         AtUtc = nowUtc,
     };
+
+    /// <summary>
+    /// The task's lines leave the reports still being written (draft or returned) of the periods open now, with what was
+    /// typed on them; a report already sent keeps what it said. Saved with the caller's changes.
+    /// </summary>
+    private static async Task DropWritingLinesAsync(RoViecDbContext db, Guid taskId, CancellationToken ct)
+    {
+        var writing = await (
+            from item in db.ReportItems
+            join report in db.Reports on item.ReportId equals report.Id
+            join period in db.Periods on report.PeriodId equals period.Id
+            where item.TaskId == taskId && period.State == PeriodStates.Open
+                && (report.State == ReportStates.Draft || report.State == ReportStates.Returned)
+            select item).ToListAsync(ct);
+        db.ReportItems.RemoveRange(writing);
+    }
 
     /// <summary>The figures of the periods that cover the plan are read again.</summary>
     private static async Task MarkStaleAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
