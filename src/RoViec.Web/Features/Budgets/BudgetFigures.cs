@@ -66,8 +66,9 @@ public static class BudgetFigures
 
         var allocatedOf = lines.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Sum(l => l.Allocated));
         var disbursedOf = counted.GroupBy(d => d.TaskId).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
+        var planOrder = planIds.Distinct().Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         var taskLines = taskRows
-            .OrderBy(t => planIds.ToList().IndexOf(t.PlanId)).ThenBy(t => t.Order)
+            .OrderBy(t => planOrder[t.PlanId]).ThenBy(t => t.Order)
             .Select(t =>
             {
                 var allocated = allocatedOf.GetValueOrDefault(t.Id);

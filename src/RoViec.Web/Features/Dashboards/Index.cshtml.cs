@@ -43,19 +43,10 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is null || !scope.SeesWholeCommune) return Forbid();
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
-        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
         Today = clock.VietnamToday();
-        if (communeId is { } commune)
-        {
-            Years = await PlanQueries.ProgrammeYearsAsync(db, commune, ct);
-            // A past year stays readable: its periods as they closed.
-            if (nam is { } year && year != Plan?.Year)
-            {
-                Plan = await PlanQueries.ProgrammeOfYearAsync(db, commune, year, ct);
-                if (Plan is null) return NotFound();
-            }
-        }
-        if (Plan is null) return Page();
+        // A past year stays readable: its periods as they closed.
+        (Plan, Years, _) = await PlanQueries.ProgrammeForAsync(db, communeId, nam, ct);
+        if (Plan is null) return nam is null ? Page() : NotFound();
 
         // A period of another year, when the year was just changed on the form, gives way to the chosen year's.
         var view = await Overview.ReadAsync(db, Plan, ky, Today, ct);

@@ -40,15 +40,9 @@ public sealed class MonthModel(RoViecDbContext db, CurrentUser currentUser, IMem
         var scope = await currentUser.ScopeAsync(User, ct);
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         if (scope is null || communeId is null) return Forbid();
-        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
-        Years = await PlanQueries.ProgrammeYearsAsync(db, communeId.Value, ct);
         // A past year stays readable: its work programme's months, figures and scores as they closed.
-        if (nam is { } year && year != Plan?.Year)
-        {
-            Plan = await PlanQueries.ProgrammeOfYearAsync(db, communeId.Value, year, ct);
-            if (Plan is null) return NotFound();
-        }
-        if (Plan is null) return Page();
+        (Plan, Years, _) = await PlanQueries.ProgrammeForAsync(db, communeId, nam, ct);
+        if (Plan is null) return nam is null ? Page() : NotFound();
         if (await DashboardLens.OfAsync(db, scope, Plan.CommuneId, ct) is not { } lens) return Forbid();
         var months = await PeriodQueries.MonthsAsync(db, Plan.Id, openedOnly: true, ct);
         // The whole year ("Năm 2026") after its months, once its period has opened: the year's report reads the same figures.

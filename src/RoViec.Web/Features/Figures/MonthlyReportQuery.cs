@@ -27,7 +27,9 @@ public static class MonthlyReportQuery
 
     /// <param name="onlyPlan">One plan of the period alone (its tasks, indicators and what units reported on them; the reporting
     /// rates stay the period's, as each unit sends one report for every plan); null: every plan of the period.</param>
-    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct, Guid? onlyPlan = null)
+    /// <param name="values">The period's indicator values when the caller read them already (<see cref="IndicatorValues"/>).</param>
+    public static async Task<MonthlyReport> CompileAsync(RoViecDbContext db, ReportingPeriod period, DateOnly asOf, CancellationToken ct, Guid? onlyPlan = null,
+        IReadOnlyDictionary<Guid, IndicatorValues.ValueLine>? values = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -109,7 +111,7 @@ public static class MonthlyReportQuery
             where report.PeriodId == period.Id && item.IndicatorId != null
             select item.IndicatorId!.Value).ToListAsync(ct)).ToHashSet();
         // A quarter's or the year's indicators take the latest value within it (IndicatorValues).
-        var values = await IndicatorValues.OfPeriodAsync(db, period, ct);
+        values ??= await IndicatorValues.OfPeriodAsync(db, period, ct);
         var indicatorResults = indicators.Select(i =>
         {
             if (values.TryGetValue(i.Id, out var v))

@@ -68,11 +68,12 @@ public static class PeriodSnapshots
         var asOf = whole.AsOf;
         IReadOnlyList<Guid> plans = [planId];
         var (allocated, disbursed) = await BudgetAsync(db, period, plans, ct);
+        var values = await IndicatorValues.OfPeriodAsync(db, period, ct);
         return whole with
         {
-            Report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct, planId),
+            Report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct, planId, values),
             Tasks = await TasksAsync(db, period, plans, asOf, ct),
-            Indicators = await IndicatorsAsync(db, period, plans, ct),
+            Indicators = await IndicatorsAsync(db, plans, values, ct),
             BudgetAllocated = allocated,
             BudgetDisbursed = disbursed,
         };
@@ -84,7 +85,9 @@ public static class PeriodSnapshots
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
-        var report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct);
+        // The indicator values are read once, for the report and for the figures.
+        var values = await IndicatorValues.OfPeriodAsync(db, period, ct);
+        var report = await MonthlyReportQuery.CompileAsync(db, period, asOf, ct, values: values);
         var plans = await PlansTogether.OfPeriodAsync(db, period, ct);
         var figures = new PeriodFigures
         {
@@ -96,7 +99,7 @@ public static class PeriodSnapshots
             AsOf = asOf,
             Report = report,
             Tasks = await TasksAsync(db, period, plans, asOf, ct),
-            Indicators = await IndicatorsAsync(db, period, plans, ct),
+            Indicators = await IndicatorsAsync(db, plans, values, ct),
             Ranking = period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual ? await AverageRankingAsync(db, period, ct) : await RankingAsync(db, period.Id, ct),
         };
         var (allocated, disbursed) = await BudgetAsync(db, period, plans, ct);
@@ -148,11 +151,11 @@ public static class PeriodSnapshots
             health.GetValueOrDefault(t.Id, TaskHealth.NotStarted), t.Priority, t.DeadlineDue, t.PlanId)).ToList();
     }
 
-    private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, ReportingPeriod period, IReadOnlyList<Guid> plans, CancellationToken ct)
+    private static async Task<IReadOnlyList<IndicatorFigure>> IndicatorsAsync(RoViecDbContext db, IReadOnlyList<Guid> plans,
+        IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> byIndicator, CancellationToken ct)
     {
         var indicators = (await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId)).ToListAsync(ct))
             .OrderBy(i => plans.Position(i.PlanId)).ThenBy(i => i.Order).ToList();
-        var byIndicator = await IndicatorValues.OfPeriodAsync(db, period, ct);
         return indicators.Select(i =>
         {
             decimal? number = null;
@@ -220,12 +223,11 @@ public static class PeriodSnapshots
     /// Marks stale the snapshots of the quarter and the year a month lies in: their indicators take the latest value
     /// within them and their ranking averages the months, so a change to a month changes them too.
     /// </summary>
-    public static async Task MarkCoveringStaleAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
+    public static async Task MarkCoveringStaleAsync(RoViecDbContext db, ReportingPeriod month, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var month = await db.Periods.AsNoTracking().Where(p => p.Id == periodId && p.Kind == PeriodKinds.Monthly)
-            .Select(p => new { p.PlanId, p.StartsOn, p.EndsOn }).FirstOrDefaultAsync(ct);
-        if (month is null) return;
+        ArgumentNullException.ThrowIfNull(month);
+        if (month.Kind != PeriodKinds.Monthly) return;
         var line = await Plans.ReplacePlan.PlanLineAsync(db, month.PlanId, ct);
         var covering = await db.Periods.AsNoTracking()
             .Where(p => line.Contains(p.PlanId) && (p.Kind == PeriodKinds.Quarterly || p.Kind == PeriodKinds.Annual)

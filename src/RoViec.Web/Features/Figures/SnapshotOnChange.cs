@@ -11,13 +11,11 @@ public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : I
     public async Task HandleAsync(PeriodChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
+        var period = await db.Periods.FindAsync([change.PeriodId], ct);
+        if (period is null) return;
         if (change.Kind is PeriodChangeKind.Verified or PeriodChangeKind.Corrected or PeriodChangeKind.ScoringInput)
-        {
-            var period = await db.Periods.FindAsync([change.PeriodId], ct);
-            if (period is null) return;
             await PeriodSnapshots.BuildAsync(db, period, clock, change.Reason, change.By, ct);
-        }
         else await PeriodSnapshots.MarkStaleAsync(db, change.PeriodId, ct);
-        await PeriodSnapshots.MarkCoveringStaleAsync(db, change.PeriodId, ct);
+        await PeriodSnapshots.MarkCoveringStaleAsync(db, period, ct);
     }
 }

@@ -66,6 +66,21 @@ public static class PlanQueries
             : null;
     }
 
+    /// <summary>
+    /// The work programme a page reads: the one in force, or that of <paramref name="year"/> when a past year is asked for
+    /// (`?nam=`; null when the commune has none that year), with the years there is one for (a year selector's choices)
+    /// and whether it is a past year's rather than the one in force.
+    /// </summary>
+    public static async Task<(Plan? Plan, IReadOnlyList<int> Years, bool Past)> ProgrammeForAsync(RoViecDbContext db, Guid? communeId, int? year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await ActivePlanAsync(db, communeId, ct);
+        if (communeId is not { } commune) return (plan, [], false);
+        var years = await ProgrammeYearsAsync(db, commune, ct);
+        if (year is not { } y || y == plan?.Year) return (plan, years, false);
+        return (await ProgrammeOfYearAsync(db, commune, y, ct), years, true);
+    }
+
     /// <summary>The years the commune has a work programme for, oldest first.</summary>
     public static async Task<IReadOnlyList<int>> ProgrammeYearsAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) =>
         await db.Plans.AsNoTracking()

@@ -106,17 +106,9 @@ public sealed class IndexModel(RoViecDbContext db, CurrentUser currentUser, Time
     {
         var communeId = await currentUser.CommuneIdAsync(HttpContext, ct);
         var scope = await currentUser.ScopeAsync(User, ct);
-        Plan = await PlanQueries.ActivePlanAsync(db, communeId, ct);
-        if (communeId is { } commune)
-        {
-            Years = await PlanQueries.ProgrammeYearsAsync(db, commune, ct);
-            // A past year stays readable: its programme's months, scores and rankings as they closed.
-            if (year is { } y && y != Plan?.Year)
-            {
-                Plan = await PlanQueries.ProgrammeOfYearAsync(db, commune, y, ct);
-                PastYear = Plan is null ? null : y;
-            }
-        }
+        // A past year stays readable: its programme's months, scores and rankings as they closed.
+        (Plan, Years, var past) = await PlanQueries.ProgrammeForAsync(db, communeId, year, ct);
+        PastYear = past && Plan is not null ? year : null;
         if (Plan is null) return;
         RunsReporting = scope is { RunsReporting: true } && scope.CommuneId == Plan.CommuneId;
         OwnUnitId = scope?.SeesWholeCommune == true ? null : scope?.UnitId;
