@@ -132,7 +132,7 @@ public static class AmendPlan
         if (section.Length > 500) errors["Section"] = new Sentence("Tên mục dài quá {0} ký tự.", 500);
         if (errors.Count > 0) return new Outcome.Invalid(errors);
 
-        var order = (await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.Order, ct) ?? 0) + PlanDrafts.OrderStep;
+        var order = await PlanDrafts.NextOrderAsync(db, plan.Id, ct);
         var task = new PlanTaskRow
         {
             Id = Guid.NewGuid(),

@@ -82,7 +82,7 @@ public static class CarryOver
 
         var old = await db.Tasks.AsNoTracking().Where(t => chosen.Contains(t.Id)).ToListAsync(ct);
         var plans = await db.Plans.AsNoTracking().Where(p => old.Select(t => t.PlanId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ConfirmedAtUtc, ct);
-        var order = (await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.Order, ct) ?? 0) + PlanDrafts.OrderStep;
+        var order = await PlanDrafts.NextOrderAsync(db, plan.Id, ct);
         foreach (var task in old.OrderBy(t => plans.GetValueOrDefault(t.PlanId)).ThenBy(t => t.Order))
         {
             db.Tasks.Add(new PlanTaskRow

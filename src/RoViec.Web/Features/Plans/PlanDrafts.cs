@@ -68,6 +68,13 @@ public static class PlanDrafts
     /// <summary>Tasks are numbered with gaps so that splitting one inserts the new task without renumbering the plan.</summary>
     public const int OrderStep = 1024;
 
+    /// <summary>The order of a task added at the end of the plan (carried over, proposed, added by an amendment).</summary>
+    public static async Task<int> NextOrderAsync(RoViecDbContext db, Guid planId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.Tasks.Where(t => t.PlanId == planId).MaxAsync(t => (int?)t.Order, ct) ?? 0) + OrderStep;
+    }
+
     public static async Task<Plan> CreateDraftAsync(RoViecDbContext db, Guid communeId, PlanDraft draft, string fileName, PlanUpload? upload, DateTime nowUtc, CancellationToken ct)
     {
         var plan = Build(await CommuneUnits.LoadAsync(db, communeId, ct), communeId, draft, fileName, nowUtc, asDraft: true);

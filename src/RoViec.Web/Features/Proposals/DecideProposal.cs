@@ -92,7 +92,7 @@ public static class DecideProposal
         if (item.Kind == ProposalItemKinds.Task)
         {
             var deadline = DeadlineParser.Parse(item.Deadline, plan.Year);
-            var order = (await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.Order, ct) ?? 0) + PlanDrafts.OrderStep;
+            var order = await PlanDrafts.NextOrderAsync(db, plan.Id, ct);
             var task = new PlanTaskRow
             {
                 Id = Guid.NewGuid(),
