@@ -79,6 +79,8 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<UnitScore> UnitScores => Set<UnitScore>();
     public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
     public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();
+    public DbSet<CommunePeriodSummary> CommunePeriodSummaries => Set<CommunePeriodSummary>();
+    public DbSet<PeriodApproval> PeriodApprovals => Set<PeriodApproval>();
     public DbSet<LayoutProfile> LayoutProfiles => Set<LayoutProfile>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
     public DbSet<UpwardEntry> UpwardEntries => Set<UpwardEntry>();

@@ -124,6 +124,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoHistory>();
+builder.Services.AddScoped<DemoProvince>();
 builder.Services.AddMemoryCache();
 RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
@@ -146,6 +147,9 @@ using (var scope = app.Services.CreateScope())
     var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
     if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
         await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
+    // The province's other communes, so the province office's cockpit has communes to compare (`./roviec serve`).
+    if (demo is { } demoId && app.Configuration.GetValue<bool>(DemoProvince.Setting))
+        await scope.ServiceProvider.GetRequiredService<DemoProvince>().SeedAsync(demoId, app.Lifetime.ApplicationStopping);
 }
 if (report is not null)
 {

@@ -19,6 +19,7 @@ public sealed class UseCaseIdiomTests
     [
         "RoViec.Web.Features.Demo.DemoSeeder",
         "RoViec.Web.Features.Demo.DemoHistory",
+        "RoViec.Web.Features.Demo.DemoProvince",
         "RoViec.Web.Features.Scores.ScoresOnChange",
         "RoViec.Web.Features.Figures.SnapshotOnChange",
         "RoViec.Web.Features.Notifications.ReportNotices",

@@ -167,3 +167,38 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.HasIndex(x => new { x.ClientHash, x.CreatedAtUtc });
     }
 }
+
+internal sealed class CommunePeriodSummaryConfiguration : IEntityTypeConfiguration<CommunePeriodSummary>
+{
+    public void Configure(EntityTypeBuilder<CommunePeriodSummary> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.Property(x => x.Band).HasMaxLength(100);
+        b.Property(x => x.Approval).HasMaxLength(20);
+        b.Property(x => x.BudgetAllocated).HasPrecision(20, 2);
+        b.Property(x => x.BudgetDisbursed).HasPrecision(20, 2);
+        b.Property(x => x.Score).HasPrecision(7, 2);
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PeriodId).IsUnique();
+        // The province cockpit and roll-up: one province's rows of one month are one index range.
+        b.HasIndex(x => new { x.ProvinceId, x.Kind, x.Year, x.Number });
+        b.HasIndex(x => new { x.CommuneId, x.Kind, x.Year, x.Number });
+    }
+}
+
+internal sealed class PeriodApprovalConfiguration : IEntityTypeConfiguration<PeriodApproval>
+{
+    public void Configure(EntityTypeBuilder<PeriodApproval> b)
+    {
+        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.ApprovedBy).HasMaxLength(256);
+        b.Property(x => x.AcceptedBy).HasMaxLength(256);
+        b.Property(x => x.ReturnedBy).HasMaxLength(256);
+        b.Property(x => x.ReturnReason).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PeriodId).IsUnique();
+        b.HasIndex(x => x.CommuneId);
+    }
+}

@@ -17,6 +17,9 @@ internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
     public void Configure(EntityTypeBuilder<Commune> b)
     {
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.Property(x => x.Area).HasMaxLength(200);
+        b.HasIndex(x => x.ProvinceId);
         b.HasOne(x => x.Province).WithMany(p => p.Communes).HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

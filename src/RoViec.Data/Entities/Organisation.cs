@@ -15,6 +15,10 @@ public sealed class Commune
     public Guid? ProvinceId { get; set; }
     public Province? Province { get; set; }
     public required string Name { get; set; }
+    /// <summary>A commune, a ward or a special zone (<see cref="CommuneKinds"/>): the province compares peers of one kind.</summary>
+    public string Kind { get; set; } = CommuneKinds.Commune;
+    /// <summary>The area it lies in, as the province groups its communes (the former district, "huyện Diễn Châu cũ"); null when not set.</summary>
+    public string? Area { get; set; }
     /// <summary>The day and month by which units send their proposals for next year (<see cref="YearProposal"/>): 30/11 unless the commune says otherwise.</summary>
     public int ProposalsDueMonth { get; set; } = 11;
     public int ProposalsDueDay { get; set; } = 30;

@@ -30,6 +30,16 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
 {
     public const string Setting = "RoViec:Demo:History";
 
+    /// <summary>
+    /// How a commune's units work through the year: the seed of its random numbers, the share of reports sent late, one
+    /// unit in <see cref="SkipEvery"/> never sending a month's report, one dated task in <see cref="SlipEvery"/> slipping.
+    /// </summary>
+    public sealed record Pace(int Seed, int LatePercent, int SkipEvery, int SlipEvery)
+    {
+        /// <summary>The demo commune's own pace (the data every demo test knows).</summary>
+        public static readonly Pace Demo = new(0, 15, 13, 6);
+    }
+
     private static readonly string[] Work =
     [
         "Đã triển khai tới các thôn, xóm và tổ chức họp quán triệt",
@@ -82,14 +92,14 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
                 Utc(new DateOnly(plan.Year - 1, 1, 5), 9), ct);
             db.ChangeTracker.Clear();
             await AssignCultureOfficeAsync(communeId, previous.Id, ct);
-            seeded = Add(seeded, await SeedPlanAsync(communeId, previous, today, inForce: false, ct));
+            seeded = Add(seeded, await SeedPlanAsync(communeId, previous, today, inForce: false, Pace.Demo, ct));
             await db.Plans.Where(p => p.Id == previous.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PlanStatuses.Replaced), ct);
             await db.Plans.Where(p => p.Id == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacesPlanId, previous.Id), ct);
         }
         await AssignCultureOfficeAsync(communeId, plan.Id, ct);
         // The money before the months are scored, so each month's disbursement criterion reads it.
         await DemoBudgets.SeedAsync(db, communeId, plan.Id, today, ct);
-        seeded = Add(seeded, await SeedPlanAsync(communeId, plan, today, inForce: true, ct));
+        seeded = Add(seeded, await SeedPlanAsync(communeId, plan, today, inForce: true, Pace.Demo, ct));
         // The unit head approves before the standing office receives: the police, the one unit with a head's account.
         await db.ReportingRules.Where(r => r.PlanId == plan.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequireHeadApproval, true), ct);
         await KeepSomethingOpenAsync(communeId, plan, today, ct);
@@ -109,6 +119,22 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(ct);
         LogSeeded(log, seeded.Periods, seeded.Reports, watch.ElapsedMilliseconds);
         return seeded.Periods;
+    }
+
+    /// <summary>
+    /// A neighbouring commune's year (the demo province's other communes): its plan in force's months up to today
+    /// reported, verified, scored, snapshotted and closed at its own pace; the latest month left with the province, approved
+    /// by the commune. Returns the periods seeded.
+    /// </summary>
+    public async Task<int> SeedNeighbourAsync(Guid communeId, Pace pace, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pace);
+        var today = clock.VietnamToday();
+        var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active).FirstOrDefaultAsync(ct);
+        if (plan is null) return 0;
+        await DemoBudgets.SeedAsync(db, communeId, plan.Id, today, ct);
+        var (periods, _) = await SeedPlanAsync(communeId, plan, today, inForce: false, pace, ct);
+        return periods;
     }
 
     /// <summary>
@@ -178,7 +204,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
     /// One plan's periods whose compile day has passed, reported, verified, scored and closed: (periods, verified
     /// reports). The plan in force keeps two reports of its latest month awaiting verification.
     /// </summary>
-    private async Task<(int Periods, int Reports)> SeedPlanAsync(Guid communeId, Plan plan, DateOnly today, bool inForce, CancellationToken ct)
+    private async Task<(int Periods, int Reports)> SeedPlanAsync(Guid communeId, Plan plan, DateOnly today, bool inForce, Pace pace, CancellationToken ct)
     {
         // The months, and the year's own report (due in November) once its compile day has passed, in the order they closed.
         var months = await db.Periods.AsNoTracking()
@@ -196,7 +222,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
 
         foreach (var period in months)
         {
-            var random = new Random(2026 * 100 + period.Number);
+            var random = new Random(2026 * 100 + period.Number + pace.Seed * 1000);
             var opened = Utc(period.OpensOn, 8);
             await OpenPeriod.OpenAsync(db, await db.Periods.SingleAsync(p => p.Id == period.Id, ct), opened, ct);
             var reports = await db.Reports.Include(r => r.Items).ThenInclude(i => i.Evidence).AsSplitQuery()
@@ -208,13 +234,13 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
                 var report = ordered[i];
                 var unitKey = units[report.UnitId].Key;
                 // One unit in a while never sends its report.
-                if ((i + period.Number) % 13 == 5) continue;
+                if ((i + period.Number) % pace.SkipEvery == 5 % pace.SkipEvery) continue;
                 foreach (var item in report.Items.OrderBy(x => x.Order))
                 {
-                    if (Fill(item, period, tasks, indicators, progress, random, behind, lastNumber) is { } evidence) db.Evidence.Add(evidence);
+                    if (Fill(item, period, tasks, indicators, progress, random, behind, lastNumber, pace.SlipEvery) is { } evidence) db.Evidence.Add(evidence);
                 }
                 report.Summary = "Đơn vị báo cáo kết quả thực hiện " + period.Label.ToLowerInvariant() + ".";
-                var late = random.Next(100) < 15 ? random.Next(1, 6) : 0;
+                var late = random.Next(100) < pace.LatePercent ? random.Next(1, 6) : 0;
                 var sentOn = late > 0 ? period.UnitDueOn.AddDays(late) : period.UnitDueOn.AddDays(-random.Next(0, 7));
                 // Nothing happens after today: a return, a resubmission and the verification take up to five days after sending.
                 if (sentOn > latestSent) sentOn = latestSent < period.OpensOn ? period.OpensOn : latestSent;
@@ -310,7 +336,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
 
     /// <summary>Fills a line; returns the evidence to add with it, if any.</summary>
     private static Evidence? Fill(ReportItem item, ReportingPeriod period, Dictionary<Guid, PlanTaskRow> tasks,
-        Dictionary<Guid, IndicatorRow> indicators, Dictionary<Guid, int> progress, Random random, (Guid TaskId, int Percent)? behind, int lastNumber)
+        Dictionary<Guid, IndicatorRow> indicators, Dictionary<Guid, int> progress, Random random, (Guid TaskId, int Percent)? behind, int lastNumber, int slipEvery)
     {
         item.Version = Guid.NewGuid();
         if (item.Kind == ReportItemKinds.Indicator && item.IndicatorId is { } indicatorId && indicators.TryGetValue(indicatorId, out var indicator))
@@ -346,7 +372,7 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
             item.Percent = null;
             return null;
         }
-        var evidence = Progress(item, period, task, progress, random);
+        var evidence = Progress(item, period, task, progress, random, slipEvery);
         if (behind is { } b && b.TaskId == taskId)
         {
             // Drawn as any other task first, so every later line's random numbers are what they were; then moving toward
@@ -362,11 +388,11 @@ public sealed partial class DemoHistory(RoViecDbContext db, TimeProvider clock, 
     }
 
     /// <summary>A dated task's progress: a few tasks slip, the others move on and are done by their due day.</summary>
-    private static Evidence? Progress(ReportItem item, ReportingPeriod period, PlanTaskRow task, Dictionary<Guid, int> progress, Random random)
+    private static Evidence? Progress(ReportItem item, ReportingPeriod period, PlanTaskRow task, Dictionary<Guid, int> progress, Random random, int slipEvery)
     {
         var taskId = task.Id;
         // A few tasks slip: they barely move, so they turn at risk and then overdue.
-        var slipping = task.Order % 6 == 0;
+        var slipping = task.Order % slipEvery == 0;
         var before = progress.GetValueOrDefault(taskId);
         var step = slipping ? random.Next(0, 6) : random.Next(12, 30);
         var now = Math.Min(100, before + step);

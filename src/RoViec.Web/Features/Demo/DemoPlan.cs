@@ -23,6 +23,21 @@ public static class DemoPlan
             : throw new InvalidOperationException("the demo plan no longer imports");
     });
 
+    /// <summary>The text of a plan shipped with the demo ("demo-plan.txt": Diễn Châu's; "demo-plan-tan-ky.txt": Tân Kỳ's).</summary>
+    public static string Text(string resource)
+    {
+        using var stream = typeof(DemoPlan).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException("no demo plan " + resource);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A plan's text imported and moved to <paramref name="year"/>.</summary>
+    public static PlanDraft Import(string text, string fileName, int year) =>
+        PlanImporter.Import(System.Text.Encoding.UTF8.GetBytes(text), fileName) is ImportOutcome.Imported imported
+            ? MovedTo(imported.Draft, year)
+            : throw new InvalidOperationException("the demo plan " + fileName + " no longer imports");
+
     /// <summary>The sample plan as it reads, dated in its own year.</summary>
     public static PlanDraft AsWritten => Imported.Value;
 

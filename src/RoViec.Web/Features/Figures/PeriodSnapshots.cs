@@ -136,6 +136,7 @@ public static class PeriodSnapshots
                 db.ChangeTracker.Clear();
             }
         }
+        await PeriodSummaries.WriteAsync(db, period, figures, clock, ct);
         return figures;
     }
 

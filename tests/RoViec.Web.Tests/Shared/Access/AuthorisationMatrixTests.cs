@@ -99,6 +99,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         // page is for those who see the whole commune.
         ["GET /de-xuat-nam-sau/{id:guid?}"] = AnyRole,
         ["GET /de-xuat-nam-sau/tong-hop"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
+        // The province's cockpit: province-level accounts only (a commune's users never see other communes' figures).
+        ["GET /tinh"] = c => c.Role is Roles.ProvinceOffice,
         ["GET /to-chuc"] = Administrator,
         ["GET /to-chuc/them-don-vi"] = Administrator,
         ["GET /to-chuc/don-vi/{id:guid}"] = Administrator,
