@@ -133,6 +133,8 @@ builder.Services.AddScoped<CommuneBoundary>();
 // Periods, reminders, task alerts and e-mail, once a minute on the instance holding the lease ("RoViec:Scheduler").
 RoViec.Web.Features.Scheduling.Scheduler.Add(builder.Services);
 RoViec.Web.Features.Reports.ReportsRegistration.AddReports(builder.Services);
+// A change to a period's data withdraws the commune's approval still awaiting the province.
+builder.Services.AddScoped<RoViec.Web.Features.Evaluation.IPeriodChangeHandler, RoViec.Web.Features.Provinces.ApprovalOnChange>();
 
 var app = builder.Build();
 

@@ -22,6 +22,7 @@ public sealed class UseCaseIdiomTests
         "RoViec.Web.Features.Demo.DemoProvince",
         "RoViec.Web.Features.Scores.ScoresOnChange",
         "RoViec.Web.Features.Figures.SnapshotOnChange",
+        "RoViec.Web.Features.Provinces.ApprovalOnChange",
         "RoViec.Web.Features.Notifications.ReportNotices",
     ];
 

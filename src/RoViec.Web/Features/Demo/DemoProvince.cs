@@ -55,7 +55,49 @@ public sealed class DemoProvince(RoViecDbContext db, DemoHistory history, TimePr
             db.ChangeTracker.Clear();
             seeded += await history.SeedNeighbourAsync(commune.Id, n.Pace, ct);
         }
+        await ApprovalsAsync(provinceId, demoCommuneId, ct);
         return seeded;
+    }
+
+    /// <summary>
+    /// The way up, as a running province has it: every closed month before the latest approved by the commune two days
+    /// after its compile day and accepted by the province two days later; the latest closed month approved by the
+    /// neighbours and awaiting the province, and not yet approved by the demo commune (its standing office has that to do).
+    /// </summary>
+    private async Task ApprovalsAsync(Guid provinceId, Guid demoCommuneId, CancellationToken ct)
+    {
+        var months = await (from p in db.Periods.AsNoTracking()
+                            join c in db.Communes.AsNoTracking() on p.CommuneId equals c.Id
+                            where c.ProvinceId == provinceId && p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed
+                            select p).ToListAsync(ct);
+        foreach (var commune in months.GroupBy(p => p.CommuneId))
+        {
+            var ordered = commune.OrderBy(p => p.StartsOn).ToList();
+            foreach (var month in ordered)
+            {
+                var latest = month == ordered[^1];
+                if (latest && commune.Key == demoCommuneId) continue;
+                var approvedAt = DemoHistory.Utc(month.CompileDueOn.AddDays(2), 10);
+                db.PeriodApprovals.Add(new PeriodApproval
+                {
+                    Id = Guid.NewGuid(),
+                    CommuneId = month.CommuneId,
+                    PeriodId = month.Id,
+                    State = latest ? ApprovalStates.Approved : ApprovalStates.Accepted,
+                    ApprovedAtUtc = approvedAt,
+                    ApprovedBy = "thuongtruc",
+                    AcceptedAtUtc = latest ? null : approvedAt.AddDays(2),
+                    AcceptedBy = latest ? null : DemoSeeder.ProvinceUserName,
+                    Version = Guid.NewGuid(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var state in new[] { ApprovalStates.Approved, ApprovalStates.Accepted })
+        {
+            var periods = db.PeriodApprovals.Where(a => a.State == state).Select(a => a.PeriodId);
+            await db.CommunePeriodSummaries.Where(s => periods.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Approval, state), ct);
+        }
     }
 
     private static string Slug(string name) => string.Join('-', VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -20,12 +20,11 @@ public static class NationalView
     public static async Task<NationalViewModel> ReadAsync(RoViecDbContext db, int? year, int? month, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var months = (await db.CommunePeriodSummaries.AsNoTracking().Where(s => s.Kind == PeriodKinds.Monthly)
-                .Select(s => new { s.Year, s.Number }).Distinct().ToListAsync(ct))
-            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Number).Select(m => (m.Year, m.Number)).ToList();
-        var (y, m) = year is { } yy && month is { } mm ? (yy, mm)
-            : months.Where(x => new DateOnly(x.Year, x.Number, 1).AddMonths(1) <= today).Select(x => ((int, int)?)x).FirstOrDefault()
-              ?? (months.Count > 0 ? months[0] : (today.Year, today.Month));
+        var found = await db.CommunePeriodSummaries.AsNoTracking().Where(s => s.Kind == PeriodKinds.Monthly)
+            .GroupBy(s => new { s.Year, s.Number }).Select(g => new { g.Key.Year, g.Key.Number, AsOf = g.Min(s => s.AsOf) }).ToListAsync(ct);
+        var ordered = found.OrderByDescending(x => x.Year).ThenByDescending(x => x.Number).Select(x => (x.Year, x.Number, x.AsOf)).ToList();
+        var (y, m) = year is { } yy && month is { } mm ? (yy, mm) : ProvinceCockpit.DefaultMonth(ordered, today);
+        var months = ordered.Select(x => (x.Year, x.Number)).ToList();
         var sums = await db.CommunePeriodSummaries.AsNoTracking()
             .Where(s => s.Kind == PeriodKinds.Monthly && s.Year == y && s.Number == m && s.ProvinceId != null)
             .GroupBy(s => s.ProvinceId!.Value)

@@ -58,20 +58,29 @@ public static class ProvinceCockpit
     /// <summary>Sort keys as the query string writes them.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["diem", "ten", "bao-cao", "dung-han", "trong-tam", "chi-tieu", "giai-ngan"];
 
-    /// <summary>The province's months that have figures, latest first.</summary>
-    public static async Task<IReadOnlyList<(int Year, int Month)>> MonthsAsync(RoViecDbContext db, Guid provinceId, CancellationToken ct)
+    /// <summary>The province's months that have figures, latest first, each with the earliest day its figures were derived for.</summary>
+    public static async Task<IReadOnlyList<(int Year, int Month, DateOnly FirstAsOf)>> MonthsAsync(RoViecDbContext db, Guid provinceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var months = await db.CommunePeriodSummaries.AsNoTracking()
             .Where(s => s.ProvinceId == provinceId && s.Kind == PeriodKinds.Monthly)
-            .Select(s => new { s.Year, s.Number }).Distinct().ToListAsync(ct);
-        return [.. months.OrderByDescending(m => m.Year).ThenByDescending(m => m.Number).Select(m => (m.Year, m.Number))];
+            .GroupBy(s => new { s.Year, s.Number }).Select(g => new { g.Key.Year, g.Key.Number, AsOf = g.Min(s => s.AsOf) }).ToListAsync(ct);
+        return [.. months.OrderByDescending(m => m.Year).ThenByDescending(m => m.Number).Select(m => (m.Year, m.Number, m.AsOf))];
     }
 
     /// <summary>
-    /// The cockpit of a month: by default the latest month that has ended by <paramref name="today"/> (the one the
-    /// communes have reported on), else the latest with figures. Null when the province is not there.
+    /// The month shown by default: the latest whose figures are final everywhere (derived for a day before today: its
+    /// compile day has passed), else the latest with figures, else today's.
     /// </summary>
+    public static (int Year, int Month) DefaultMonth(IReadOnlyList<(int Year, int Month, DateOnly FirstAsOf)> months, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        foreach (var m in months)
+            if (m.FirstAsOf < today) return (m.Year, m.Month);
+        return months.Count > 0 ? (months[0].Year, months[0].Month) : (today.Year, today.Month);
+    }
+
+    /// <summary>The cockpit of a month (by default <see cref="DefaultMonth"/>). Null when the province is not there.</summary>
     public static async Task<CockpitView?> ReadAsync(RoViecDbContext db, Guid provinceId, CockpitQuery query, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -79,9 +88,7 @@ public static class ProvinceCockpit
         var province = await db.Provinces.AsNoTracking().Where(p => p.Id == provinceId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         if (province is null) return null;
         var months = await MonthsAsync(db, provinceId, ct);
-        var (year, month) = query is { Year: { } y, Month: { } m } ? (y, m)
-            : months.Where(x => new DateOnly(x.Year, x.Month, 1).AddMonths(1) <= today).Select(x => ((int, int)?)x).FirstOrDefault()
-              ?? (months.Count > 0 ? months[0] : (today.Year, today.Month));
+        var (year, month) = query is { Year: { } y, Month: { } m } ? (y, m) : DefaultMonth(months, today);
         var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId)
             .Select(c => new { c.Id, c.Name, c.Kind, c.Area }).ToListAsync(ct);
         var rows = await db.CommunePeriodSummaries.AsNoTracking()
@@ -111,7 +118,7 @@ public static class ProvinceCockpit
             list.Count(r => r.Month is not null && r.AtRisk));
         var areas = communes.Select(c => c.Area).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
         var kinds = CommuneKinds.All.Where(k => communes.Any(c => c.Kind == k)).ToList();
-        return new CockpitView(provinceId, province, months, year, month, Sorted(list, query.Sort, query.Ascending), totals, areas, kinds);
+        return new CockpitView(provinceId, province, [.. months.Select(x => (x.Year, x.Month))], year, month, Sorted(list, query.Sort, query.Ascending), totals, areas, kinds);
     }
 
     private static readonly StringComparer Names = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);

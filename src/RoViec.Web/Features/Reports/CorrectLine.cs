@@ -25,6 +25,7 @@ public static class CorrectLine
             return new ReportOutcome.Conflict(new Sentence("Chỉ đính chính được báo cáo đã xác minh; báo cáo này đang ở trạng thái \"{0}\".", (Sentence)ReportLabels.State(report.State)));
         if (desk.HoldVersion(report, version) is { } stale) return stale;
         if (await desk.ClosedYearAsync(report, ct) is { } closed) return new ReportOutcome.Conflict(closed);
+        if (await AcceptedPeriods.LockedAsync(desk.Db, report.PeriodId, ct) is { } locked) return new ReportOutcome.Conflict(locked);
         var item = report.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return new ReportOutcome.BadRequest("Dòng cần đính chính không thuộc báo cáo này; hãy tải lại trang.");
         var ratio = handle.IsRatio(item);

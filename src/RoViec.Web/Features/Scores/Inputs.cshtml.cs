@@ -67,6 +67,11 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         var entries = Fields.ToDictionary(f => f.Code, f => new ScoreInputs.Entry(Value.GetValueOrDefault(f.Code), Yes.GetValueOrDefault(f.Code), Basis.GetValueOrDefault(f.Code)));
         var outcome = await ScoreInputs.SaveAsync(db, Month, Unit.Id, Fields, entries, new ScoreInputs.Budget(Allocated, Disbursed, Source),
             Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome is ScoreInputs.SaveOutcome.Locked locked)
+        {
+            Problems = [locked.Why.In(L)];
+            return this.Refuse(locked.Refusal);
+        }
         if (outcome is ScoreInputs.SaveOutcome.Invalid invalid)
         {
             Problems = [.. invalid.Problems.Select(p => p.In(L))];

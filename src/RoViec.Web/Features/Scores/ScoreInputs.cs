@@ -120,6 +120,14 @@ public static class ScoreInputs
         private SaveOutcome() { }
         public sealed record Saved(int Changed) : SaveOutcome;
         /// <summary>Nothing saved: every problem, which the page writes in its reader's language.</summary>
+        /// <summary>The province has accepted the month: its data is locked (<see cref="Evaluation.AcceptedPeriods"/>).</summary>
+        public sealed record Locked(Sentence Why) : SaveOutcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+            public string Message => Why.ToString();
+            public Sentence Text => Why;
+        }
+
         public sealed record Invalid(IReadOnlyList<Sentence> Problems) : SaveOutcome, IRefused
         {
             public Refusal Refusal => Refusal.Invalid;
@@ -141,6 +149,7 @@ public static class ScoreInputs
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(budget);
+        if (await Evaluation.AcceptedPeriods.LockedAsync(db, period.Id, ct) is { } locked) return new SaveOutcome.Locked(locked);
         var problems = new List<Sentence>();
         var wanted = new Dictionary<string, (decimal? Value, bool? Yes, string Basis)>(StringComparer.Ordinal);
         foreach (var field in fields)

@@ -145,6 +145,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /ky-bao-cao/{id:guid}/soan-bao-cao"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         ["GET /ky-bao-cao/{id:guid}/so-lieu.xlsx"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         ["GET /ky-bao-cao/{id:guid}/xuat-len.{format}"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
+        // The way up to the province: read by those who see the whole commune and by its province office.
+        ["GET /ky-bao-cao/{id:guid}/gui-tinh"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         ["GET /ky-bao-cao/{id:guid}/nhap-len"] = c => c.Role is Roles.Administrator or Roles.StandingOffice or Roles.Chair,
         // The API's description and its reference page reveal no data.
         ["GET /openapi/{documentName}.json"] = Anyone,
@@ -226,6 +228,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /ky-bao-cao?handler=Open"] = PlanManager,
         ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
+        ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Approve"] = PlanManager,
+        ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Accept"] = c => c.Role is Roles.ProvinceOffice,
+        ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Return"] = c => c.Role is Roles.ProvinceOffice,
         // Merging a unit into another is the administrator's, as is everything else on the unit's page.
         ["POST /to-chuc/don-vi/{id:guid}?handler=Merge"] = Administrator,
         // Only the inspection committee draws the sample and records results.
