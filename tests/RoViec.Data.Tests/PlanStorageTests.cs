@@ -88,7 +88,7 @@ public sealed class PlanStorageTests
     {
         await using var db = database.Context();
         var commune = new Commune { Id = Guid.NewGuid(), Name = "Xuân Giang" };
-        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", SourceText = "…", ImportedAtUtc = database.Clock.GetUtcNow().UtcDateTime };
+        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", Source = new PlanSource { Text = "…" }, ImportedAtUtc = database.Clock.GetUtcNow().UtcDateTime };
         plan.Tasks.Add(new PlanTaskRow
         {
             Id = Guid.NewGuid(),

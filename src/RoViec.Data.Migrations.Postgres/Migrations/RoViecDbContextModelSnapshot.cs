@@ -1159,10 +1159,6 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("date");
 
@@ -1246,6 +1242,22 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasIndex("PlanId", "AtUtc");
 
                     b.ToTable("PlanAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -2744,6 +2756,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("RoViec.Data.Entities.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.OrgUnit", null)
@@ -3016,6 +3037,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
                 {
                     b.Navigation("Indicators");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });

@@ -1148,10 +1148,6 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -1235,6 +1231,22 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId", "AtUtc");
 
                     b.ToTable("PlanAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -2729,6 +2741,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("RoViec.Data.Entities.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.OrgUnit", null)
@@ -3001,6 +3022,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
                 {
                     b.Navigation("Indicators");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });
