@@ -505,6 +505,23 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("CrossChecks");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("CommuneId", "Job");
+
+                    b.ToTable("DailyRuns");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1782,6 +1799,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("State", "CompileDueOn");
+
                     b.HasIndex("State", "OpensOn");
 
                     b.HasIndex("CommuneId", "PlanId", "Kind", "Year", "Number");
@@ -2598,6 +2617,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasOne("RoViec.Data.Entities.ReportingPeriod", null)
                         .WithMany()
                         .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

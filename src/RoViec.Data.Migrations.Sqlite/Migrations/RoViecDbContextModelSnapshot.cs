@@ -494,6 +494,23 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CrossChecks");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommuneId", "Job");
+
+                    b.ToTable("DailyRuns");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1771,6 +1788,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("State", "CompileDueOn");
+
                     b.HasIndex("State", "OpensOn");
 
                     b.HasIndex("CommuneId", "PlanId", "Kind", "Year", "Number");
@@ -2583,6 +2602,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasOne("RoViec.Data.Entities.ReportingPeriod", null)
                         .WithMany()
                         .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
