@@ -34,6 +34,27 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     private Guid? BoundaryCommune => _boundary.Communes is [var only] ? only : null;
     private Guid[]? BoundaryCommunes => _boundary.Communes.Length > 1 ? _boundary.Communes : null;
 
+    /// <summary>While true, <see cref="Interceptors.AuditInterceptor"/> records no updates (<see cref="SaveWorkInProgressAsync"/>).</summary>
+    internal bool WorkInProgress { get; private set; }
+
+    /// <summary>
+    /// Saves work in progress that the history does not need step by step (a unit report's draft, autosaved while the
+    /// reporter types): updates are saved without audit rows; rows added or deleted are still recorded. The step that
+    /// ends the work (a submission) is saved with <c>SaveChangesAsync</c> and recorded as usual.
+    /// </summary>
+    public async Task<int> SaveWorkInProgressAsync(CancellationToken ct)
+    {
+        WorkInProgress = true;
+        try
+        {
+            return await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            WorkInProgress = false;
+        }
+    }
+
     private static CommuneBoundary Everything()
     {
         var boundary = new CommuneBoundary();
@@ -69,6 +90,7 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DailyRun> DailyRuns => Set<DailyRun>();
     public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
     public DbSet<ScoreInput> ScoreInputs => Set<ScoreInput>();
     public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();

@@ -84,11 +84,38 @@ public sealed class PlanStorageTests
         Assert.DoesNotContain("SourceText", planCreated, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Work_in_progress_saves_its_updates_without_recording_them_but_records_rows_it_adds(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var communeId = await SeedAsync(database);
+        await using var db = database.Context();
+        var before = await db.Audit.CountAsync(TestContext.Current.CancellationToken);
+        var task = await db.Tasks.SingleAsync(TestContext.Current.CancellationToken);
+
+        task.Output = "Bản nháp";
+        task.Version = Guid.NewGuid();
+        await db.SaveWorkInProgressAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, await db.Audit.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Bản nháp", await db.Tasks.AsNoTracking().Select(t => t.Output).SingleAsync(TestContext.Current.CancellationToken));
+
+        db.Units.Add(new OrgUnit { Id = Guid.NewGuid(), CommuneId = communeId, Key = "cong-an", Name = "Công an xã", Kind = "Police", Version = Guid.NewGuid() });
+        await db.SaveWorkInProgressAsync(TestContext.Current.CancellationToken);
+        task.Output = "Kế hoạch được ban hành";
+        task.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var recorded = await db.Audit.OrderBy(a => a.Id).Skip(before).Select(a => new { a.Entity, a.Action }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([(nameof(OrgUnit), "create"), (nameof(PlanTaskRow), "update")], recorded.Select(r => (r.Entity, r.Action)));
+    }
+
     private static async Task<Guid> SeedAsync(TestDatabase database)
     {
         await using var db = database.Context();
         var commune = new Commune { Id = Guid.NewGuid(), Name = "Xuân Giang" };
-        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", SourceText = "…", ImportedAtUtc = database.Clock.GetUtcNow().UtcDateTime };
+        var plan = new Plan { Id = Guid.NewGuid(), CommuneId = commune.Id, Kind = "CTr", Title = "Chương trình công tác năm 2026", Year = 2026, SourceFileName = "a.txt", Source = new PlanSource { Text = "…" }, ImportedAtUtc = database.Clock.GetUtcNow().UtcDateTime };
         plan.Tasks.Add(new PlanTaskRow
         {
             Id = Guid.NewGuid(),

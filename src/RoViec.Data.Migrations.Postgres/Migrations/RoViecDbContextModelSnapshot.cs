@@ -627,6 +627,23 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("CrossChecks");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("CommuneId", "Job");
+
+                    b.ToTable("DailyRuns");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1337,10 +1354,6 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("date");
 
@@ -1424,6 +1437,22 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasIndex("PlanId", "AtUtc");
 
                     b.ToTable("PlanAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -1947,6 +1976,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("State", "CompileDueOn");
 
                     b.HasIndex("State", "OpensOn");
 
@@ -2783,6 +2814,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.PlanTaskRow", null)
@@ -2942,6 +2982,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("RoViec.Data.Entities.PlanSource", "PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3218,6 +3267,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
                 {
                     b.Navigation("Indicators");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });

@@ -616,6 +616,23 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CrossChecks");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommuneId", "Job");
+
+                    b.ToTable("DailyRuns");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1326,10 +1343,6 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -1413,6 +1426,22 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId", "AtUtc");
 
                     b.ToTable("PlanAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SourceText");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.PlanTaskRow", b =>
@@ -1936,6 +1965,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("State", "CompileDueOn");
 
                     b.HasIndex("State", "OpensOn");
 
@@ -2768,6 +2799,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.DailyRun", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.DeadlineChangeRequest", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.PlanTaskRow", null)
@@ -2927,6 +2967,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.HasOne("RoViec.Data.Entities.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("RoViec.Data.Entities.PlanSource", "PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3203,6 +3252,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("RoViec.Data.Entities.Plan", b =>
                 {
                     b.Navigation("Indicators");
+
+                    b.Navigation("Source")
+                        .IsRequired();
 
                     b.Navigation("Tasks");
                 });

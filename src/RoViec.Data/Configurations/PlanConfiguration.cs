@@ -22,6 +22,20 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.Rhythm).HasMaxLength(20).HasDefaultValue(PlanRhythms.Monthly);
         b.Property(x => x.Field).HasMaxLength(100);
         b.HasIndex(x => new { x.CommuneId, x.Status, x.Year });
+        // Table splitting: the text stays in Plans.SourceText, read only when a caller asks for it.
+        b.HasOne(x => x.Source).WithOne().HasForeignKey<PlanSource>(x => x.PlanId);
+        b.Navigation(x => x.Source).IsRequired();
+    }
+}
+
+internal sealed class PlanSourceConfiguration : IEntityTypeConfiguration<PlanSource>
+{
+    public void Configure(EntityTypeBuilder<PlanSource> b)
+    {
+        b.ToTable("Plans");
+        b.HasKey(x => x.PlanId);
+        b.Property(x => x.PlanId).HasColumnName("Id");
+        b.Property(x => x.Text).HasColumnName("SourceText");
     }
 }
 

@@ -29,6 +29,8 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
         b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CommuneId, x.PlanId, x.Kind, x.Year, x.Number });
         b.HasIndex(x => new { x.State, x.OpensOn });
+        // The scheduler's every tick looks for open periods whose compile day has passed.
+        b.HasIndex(x => new { x.State, x.CompileDueOn });
     }
 }
 
@@ -180,6 +182,16 @@ internal sealed class NoticeDeliveryConfiguration : IEntityTypeConfiguration<Not
         b.HasKey(x => x.UserId);
         b.Property(x => x.Mode).HasMaxLength(20);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DailyRunConfiguration : IEntityTypeConfiguration<DailyRun>
+{
+    public void Configure(EntityTypeBuilder<DailyRun> b)
+    {
+        b.HasKey(x => new { x.CommuneId, x.Job });
+        b.Property(x => x.Job).HasMaxLength(50);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

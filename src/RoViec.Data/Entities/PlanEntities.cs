@@ -44,8 +44,12 @@ public sealed class Plan : ICommuneOwned
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
     public required string SourceFileName { get; set; }
-    /// <summary>The document's normalised text; task spans point into it.</summary>
-    public required string SourceText { get; set; }
+    /// <summary>
+    /// The document's normalised text (tens of KB), kept in the plan's own row but loaded only when asked for
+    /// (<c>Include(p =&gt; p.Source)</c> or <c>Select(p =&gt; p.Source!.Text)</c>): null on a plan read without it, so
+    /// the home page and the scheduler, which read plans all the time, never carry the text.
+    /// </summary>
+    public required PlanSource? Source { get; set; }
     public DateTime ImportedAtUtc { get; set; }
     /// <summary>
     /// While a draft: the officer's decision for each unit name the commune does not know (JSON, see the Plans
@@ -54,6 +58,17 @@ public sealed class Plan : ICommuneOwned
     public string UnitChoices { get; set; } = "";
     public List<PlanTaskRow> Tasks { get; } = [];
     public List<IndicatorRow> Indicators { get; } = [];
+}
+
+/// <summary>
+/// A plan's document text: the same row and column as the plan (table splitting, column "SourceText"), a separate entity
+/// only so that reading a plan does not read its text.
+/// </summary>
+public sealed class PlanSource
+{
+    public Guid PlanId { get; set; }
+    /// <summary>The document's normalised text; task spans point into it.</summary>
+    public required string Text { get; set; }
 }
 
 /// <summary>How a plan's units report on it.</summary>

@@ -345,6 +345,17 @@ public sealed class NoticePreference
     public bool Email { get; set; } = true;
 }
 
+/// <summary>
+/// The last Vietnam day a commune's day-level scheduled work (named <see cref="Job"/>) was done, so the scheduler,
+/// ticking every minute, does it once a day and not 1,440 times.
+/// </summary>
+public sealed class DailyRun : ICommuneOwned
+{
+    public Guid CommuneId { get; set; }
+    public required string Job { get; set; }
+    public DateOnly DoneOn { get; set; }
+}
+
 /// <summary>A lease on a piece of scheduled work, so that it runs on one instance at a time.</summary>
 public sealed class JobLease
 {

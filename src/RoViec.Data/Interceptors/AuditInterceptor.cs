@@ -15,7 +15,9 @@ public interface IAuditActor
 /// <summary>
 /// Records every create, update and delete of plan and organisation data in the same save, so a
 /// change and its history are written together or not at all. Secrets (password hashes, security
-/// stamps) and the document text are never copied into the history.
+/// stamps) and the document text (<see cref="PlanSource"/>) are never copied into the history. Updates saved as work
+/// in progress (<see cref="RoViecDbContext.SaveWorkInProgressAsync"/>: a report's draft autosaved as it is typed) are
+/// not recorded: at 3,300 communes they would be most of the audit table and nobody reads them.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = null) : SaveChangesInterceptor
 {
@@ -41,8 +43,10 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = nu
     {
         if (context is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
+        var inProgress = context is RoViecDbContext { WorkInProgress: true };
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or Notification or JobLease or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or PlanSource or Notification or JobLease or DailyRun or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => !(inProgress && e.State == EntityState.Modified))
             .ToList();
         foreach (var entry in entries)
         {

@@ -64,7 +64,7 @@ public sealed record MonthlyReportSettings
             .OrderBy(m => m.Order).Select(m => m.FullName).FirstOrDefaultAsync(ct);
         if (await LayoutProfiles.StoredAsync(db, period.CommuneId, ct) is { } profile) return FromProfile(profile, today, head);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == period.PlanId)
-            .Select(p => new { p.Issuer, Header = p.SourceText.Substring(0, 1200) }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Issuer, Header = p.Source!.Text.Substring(0, 1200) }).FirstOrDefaultAsync(ct);
         var guess = LayoutProfiles.Infer(plan?.Header, plan?.Issuer, commune);
         var committee = guess.Agency == "UBND";
         return new MonthlyReportSettings

@@ -11,13 +11,17 @@ namespace RoViec.Web.Features.Plans;
 /// </summary>
 public static class DraftQueries
 {
-    /// <summary>The commune's plan, whatever its state (the review page sends a confirmed one on to the plan's page).</summary>
-    public static Task<Plan?> PlanAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
-        db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+    /// <summary>The commune's plan with its document text (<see cref="Plan.Source"/>), whatever its state (the review page sends a confirmed one on to the plan's page).</summary>
+    public static Task<Plan?> PlanWithSourceAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Include(p => p.Source).FirstOrDefaultAsync(p => p.Id == planId, ct);
 
     /// <summary>The commune's plan if it is still a draft.</summary>
     public static Task<Plan?> DraftAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
         db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
+
+    /// <summary>The commune's plan if it is still a draft, with its document text (a task's or indicator's excerpt).</summary>
+    public static Task<Plan?> DraftWithSourceAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Include(p => p.Source).FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
 
     public static Task<bool> IsDraftAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
         db.Plans.AnyAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);

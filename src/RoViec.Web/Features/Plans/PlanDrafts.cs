@@ -249,7 +249,7 @@ public static class PlanDrafts
             Number = Clip(d.Number, 100),
             Issuer = Clip(d.Issuer, 500),
             SourceFileName = Clip(fileName, 300),
-            SourceText = draft.SourceText,
+            Source = new PlanSource { Text = draft.SourceText },
             ImportedAtUtc = nowUtc,
         };
         var order = 0;

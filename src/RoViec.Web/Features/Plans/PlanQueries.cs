@@ -124,7 +124,7 @@ public static class PlanQueries
 
     /// <summary>The plan document's text, as the importer read it.</summary>
     public static Task<string> SourceTextAsync(RoViecDbContext db, Guid planId, CancellationToken ct) =>
-        db.Plans.Where(p => p.Id == planId).Select(p => p.SourceText).FirstAsync(ct);
+        db.Plans.Where(p => p.Id == planId).Select(p => p.Source!.Text).FirstAsync(ct);
 
     public static Task<string?> UnitNameAsync(RoViecDbContext db, Guid unitId, CancellationToken ct) =>
         db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);

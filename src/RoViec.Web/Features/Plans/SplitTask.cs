@@ -36,7 +36,7 @@ public static partial class SplitTask
         if (!head.Any(char.IsLetter) || !tail.Any(char.IsLetter))
             return ReviewResult.Invalid.Of("SplitAt", "Hai phần sau khi tách đều phải có nội dung; hãy chọn điểm tách khác.");
 
-        var source = await db.Plans.Where(p => p.Id == planId).Select(p => p.SourceText).FirstAsync(ct);
+        var source = await db.Plans.Where(p => p.Id == planId).Select(p => p.Source!.Text).FirstAsync(ct);
         var whole = new SourceSpan(task.NameSpanStart, task.NameSpanLength);
         var (headSpan, tailSpan) = Narrow(source, whole, tail);
         var spans = TaskSpans.Read(task.Spans);

@@ -138,11 +138,20 @@ public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvi
     }
 
     /// <summary>Saves; a concurrent change of the report or one of its lines is a conflict and nothing is saved.</summary>
-    public async Task<ReportOutcome?> SaveAsync(CancellationToken ct)
+    public Task<ReportOutcome?> SaveAsync(CancellationToken ct) => SaveAsync(draft: false, ct);
+
+    /// <summary>
+    /// Saves a draft as <see cref="SaveAsync(CancellationToken)"/> does, but writes no audit rows: the report's history
+    /// shows its steps (opened, submitted, returned, verified), not every autosave while the reporter types.
+    /// </summary>
+    public Task<ReportOutcome?> SaveDraftAsync(CancellationToken ct) => SaveAsync(draft: true, ct);
+
+    private async Task<ReportOutcome?> SaveAsync(bool draft, CancellationToken ct)
     {
         try
         {
-            await Db.SaveChangesAsync(ct);
+            if (draft) await Db.SaveWorkInProgressAsync(ct);
+            else await Db.SaveChangesAsync(ct);
             return null;
         }
         catch (DbUpdateConcurrencyException)

@@ -32,7 +32,7 @@ public static class SaveDraft
         desk.StampChangedLines(report);
         report.DraftSavedAtUtc = now;
         report.Version = Guid.NewGuid();
-        if (await desk.SaveAsync(ct) is { } conflict) return (conflict, null, null);
+        if (await desk.SaveDraftAsync(ct) is { } conflict) return (conflict, null, null);
         return (new ReportOutcome.Done(new Sentence("Đã lưu nháp lúc {0}.", ReportValues.Clock(now))), now, report.Version);
     }
 }

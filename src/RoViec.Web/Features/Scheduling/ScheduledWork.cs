@@ -9,9 +9,9 @@ using RoViec.Web.Features.Scores;
 namespace RoViec.Web.Features.Scheduling;
 
 /// <summary>
-/// One tick of the scheduled work, done by the instance holding the "scheduler" lease: for every commune's
-/// active plan, periods along the calendar (<see cref="AdvancePeriods"/>), reminders (<see cref="Reminders"/>),
-/// task alerts (<see cref="TaskAlerts"/>); then the e-mails (<see cref="NoticeMailer"/>): each notice's own, and from
+/// One tick of the scheduled work, done by the instance holding the "scheduler" lease: periods along the calendar
+/// whenever one's day has come (<see cref="AdvancePeriods"/>); once per commune and Vietnam day (<see cref="DailyRuns"/>)
+/// reminders (<see cref="Reminders"/>), task alerts (<see cref="TaskAlerts"/>) and proposal reminders; then the e-mails (<see cref="NoticeMailer"/>): each notice's own, and from
 /// 07:00 Vietnam time the day's digests for the users who chose one. "Today" is the Vietnam
 /// date of the injected <see cref="TimeProvider"/>; the lease runs on the injected wall clock (keyed
 /// <see cref="WallClock"/>), because it is about which process is alive, not about the calendar: a test that moves
@@ -28,7 +28,8 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>This instance, as the lease names its holder.</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public sealed record Outcome(bool Ran, int Opened, int Closed, int Notices, int Mails);
+    /// <param name="Days">How many communes had their day-level work (reminders, task alerts) done in this tick.</param>
+    public sealed record Outcome(bool Ran, int Opened, int Closed, int Notices, int Mails, int Days = 0);
 
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("RoViec:Scheduler:IntervalSeconds", 60)));
 
@@ -46,62 +47,96 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatuses.Active).OrderBy(p => p.CommuneId).ToListAsync(ct);
-        int opened = 0, closed = 0, notices = 0;
-        foreach (var plan in plans)
+        // One query a tick: the active plans of the communes whose day-level work is not done today, and the plans with
+        // a period to open or close (indexed on the periods' state and days). Once every commune's day is done, it
+        // returns nothing until a period's day comes or the day turns.
+        var work = await db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatuses.Active)
+            .Select(p => new
+            {
+                Plan = p,
+                DayDone = db.DailyRuns.Any(r => r.CommuneId == p.CommuneId && r.Job == DailyRuns.Notices && r.DoneOn == today),
+                PeriodsDue = db.Periods.Any(x => x.PlanId == p.Id
+                    && ((x.State == PeriodStates.Scheduled && x.OpensOn <= today) || (x.State == PeriodStates.Open && x.CompileDueOn < today)
+                        || (x.State == PeriodStates.Open && x.OpenedAtUtc == null))),
+            })
+            .Where(x => !x.DayDone || x.PeriodsDue)
+            .OrderBy(x => x.Plan.CommuneId).ToListAsync(ct);
+        int opened = 0, closed = 0, notices = 0, days = 0;
+        foreach (var commune in work.GroupBy(x => x.Plan.CommuneId))
         {
-            boundary.Enclose([plan.CommuneId]);
-            try
+            boundary.Enclose([commune.Key]);
+            var dayWork = !commune.First().DayDone;
+            var failed = false;
+            Recipients? people = null;
+            foreach (var (plan, periodsDue) in commune.Select(x => (x.Plan, x.PeriodsDue)))
             {
-                var periods = await AdvancePeriods.RunAsync(db, plan, today, nowUtc, ct);
-                opened += periods.Opened;
-                closed += periods.Closed;
-                // A month's scores become final when it closes: rescored once more, so a unit with no report by the
-                // closing day is deducted (a month without any verified report has no score and is left alone).
-                foreach (var month in periods.ClosedMonths)
-                    await ScoreService.RecomputeAsync(db, month, "Khóa sổ tháng: điểm chính thức", "hệ thống", clock, ct);
-                var people = await Recipients.LoadAsync(db, plan.CommuneId, ct);
-                var reminders = await Reminders.ComputeAsync(db, plan, people, today, ct);
-                var alerts = await TaskAlerts.RunAsync(db, plan, people, today, ct);
-                notices += await Notices.SendManyAsync(db, [.. reminders, .. alerts.Notices], nowUtc, ct);
+                try
+                {
+                    // A commune whose day is done gets only its periods moved along; the day's first tick also lays out
+                    // a plan's missing calendar (PeriodCalendar), which confirming a plan does already.
+                    if (dayWork || periodsDue)
+                    {
+                        var periods = await AdvancePeriods.RunAsync(db, plan, today, nowUtc, ct);
+                        opened += periods.Opened;
+                        closed += periods.Closed;
+                        // A month's scores become final when it closes: rescored once more, so a unit with no report by the
+                        // closing day is deducted (a month without any verified report has no score and is left alone).
+                        foreach (var month in periods.ClosedMonths)
+                            await ScoreService.RecomputeAsync(db, month, "Khóa sổ tháng: điểm chính thức", "hệ thống", clock, ct);
+                    }
+                    if (dayWork)
+                    {
+                        people ??= await Recipients.LoadAsync(db, plan.CommuneId, ct);
+                        var reminders = await Reminders.ComputeAsync(db, plan, people, today, ct);
+                        var alerts = await TaskAlerts.RunAsync(db, plan, people, today, ct);
+                        notices += await Notices.SendManyAsync(db, [.. reminders, .. alerts.Notices], nowUtc, ct);
+                    }
+                }
+                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+                {
+                    // One commune's trouble (a concurrent edit, a bad row) must not stop the others; the next tick tries again.
+                    failed = true;
+                    log.LogError(ex, "Việc định kỳ của kế hoạch {Plan} bị lỗi (scheduled work failed for plan)", plan.Id);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            if (dayWork)
             {
-                // One commune's trouble (a concurrent edit, a bad row) must not stop the others; the next tick tries again.
-                log.LogError(ex, "Việc định kỳ của kế hoạch {Plan} bị lỗi (scheduled work failed for plan)", plan.Id);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
+                try
+                {
+                    // Next year's proposals: a week before the commune's due day, the units that have not sent theirs are reminded.
+                    people ??= await Recipients.LoadAsync(db, commune.Key, ct);
+                    notices += await Notices.SendManyAsync(db, await ProposalNotices.RemindersAsync(db, commune.Key, people, today, ct), nowUtc, ct);
+                    // A day with a failure is tried again at the next tick (notices are keyed, so none is given twice).
+                    if (!failed)
+                    {
+                        await DailyRuns.MarkDoneAsync(db, commune.Key, DailyRuns.Notices, today, ct);
+                        days++;
+                    }
+                }
+                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+                {
+                    log.LogError(ex, "Nhắc gửi đề xuất năm sau của xã {Commune} bị lỗi (proposal reminders failed)", commune.Key);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
             if (!await JobLeases.TryAcquireAsync(db, LeaseName, Holder, LeaseDuration, wallClock.GetUtcNow().UtcDateTime, ct))
             {
                 log.LogWarning("Mất quyền chạy việc định kỳ giữa chừng (scheduler lease lost); dừng lượt này");
-                return new Outcome(true, opened, closed, notices, 0);
-            }
-        }
-        // Next year's proposals: a week before the commune's due day, the units that have not sent theirs are reminded.
-        foreach (var communeId in plans.Select(p => p.CommuneId).Distinct())
-        {
-            boundary.Enclose([communeId]);
-            try
-            {
-                var people = await Recipients.LoadAsync(db, communeId, ct);
-                notices += await Notices.SendManyAsync(db, await ProposalNotices.RemindersAsync(db, communeId, people, today, ct), nowUtc, ct);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
-            {
-                log.LogError(ex, "Nhắc gửi đề xuất năm sau của xã {Commune} bị lỗi (proposal reminders failed)", communeId);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
+                return new Outcome(true, opened, closed, notices, 0, days);
             }
         }
         boundary.CrossAll(Crossing.Scheduler);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
         mails += await mailer.SendDigestsAsync(db, nowUtc, ct);
-        return new Outcome(true, opened, closed, notices, mails);
+        return new Outcome(true, opened, closed, notices, mails, days);
     }
 
     /// <summary>Gives the lease up when the application stops.</summary>

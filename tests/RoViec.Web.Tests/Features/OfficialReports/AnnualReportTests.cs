@@ -83,7 +83,7 @@ public sealed partial class AnnualReportTests
                 Title = "Kế hoạch năm 2027",
                 Year = 2027,
                 SourceFileName = "ke-hoach-2027.txt",
-                SourceText = "",
+                Source = new PlanSource { Text = "" },
                 Status = PlanStatuses.Active,
             };
             db.Plans.Add(next);

@@ -22,7 +22,7 @@ public sealed class MidYearReplacementTests
     {
         await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 10), 10) };
         var police = await app.UnitIdAsync("cong-an");
-        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
+        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().Include(p => p.Source).SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
         var closed = new Dictionary<Guid, List<(Guid Unit, decimal Total)>>();
         foreach (var month in new[] { 10, 11 })
         {
@@ -48,7 +48,7 @@ public sealed class MidYearReplacementTests
         // The new version: the same document, one task reworded, one task dropped.
         using var client = await app.SignedInClientAsync("thuongtruc");
         var review = new ReviewDriver(app, client);
-        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.SourceText), "ke-hoach-sua-doi.txt");
+        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.Source!.Text), "ke-hoach-sua-doi.txt");
         var draftTasks = await review.TasksAsync(draft);
         var oldTasks = await app.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == old.Id).OrderBy(t => t.Order).ToListAsync(Ct));
         Assert.Equal(oldTasks.Count, draftTasks.Count);
@@ -118,10 +118,10 @@ public sealed class MidYearReplacementTests
     public async Task The_officer_confirms_the_pairing_and_a_wrong_pairing_is_refused_with_nothing_changed()
     {
         await using var app = new RoViecApp();
-        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
+        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().Include(p => p.Source).SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
         using var client = await app.SignedInClientAsync("thuongtruc");
         var review = new ReviewDriver(app, client);
-        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.SourceText), "ke-hoach-sua-doi.txt");
+        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.Source!.Text), "ke-hoach-sua-doi.txt");
         var oldTasks = await app.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == old.Id).OrderBy(t => t.Order).ToListAsync(Ct));
         var newTasks = await review.TasksAsync(draft);
 
@@ -162,7 +162,7 @@ public sealed class MidYearReplacementTests
     public async Task A_continued_task_keeps_its_approved_deadline_and_its_money()
     {
         await using var app = new RoViecApp { Clock = new TestClock(new DateOnly(2026, 12, 10), 10) };
-        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
+        var old = await app.WithDbAsync(db => db.Plans.AsNoTracking().Include(p => p.Source).SingleAsync(p => p.Status == PlanStatuses.Active, Ct));
         var (task, original, moved) = await app.WithDbAsync(async db =>
         {
             var t = await db.Tasks.Where(t => t.PlanId == old.Id && t.DeadlineKind == "Date" && t.DeadlineDue != null).OrderBy(t => t.Order).FirstAsync(Ct);
@@ -189,7 +189,7 @@ public sealed class MidYearReplacementTests
 
         using var client = await app.SignedInClientAsync("thuongtruc");
         var review = new ReviewDriver(app, client);
-        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.SourceText), "ke-hoach-sua-doi.txt");
+        var draft = await review.DraftAsync(Encoding.UTF8.GetBytes(old.Source!.Text), "ke-hoach-sua-doi.txt");
         var confirmed = await review.PostAsync($"/nhap-ke-hoach/{draft}?handler=Confirm", ("replace", old.Id.ToString()), ("knowingly", "true"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 

@@ -56,7 +56,7 @@ public sealed class PastYearTests
                 Title = "Chương trình công tác năm 2027",
                 Year = 2027,
                 SourceFileName = "ctr-2027.txt",
-                SourceText = "",
+                Source = new PlanSource { Text = "" },
                 Status = PlanStatuses.Active,
                 ConfirmedAtUtc = app.UtcNow,
             });

@@ -96,7 +96,7 @@ public sealed class PlanReplacementTests
                 Number = "14/KH-UBND",
                 Year = 2025,
                 SourceFileName = "cu.txt",
-                SourceText = "",
+                Source = new PlanSource { Text = "" },
                 ImportedAtUtc = app.UtcNow,
                 ConfirmedAtUtc = app.UtcNow,
             };

@@ -19,7 +19,7 @@ public sealed class ReviewTests
 
         var planId = await review.DraftAsync(await ReviewDriver.SeedAsync("thien-tan-kh-2026.txt"), "thien-tan.txt");
         var html = await review.ReviewAsync(planId);
-        var plan = await review.DbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, Ct));
+        var plan = await review.DbAsync(db => db.Plans.AsNoTracking().Include(p => p.Source).SingleAsync(p => p.Id == planId, Ct));
         var tasks = await review.TasksAsync(planId);
         var indicators = await review.DbAsync(db => db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(Ct));
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
@@ -32,7 +32,7 @@ public sealed class ReviewTests
         // Each stored span covers the text the field was read from.
         var withLead = tasks.First(t => t.Spans.Contains("\"Lead\"", StringComparison.Ordinal));
         var lead = JsonDocument.Parse(withLead.Spans).RootElement.GetProperty("Lead");
-        var leadText = plan.SourceText.Substring(lead[0].GetInt32(), lead[1].GetInt32());
+        var leadText = plan.Source!.Text.Substring(lead[0].GetInt32(), lead[1].GetInt32());
         Assert.Contains(withLead.LeadAsWritten.Split(';')[0].Trim(), leadText, StringComparison.Ordinal);
         Assert.Contains($"data-span=\"{lead[0].GetInt32()},{lead[1].GetInt32()}\"", ReviewDriver.Card(html, withLead.Id), StringComparison.Ordinal);
         // Thiện Tân's tasks sit under "Nội dung trọng tâm và thời hạn": key tasks.
@@ -184,7 +184,7 @@ public sealed class ReviewTests
 
         var split = await review.PostAsync($"/nhap-ke-hoach/{planId}/nhiem-vu/{task.Id}?handler=Split", ("splitAt", at.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", task.Version.ToString()));
         var after = await review.TasksAsync(planId);
-        var source = await review.DbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.SourceText).SingleAsync(Ct));
+        var source = await review.DbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Source!.Text).SingleAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, split.StatusCode);
         Assert.Equal(4, after.Count);

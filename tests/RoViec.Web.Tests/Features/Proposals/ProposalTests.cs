@@ -343,7 +343,7 @@ public sealed class ProposalTests
                 ConfirmedAtUtc = app.UtcNow,
                 ConfirmedBy = "thuongtruc",
                 SourceFileName = "ctr-2027.txt",
-                SourceText = "",
+                Source = new PlanSource { Text = "" },
                 ImportedAtUtc = app.UtcNow,
             };
             db.Plans.Add(plan);

@@ -198,7 +198,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return NotFound();
-        var plan = await DraftQueries.PlanAsync(db, id, ct);
+        var plan = await DraftQueries.PlanWithSourceAsync(db, id, ct);
         if (plan is null) return NotFound();
         if (plan.Status != PlanStatuses.Draft && !ConfirmedMeanwhile) return Redirect($"/ke-hoach/{id}");
         Plan = plan;
@@ -213,7 +213,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
         Today = clock.VietnamToday();
         Warnings = await ConfirmWarnings.ForAsync(db, communeId, id, Today, ct);
         Marks = tasks.Select((t, i) => (t.Id, Mark: "t-" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.Id, x => x.Mark);
-        SourceHtml = SourceHighlighter.Render(plan.SourceText,
+        SourceHtml = SourceHighlighter.Render(plan.Source!.Text,
             tasks.Select(t => (new Domain.Text.SourceSpan(t.NameSpanStart, t.NameSpanLength), Marks[t.Id]))
                 .Concat(Indicators.Select((x, i) => (new Domain.Text.SourceSpan(x.SpanStart, x.SpanLength), "c-" + i.ToString(CultureInfo.InvariantCulture))))
                 .ToList());

@@ -72,14 +72,14 @@ public sealed class ReviewIndicatorModel(RoViecDbContext db, CurrentUser current
     private async Task<bool> LoadAsync(Guid planId, Guid indicatorId, CancellationToken ct)
     {
         if (await currentUser.ScopeAsync(User, ct) is not { ManagesPlans: true, CommuneId: { } communeId }) return false;
-        var plan = await DraftQueries.DraftAsync(db, planId, ct);
+        var plan = await DraftQueries.DraftWithSourceAsync(db, planId, ct);
         var indicator = plan is null ? null : await DraftQueries.IndicatorAsync(db, planId, indicatorId, ct);
         if (plan is null || indicator is null) return false;
         Plan = plan;
         Indicator = indicator;
-        var start = Math.Clamp(indicator.SpanStart, 0, plan.SourceText.Length);
-        var end = Math.Clamp(indicator.SpanStart + indicator.SpanLength, start, plan.SourceText.Length);
-        Excerpt = plan.SourceText[start..end];
+        var start = Math.Clamp(indicator.SpanStart, 0, plan.Source!.Text.Length);
+        var end = Math.Clamp(indicator.SpanStart + indicator.SpanLength, start, plan.Source!.Text.Length);
+        Excerpt = plan.Source!.Text[start..end];
         Owners = (await DraftQueries.UnitsAsync(db, ct)).Where(u => CommuneCatalog.IsAssignable(u) || u.Id == indicator.OwnerUnitId).ToList();
         return true;
     }

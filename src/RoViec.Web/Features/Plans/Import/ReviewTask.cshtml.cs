@@ -149,7 +149,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
     private async Task<bool> LoadAsync(Guid planId, Guid taskId, CancellationToken ct)
     {
         if (await CommuneAsync(ct) is not { } communeId) return false;
-        var plan = await DraftQueries.DraftAsync(db, planId, ct);
+        var plan = await DraftQueries.DraftWithSourceAsync(db, planId, ct);
         var task = plan is null ? null : await DraftQueries.TaskAsync(db, planId, taskId, ct);
         if (plan is null || task is null) return false;
         Plan = plan;
@@ -160,7 +160,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
             .Concat(Domain.Units.UnitCatalog.CreateDefault().Units.Where(u => u.Kind != Domain.Units.UnitKind.Group).Select(u => u.Name))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Spans = TaskSpans.Read(task.Spans);
-        var text = plan.SourceText;
+        var text = plan.Source!.Text;
         var covered = Spans.Values.Append(new Domain.Text.SourceSpan(task.NameSpanStart, task.NameSpanLength)).Where(s => s.Length > 0 && s.End <= text.Length).ToList();
         var from = covered.Count == 0 ? 0 : Math.Max(0, covered.Min(s => s.Start) - 400);
         var to = covered.Count == 0 ? Math.Min(text.Length, 800) : Math.Min(text.Length, covered.Max(s => s.End) + 400);
