@@ -103,6 +103,11 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();
     public DbSet<CommunePeriodSummary> CommunePeriodSummaries => Set<CommunePeriodSummary>();
     public DbSet<PeriodApproval> PeriodApprovals => Set<PeriodApproval>();
+    public DbSet<ProvinceTask> ProvinceTasks => Set<ProvinceTask>();
+    public DbSet<PushedTask> PushedTasks => Set<PushedTask>();
+    public DbSet<ProvinceIndicator> ProvinceIndicators => Set<ProvinceIndicator>();
+    public DbSet<PushedIndicator> PushedIndicators => Set<PushedIndicator>();
+    public DbSet<CommuneIndicatorValue> CommuneIndicatorValues => Set<CommuneIndicatorValue>();
     public DbSet<LayoutProfile> LayoutProfiles => Set<LayoutProfile>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
     public DbSet<UpwardEntry> UpwardEntries => Set<UpwardEntry>();

@@ -457,6 +457,62 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("Communes");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.CommuneIndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProvinceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProvinceIndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("PeriodId", "ProvinceIndicatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceId", "Kind", "Year", "Number");
+
+                    b.ToTable("CommuneIndicatorValues");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.CommunePeriodSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -562,6 +618,8 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("PeriodId")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "Year", "Number");
 
                     b.HasIndex("CommuneId", "Kind", "Year", "Number");
 
@@ -862,6 +920,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProvinceIndicatorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Rhythm")
@@ -1522,6 +1583,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("Priority")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ProvinceTaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ReplacesTaskId")
                         .HasColumnType("uuid");
 
@@ -1690,6 +1754,130 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TargetOp")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("TargetRaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.ToTable("ProvinceIndicators");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DeadlineRaw")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Output")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Priority")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.ToTable("ProvinceTasks");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PublicPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1738,6 +1926,96 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicPages");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("LocalIndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProvinceIndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("ProvinceIndicatorId", "CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("PushedIndicators");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("LocalTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProvinceTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("ProvinceTaskId", "CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("PushedTasks");
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.ReportCorrection", b =>
@@ -2784,6 +3062,15 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Navigation("Province");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.CommuneIndicatorValue", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.CommunePeriodSummary", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Commune", null)
@@ -3037,11 +3324,59 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceIndicator", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceTask", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PublicPage", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Commune", null)
                         .WithMany()
                         .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedIndicator", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.ProvinceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedTask", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.ProvinceTask", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -446,6 +446,62 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Communes");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.CommuneIndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProvinceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProvinceIndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("PeriodId", "ProvinceIndicatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceId", "Kind", "Year", "Number");
+
+                    b.ToTable("CommuneIndicatorValues");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.CommunePeriodSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -551,6 +607,8 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PeriodId")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "Year", "Number");
 
                     b.HasIndex("CommuneId", "Kind", "Year", "Number");
 
@@ -851,6 +909,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProvinceIndicatorId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rhythm")
@@ -1511,6 +1572,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProvinceTaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReplacesTaskId")
                         .HasColumnType("TEXT");
 
@@ -1679,6 +1743,130 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetOp")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetRaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.ToTable("ProvinceIndicators");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineRaw")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Output")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.ToTable("ProvinceTasks");
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PublicPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1727,6 +1915,96 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicPages");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocalIndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProvinceIndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("ProvinceIndicatorId", "CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("PushedIndicators");
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocalTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProvinceTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "State");
+
+                    b.HasIndex("ProvinceTaskId", "CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("PushedTasks");
                 });
 
             modelBuilder.Entity("RoViec.Data.Entities.ReportCorrection", b =>
@@ -2769,6 +3047,15 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Province");
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.CommuneIndicatorValue", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.CommunePeriodSummary", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Commune", null)
@@ -3022,11 +3309,59 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceIndicator", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.ProvinceTask", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RoViec.Data.Entities.PublicPage", b =>
                 {
                     b.HasOne("RoViec.Data.Entities.Commune", null)
                         .WithMany()
                         .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedIndicator", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.ProvinceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RoViec.Data.Entities.PushedTask", b =>
+                {
+                    b.HasOne("RoViec.Data.Entities.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RoViec.Data.Entities.ProvinceTask", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

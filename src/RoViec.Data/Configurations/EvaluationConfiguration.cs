@@ -184,6 +184,8 @@ internal sealed class CommunePeriodSummaryConfiguration : IEntityTypeConfigurati
         // The province cockpit and roll-up: one province's rows of one month are one index range.
         b.HasIndex(x => new { x.ProvinceId, x.Kind, x.Year, x.Number });
         b.HasIndex(x => new { x.CommuneId, x.Kind, x.Year, x.Number });
+        // The national view: one month's rows across every province.
+        b.HasIndex(x => new { x.Kind, x.Year, x.Number });
     }
 }
 
@@ -199,6 +201,88 @@ internal sealed class PeriodApprovalConfiguration : IEntityTypeConfiguration<Per
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PeriodId).IsUnique();
+        b.HasIndex(x => x.CommuneId);
+    }
+}
+
+internal sealed class ProvinceTaskConfiguration : IEntityTypeConfiguration<ProvinceTask>
+{
+    public void Configure(EntityTypeBuilder<ProvinceTask> b)
+    {
+        b.Property(x => x.Basis).HasMaxLength(500);
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(2000);
+        b.Property(x => x.Output).HasMaxLength(2000);
+        b.Property(x => x.DeadlineRaw).HasMaxLength(200);
+        b.Property(x => x.PublishedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Province>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ProvinceId);
+    }
+}
+
+internal sealed class PushedTaskConfiguration : IEntityTypeConfiguration<PushedTask>
+{
+    public void Configure(EntityTypeBuilder<PushedTask> b)
+    {
+        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<ProvinceTask>().WithMany().HasForeignKey(x => x.ProvinceTaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProvinceTaskId, x.CommuneId }).IsUnique();
+        b.HasIndex(x => new { x.CommuneId, x.State });
+    }
+}
+
+internal sealed class ProvinceIndicatorConfiguration : IEntityTypeConfiguration<ProvinceIndicator>
+{
+    public void Configure(EntityTypeBuilder<ProvinceIndicator> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(1000);
+        b.Property(x => x.Unit).HasMaxLength(40);
+        b.Property(x => x.TargetRaw).HasMaxLength(200);
+        b.Property(x => x.TargetOp).HasMaxLength(4);
+        b.Property(x => x.TargetValue).HasPrecision(20, 4);
+        b.Property(x => x.Rhythm).HasMaxLength(20);
+        b.Property(x => x.Numerator).HasMaxLength(500);
+        b.Property(x => x.Denominator).HasMaxLength(500);
+        b.Property(x => x.Aggregation).HasMaxLength(20);
+        b.Property(x => x.PublishedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Province>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ProvinceId);
+    }
+}
+
+internal sealed class PushedIndicatorConfiguration : IEntityTypeConfiguration<PushedIndicator>
+{
+    public void Configure(EntityTypeBuilder<PushedIndicator> b)
+    {
+        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<ProvinceIndicator>().WithMany().HasForeignKey(x => x.ProvinceIndicatorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProvinceIndicatorId, x.CommuneId }).IsUnique();
+        b.HasIndex(x => new { x.CommuneId, x.State });
+    }
+}
+
+internal sealed class CommuneIndicatorValueConfiguration : IEntityTypeConfiguration<CommuneIndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<CommuneIndicatorValue> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.Property(x => x.Value).HasPrecision(20, 4);
+        b.Property(x => x.Numerator).HasPrecision(20, 4);
+        b.Property(x => x.Denominator).HasPrecision(20, 4);
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PeriodId, x.ProvinceIndicatorId }).IsUnique();
+        // The roll-up: one province's values of one month are one index range.
+        b.HasIndex(x => new { x.ProvinceId, x.Kind, x.Year, x.Number });
         b.HasIndex(x => x.CommuneId);
     }
 }

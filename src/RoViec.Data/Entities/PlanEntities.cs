@@ -103,6 +103,8 @@ public static class TaskSources
     public const string Proposed = "Proposed";
     /// <summary>Added to a plan in force by an amendment (<see cref="PlanAmendment"/>).</summary>
     public const string Amended = "Amended";
+    /// <summary>Pushed down by the province office and accepted into the plan (<see cref="PushedTask"/>).</summary>
+    public const string Pushed = "Pushed";
 }
 
 /// <summary>What an amendment of a plan in force did to one task.</summary>
@@ -158,6 +160,8 @@ public sealed class PlanTaskRow : ICommuneOwned
     /// </summary>
     public DateOnly? OriginalDeadlineDue { get; set; }
     public string? UpstreamSource { get; set; }
+    /// <summary>The province's task this one localises, when the province pushed it down (<see cref="ProvinceTask"/>).</summary>
+    public Guid? ProvinceTaskId { get; set; }
     /// <summary>
     /// The task of the replaced plan this one continues, paired when the plan was replaced: its reports and history are
     /// this task's history too. A task of a replaced plan that no task continues has been superseded.
@@ -204,6 +208,8 @@ public sealed class IndicatorRow : ICommuneOwned
     public int SpanLength { get; set; }
     /// <summary>How often the owner reports the value: one of <see cref="IndicatorRhythms"/>.</summary>
     public string Rhythm { get; set; } = IndicatorRhythms.Monthly;
+    /// <summary>The province's common indicator this one is, with the province's definition (<see cref="ProvinceIndicator"/>).</summary>
+    public Guid? ProvinceIndicatorId { get; set; }
     public Guid Version { get; set; }
 }
 

@@ -56,7 +56,102 @@ public sealed class DemoProvince(RoViecDbContext db, DemoHistory history, TimePr
             seeded += await history.SeedNeighbourAsync(commune.Id, n.Pace, ct);
         }
         await ApprovalsAsync(provinceId, demoCommuneId, ct);
+        await PushDownAsync(provinceId, year, ct);
         return seeded;
+    }
+
+    /// <summary>The common indicator the demo province defines: the share of official computers with licensed antivirus, as a rate.</summary>
+    public const string CommonIndicator = "Tỷ lệ máy tính công vụ được cài đặt phần mềm diệt virus có bản quyền";
+
+    /// <summary>
+    /// What the province pushed down: one common indicator, taken in by the communes working the Diễn Châu programme as
+    /// the indicator they already report (computers with licensed antivirus software) with the province's definition, not yet by
+    /// Tân Kỳ; and one task, localised by Đô Lương, declined by Yên Thành with its reason, awaiting the others (Diễn Châu's
+    /// standing office has it to do). The latest two closed months are built again so their common values are there.
+    /// </summary>
+    private async Task PushDownAsync(Guid provinceId, int year, CancellationToken ct)
+    {
+        var published = DemoHistory.Utc(new DateOnly(year, 2, 10), 9);
+        var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceId == provinceId).ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+        var indicator = new ProvinceIndicator
+        {
+            Id = Guid.NewGuid(),
+            ProvinceId = provinceId,
+            Name = CommonIndicator,
+            Unit = "%",
+            TargetRaw = "100%",
+            TargetOp = "=",
+            TargetValue = 100,
+            Rhythm = IndicatorRhythms.Monthly,
+            Numerator = "Số máy tính công vụ đã cài đặt phần mềm diệt virus có bản quyền",
+            Denominator = "Tổng số máy tính công vụ của hệ thống chính trị xã",
+            Aggregation = Aggregations.Ratio,
+            PublishedAtUtc = published,
+            PublishedBy = DemoSeeder.ProvinceUserName,
+            Version = Guid.NewGuid(),
+        };
+        db.ProvinceIndicators.Add(indicator);
+        var task = new ProvinceTask
+        {
+            Id = Guid.NewGuid(),
+            ProvinceId = provinceId,
+            Basis = "Kế hoạch mẫu của Ban Chỉ đạo tỉnh (dữ liệu minh họa)",
+            Code = "II.3",
+            Name = "Triển khai họp trực tuyến đến 100% thôn, xóm, khối phố",
+            Output = "Hệ thống họp trực tuyến hoạt động ở các thôn, xóm",
+            DeadlineRaw = $"30/9/{year}",
+            DueOn = new DateOnly(year, 9, 30),
+            Priority = true,
+            PublishedAtUtc = published,
+            PublishedBy = DemoSeeder.ProvinceUserName,
+            Version = Guid.NewGuid(),
+        };
+        db.ProvinceTasks.Add(task);
+        var rebuild = new List<Guid>();
+        foreach (var (name, communeId) in communes)
+        {
+            var local = await (from i in db.Indicators
+                               join p in db.Plans on i.PlanId equals p.Id
+                               where p.CommuneId == communeId && p.Status == PlanStatuses.Active && i.Name.Contains("phần mềm diệt virus có bản quyền")
+                               select i).FirstOrDefaultAsync(ct);
+            var takes = local is not null && name != "Tân Kỳ";
+            if (takes) local!.ProvinceIndicatorId = indicator.Id;
+            db.PushedIndicators.Add(new PushedIndicator
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = communeId,
+                ProvinceIndicatorId = indicator.Id,
+                State = takes ? PushStates.Accepted : PushStates.Pending,
+                LocalIndicatorId = takes ? local!.Id : null,
+                DecidedAtUtc = takes ? published.AddDays(3) : null,
+                DecidedBy = takes ? "thuongtruc" : null,
+                Version = Guid.NewGuid(),
+            });
+            if (takes) rebuild.Add(communeId);
+            var pushed = new PushedTask { Id = Guid.NewGuid(), CommuneId = communeId, ProvinceTaskId = task.Id, Version = Guid.NewGuid() };
+            if (name == "Yên Thành")
+                (pushed.State, pushed.Reason, pushed.DecidedAtUtc, pushed.DecidedBy) = (PushStates.Declined, "Đường truyền internet ở 6 xóm vùng núi chưa đáp ứng; đề nghị tỉnh hỗ trợ hạ tầng trước.", published.AddDays(5), "thuongtruc");
+            db.PushedTasks.Add(pushed);
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        // Đô Lương localised the task through the commune's own step, as its standing office would.
+        if (communes.TryGetValue("Đô Lương", out var doLuong))
+        {
+            var pushed = await db.PushedTasks.AsNoTracking().SingleAsync(p => p.CommuneId == doLuong && p.ProvinceTaskId == task.Id, ct);
+            var plan = await db.Plans.AsNoTracking().Where(p => p.CommuneId == doLuong && p.Status == PlanStatuses.Active).Select(p => p.Id).FirstAsync(ct);
+            var unit = await db.Units.AsNoTracking().Where(u => u.CommuneId == doLuong && u.Key == "ubnd").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+                ?? await db.Units.AsNoTracking().Where(u => u.CommuneId == doLuong && u.Active).Select(u => u.Id).FirstAsync(ct);
+            var office = new Shared.Access.UserScope(Guid.Empty, "thuongtruc", null, new HashSet<string> { Roles.StandingOffice }, provinceId, doLuong, null);
+            await Provinces.PushDown.AcceptTaskAsync(db, office, pushed.Id, plan, unit, $"31/8/{year}", null, published.AddDays(4), ct);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var communeId in rebuild)
+        {
+            var latest = await db.Periods.AsNoTracking().Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.State == PeriodStates.Closed)
+                .OrderByDescending(p => p.StartsOn).Take(2).ToListAsync(ct);
+            foreach (var period in latest) await Figures.PeriodSnapshots.BuildAsync(db, period, clock, "Chỉ tiêu chung của tỉnh", "hệ thống", ct);
+        }
     }
 
     /// <summary>

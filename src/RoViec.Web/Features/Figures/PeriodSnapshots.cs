@@ -136,7 +136,7 @@ public static class PeriodSnapshots
                 db.ChangeTracker.Clear();
             }
         }
-        await PeriodSummaries.WriteAsync(db, period, figures, clock, ct);
+        await PeriodSummaries.WriteAsync(db, period, figures, values, clock, ct);
         return figures;
     }
 

@@ -18,7 +18,8 @@ public static class PeriodSummaries
     public static bool Kept(string kind) => kind is PeriodKinds.Monthly or PeriodKinds.Quarterly or PeriodKinds.Annual;
 
     /// <summary>Writes (inserts or replaces) the period's row from the figures just built.</summary>
-    public static async Task WriteAsync(RoViecDbContext db, ReportingPeriod period, PeriodFigures figures, TimeProvider clock, CancellationToken ct)
+    public static async Task WriteAsync(RoViecDbContext db, ReportingPeriod period, PeriodFigures figures,
+        IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> values, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
@@ -68,14 +69,47 @@ public static class PeriodSummaries
         row.Band = band;
         row.Approval = approval;
         row.BuiltAtUtc = clock.GetUtcNow().UtcDateTime;
+        await CommonValuesAsync(db, period, provinceId, values, ct);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Another request wrote the same period's row at the same moment from the same data; theirs stands.
+            // Another request wrote the same period's rows at the same moment from the same data; theirs stand.
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The period's values of the province's common indicators the commune took into its plans (one row each, replaced):
+    /// what the province rolls up. An indicator without a value in the period has no row (missing, never zero).
+    /// </summary>
+    private static async Task CommonValuesAsync(RoViecDbContext db, ReportingPeriod period, Guid? provinceId,
+        IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> values, CancellationToken ct)
+    {
+        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
+        var common = await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId) && i.ProvinceIndicatorId != null)
+            .Select(i => new { i.Id, ProvinceIndicatorId = i.ProvinceIndicatorId!.Value }).ToListAsync(ct);
+        await db.CommuneIndicatorValues.Where(v => v.PeriodId == period.Id).ExecuteDeleteAsync(ct);
+        foreach (var indicator in common)
+        {
+            if (!values.TryGetValue(indicator.Id, out var line) || (line.Value is null && line.Numerator is null)) continue;
+            db.CommuneIndicatorValues.Add(new CommuneIndicatorValue
+            {
+                Id = Guid.NewGuid(),
+                CommuneId = period.CommuneId,
+                ProvinceId = provinceId,
+                ProvinceIndicatorId = indicator.ProvinceIndicatorId,
+                PeriodId = period.Id,
+                Kind = period.Kind,
+                Year = period.Year,
+                Number = period.Number,
+                Value = line.Value,
+                Numerator = line.Numerator,
+                Denominator = line.Denominator,
+                Verified = line.State == ReportStates.Verified,
+            });
         }
     }
 

@@ -35,4 +35,26 @@ public static class ProvinceLabels
         ApprovalStates.Returned => "Tỉnh trả lại",
         _ => "Xã chưa duyệt",
     };
+
+    public static string Push(string state) => state switch
+    {
+        PushStates.Accepted => "Đã đưa vào kế hoạch",
+        PushStates.Declined => "Không thực hiện",
+        _ => "Chờ xã tiếp nhận",
+    };
+
+    public static string Aggregation(string aggregation) => aggregation switch
+    {
+        Aggregations.Sum => "Cộng các xã",
+        Aggregations.Mean => "Bình quân các xã",
+        Aggregations.Ratio => "Tỷ lệ: tổng tử số / tổng mẫu số",
+        _ => "Số xã đạt mục tiêu",
+    };
+
+    public static string Rhythm(string rhythm) => rhythm switch
+    {
+        IndicatorRhythms.Quarterly => "Hằng quý",
+        IndicatorRhythms.Annual => "Hằng năm",
+        _ => "Hằng tháng",
+    };
 }

@@ -103,6 +103,11 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /tinh"] = c => c.Role is Roles.ProvinceOffice,
         // The national view: national accounts only (none among these callers).
         ["GET /ca-nuoc"] = _ => false,
+        // Pushing down and rolling up: the province office's; a commune reads what was pushed to it (the whole-commune roles).
+        ["GET /tinh/giao-viec"] = c => c.Role is Roles.ProvinceOffice,
+        ["GET /tinh/giao-viec/{id:guid}"] = c => c.Role is Roles.ProvinceOffice,
+        ["GET /tinh/chi-tieu-chung"] = c => c.Role is Roles.ProvinceOffice,
+        ["GET /viec-tinh-giao"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead or Roles.ProvinceOffice),
         ["GET /to-chuc"] = Administrator,
         ["GET /to-chuc/them-don-vi"] = Administrator,
         ["GET /to-chuc/don-vi/{id:guid}"] = Administrator,
@@ -229,6 +234,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["POST /ky-bao-cao?handler=AdHoc"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}?handler=Extend"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Approve"] = PlanManager,
+        ["POST /viec-tinh-giao?handler=AcceptTask"] = PlanManager,
+        ["POST /viec-tinh-giao?handler=AcceptIndicator"] = PlanManager,
+        ["POST /viec-tinh-giao?handler=Decline"] = PlanManager,
         ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Accept"] = c => c.Role is Roles.ProvinceOffice,
         ["POST /ky-bao-cao/{id:guid}/gui-tinh?handler=Return"] = c => c.Role is Roles.ProvinceOffice,
         // Merging a unit into another is the administrator's, as is everything else on the unit's page.
@@ -518,9 +526,22 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
             Version = Guid.NewGuid(),
         };
         db.DeadlineChangeRequests.Add(deadlineChange);
+        // A task the province pushed down to the commune.
+        var provinceTask = new ProvinceTask
+        {
+            Id = Guid.NewGuid(),
+            ProvinceId = await db.Communes.Where(c => c.Id == commune).Select(c => c.ProvinceId!.Value).SingleAsync(Ct),
+            Basis = "Kế hoạch của tỉnh",
+            Name = "Nhiệm vụ tỉnh giao",
+            PublishedAtUtc = app.UtcNow,
+            Version = Guid.NewGuid(),
+        };
+        db.ProvinceTasks.Add(provinceTask);
+        db.PushedTasks.Add(new PushedTask { Id = Guid.NewGuid(), CommuneId = commune, ProvinceTaskId = provinceTask.Id, Version = Guid.NewGuid() });
         await db.SaveChangesAsync(Ct);
         return new(StringComparer.Ordinal)
         {
+            ["/tinh/giao-viec"] = provinceTask.Id.ToString(),
             ["/de-nghi-dieu-chinh-han"] = deadlineChange.Id.ToString(),
             ["/ky-bao-cao"] = period.ToString(),
             ["/bao-cao"] = report.ToString(),
