@@ -55,6 +55,18 @@ UNION ALL SELECT 'ScoreInputs', bench.clone('ScoreInputs')
 UNION ALL SELECT 'UnitScores', bench.clone('UnitScores')
 UNION ALL SELECT 'LayoutProfiles', bench.clone('LayoutProfiles');
 
+-- Every task of the monthly plan has a lead unit in the copies: a task the plan leaves to "the commune" goes to one of
+-- the commune's units, drawn from the seed (so that about every unit reports, as in a commune of ~25 units).
+CREATE TABLE bench.leads AS
+WITH units AS (SELECT "Id", row_number() OVER (ORDER BY "Key", "Id") - 1 AS i, count(*) OVER () AS n
+               FROM "Units" WHERE "CommuneId" = (SELECT commune FROM bench.tpl) AND "Active" AND "ParentId" IS NULL)
+SELECT t."Id" AS task, coalesce(t."LeadUnitId", u."Id") AS unit, t."LeadUnitId" IS NULL AS drawn
+FROM "PlanTasks" t JOIN units u ON u.i = floor(bench.rnd('lead:' || t."Id") * u.n)
+WHERE t."PlanId" = (SELECT plan FROM bench.tpl);
+UPDATE "PlanTasks" p SET "LeadUnitId" = bench.remap(l.unit, c.id)
+FROM bench.leads l CROSS JOIN bench.communes c
+WHERE l.drawn AND p."Id" = bench.remap(l.task, c.id);
+
 -- December is open (the demo's scheduler was off when it was seeded), in every commune.
 UPDATE "ReportingPeriods" SET "State" = 'Open', "OpenedAtUtc" = ("OpensOn" + time '01:00')::timestamptz
 WHERE "Kind" = 'Monthly' AND "State" = 'Scheduled' AND "OpensOn" <= current_date;

@@ -6,20 +6,18 @@
 -- The lines a unit reports each month, from the template's plan.
 CREATE TABLE bench.lines AS
 WITH leads AS (
-  SELECT "LeadUnitId" AS unit, row_number() OVER (ORDER BY "LeadUnitId") - 1 AS i, count(*) OVER () AS n
-  FROM (SELECT DISTINCT "LeadUnitId" FROM "PlanTasks" WHERE "PlanId" = (SELECT plan FROM bench.tpl) AND "LeadUnitId" IS NOT NULL) u)
-SELECT t."LeadUnitId" AS unit, 'Task' AS kind, t."Id" AS task, NULL::uuid AS indicator, t."Order" AS ord
-FROM "PlanTasks" t WHERE t."PlanId" = (SELECT plan FROM bench.tpl) AND t."LeadUnitId" IS NOT NULL
+  SELECT unit, row_number() OVER (ORDER BY unit) - 1 AS i, count(*) OVER () AS n FROM (SELECT DISTINCT unit FROM bench.leads) u)
+SELECT l.unit, 'Task' AS kind, l.task, NULL::uuid AS indicator, t."Order" AS ord
+FROM bench.leads l JOIN "PlanTasks" t ON t."Id" = l.task
 UNION ALL
 -- About a third of the tasks have a coordinating unit that reports its contribution.
-SELECT l.unit, 'Contribution', t."Id", NULL, 1000 + t."Order"
-FROM "PlanTasks" t JOIN leads l ON l.i = floor(bench.rnd('support:' || t."Id") * l.n)
-WHERE t."PlanId" = (SELECT plan FROM bench.tpl) AND t."LeadUnitId" IS NOT NULL AND l.unit <> t."LeadUnitId"
-  AND bench.rnd('contributes:' || t."Id") < 0.35
+SELECT u.unit, 'Contribution', l.task, NULL, 1000 + t."Order"
+FROM bench.leads l JOIN "PlanTasks" t ON t."Id" = l.task JOIN leads u ON u.i = floor(bench.rnd('support:' || l.task) * u.n)
+WHERE u.unit <> l.unit AND bench.rnd('contributes:' || l.task) < 0.35
 UNION ALL
 -- An indicator is reported by its owner, or by a lead unit when the plan names none.
-SELECT coalesce(x."OwnerUnitId", l.unit), 'Indicator', NULL, x."Id", 2000 + x."Order"
-FROM "Indicators" x JOIN leads l ON l.i = floor(bench.rnd('owner:' || x."Id") * l.n)
+SELECT coalesce(x."OwnerUnitId", u.unit), 'Indicator', NULL, x."Id", 2000 + x."Order"
+FROM "Indicators" x JOIN leads u ON u.i = floor(bench.rnd('owner:' || x."Id") * u.n)
 WHERE x."PlanId" = (SELECT plan FROM bench.tpl);
 CREATE TABLE bench.months AS
 SELECT "Id" AS period, "Number" AS number, "StartsOn" AS starts, "EndsOn" AS ends, "UnitDueOn" AS due,
