@@ -61,4 +61,7 @@ public enum Crossing
 
     /// <summary>A command the server's operator runs on the command line (<c>roviec report</c>), and test arrangements.</summary>
     ServerCommand,
+
+    /// <summary>The national office's view: every province's figures summed from the communes' summary rows, nothing else.</summary>
+    NationalFigures,
 }

@@ -19,9 +19,11 @@ public static class Roles
     public const string Inspector = "Inspector";
     /// <summary>Provincial steering office: sees all its communes.</summary>
     public const string ProvinceOffice = "ProvinceOffice";
+    /// <summary>National steering office: sees every province's figures (summed), not a commune's own data.</summary>
+    public const string NationalOffice = "NationalOffice";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, StandingOffice, UnitReporter, UnitHead, SteeringMember, Chair, Inspector, ProvinceOffice];
+        [Administrator, StandingOffice, UnitReporter, UnitHead, SteeringMember, Chair, Inspector, ProvinceOffice, NationalOffice];
 
     /// <summary>Roles that manage the plan itself: import, review, correct, assign.</summary>
     public static readonly IReadOnlyList<string> PlanManagers = [Administrator, StandingOffice];

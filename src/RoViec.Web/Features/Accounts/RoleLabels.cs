@@ -15,6 +15,7 @@ public static class RoleLabels
         [Roles.Chair] = "Trưởng Ban Chỉ đạo",
         [Roles.Inspector] = "Ủy ban Kiểm tra (UBKT)",
         [Roles.ProvinceOffice] = "Văn phòng Ban Chỉ đạo tỉnh",
+        [Roles.NationalOffice] = "Văn phòng Ban Chỉ đạo Trung ương",
     };
 
     public static string For(string role) => Labels.TryGetValue(role, out var label) ? label : role;
@@ -27,8 +28,8 @@ public static class RoleLabels
         return named.Count == 0 ? "(chưa có vai trò)" : string.Join(", ", named);
     }
 
-    /// <summary>Roles a commune's account may hold: every role but the province office's.</summary>
-    public static readonly IReadOnlyList<string> CommuneRoles = [.. Roles.All.Where(r => r != Roles.ProvinceOffice)];
+    /// <summary>Roles a commune's account may hold: every role but the province's and the nation's offices'.</summary>
+    public static readonly IReadOnlyList<string> CommuneRoles = [.. Roles.All.Where(r => r is not (Roles.ProvinceOffice or Roles.NationalOffice))];
 
     /// <summary>Roles a province-level account (no commune of its own) may hold.</summary>
     public static readonly IReadOnlyList<string> ProvinceRoles = [Roles.Administrator, Roles.ProvinceOffice];

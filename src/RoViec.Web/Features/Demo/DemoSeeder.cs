@@ -32,6 +32,9 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
     /// <summary>The province office account of the demo province.</summary>
     public const string ProvinceUserName = "tinh";
 
+    /// <summary>The national office's account: the national view over provinces.</summary>
+    public const string NationalUserName = "trunguong";
+
     /// <summary>Creates the demo commune when the database has none; returns its id when it did.</summary>
     public async Task<Guid?> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -61,6 +64,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
             await CreateUserAsync(new AppUser { UserName = userName, Email = $"{userName}@roviec.local", FullName = fullName, CommuneId = commune.Id, ProvinceId = province.Id, UnitId = unitId }, password!, role);
         }
         await CreateUserAsync(new AppUser { UserName = ProvinceUserName, Email = $"{ProvinceUserName}@roviec.local", FullName = "Văn phòng Ban Chỉ đạo tỉnh", ProvinceId = province.Id }, password!, Roles.ProvinceOffice);
+        await CreateUserAsync(new AppUser { UserName = NationalUserName, Email = $"{NationalUserName}@roviec.local", FullName = "Văn phòng Ban Chỉ đạo Trung ương" }, password!, Roles.NationalOffice);
         await SeedSteeringCommitteeAsync(commune.Id, ct);
         await DemoProposals.SeedAsync(db, commune.Id, clock.VietnamToday(), clock.GetUtcNow().UtcDateTime, ct);
         if (generated)
@@ -68,7 +72,7 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
             // Printed once on the console; it is not stored anywhere else in clear.
             Console.WriteLine($"Tài khoản quản trị (administrator): {AdminUserName} / mật khẩu (password): {password}");
         }
-        Console.WriteLine($"Tài khoản mẫu (demo accounts, same password as {AdminUserName}): {string.Join(", ", DemoUsers.Select(u => u.UserName).Append(ProvinceUserName))}");
+        Console.WriteLine($"Tài khoản mẫu (demo accounts, same password as {AdminUserName}): {string.Join(", ", DemoUsers.Select(u => u.UserName).Append(ProvinceUserName).Append(NationalUserName))}");
         if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Demo commune {Commune} created with its plan", commune.Name);
         return commune.Id;
     }

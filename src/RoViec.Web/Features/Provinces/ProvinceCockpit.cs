@@ -17,7 +17,13 @@ public sealed record CockpitRow(Guid CommuneId, string Name, string Kind, string
     public decimal? IndicatorShare => Month is { IndicatorsJudged: > 0 } m ? Share(m.IndicatorsMet, m.IndicatorsJudged) : null;
     public decimal? BudgetShare => Month is { BudgetAllocated: > 0 } m ? Math.Round(m.BudgetDisbursed * 100m / m.BudgetAllocated, 1) : null;
     /// <summary>Key tasks on schedule below the plans' 90 % target, or overdue tasks: the commune needs the province's attention.</summary>
-    public bool AtRisk => KeyTaskShare < Figures.MonthlyReport.KeyTaskTarget || Month is { TasksOverdue: > 0 };
+    public bool AtRisk => Month is { } m && NeedsAttention(m.TasksOverdue, m.KeyTasks, m.KeyTasksOnSchedule);
+
+    /// <summary>
+    /// Overdue tasks, or key tasks on schedule below the plans' target of 90 % (<see cref="Figures.MonthlyReport.KeyTaskTarget"/>),
+    /// compared in whole numbers as the national view's query does.
+    /// </summary>
+    public static bool NeedsAttention(int overdue, int keyTasks, int keyOnSchedule) => overdue > 0 || (keyTasks > 0 && keyOnSchedule * 10 < keyTasks * 9);
 
     internal static decimal Share(int part, int whole) => Math.Round(part * 100m / whole, 1);
 }

@@ -23,6 +23,9 @@ public sealed record UserScope(
     /// <summary>A province-level user (no commune of their own) sees every commune of the province.</summary>
     public bool IsProvinceLevel => CommuneId is null && ProvinceId is not null;
 
+    /// <summary>A national account (no province nor commune): reads every province's summed figures, no commune's own data.</summary>
+    public bool IsNationLevel => CommuneId is null && ProvinceId is null && IsIn(Data.Entities.Roles.NationalOffice);
+
     /// <summary>Imports, reviews, corrects and assigns the commune's plan.</summary>
     public bool ManagesPlans => CommuneId is not null && Data.Entities.Roles.PlanManagers.Any(IsIn);
 

@@ -123,6 +123,28 @@ public sealed partial class CockpitTests
         Assert.Empty(app.ServerErrors());
     }
 
+    [Fact]
+    public async Task The_national_view_sums_the_provinces_as_their_cockpits_do()
+    {
+        await using var app = App(AppOn.Sqlite);
+        using var province = await app.SignedInClientAsync("tinh");
+        var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=10", UriKind.Relative), Ct));
+        using var nation = await app.SignedInClientAsync("trunguong");
+        var view = WebUtility.HtmlDecode(await nation.GetStringAsync(new Uri("/ca-nuoc?nam=2026&thang=10", UriKind.Relative), Ct));
+        var provinceId = await app.WithDbAsync(db => db.Provinces.Where(p => p.Name == "Nghệ An").Select(p => p.Id).SingleAsync(Ct));
+        var row = Regex.Match(view, $"<tr data-province=\"{provinceId}\">(.*?)</tr>", RegexOptions.Singleline).Value;
+        var received = Regex.Match(cockpit, @"báo cáo đã nhận \((\d+/\d+)\)").Groups[1].Value;
+        Assert.NotEmpty(received);
+        Assert.Contains(received, Cell(row, "bao-cao"), StringComparison.Ordinal);
+        Assert.Equal("5/6", Cell(row, "co-so-lieu"));
+        // The national office reads no commune's own pages, and the province office not the nation's.
+        Assert.Equal(HttpStatusCode.Forbidden, (await province.GetAsync(new Uri("/ca-nuoc", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nation.GetAsync(new Uri("/tinh", UriKind.Relative), Ct)).StatusCode);
+        var tanKy = await app.WithDbAsync(db => db.Communes.Where(c => c.Name == "Tân Kỳ").Select(c => c.Id).SingleAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await nation.GetAsync(new Uri($"/bang-dieu-khien?xa={tanKy}", UriKind.Relative), Ct)).StatusCode);
+        Assert.Empty(app.ServerErrors());
+    }
+
     private static string Row(string html, Guid communeId)
     {
         var match = Regex.Match(html, $"<tr data-commune=\"{communeId}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);

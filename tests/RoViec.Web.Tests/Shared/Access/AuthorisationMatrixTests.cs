@@ -101,6 +101,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /de-xuat-nam-sau/tong-hop"] = c => AnyRole(c) && c.Role is not (Roles.UnitReporter or Roles.UnitHead),
         // The province's cockpit: province-level accounts only (a commune's users never see other communes' figures).
         ["GET /tinh"] = c => c.Role is Roles.ProvinceOffice,
+        // The national view: national accounts only (none among these callers).
+        ["GET /ca-nuoc"] = _ => false,
         ["GET /to-chuc"] = Administrator,
         ["GET /to-chuc/them-don-vi"] = Administrator,
         ["GET /to-chuc/don-vi/{id:guid}"] = Administrator,

@@ -29,6 +29,7 @@ public sealed partial class CommuneBoundaryTests
     private static readonly string[] Crossings =
     [
         "RoViec.Data/RoViecDbContext.cs: ServerCommand",
+        "RoViec.Web/Features/Provinces/Nation.cshtml.cs: NationalFigures",
         "RoViec.Web/Features/Public/PublicFigures.cs: PublicPage",
         "RoViec.Web/Features/Scheduling/ScheduledWork.cs: Scheduler",
         "RoViec.Web/Features/Scheduling/ScheduledWork.cs: Scheduler",
