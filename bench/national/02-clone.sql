@@ -61,7 +61,7 @@ CREATE TABLE bench.leads AS
 WITH units AS (SELECT "Id", row_number() OVER (ORDER BY "Key", "Id") - 1 AS i, count(*) OVER () AS n
                FROM "Units" WHERE "CommuneId" = (SELECT commune FROM bench.tpl) AND "Active" AND "ParentId" IS NULL)
 SELECT t."Id" AS task, coalesce(t."LeadUnitId", u."Id") AS unit, t."LeadUnitId" IS NULL AS drawn
-FROM "PlanTasks" t JOIN units u ON u.i = floor(bench.rnd('lead:' || t."Id") * u.n)
+FROM "PlanTasks" t JOIN units u ON u.i = floor(bench.rnd('lead:' || t."Order") * u.n)
 WHERE t."PlanId" = (SELECT plan FROM bench.tpl);
 UPDATE "PlanTasks" p SET "LeadUnitId" = bench.remap(l.unit, c.id)
 FROM bench.leads l CROSS JOIN bench.communes c
@@ -73,7 +73,9 @@ WHERE "Kind" = 'Monthly' AND "State" = 'Scheduled' AND "OpensOn" <= current_date
 
 -- Each commune's unit scores around its own level, so the province's ranking has a spread.
 UPDATE "UnitScores" s SET
-  "Total" = round(greatest(0, least(100, s."Total" + (c.pace - 0.95) * 40 + (bench.rnd('score:' || s."Id") - 0.5) * 16))::numeric, 2)
-FROM bench.communes c WHERE s."CommuneId" = c.id;
+  "Total" = round(greatest(0, least(100, s."Total" + (c.pace - 0.95) * 40
+    + (bench.rnd('score:' || c.k || ':' || p."Number" || ':' || u."Key") - 0.5) * 16))::numeric, 2)
+FROM bench.communes c, "Units" u, "ReportingPeriods" p
+WHERE s."CommuneId" = c.id AND u."Id" = s."UnitId" AND p."Id" = s."PeriodId";
 UPDATE "UnitScores" s SET "Band" = CASE WHEN "Total" >= 90 THEN 'A' WHEN "Total" >= 75 THEN 'B' WHEN "Total" >= 50 THEN 'C' ELSE 'D' END
 WHERE s."CommuneId" IN (SELECT id FROM bench.communes);

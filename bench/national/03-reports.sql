@@ -6,18 +6,18 @@
 -- The lines a unit reports each month, from the template's plan.
 CREATE TABLE bench.lines AS
 WITH leads AS (
-  SELECT unit, row_number() OVER (ORDER BY unit) - 1 AS i, count(*) OVER () AS n FROM (SELECT DISTINCT unit FROM bench.leads) u)
+  SELECT unit, row_number() OVER (ORDER BY (SELECT "Key" FROM "Units" WHERE "Id" = unit), unit) - 1 AS i, count(*) OVER () AS n FROM (SELECT DISTINCT unit FROM bench.leads) u)
 SELECT l.unit, 'Task' AS kind, l.task, NULL::uuid AS indicator, t."Order" AS ord
 FROM bench.leads l JOIN "PlanTasks" t ON t."Id" = l.task
 UNION ALL
 -- About a third of the tasks have a coordinating unit that reports its contribution.
 SELECT u.unit, 'Contribution', l.task, NULL, 1000 + t."Order"
-FROM bench.leads l JOIN "PlanTasks" t ON t."Id" = l.task JOIN leads u ON u.i = floor(bench.rnd('support:' || l.task) * u.n)
-WHERE u.unit <> l.unit AND bench.rnd('contributes:' || l.task) < 0.35
+FROM bench.leads l JOIN "PlanTasks" t ON t."Id" = l.task JOIN leads u ON u.i = floor(bench.rnd('support:' || t."Order") * u.n)
+WHERE u.unit <> l.unit AND bench.rnd('contributes:' || t."Order") < 0.35
 UNION ALL
 -- An indicator is reported by its owner, or by a lead unit when the plan names none.
 SELECT coalesce(x."OwnerUnitId", u.unit), 'Indicator', NULL, x."Id", 2000 + x."Order"
-FROM "Indicators" x JOIN leads u ON u.i = floor(bench.rnd('owner:' || x."Id") * u.n)
+FROM "Indicators" x JOIN leads u ON u.i = floor(bench.rnd('owner:' || x."Order") * u.n)
 WHERE x."PlanId" = (SELECT plan FROM bench.tpl);
 CREATE TABLE bench.months AS
 SELECT "Id" AS period, "Number" AS number, "StartsOn" AS starts, "EndsOn" AS ends, "UnitDueOn" AS due,
@@ -32,12 +32,13 @@ SELECT r.*,
 FROM (
   SELECT bench.remap(m.period, c.id) AS period, bench.remap(u.unit, c.id) AS unit, c.id AS commune, c.k, m.number, m.due,
          m.compile, m.closed, m.ends, c.missing, c.late, c.returned, c.pace,
-         bench.rnd('r1:' || c.k || ':' || m.number || ':' || u.unit) AS x1,
-         bench.rnd('r2:' || c.k || ':' || m.number || ':' || u.unit) AS x2,
-         bench.rnd('r3:' || c.k || ':' || m.number || ':' || u.unit) AS x3,
-         bench.rnd('r4:' || c.k || ':' || m.number || ':' || u.unit) AS x4,
-         bench.id('report:' || c.k || ':' || m.number || ':' || u.unit) AS id, u.unit AS tunit
-  FROM bench.communes c CROSS JOIN bench.months m CROSS JOIN (SELECT DISTINCT unit FROM bench.lines) u) r;
+         bench.rnd('r1:' || c.k || ':' || m.number || ':' || u.key) AS x1,
+         bench.rnd('r2:' || c.k || ':' || m.number || ':' || u.key) AS x2,
+         bench.rnd('r3:' || c.k || ':' || m.number || ':' || u.key) AS x3,
+         bench.rnd('r4:' || c.k || ':' || m.number || ':' || u.key) AS x4,
+         bench.id('report:' || c.k || ':' || m.number || ':' || u.key) AS id, u.unit AS tunit
+  FROM bench.communes c CROSS JOIN bench.months m
+  CROSS JOIN (SELECT DISTINCT l.unit, x."Key" AS key FROM bench.lines l JOIN "Units" x ON x."Id" = l.unit) u) r;
 ALTER TABLE bench.reports ADD COLUMN first_at timestamptz, ADD COLUMN returned_at timestamptz,
   ADD COLUMN submitted_at timestamptz, ADD COLUMN verified_at timestamptz;
 -- Sent up to a week early, or a day or two late (the period closes after the compile day); December's so far early.
@@ -68,7 +69,7 @@ FROM bench.reports;
 -- pace; an indicator's value moves towards its target the same way. A report never sent has its lines empty.
 INSERT INTO "ReportItems" ("Id", "CommuneId", "ReportId", "Kind", "TaskId", "IndicatorId", "Order", "TaskStatus", "Percent",
   "WorkDone", "Reason", "CompletedOn", "Value", "DataSource", "Version")
-SELECT md5(r.id::text || l.kind || coalesce(l.task, l.indicator)::text)::uuid, r.commune, r.id, l.kind,
+SELECT bench.id('item:' || r.id || ':' || l.ord), r.commune, r.id, l.kind,
   bench.remap(l.task, r.commune), bench.remap(l.indicator, r.commune), l.ord,
   CASE WHEN l.kind <> 'Task' OR blank THEN NULL WHEN cannot THEN 'CannotDo' WHEN pct >= 100 THEN 'Done' WHEN pct = 0 THEN 'NotStarted' ELSE 'InProgress' END,
   CASE WHEN l.kind = 'Task' AND NOT blank AND NOT cannot THEN least(pct, 100) END,
@@ -79,7 +80,7 @@ SELECT md5(r.id::text || l.kind || coalesce(l.task, l.indicator)::text)::uuid, r
   CASE WHEN l.kind = 'Task' AND NOT blank AND cannot THEN 'Chưa bố trí được kinh phí.' END,
   CASE WHEN l.kind = 'Task' AND NOT blank AND NOT cannot AND pct >= 100 THEN least(r.ends, r.due) END,
   CASE WHEN l.kind = 'Indicator' AND NOT blank THEN round((coalesce(x."TargetValue", 100)
-       * least(1.15, r.number / 10.0 * r.pace * (0.8 + 0.4 * bench.rnd('iv:' || r.k || ':' || l.indicator))))::numeric, 2) END,
+       * least(1.15, r.number / 10.0 * r.pace * (0.8 + 0.4 * bench.rnd('iv:' || r.k || ':' || l.ord))))::numeric, 2) END,
   CASE WHEN l.kind = 'Indicator' AND NOT blank THEN 'Số liệu của đơn vị' END,
   bench.id('iversion:' || r.id || l.ord)
 FROM bench.reports r
@@ -88,9 +89,9 @@ LEFT JOIN "PlanTasks" t ON t."Id" = l.task
 LEFT JOIN "Indicators" x ON x."Id" = l.indicator
 CROSS JOIN LATERAL (SELECT
   r.state = 'Draft' AND r.closed AS blank,
-  bench.rnd('cannot:' || r.k || ':' || l.task) < 0.01 AS cannot,
+  bench.rnd('cannot:' || r.k || ':' || l.ord) < 0.01 AS cannot,
   floor(100 * r.number::numeric / greatest(1, CASE WHEN extract(year FROM t."DeadlineDue") = extract(year FROM r.ends)
-        THEN extract(month FROM t."DeadlineDue") ELSE 12 END) * r.pace * (0.75 + 0.5 * bench.rnd('tp:' || r.k || ':' || l.task)))::int AS pct) v;
+        THEN extract(month FROM t."DeadlineDue") ELSE 12 END) * r.pace * (0.75 + 0.5 * bench.rnd('tp:' || r.k || ':' || l.ord)))::int AS pct) v;
 
 -- A few verified task lines corrected after verification, with who, when and why.
 INSERT INTO "ReportCorrections" ("Id", "CommuneId", "ItemId", "Field", "Before", "After", "Reason", "CorrectedBy", "CorrectedAtUtc")

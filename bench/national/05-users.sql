@@ -1,16 +1,13 @@
 -- Benchmark accounts with the demo accounts' password (ROVIEC_ADMIN_PASSWORD at the first start): the standing office
--- of the first 8 new communes (bench-xa-1 …), one province office per province (bench-tinh-1 … bench-tinh-34), and the
--- national office (bench-canuoc) when the app has that role. Then the statistics, and the helpers go.
+-- of the first 8 new communes (bench-xa-1 …) and one province office per province (bench-tinh-1 … bench-tinh-34); the
+-- national office is the demo's own `trunguong`. Then the statistics, and the helpers go.
 \set ON_ERROR_STOP on
 CREATE TABLE bench.users AS
 SELECT bench.id('user:xa:' || c.k) AS id, 'bench-xa-' || c.k AS name, 'thuongtruc' AS source, c.id AS commune, c.province,
        bench.remap(u."UnitId", c.id) AS unit
 FROM bench.communes c CROSS JOIN "AspNetUsers" u WHERE u."UserName" = 'thuongtruc' AND c.k <= 8
 UNION ALL
-SELECT bench.id('user:tinh:' || p.n), 'bench-tinh-' || p.n, 'tinh', NULL, p.id, NULL FROM bench.provinces p
-UNION ALL
-SELECT bench.id('user:canuoc'), 'bench-canuoc', 'tinh', NULL, NULL, NULL
-WHERE EXISTS (SELECT 1 FROM "AspNetRoles" WHERE "Name" = 'NationalOffice');
+SELECT bench.id('user:tinh:' || p.n), 'bench-tinh-' || p.n, 'tinh', NULL, p.id, NULL FROM bench.provinces p;
 
 INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
   "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
@@ -20,9 +17,7 @@ SELECT b.id, b.name, upper(b.name), NULL, NULL, true, s."PasswordHash", s."Secur
 FROM bench.users b JOIN "AspNetUsers" s ON s."UserName" = b.source;
 INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
 SELECT b.id, ur."RoleId" FROM bench.users b JOIN "AspNetUsers" s ON s."UserName" = b.source
-JOIN "AspNetUserRoles" ur ON ur."UserId" = s."Id" WHERE b.name <> 'bench-canuoc'
-UNION ALL
-SELECT b.id, r."Id" FROM bench.users b JOIN "AspNetRoles" r ON r."Name" = 'NationalOffice' WHERE b.name = 'bench-canuoc';
+JOIN "AspNetUserRoles" ur ON ur."UserId" = s."Id";
 
 DROP SCHEMA bench CASCADE;
 ANALYZE;
