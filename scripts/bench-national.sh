@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ./roviec bench national [--communes N] [--seed S]   generate the synthetic country on PostgreSQL (bench/national/README.md)
 # ./roviec bench national --measure [--clients "1 8"] [--seconds S]   serve it and measure the pages against their SQL floor
+# --db NAME   another database than roviec_national (e.g. a small one for trials beside the full one)
 # The server: $ROVIEC_BENCH_PG (an Npgsql connection string without Database), else a throw-away one from scripts/pg.sh,
 # left running for --measure (stop it with `ROVIEC_PG_STATE=artifacts/pg-national.state scripts/pg.sh stop`).
 set -euo pipefail
@@ -19,9 +20,11 @@ while [[ $# -gt 0 ]]; do
     --clients) clients="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
+    --db) DB="$2"; shift 2 ;;
     *) echo "bench national: unknown option $1" >&2; exit 2 ;;
   esac
 done
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "bench national: --db takes a plain name (a-z, 0-9, _)" >&2; exit 2; }
 [[ "$communes" =~ ^[0-9]+$ && "$communes" -ge 1 && "$seed" =~ ^-?[0-9]+$ ]] || { echo "bench national: --communes N (>= 1), --seed S (an integer)" >&2; exit 2; }
 
 # The server's connection string, without Database.
