@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ./roviec bench national [--communes N] [--seed S]   generate the synthetic country on PostgreSQL (bench/national/README.md)
 # ./roviec bench national --measure [--clients "1 8"] [--seconds S]   serve it and measure the pages against their SQL floor
+# --no-tick   with --measure: the pages, floors and memory only, without the scheduler tick
 # --db NAME   another database than roviec_national (e.g. a small one for trials beside the full one)
 # The server: $ROVIEC_BENCH_PG (an Npgsql connection string without Database), else a throw-away one from scripts/pg.sh,
 # left running for --measure (stop it with `ROVIEC_PG_STATE=artifacts/pg-national.state scripts/pg.sh stop`).
@@ -17,6 +18,7 @@ while [[ $# -gt 0 ]]; do
     --communes) communes="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --measure) measure=1; shift ;;
+    --no-tick) export ROVIEC_BENCH_NO_TICK=1; shift ;;
     --clients) clients="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;

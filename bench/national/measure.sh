@@ -92,6 +92,7 @@ echo "commune  $(floor_ms "$HERE/floors/commune.sql" -v plan="$plan" -v month="$
 echo "province $(floor_ms "$HERE/floors/province.sql" -v province="$tinh" -v year="$year" -v month="$month")"
 echo "national $(floor_ms "$HERE/floors/national.sql" -v year="$year" -v month="$month")"
 
+[[ -n "${ROVIEC_BENCH_NO_TICK:-}" ]] && exit 0
 echo "== Scheduler tick over the country (RoViec:Scheduler:Enabled=true, one tick per start; SQL commands logged)"
 for run in first second; do
   start_app --RoViec:Scheduler:Enabled=true --RoViec:Scheduler:IntervalSeconds=3600 \
