@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ./roviec bench national [--communes N] [--seed S]   generate the synthetic country on PostgreSQL (bench/national/README.md)
 # ./roviec bench national --measure [--clients "1 8"] [--seconds S]   serve it and measure the pages against their SQL floor
+# ./roviec bench national --submit N [--concurrency C]   N report submissions by N reporters, C at a time (default 32)
 # --no-tick   with --measure: the pages, floors and memory only, without the scheduler tick
 # --db NAME   another database than roviec_national (e.g. a small one for trials beside the full one)
 # The server: $ROVIEC_BENCH_PG (an Npgsql connection string without Database), else a throw-away one from scripts/pg.sh,
@@ -12,13 +13,15 @@ DB=roviec_national
 STATE_FILE="$ROOT/artifacts/national.server"
 export ROVIEC_PG_STATE="$ROOT/artifacts/pg-national.state"
 export ROVIEC_ADMIN_PASSWORD="${ROVIEC_ADMIN_PASSWORD:-Bench-RoViec-2026}"
-communes=3300 seed=1 measure="" clients="1 8" seconds=20 port=5399
+communes=3300 seed=1 measure="" submit="" concurrency=32 clients="1 8" seconds=20 port=5399
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --communes) communes="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --measure) measure=1; shift ;;
     --no-tick) export ROVIEC_BENCH_NO_TICK=1; shift ;;
+    --submit) submit="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
     --clients) clients="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
@@ -79,6 +82,10 @@ trap stop_app EXIT
 cs="$(server)"
 psql_env "$cs"
 
+if [[ -n "$submit" ]]; then
+  [[ "$submit" =~ ^[0-9]+$ && "$concurrency" =~ ^[0-9]+$ ]] || { echo "bench national: --submit N --concurrency C" >&2; exit 2; }
+  exec "$DIR/submit.sh" "$cs" "$DB" "$port" "$submit" "$concurrency"
+fi
 if [[ -n "$measure" ]]; then
   exec "$DIR/measure.sh" "$cs" "$DB" "$port" "$clients" "$seconds"
 fi

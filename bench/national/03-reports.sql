@@ -68,7 +68,7 @@ FROM bench.reports;
 -- The lines. A task's progress follows the months to its deadline (the year's end when it has none) at the commune's
 -- pace; an indicator's value moves towards its target the same way. A report never sent has its lines empty.
 INSERT INTO "ReportItems" ("Id", "CommuneId", "ReportId", "Kind", "TaskId", "IndicatorId", "Order", "TaskStatus", "Percent",
-  "WorkDone", "Reason", "CompletedOn", "Value", "DataSource", "Version")
+  "WorkDone", "Reason", "CompletedOn", "Value", "Numerator", "Denominator", "DataSource", "Version")
 SELECT bench.id('item:' || r.id || ':' || l.ord), r.commune, r.id, l.kind,
   bench.remap(l.task, r.commune), bench.remap(l.indicator, r.commune), l.ord,
   CASE WHEN l.kind <> 'Task' OR blank THEN NULL WHEN cannot THEN 'CannotDo' WHEN pct >= 100 THEN 'Done' WHEN pct = 0 THEN 'NotStarted' ELSE 'InProgress' END,
@@ -78,9 +78,12 @@ SELECT bench.id('item:' || r.id || ':' || l.ord), r.commune, r.id, l.kind,
        WHEN l.kind = 'Task' AND pct >= 100 THEN 'Đã hoàn thành, có văn bản báo cáo kết quả.'
        WHEN l.kind = 'Task' THEN 'Đã triển khai tới các thôn, xóm; đạt khoảng ' || least(pct, 100) || '% khối lượng.' END,
   CASE WHEN l.kind = 'Task' AND NOT blank AND cannot THEN 'Chưa bố trí được kinh phí.' END,
-  CASE WHEN l.kind = 'Task' AND NOT blank AND NOT cannot AND pct >= 100 THEN least(r.ends, r.due) END,
-  CASE WHEN l.kind = 'Indicator' AND NOT blank THEN round((coalesce(x."TargetValue", 100)
-       * least(1.15, r.number / 10.0 * r.pace * (0.8 + 0.4 * bench.rnd('iv:' || r.k || ':' || l.ord))))::numeric, 2) END,
+  -- Done on a day already past (an open month's report may be sent before the month ends).
+  CASE WHEN l.kind = 'Task' AND NOT blank AND NOT cannot AND pct >= 100 THEN least(r.ends, r.due, current_date - 1) END,
+  -- A "%" indicator is reported as numerator over denominator, its value computed from them (as the form does).
+  CASE WHEN l.kind = 'Indicator' AND NOT blank THEN CASE WHEN x."TargetUnit" = '%' THEN round(num * 100 / den, 2) ELSE round(iv, 2) END END,
+  CASE WHEN l.kind = 'Indicator' AND NOT blank AND x."TargetUnit" = '%' THEN num END,
+  CASE WHEN l.kind = 'Indicator' AND NOT blank AND x."TargetUnit" = '%' THEN den END,
   CASE WHEN l.kind = 'Indicator' AND NOT blank THEN 'Số liệu của đơn vị' END,
   bench.id('iversion:' || r.id || l.ord)
 FROM bench.reports r
@@ -91,7 +94,10 @@ CROSS JOIN LATERAL (SELECT
   r.state = 'Draft' AND r.closed AS blank,
   bench.rnd('cannot:' || r.k || ':' || l.ord) < 0.01 AS cannot,
   floor(100 * r.number::numeric / greatest(1, CASE WHEN extract(year FROM t."DeadlineDue") = extract(year FROM r.ends)
-        THEN extract(month FROM t."DeadlineDue") ELSE 12 END) * r.pace * (0.75 + 0.5 * bench.rnd('tp:' || r.k || ':' || l.ord)))::int AS pct) v;
+        THEN extract(month FROM t."DeadlineDue") ELSE 12 END) * r.pace * (0.75 + 0.5 * bench.rnd('tp:' || r.k || ':' || l.ord)))::int AS pct,
+  (coalesce(x."TargetValue", 100) * least(1.15, r.number / 10.0 * r.pace * (0.8 + 0.4 * bench.rnd('iv:' || r.k || ':' || l.ord))))::numeric AS iv,
+  (100 + floor(400 * bench.rnd('den:' || r.k || ':' || l.ord)))::numeric AS den) v
+CROSS JOIN LATERAL (SELECT least(v.den, round(v.iv / 100 * v.den)) AS num) w;
 
 -- A few verified task lines corrected after verification, with who, when and why.
 INSERT INTO "ReportCorrections" ("Id", "CommuneId", "ItemId", "Field", "Before", "After", "Reason", "CorrectedBy", "CorrectedAtUtc")
