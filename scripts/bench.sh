@@ -2,10 +2,15 @@
 # ./roviec bench            BenchmarkDotNet: warm import of the sample documents (mean, allocations)
 # ./roviec bench batch [N]  whole-process batch: N documents (default 1000) in a folder, wall time and max RSS
 # ./roviec bench startup    whole-process single import, 10 runs, wall time and max RSS
+# ./roviec bench national [--communes N] [--seed S] [--measure]   the synthetic country on PostgreSQL (bench/national)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CLI="$1"; shift
 case "${1:-}" in
+  national)
+    shift
+    exec "$ROOT/scripts/bench-national.sh" "$@"
+    ;;
   batch)
     n="${2:-1000}"
     dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
