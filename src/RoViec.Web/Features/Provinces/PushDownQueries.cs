@@ -82,7 +82,10 @@ public static class PushDownQueries
     public sealed record Inbox(IReadOnlyList<(PushedTask Pushed, ProvinceTask Task)> Tasks, IReadOnlyList<(PushedIndicator Pushed, ProvinceIndicator Indicator)> Indicators,
         IReadOnlyList<(Guid Id, string Title)> Plans, IReadOnlyList<(Guid Id, string Name)> Units);
 
-    /// <summary>What the province pushed down to a commune, pending first, with the plans in force and units it can localise into.</summary>
+    /// <summary>
+    /// What the province pushed down to a commune, pending first, with the plans in force it can localise into (the year's
+    /// work programme first, then campaigns and companions) and its units.
+    /// </summary>
     public static async Task<Inbox> InboxAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -95,7 +98,7 @@ public static class PushDownQueries
                                 where p.CommuneId == communeId
                                 select new { p, i }).ToListAsync(ct);
         var plans = await db.Plans.AsNoTracking().Where(p => p.CommuneId == communeId && p.Status == PlanStatuses.Active)
-            .OrderByDescending(p => p.Year).ThenBy(p => p.ReportsWithPlanId != null).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Rhythm != PlanRhythms.Monthly).ThenBy(p => p.ReportsWithPlanId != null).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         var units = (await db.Units.AsNoTracking().Where(u => u.CommuneId == communeId && u.Active).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .OrderBy(u => u.Name, Names).Select(u => (u.Id, u.Name)).ToList();
         static int Rank(string state) => state == PushStates.Pending ? 0 : 1;
