@@ -1551,6 +1551,13 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<string>("Directing")
                         .HasColumnType("text");
 
+                    b.Property<string>("Health")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("HealthOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LeadAsWritten")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1540,6 +1540,13 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Directing")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Health")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HealthOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadAsWritten")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -43,6 +43,7 @@ internal sealed class PlanTaskRowConfiguration : IEntityTypeConfiguration<PlanTa
 {
     public void Configure(EntityTypeBuilder<PlanTaskRow> b)
     {
+        b.Property(x => x.Health).HasMaxLength(20);
         b.ToTable("PlanTasks");
         b.Property(x => x.Source).HasMaxLength(20);
         b.Property(x => x.Section).HasMaxLength(1000);

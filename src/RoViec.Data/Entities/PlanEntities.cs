@@ -163,6 +163,13 @@ public sealed class PlanTaskRow : ICommuneOwned
     /// <summary>The province's task this one localises, when the province pushed it down (<see cref="ProvinceTask"/>).</summary>
     public Guid? ProvinceTaskId { get; set; }
     /// <summary>
+    /// The task's derived status (a <c>TaskHealth</c> name) as last stored — by the scheduler's daily look at the tasks and
+    /// whenever the running period's figures are built (a report verified, corrected) — and the day it was derived for:
+    /// what cross-commune pages read instead of deriving it from the plan's history. Null until first derived.
+    /// </summary>
+    public string? Health { get; set; }
+    public DateOnly? HealthOn { get; set; }
+    /// <summary>
     /// The task of the replaced plan this one continues, paired when the plan was replaced: its reports and history are
     /// this task's history too. A task of a replaced plan that no task continues has been superseded.
     /// </summary>

@@ -3,6 +3,7 @@ using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Reporting;
 using RoViec.Domain.Scoring;
+using RoViec.Domain.Text;
 
 namespace RoViec.Web.Features.Figures;
 
@@ -24,6 +25,9 @@ public static class PeriodSummaries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(figures);
+        // The running period's statuses are today's: kept on the tasks (a report verified or corrected changes them).
+        if (figures.AsOf == clock.VietnamToday() && figures.Tasks.Count > 0)
+            await Periods.PlanHealth.StoreAsync(db, figures.Tasks.ToDictionary(t => t.Id, t => t.Health), figures.AsOf, ct);
         if (!Kept(period.Kind)) return;
         var provinceId = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => c.ProvinceId).FirstOrDefaultAsync(ct);
         var approval = await db.PeriodApprovals.AsNoTracking().Where(a => a.PeriodId == period.Id).Select(a => a.State).FirstOrDefaultAsync(ct)

@@ -23,6 +23,23 @@ public static class PlanHealth
 
     public static ReportFilter VerifiedUntil(DateOnly day) => new([ReportStates.Verified], day);
 
+    /// <summary>
+    /// Stores each task's status derived for <paramref name="day"/> on its row (<see cref="PlanTaskRow.Health"/>), one
+    /// statement per status, unless a later day's is already stored: what cross-commune pages read instead of deriving it.
+    /// </summary>
+    public static async Task StoreAsync(RoViecDbContext db, IReadOnlyDictionary<Guid, TaskHealth> health, DateOnly day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(health);
+        foreach (var group in health.GroupBy(h => h.Value))
+        {
+            var ids = group.Select(h => h.Key).ToList();
+            var name = group.Key.ToString();
+            await db.Tasks.Where(t => ids.Contains(t.Id) && (t.HealthOn == null || t.HealthOn <= day))
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Health, name).SetProperty(t => t.HealthOn, day), ct);
+        }
+    }
+
     public static async Task<IReadOnlyDictionary<Guid, TaskHealth>> ComputeAsync(RoViecDbContext db, Guid planId, DateOnly today, CancellationToken ct, ReportFilter? filter = null)
     {
         var facts = await FactsAsync(db, planId, today, ct, filter);

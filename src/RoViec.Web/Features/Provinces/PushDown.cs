@@ -190,6 +190,10 @@ public static class PushDown
         var host = plan.ReportsWithPlanId is null ? plan.Id : (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct))?.Id;
         if (host is { } hostId) await PlansTogether.ReopenAsync(db, hostId, ct);
         await db.SaveChangesAsync(ct);
+        // Its first status, stored for the province's view until the next report or daily pass.
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
+        var health = await Periods.PlanHealth.ComputeAsync(db, plan.Id, today, ct);
+        if (health.TryGetValue(task.Id, out var first)) await Periods.PlanHealth.StoreAsync(db, new Dictionary<Guid, Domain.Reporting.TaskHealth> { [task.Id] = first }, today, ct);
         return new Outcome.Done(new Sentence("Đã đưa nhiệm vụ tỉnh giao vào kế hoạch, giao {0} chủ trì.", unit.Name));
     }
 
@@ -294,7 +298,9 @@ public static class PushDown
     /// <summary>Tells the communes' standing offices (a notice each, "ReportFlow": it awaits their action).</summary>
     private static async Task TellCommunesAsync(RoViecDbContext db, IReadOnlyCollection<Guid> communes, string key, string title, string body, DateTime nowUtc, CancellationToken ct)
     {
-        var office = await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id
+        var office = await (from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
                             where u.CommuneId != null && communes.Contains(u.CommuneId.Value) && r.Name == Roles.StandingOffice
                             select new { u.Id, u.CommuneId }).Distinct().ToListAsync(ct);
         await Notices.SendManyAsync(db, [.. office.Select(o => new NoticeDraft(o.Id, NoticeKinds.ReportFlow, key, title, body, "/viec-tinh-giao", o.CommuneId))], nowUtc, ct);

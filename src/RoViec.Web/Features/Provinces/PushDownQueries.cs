@@ -51,9 +51,10 @@ public static class PushDownQueries
 
     /// <summary>
     /// Where a pushed task is in each commune it went to: pending, declined (why), or localised — with the local task's lead,
-    /// deadline and derived status on <paramref name="today"/>. Null when the task is not the province's.
+    /// deadline and stored status (<see cref="PlanTaskRow.Health"/>; none shown before it was first derived). Null when the
+    /// task is not the province's.
     /// </summary>
-    public static async Task<TaskSpread?> SpreadAsync(RoViecDbContext db, Guid provinceId, Guid taskId, DateOnly today, CancellationToken ct)
+    public static async Task<TaskSpread?> SpreadAsync(RoViecDbContext db, Guid provinceId, Guid taskId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var task = await db.ProvinceTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.ProvinceId == provinceId, ct);
@@ -63,14 +64,11 @@ public static class PushDownQueries
                           where p.ProvinceTaskId == taskId
                           select new { p.CommuneId, c.Name, p.State, p.Reason, p.LocalTaskId }).ToListAsync(ct);
         var localIds = rows.Select(r => r.LocalTaskId).OfType<Guid>().ToList();
+        // The localised tasks' stored statuses (kept by the daily pass and by each build of the running month), not derived here.
         var locals = await (from t in db.Tasks.AsNoTracking()
                             where localIds.Contains(t.Id)
-                            select new { t.Id, t.PlanId, t.LeadAsWritten, t.DeadlineRaw }).ToDictionaryAsync(t => t.Id, ct);
-        // One derivation per plan the localised tasks sit in (one plan per commune).
-        var health = new Dictionary<Guid, TaskHealth>();
-        foreach (var plan in locals.Values.Select(l => l.PlanId).Distinct())
-            foreach (var (id, h) in await Periods.PlanHealth.ComputeAsync(db, plan, today, ct))
-                if (locals.ContainsKey(id)) health[id] = h;
+                            select new { t.Id, t.LeadAsWritten, t.DeadlineRaw, t.Health }).ToDictionaryAsync(t => t.Id, ct);
+        var health = locals.Values.Where(l => Enum.TryParse<TaskHealth>(l.Health, out _)).ToDictionary(l => l.Id, l => Enum.Parse<TaskHealth>(l.Health!));
         return new TaskSpread(task, [.. rows.OrderBy(r => r.Name, Names).Select(r =>
         {
             var local = r.LocalTaskId is { } l && locals.TryGetValue(l, out var x) ? x : null;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RoViec.Data;
-using RoViec.Domain.Text;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Outcomes;
 
@@ -10,7 +9,7 @@ namespace RoViec.Web.Features.Provinces;
 
 /// <summary>`/tinh/giao-viec/{id}` — one pushed task in every commune it went to: localised (lead, deadline, status), declined (why) or pending.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class SpreadModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class SpreadModel(RoViecDbContext db, CurrentUser currentUser) : PageModel
 {
     public PushDownQueries.TaskSpread View { get; private set; } = null!;
 
@@ -18,7 +17,7 @@ public sealed class SpreadModel(RoViecDbContext db, CurrentUser currentUser, Tim
     {
         var scope = await currentUser.ScopeAsync(User, ct);
         if (scope is not { IsProvinceLevel: true, ProvinceId: { } provinceId }) return this.Refuse(Refusal.Forbidden);
-        if (await PushDownQueries.SpreadAsync(db, provinceId, id, clock.VietnamToday(), ct) is not { } view) return this.Refuse(Refusal.NotFound);
+        if (await PushDownQueries.SpreadAsync(db, provinceId, id, ct) is not { } view) return this.Refuse(Refusal.NotFound);
         View = view;
         return Page();
     }

@@ -27,6 +27,8 @@ public static class TaskAlerts
         ArgumentNullException.ThrowIfNull(people);
         var health = await PlanHealth.ComputeAsync(db, plan.Id, today, ct);
         if (health.Count == 0) return new Outcome(0, []);
+        // The day's statuses are kept on the tasks for the pages that read many communes at once.
+        await PlanHealth.StoreAsync(db, health, today, ct);
         var taskIds = health.Keys.ToList();
         var lastIds = db.TaskStatusChanges.Where(c => taskIds.Contains(c.TaskId)).GroupBy(c => c.TaskId).Select(g => g.Max(c => c.Id));
         var last = await db.TaskStatusChanges.AsNoTracking().Where(c => lastIds.Contains(c.Id))

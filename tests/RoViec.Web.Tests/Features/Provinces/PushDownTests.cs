@@ -16,7 +16,14 @@ public sealed class PushDownTests
 
     private static ProvinceIndicator Indicator(string aggregation, string op = ">=", decimal target = 80) => new()
     {
-        Id = Guid.NewGuid(), ProvinceId = Guid.NewGuid(), Name = "x", Unit = "%", TargetRaw = "≥ 80%", TargetOp = op, TargetValue = target, Aggregation = aggregation,
+        Id = Guid.NewGuid(),
+        ProvinceId = Guid.NewGuid(),
+        Name = "x",
+        Unit = "%",
+        TargetRaw = "≥ 80%",
+        TargetOp = op,
+        TargetValue = target,
+        Aggregation = aggregation,
     };
 
     private static CommuneValue V(decimal? value, decimal? num = null, decimal? den = null, bool accepted = true) => new(Guid.NewGuid(), "xã", value, num, den, accepted);
@@ -92,6 +99,9 @@ public sealed class PushDownTests
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
             var local = await app.WithDbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.ProvinceTaskId == task.Id, Ct));
             Assert.Equal((police, new DateOnly(2026, 8, 31), "Kế hoạch thử nghiệm của tỉnh", TaskSources.Pushed, plan), (local.LeadUnitId!.Value, local.DeadlineDue!.Value, local.UpstreamSource!, local.Source, local.PlanId));
+            // Its status is stored on the task (what the province's view reads), as derived on the day: due 31/8 with no report by
+            // 24/11, it is overdue.
+            Assert.Equal((RoViec.Domain.Reporting.TaskHealth.Overdue.ToString(), app.Today), (local.Health, local.HealthOn!.Value));
             // Twice is refused.
             var again = await office.PostFormAsync("/viec-tinh-giao", "/viec-tinh-giao?handler=AcceptTask", ("id", pushed.Id.ToString()), ("planId", plan.ToString()), ("leadUnitId", police.ToString()));
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -110,6 +120,7 @@ public sealed class PushDownTests
             Assert.Contains("Đã đưa vào kế hoạch", spread, StringComparison.Ordinal);
             Assert.Contains("Xã chưa có kho lưu trữ hộ tịch.", spread, StringComparison.Ordinal);
             Assert.Contains($"/nhiem-vu/{local.Id}", spread, StringComparison.Ordinal);
+            Assert.Contains("Quá hạn", spread, StringComparison.Ordinal);
 
             // The demo's common indicator rolls up over accepted values: October is accepted everywhere it was taken.
             var indicator = await app.WithDbAsync(db => db.ProvinceIndicators.AsNoTracking().SingleAsync(i => i.Name == Features.Demo.DemoProvince.CommonIndicator, Ct));
