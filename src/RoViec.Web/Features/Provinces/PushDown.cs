@@ -8,6 +8,7 @@ using RoViec.Web.Features.Notifications;
 using RoViec.Web.Features.Plans;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Localisation;
+using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Provinces;
 
@@ -36,10 +37,31 @@ public static class PushDown
         }
 
         public sealed record Done(Sentence Note) : Outcome;
-        public sealed record Invalid(IReadOnlyDictionary<string, Sentence> Errors) : Outcome;
-        public sealed record NotFound : Outcome;
-        public sealed record Forbidden : Outcome;
-        public sealed record Conflict(Sentence Why) : Outcome;
+
+        public sealed record Invalid(IReadOnlyDictionary<string, Sentence> Errors) : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.BadRequest;
+            public string Message => string.Join(" ", Errors.Values.Select(e => e.ToString()));
+        }
+
+        public sealed record NotFound : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.NotFound;
+            public string Message => "Không có nội dung tỉnh giao này, hoặc nó không thuộc phạm vi của bạn.";
+        }
+
+        public sealed record Forbidden : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Forbidden;
+            public string Message => "Bạn không có quyền thực hiện việc này.";
+        }
+
+        public sealed record Conflict(Sentence Why) : Outcome, IRefused
+        {
+            public Refusal Refusal => Refusal.Conflict;
+            public string Message => Why.ToString();
+            public Sentence Text => Why;
+        }
     }
 
     private static bool IsProvinceOffice(UserScope? scope) => scope is { IsProvinceLevel: true } && scope.IsIn(Roles.ProvinceOffice);

@@ -24,7 +24,7 @@ public sealed class ApprovalTests
     [InlineData(AppOn.Postgres)]
     public async Task Approve_send_back_approve_again_accept_and_the_month_is_locked(string provider)
     {
-        var clock = new TestClock(new DateOnly(2026, 11, 24), 10);
+        var clock = new TestClock(new DateOnly(2026, 5, 25), 10);
         string? cs = null;
         if (provider == AppOn.Postgres)
         {
@@ -37,7 +37,7 @@ public sealed class ApprovalTests
         {
             var communeId = await app.CommuneIdAsync("Diễn Châu");
             var november = await app.WithDbAsync(db => db.Periods.AsNoTracking()
-                .SingleAsync(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.Number == 11, Ct));
+                .SingleAsync(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.Number == 5, Ct));
             var page = $"/ky-bao-cao/{november.Id}/gui-tinh?xa={communeId}";
             using var office = await app.SignedInClientAsync("thuongtruc");
             using var province = await app.SignedInClientAsync("tinh");
@@ -77,7 +77,7 @@ public sealed class ApprovalTests
             Assert.Equal(HttpStatusCode.OK, (await office.PostFormAsync(page, $"/ky-bao-cao/{november.Id}/gui-tinh?handler=Approve")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await province.PostFormAsync(page, $"/ky-bao-cao/{november.Id}/gui-tinh?handler=Accept")).StatusCode);
             Assert.Equal(ApprovalStates.Accepted, await StateAsync(app, november.Id));
-            var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=11", UriKind.Relative), Ct));
+            var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=5", UriKind.Relative), Ct));
             Assert.Matches($"<tr data-commune=\"{communeId}\"[^>]*>(?:(?!</tr>).)*Tỉnh đã tiếp nhận", cockpit.ReplaceLineEndings(" "));
             var report = await app.WithDbAsync(db => db.Reports.AsNoTracking().Include(r => r.Items)
                 .FirstAsync(r => r.PeriodId == november.Id && r.State == ReportStates.Verified && r.Items.Any(i => i.Kind == ReportItemKinds.Task && i.Percent != null && i.Percent < 100), Ct));

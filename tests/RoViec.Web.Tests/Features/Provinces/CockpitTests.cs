@@ -22,7 +22,7 @@ public sealed partial class CockpitTests
 
     private static RoViecApp App(string provider)
     {
-        var clock = new TestClock(new DateOnly(2026, 11, 24), 10);
+        var clock = new TestClock(new DateOnly(2026, 5, 25), 10);
         if (provider != AppOn.Postgres) return new RoViecApp { Clock = clock, Settings = DemoProvince };
         var baseConnection = Environment.GetEnvironmentVariable("ROVIEC_TEST_PG");
         if (string.IsNullOrEmpty(baseConnection)) Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test.");
@@ -41,14 +41,14 @@ public sealed partial class CockpitTests
             var communes = await app.WithDbAsync(db => db.Communes.AsNoTracking().OrderBy(c => c.Name).ToListAsync(Ct));
             Assert.Equal(6, communes.Count);
             using var province = await app.SignedInClientAsync("tinh");
-            var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=10", UriKind.Relative), Ct));
+            var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=4", UriKind.Relative), Ct));
 
             int received = 0, expected = 0, keyOn = 0, key = 0, met = 0, judged = 0, withFigures = 0;
             foreach (var commune in communes)
             {
                 var row = Row(cockpit, commune.Id);
                 var month = await app.WithDbAsync(db => db.Periods.AsNoTracking()
-                    .Where(p => p.CommuneId == commune.Id && p.Kind == PeriodKinds.Monthly && p.Year == 2026 && p.Number == 10).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(Ct));
+                    .Where(p => p.CommuneId == commune.Id && p.Kind == PeriodKinds.Monthly && p.Year == 2026 && p.Number == 4).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(Ct));
                 if (month is null)
                 {
                     // No plan yet: missing, never zero.
@@ -99,14 +99,14 @@ public sealed partial class CockpitTests
     {
         await using var app = App(AppOn.Sqlite);
         using var province = await app.SignedInClientAsync("tinh");
-        var byReports = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=10&sap-xep=bao-cao&nguoc=1", UriKind.Relative), Ct));
+        var byReports = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=4&sap-xep=bao-cao&nguoc=1", UriKind.Relative), Ct));
         var rates = RowRegex().Matches(byReports).Select(m => Percent(Cell(m.Value, "bao-cao"))).ToList();
         // The weakest first; the commune without figures last.
         Assert.Equal(6, rates.Count);
         Assert.Null(rates[^1]);
         Assert.Equal(rates.Take(5).OrderBy(r => r), rates.Take(5));
 
-        var wards = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=10&loai=phuong", UriKind.Relative), Ct));
+        var wards = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=4&loai=phuong", UriKind.Relative), Ct));
         var names = await app.WithDbAsync(db => db.Communes.AsNoTracking().Select(c => new { c.Id, c.Kind }).ToListAsync(Ct));
         var shown = RowRegex().Matches(wards).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
         Assert.Equal(names.Where(c => c.Kind == CommuneKinds.Ward).Select(c => c.Id).Order(), shown.Order());
@@ -128,9 +128,9 @@ public sealed partial class CockpitTests
     {
         await using var app = App(AppOn.Sqlite);
         using var province = await app.SignedInClientAsync("tinh");
-        var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=10", UriKind.Relative), Ct));
+        var cockpit = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh?nam=2026&thang=4", UriKind.Relative), Ct));
         using var nation = await app.SignedInClientAsync("trunguong");
-        var view = WebUtility.HtmlDecode(await nation.GetStringAsync(new Uri("/ca-nuoc?nam=2026&thang=10", UriKind.Relative), Ct));
+        var view = WebUtility.HtmlDecode(await nation.GetStringAsync(new Uri("/ca-nuoc?nam=2026&thang=4", UriKind.Relative), Ct));
         var provinceId = await app.WithDbAsync(db => db.Provinces.Where(p => p.Name == "Nghệ An").Select(p => p.Id).SingleAsync(Ct));
         var row = Regex.Match(view, $"<tr data-province=\"{provinceId}\">(.*?)</tr>", RegexOptions.Singleline).Value;
         var received = Regex.Match(cockpit, @"báo cáo đã nhận \((\d+/\d+)\)").Groups[1].Value;

@@ -53,7 +53,7 @@ public sealed class PushDownTests
     [InlineData(AppOn.Postgres)]
     public async Task Push_a_task_down_localise_or_decline_it_and_roll_up_the_common_indicator(string provider)
     {
-        var clock = new TestClock(new DateOnly(2026, 11, 24), 10);
+        var clock = new TestClock(new DateOnly(2026, 5, 25), 10);
         string? cs = null;
         if (provider == AppOn.Postgres)
         {
@@ -95,12 +95,12 @@ public sealed class PushDownTests
             var noUnit = await office.PostFormAsync("/viec-tinh-giao", "/viec-tinh-giao?handler=AcceptTask", ("id", pushed.Id.ToString()), ("planId", plan.ToString()), ("deadline", "30/9/2026"));
             Assert.Equal(HttpStatusCode.BadRequest, noUnit.StatusCode);
             var accepted = await office.PostFormAsync("/viec-tinh-giao", "/viec-tinh-giao?handler=AcceptTask",
-                ("id", pushed.Id.ToString()), ("planId", plan.ToString()), ("leadUnitId", police.ToString()), ("deadline", "31/8/2026"));
+                ("id", pushed.Id.ToString()), ("planId", plan.ToString()), ("leadUnitId", police.ToString()), ("deadline", "31/3/2026"));
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
             var local = await app.WithDbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.ProvinceTaskId == task.Id, Ct));
-            Assert.Equal((police, new DateOnly(2026, 8, 31), "Kế hoạch thử nghiệm của tỉnh", TaskSources.Pushed, plan), (local.LeadUnitId!.Value, local.DeadlineDue!.Value, local.UpstreamSource!, local.Source, local.PlanId));
-            // Its status is stored on the task (what the province's view reads), as derived on the day: due 31/8 with no report by
-            // 24/11, it is overdue.
+            Assert.Equal((police, new DateOnly(2026, 3, 31), "Kế hoạch thử nghiệm của tỉnh", TaskSources.Pushed, plan), (local.LeadUnitId!.Value, local.DeadlineDue!.Value, local.UpstreamSource!, local.Source, local.PlanId));
+            // Its status is stored on the task (what the province's view reads), as derived on the day: due 31/3 with no report by
+            // 25/5, it is overdue.
             Assert.Equal((RoViec.Domain.Reporting.TaskHealth.Overdue.ToString(), app.Today), (local.Health, local.HealthOn!.Value));
             // Twice is refused.
             var again = await office.PostFormAsync("/viec-tinh-giao", "/viec-tinh-giao?handler=AcceptTask", ("id", pushed.Id.ToString()), ("planId", plan.ToString()), ("leadUnitId", police.ToString()));
@@ -122,20 +122,20 @@ public sealed class PushDownTests
             Assert.Contains($"/nhiem-vu/{local.Id}", spread, StringComparison.Ordinal);
             Assert.Contains("Quá hạn", spread, StringComparison.Ordinal);
 
-            // The demo's common indicator rolls up over accepted values: October is accepted everywhere it was taken.
+            // The demo's common indicator rolls up over accepted values: April is accepted everywhere it was taken.
             var indicator = await app.WithDbAsync(db => db.ProvinceIndicators.AsNoTracking().SingleAsync(i => i.Name == Features.Demo.DemoProvince.CommonIndicator, Ct));
             var values = await app.WithDbAsync(db => (from v in db.CommuneIndicatorValues.AsNoTracking()
                                                       join s in db.CommunePeriodSummaries.AsNoTracking() on v.PeriodId equals s.PeriodId
-                                                      where v.ProvinceIndicatorId == indicator.Id && v.Year == 2026 && v.Number == 10 && v.Kind == PeriodKinds.Monthly && s.Approval == ApprovalStates.Accepted
+                                                      where v.ProvinceIndicatorId == indicator.Id && v.Year == 2026 && v.Number == 4 && v.Kind == PeriodKinds.Monthly && s.Approval == ApprovalStates.Accepted
                                                       select new { v.Numerator, v.Denominator }).ToListAsync(Ct));
             Assert.NotEmpty(values);
             var expected = Math.Round(values.Sum(v => v.Numerator!.Value) * 100m / values.Sum(v => v.Denominator!.Value), 1);
-            var rolled = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh/chi-tieu-chung?nam=2026&thang=10", UriKind.Relative), Ct));
+            var rolled = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh/chi-tieu-chung?nam=2026&thang=4", UriKind.Relative), Ct));
             Assert.Contains(expected.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%", rolled, StringComparison.Ordinal);
-            // November: the neighbours' months await the province, so only they are missing, listed by name.
-            var november = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh/chi-tieu-chung?nam=2026&thang=11", UriKind.Relative), Ct));
-            Assert.Contains("Đô Lương (số liệu chưa được tỉnh tiếp nhận)", november, StringComparison.Ordinal);
-            var xlsx = await province.GetAsync(new Uri("/tinh/chi-tieu-chung?handler=Excel&nam=2026&thang=10", UriKind.Relative), Ct);
+            // May, the latest closed month: the neighbours' await the province, so they are missing, listed by name.
+            var latest = WebUtility.HtmlDecode(await province.GetStringAsync(new Uri("/tinh/chi-tieu-chung?nam=2026&thang=5", UriKind.Relative), Ct));
+            Assert.Contains("Đô Lương (số liệu chưa được tỉnh tiếp nhận)", latest, StringComparison.Ordinal);
+            var xlsx = await province.GetAsync(new Uri("/tinh/chi-tieu-chung?handler=Excel&nam=2026&thang=4", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
             using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
             var sheet = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "Chỉ tiêu chung").Cast<IDictionary<string, object?>>().ToList();

@@ -48,7 +48,7 @@ public sealed partial class CommuneBoundaryTests
         var missing = withCommune.Select(e => e.ClrType).Where(t => !filtered.Contains(t) && !Unfiltered.ContainsKey(t)).Select(t => t.Name).ToList();
 
         Assert.True(missing.Count == 0, "Bảng có CommuneId mà không có bộ lọc xã: " + string.Join(", ", missing));
-        Assert.Equal(38, filtered.Count);
+        Assert.Equal(41, filtered.Count);
         Assert.All(Unfiltered.Keys, t => Assert.DoesNotContain(t, filtered));
     }
 
