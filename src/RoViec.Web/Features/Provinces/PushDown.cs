@@ -170,9 +170,7 @@ public static class PushDown
         if (pushed.State != PushStates.Pending) return new Outcome.Conflict(new Sentence("Nhiệm vụ này xã đã xử lý rồi."));
         var source = await db.ProvinceTasks.AsNoTracking().SingleAsync(t => t.Id == pushed.ProvinceTaskId, ct);
         var errors = new Dictionary<string, Sentence>(StringComparer.Ordinal);
-        var plan = planId is { } id ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.CommuneId == pushed.CommuneId && p.Status == PlanStatuses.Active, ct) : null;
-        if (plan is null) errors["PlanId"] = new Sentence("Hãy chọn kế hoạch đang thực hiện của xã để đưa nhiệm vụ vào.");
-        else if (await PlanQueries.ClosedYearAsync(db, plan.Id, ct) is { } closed) errors["PlanId"] = closed;
+        var plan = await PlanInForceAsync(db, pushed.CommuneId, planId, "Hãy chọn kế hoạch đang thực hiện của xã để đưa nhiệm vụ vào.", errors, ct);
         var unit = leadUnitId is { } u ? await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u && x.Active, ct) : null;
         if (unit is null) errors["LeadUnitId"] = new Sentence("Hãy chọn đơn vị chủ trì trong danh sách đơn vị của xã.");
         var deadlineText = string.IsNullOrWhiteSpace(deadline) ? source.DeadlineRaw : deadline.Trim();
@@ -208,9 +206,7 @@ public static class PushDown
         pushed.DecidedAtUtc = nowUtc;
         pushed.DecidedBy = scope.UserName;
         pushed.Version = Guid.NewGuid();
-        // The period open now is opened again by the scheduler, which adds the task's lines to the reports still being written.
-        var host = plan.ReportsWithPlanId is null ? plan.Id : (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct))?.Id;
-        if (host is { } hostId) await PlansTogether.ReopenAsync(db, hostId, ct);
+        await ReopenAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         // Its first status, stored for the province's view until the next report or daily pass.
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(nowUtc));
@@ -229,9 +225,7 @@ public static class PushDown
         if (pushed.State != PushStates.Pending) return new Outcome.Conflict(new Sentence("Chỉ tiêu này xã đã xử lý rồi."));
         var source = await db.ProvinceIndicators.AsNoTracking().SingleAsync(i => i.Id == pushed.ProvinceIndicatorId, ct);
         var errors = new Dictionary<string, Sentence>(StringComparer.Ordinal);
-        var plan = planId is { } id ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.CommuneId == pushed.CommuneId && p.Status == PlanStatuses.Active, ct) : null;
-        if (plan is null) errors["PlanId"] = new Sentence("Hãy chọn kế hoạch đang thực hiện của xã để đưa chỉ tiêu vào.");
-        else if (await PlanQueries.ClosedYearAsync(db, plan.Id, ct) is { } closed) errors["PlanId"] = closed;
+        var plan = await PlanInForceAsync(db, pushed.CommuneId, planId, "Hãy chọn kế hoạch đang thực hiện của xã để đưa chỉ tiêu vào.", errors, ct);
         var owner = ownerUnitId is { } u ? await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u && x.Active, ct) : null;
         if (owner is null) errors["OwnerUnitId"] = new Sentence("Hãy chọn đơn vị báo cáo chỉ tiêu trong danh sách đơn vị của xã.");
         if (errors.Count > 0) return new Outcome.Invalid(errors);
@@ -260,8 +254,7 @@ public static class PushDown
         pushed.DecidedAtUtc = nowUtc;
         pushed.DecidedBy = scope.UserName;
         pushed.Version = Guid.NewGuid();
-        var host = plan.ReportsWithPlanId is null ? plan.Id : (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct))?.Id;
-        if (host is { } hostId) await PlansTogether.ReopenAsync(db, hostId, ct);
+        await ReopenAsync(db, plan, ct);
         await db.SaveChangesAsync(ct);
         return new Outcome.Done(new Sentence("Đã đưa chỉ tiêu chung của tỉnh vào kế hoạch, giao {0} báo cáo.", owner.Name));
     }
@@ -291,6 +284,22 @@ public static class PushDown
         }
         await db.SaveChangesAsync(ct);
         return new Outcome.Done(new Sentence("Đã báo tỉnh lý do không thực hiện."));
+    }
+
+    /// <summary>The commune's plan in force a pushed item goes into; null (with the error) when none is chosen or its year has closed.</summary>
+    private static async Task<Plan?> PlanInForceAsync(RoViecDbContext db, Guid communeId, Guid? planId, string missing, Dictionary<string, Sentence> errors, CancellationToken ct)
+    {
+        var plan = planId is { } id ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.CommuneId == communeId && p.Status == PlanStatuses.Active, ct) : null;
+        if (plan is null) errors["PlanId"] = new Sentence(missing);
+        else if (await PlanQueries.ClosedYearAsync(db, plan.Id, ct) is { } closed) errors["PlanId"] = closed;
+        return errors.ContainsKey("PlanId") ? null : plan;
+    }
+
+    /// <summary>The period open now is opened again by the scheduler, which adds the new task's or indicator's lines to the reports still being written.</summary>
+    private static async Task ReopenAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    {
+        var host = plan.ReportsWithPlanId is null ? plan.Id : (await PlansTogether.HostAsync(db, plan.CommuneId, plan.Year, plan.Id, ct))?.Id;
+        if (host is { } hostId) await PlansTogether.ReopenAsync(db, hostId, ct);
     }
 
     private static Outcome.Invalid? Reason(string? why) => string.IsNullOrEmpty(why)
