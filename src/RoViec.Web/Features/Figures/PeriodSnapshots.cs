@@ -45,13 +45,27 @@ public static class PeriodSnapshots
     /// </summary>
     private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 64 });
 
+    /// <summary>
+    /// Keeps parsed figures by their version; true when they are kept. A full cache refuses a new entry (and only then
+    /// compacts itself a little, later): room is made at once, so the newest snapshot is always kept.
+    /// </summary>
+    internal static bool Remember(Guid version, PeriodFigures figures)
+    {
+        var options = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) };
+        Parsed.Set(version, figures, options);
+        if (Parsed.TryGetValue(version, out _)) return true;
+        Parsed.Compact(0.25);
+        Parsed.Set(version, figures, options);
+        return Parsed.TryGetValue(version, out _);
+    }
+
     private static async Task<PeriodFigures?> ParsedAsync(RoViecDbContext db, Guid periodId, Guid version, CancellationToken ct)
     {
         if (Parsed.TryGetValue(version, out PeriodFigures? cached)) return cached;
         var text = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == periodId && s.Version == version)
             .Select(s => s.Figures).FirstOrDefaultAsync(ct);
         if (text is null || Deserialize(text) is not { } figures) return null;
-        Parsed.Set(version, figures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        Remember(version, figures);
         return figures;
     }
 

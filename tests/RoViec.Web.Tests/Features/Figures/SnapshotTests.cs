@@ -50,6 +50,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_full_cache_of_parsed_snapshots_still_keeps_the_newest()
+    {
+        // The cache is shared by every commune of the process: filled past its size in one go (many communes' pages at
+        // once), each newly parsed snapshot is still kept — before, a full cache refused it until it compacted itself later.
+        var figures = PeriodSnapshots.Deserialize("{\"periodId\":\"" + Guid.NewGuid() + "\",\"kind\":\"Monthly\",\"year\":2026,\"number\":1,\"label\":\"Tháng 1/2026\",\"asOf\":\"2026-01-22\",\"report\":null}");
+        var kept = Enumerable.Range(0, 200).Select(_ => PeriodSnapshots.Remember(Guid.NewGuid(), figures!)).ToList();
+        Assert.All(kept, Assert.True);
+    }
+
+    [Fact]
     public async Task An_unchanged_snapshot_is_parsed_once_and_a_rebuilt_one_is_read_anew()
     {
         await using var app = new RoViecApp();
