@@ -150,7 +150,7 @@ public static class PeriodSnapshots
                 db.ChangeTracker.Clear();
             }
         }
-        await PeriodSummaries.WriteAsync(db, period, figures, values, clock, ct);
+        await PeriodSummaries.WriteAsync(db, period, figures, plans, values, clock, ct);
         return figures;
     }
 

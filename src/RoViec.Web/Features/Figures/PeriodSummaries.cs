@@ -19,7 +19,7 @@ public static class PeriodSummaries
     public static bool Kept(string kind) => kind is PeriodKinds.Monthly or PeriodKinds.Quarterly or PeriodKinds.Annual;
 
     /// <summary>Writes (inserts or replaces) the period's row from the figures just built.</summary>
-    public static async Task WriteAsync(RoViecDbContext db, ReportingPeriod period, PeriodFigures figures,
+    public static async Task WriteAsync(RoViecDbContext db, ReportingPeriod period, PeriodFigures figures, IReadOnlyList<Guid> plans,
         IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> values, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -73,7 +73,7 @@ public static class PeriodSummaries
         row.Band = band;
         row.Approval = approval;
         row.BuiltAtUtc = clock.GetUtcNow().UtcDateTime;
-        await CommonValuesAsync(db, period, provinceId, values, ct);
+        await CommonValuesAsync(db, period, provinceId, plans, values, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -89,10 +89,9 @@ public static class PeriodSummaries
     /// The period's values of the province's common indicators the commune took into its plans (one row each, replaced):
     /// what the province rolls up. An indicator without a value in the period has no row (missing, never zero).
     /// </summary>
-    private static async Task CommonValuesAsync(RoViecDbContext db, ReportingPeriod period, Guid? provinceId,
+    private static async Task CommonValuesAsync(RoViecDbContext db, ReportingPeriod period, Guid? provinceId, IReadOnlyList<Guid> plans,
         IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> values, CancellationToken ct)
     {
-        var plans = await Plans.PlansTogether.OfPeriodAsync(db, period, ct);
         var common = await db.Indicators.AsNoTracking().Where(i => plans.Contains(i.PlanId) && i.ProvinceIndicatorId != null)
             .Select(i => new { i.Id, ProvinceIndicatorId = i.ProvinceIndicatorId!.Value }).ToListAsync(ct);
         await db.CommuneIndicatorValues.Where(v => v.PeriodId == period.Id).ExecuteDeleteAsync(ct);

@@ -98,11 +98,11 @@ public static class MonthApproval
         row.Version = Guid.NewGuid();
         await SaveAsync(db, period, row, ct);
         var province = await db.Communes.AsNoTracking().Where(c => c.Id == period.CommuneId).Select(c => new { c.ProvinceId, c.Name }).SingleAsync(ct);
-        var office = await db.Users.AsNoTracking().Where(u => u.ProvinceId == province.ProvinceId && u.CommuneId == null).Select(u => u.Id).ToListAsync(ct);
-        var officeUsers = await (from ur in db.UserRoles
+        var officeUsers = await (from u in db.Users
+                                 join ur in db.UserRoles on u.Id equals ur.UserId
                                  join r in db.Roles on ur.RoleId equals r.Id
-                                 where r.Name == Roles.ProvinceOffice && office.Contains(ur.UserId)
-                                 select ur.UserId).ToListAsync(ct);
+                                 where u.ProvinceId == province.ProvinceId && u.CommuneId == null && r.Name == Roles.ProvinceOffice
+                                 select u.Id).ToListAsync(ct);
         await Notices.SendManyAsync(db, [.. officeUsers.Select(u => new NoticeDraft(u, NoticeKinds.ReportFlow, $"duyet-gui-tinh:{period.Id}:{nowUtc.Ticks}",
             $"Xã {province.Name} đã duyệt gửi số liệu {period.Label.ToLowerInvariant()}",
             $"Cơ quan thường trực xã {province.Name} đã duyệt và gửi số liệu {period.Label.ToLowerInvariant()}; đề nghị tỉnh tiếp nhận hoặc trả lại kèm lý do.",
@@ -153,11 +153,7 @@ public static class MonthApproval
         }
         row.Version = Guid.NewGuid();
         await SaveAsync(db, period, row, ct);
-        var office = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where u.CommuneId == period.CommuneId && r.Name == Roles.StandingOffice
-                            select u.Id).Distinct().ToListAsync(ct);
+        var office = (await Recipients.LoadAsync(db, period.CommuneId, ct)).StandingOffice;
         var label = period.Label.ToLowerInvariant();
         await Notices.SendManyAsync(db, [.. office.Select(u => new NoticeDraft(u, NoticeKinds.ReportFlow, $"tinh-{(accept ? "tiep-nhan" : "tra-lai")}:{period.Id}:{nowUtc.Ticks}",
             accept ? $"Tỉnh đã tiếp nhận số liệu {label}" : $"Tỉnh trả lại số liệu {label}",

@@ -101,13 +101,13 @@ public static class ProvinceCockpit
             .Where(c => string.IsNullOrEmpty(query.Area) || c.Area == query.Area)
             .ToList();
         var scored = shown.Select(c => (c.Id, c.Kind, Score: byCommune.GetValueOrDefault(c.Id)?.Score)).Where(x => x.Score is not null).ToList();
-        int? RankOf(Guid id, decimal? score, IEnumerable<(Guid Id, string Kind, decimal? Score)> among) =>
+        static int? RankOf(decimal? score, IEnumerable<(Guid Id, string Kind, decimal? Score)> among) =>
             score is null ? null : 1 + among.Count(o => o.Score > score);
         var list = shown.Select(c =>
         {
             var summary = byCommune.GetValueOrDefault(c.Id);
             return new CockpitRow(c.Id, c.Name, c.Kind, c.Area, summary,
-                RankOf(c.Id, summary?.Score, scored), RankOf(c.Id, summary?.Score, scored.Where(o => o.Kind == c.Kind)));
+                RankOf(summary?.Score, scored), RankOf(summary?.Score, scored.Where(o => o.Kind == c.Kind)));
         }).ToList();
         var totals = new CockpitTotals(list.Count, list.Count(r => r.Month is not null),
             list.Sum(r => r.Month?.ReportsExpected ?? 0), list.Sum(r => r.Month?.ReportsReceived ?? 0),
