@@ -8,8 +8,8 @@ namespace RoViec.Web.Features.Scheduling;
 /// <summary>
 /// Stores the period snapshots that reads no longer store (a read computes a snapshot that is not current and writes
 /// nothing): at each tick the stale ones, oldest first; and once per commune and Vietnam day (<see cref="DailyRuns"/>,
-/// job <see cref="DailyRuns.Snapshots"/>) those of its open periods and of the periods closed in the last week whose
-/// stored figures are not current — derived for an earlier day than the period's reference day, of an older shape,
+/// job <see cref="DailyRuns.Snapshots"/>) those of its open periods, of the periods closed in the last week, and of the
+/// closed ones whose summary row is of a day before their compile day, whose stored figures are not current — derived for an earlier day than the period's reference day, of an older shape,
 /// or missing. At most <c>RoViec:Scheduler:SnapshotsPerTick</c> builds a tick; the rest waits for the next tick.
 /// A build keeps the snapshot stale when it was marked again while the build ran (<see cref="PeriodSnapshots.StoreAsync"/>).
 /// </summary>
@@ -35,14 +35,17 @@ public static class SnapshotRefresh
 
     /// <summary>
     /// The periods the day's pass looks at, of the communes whose pass is not done <paramref name="today"/>: the open
-    /// periods of active plans and those closed within <see cref="CatchUpDays"/>, by commune (the caller crosses the boundary).
+    /// periods of active plans, those closed within <see cref="CatchUpDays"/> and those closed whose summary row is of an
+    /// earlier day than their compile day, by commune (the caller crosses the boundary).
     /// </summary>
     public static async Task<IReadOnlyList<ReportingPeriod>> OfTheDayAsync(RoViecDbContext db, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var since = today.AddDays(-CatchUpDays);
         return await db.Periods.AsNoTracking()
-            .Where(p => (p.State == PeriodStates.Open || (p.State == PeriodStates.Closed && p.CompileDueOn >= since))
+            .Where(p => (p.State == PeriodStates.Open || (p.State == PeriodStates.Closed && p.CompileDueOn >= since)
+                    // A closed month, quarter or year last built before its compile day (its summary row says for which day).
+                    || (p.State == PeriodStates.Closed && db.CommunePeriodSummaries.Any(s => s.PeriodId == p.Id && s.AsOf < p.CompileDueOn)))
                 && db.Plans.Any(plan => plan.Id == p.PlanId && plan.Status == PlanStatuses.Active)
                 && !db.DailyRuns.Any(r => r.CommuneId == p.CommuneId && r.Job == DailyRuns.Snapshots && r.DoneOn == today))
             .OrderBy(p => p.CommuneId).ThenBy(p => p.StartsOn).ThenBy(p => p.Kind).ToListAsync(ct);
