@@ -140,30 +140,32 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         boundary.CrossAll(Crossing.Scheduler);
-        var rebuilt = await FreshenSnapshotsAsync(db, boundary, today, ct);
-        boundary.CrossAll(Crossing.Scheduler);
+        // The snapshots to build are listed across communes now; each is built inside its commune after the mail.
+        var stale = await SnapshotRefresh.StaleAsync(db, SnapshotsPerTick, ct);
+        var ofTheDay = await SnapshotRefresh.OfTheDayAsync(db, today, ct);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
         mails += await mailer.SendDigestsAsync(db, nowUtc, ct);
+        var rebuilt = await FreshenSnapshotsAsync(db, boundary, stale, ofTheDay, today, ct);
         return new Outcome(true, opened, closed, notices, mails, days, rebuilt);
     }
 
     /// <summary>
     /// Builds and stores the stale snapshots, then the day's pass of the communes not done today, at most
     /// <see cref="SnapshotsPerTick"/> builds in all; a commune's day is done when all its periods were looked at without a failure.
-    /// Each build runs inside its commune's boundary; the lists are read across communes (the boundary is crossed on entry).
+    /// Each build runs inside its commune's boundary (the lists were read across communes).
     /// </summary>
-    private async Task<int> FreshenSnapshotsAsync(RoViecDbContext db, CommuneBoundary boundary, DateOnly today, CancellationToken ct)
+    private async Task<int> FreshenSnapshotsAsync(RoViecDbContext db, CommuneBoundary boundary, IReadOnlyList<ReportingPeriod> stale,
+        IReadOnlyList<ReportingPeriod> ofTheDay, DateOnly today, CancellationToken ct)
     {
         var budget = SnapshotsPerTick;
         var built = 0;
-        foreach (var period in await SnapshotRefresh.StaleAsync(db, budget, ct))
+        foreach (var period in stale)
         {
             boundary.Enclose([period.CommuneId]);
             if (await TryFreshenAsync(db, period, ct) is true) built++;
         }
-        boundary.CrossAll(Crossing.Scheduler);
         if (built >= budget) return built;
-        foreach (var commune in (await SnapshotRefresh.OfTheDayAsync(db, today, ct)).GroupBy(p => p.CommuneId))
+        foreach (var commune in ofTheDay.GroupBy(p => p.CommuneId))
         {
             boundary.Enclose([commune.Key]);
             var complete = true;
