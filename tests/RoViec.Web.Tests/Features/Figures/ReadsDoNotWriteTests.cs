@@ -20,8 +20,9 @@ public sealed class ReadsDoNotWriteTests
     /// <summary>A field name no real task has: the stored figures were tampered with, so showing it means showing them.</summary>
     private const string OldField = "Lĩnh vực của số liệu cũ";
 
-    private static RoViecApp App() => new()
+    private static RoViecApp App(string? connection = null) => new()
     {
+        ConnectionString = connection,
         Clock = new TestClock(new DateOnly(2026, 11, 24), 10),
         Settings = new Dictionary<string, string>
         {
@@ -151,10 +152,25 @@ public sealed class ReadsDoNotWriteTests
         Assert.Equal(0, (await scheduler.RunOnceAsync(Ct)).Rebuilt);
     }
 
-    [Fact]
-    public async Task A_change_marked_while_a_build_runs_keeps_the_snapshot_stale_until_the_next_tick()
+    [Theory]
+    [InlineData(AppOn.Sqlite)]
+    [InlineData(AppOn.Postgres)]
+    public async Task A_change_marked_while_a_build_runs_keeps_the_snapshot_stale_until_the_next_tick(string provider)
     {
-        await using var app = App();
+        var connection = provider == AppOn.Postgres ? SchedulingApp.NewPostgresDatabase() : null;
+        try
+        {
+            await using var app = App(connection);
+            await MarkedDuringABuildAsync(app);
+        }
+        finally
+        {
+            if (connection is not null) await SchedulingApp.DropPostgresDatabaseAsync(connection);
+        }
+    }
+
+    private static async Task MarkedDuringABuildAsync(RoViecApp app)
+    {
         var scheduler = app.Services.GetRequiredService<ScheduledWork>();
         await scheduler.RunOnceAsync(Ct);
         using var scope = app.Services.CreateScope();
