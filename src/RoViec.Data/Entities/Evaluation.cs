@@ -120,7 +120,7 @@ public sealed class PeriodSnapshot : ICommuneOwned
     public string? BuiltBy { get; set; }
     /// <summary>Why it was built ("verified", "correction", "on demand").</summary>
     public string? Reason { get; set; }
-    /// <summary>Set when the data behind it changed since it was built; the next read rebuilds it.</summary>
+    /// <summary>Set (with a new <see cref="Version"/>) when the data behind it changed since it was built; reads compute the figures until the scheduler stores them again.</summary>
     public bool Stale { get; set; }
     public Guid Version { get; set; }
 }

@@ -317,6 +317,9 @@ public static class AmendPlan
         var line = await ReplacePlan.PlanLineAsync(db, plan.Id, ct);
         var periods = await db.Periods.AsNoTracking().Where(p => (line.Contains(p.PlanId) || p.PlanId == host) && p.State != PeriodStates.Closed)
             .Select(p => p.Id).ToListAsync(ct);
-        await db.PeriodSnapshots.Where(s => periods.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+        // A new version with the mark, as PeriodSnapshots.MarkStaleAsync does: a rebuild already under way keeps it stale.
+        var version = Guid.NewGuid();
+        await db.PeriodSnapshots.Where(s => periods.Contains(s.PeriodId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true).SetProperty(s => s.Version, version), ct);
     }
 }

@@ -101,8 +101,9 @@ public sealed record DashboardView(PeriodFigures Figures, DashboardLens Lens, IR
 public sealed record TrendPoint(string Month, decimal? Rate, decimal? OnTime, decimal? KeyShare, int Done, decimal? IndicatorsMet);
 
 /// <summary>
-/// The months of the plan up to a month (every month of the year for the year), from their snapshots (built when missing), kept in memory until a snapshot
-/// of the plan changes — a dashboard view reads one small query and the cache.
+/// The months of the plan up to a month (every month of the year for the year), from their snapshots (computed, not stored, when missing or not
+/// current), kept in memory until a snapshot of the plan changes or is marked stale (both give it a new version) or the day turns — a dashboard
+/// view reads one small query and the cache.
 /// </summary>
 public static class DashboardTrend
 {
@@ -120,7 +121,9 @@ public static class DashboardTrend
         var ids = months.Select(m => m.Id).ToList();
         var stamp = await db.PeriodSnapshots.AsNoTracking().Where(s => ids.Contains(s.PeriodId)).Select(s => s.Version).ToListAsync(ct);
         var key = ("trend", month.Id, today, string.Join(',', stamp.Order()));
-        if (cache.TryGetValue(key, out IReadOnlyList<TrendPoint>? hit) && hit is not null) return hit;
+        // A month without a stored snapshot is computed at each read (reads store nothing), so no key stands for it.
+        var keep = stamp.Count == months.Count;
+        if (keep && cache.TryGetValue(key, out IReadOnlyList<TrendPoint>? hit) && hit is not null) return hit;
         var points = new List<TrendPoint>();
         foreach (var m in months)
         {
@@ -128,7 +131,7 @@ public static class DashboardTrend
             points.Add(new TrendPoint("T" + m.Number, f.Report.Rate.Rate, f.Report.Rate.OnTimeRate, f.Report.KeyTaskShare,
                 f.Report.Sections.Sum(s => s.Done), f.IndicatorsJudged == 0 ? null : Math.Round(f.IndicatorsMet * 100m / f.IndicatorsJudged, 1)));
         }
-        cache.Set(key, (IReadOnlyList<TrendPoint>)points, TimeSpan.FromMinutes(30));
+        if (keep) cache.Set(key, (IReadOnlyList<TrendPoint>)points, TimeSpan.FromMinutes(30));
         return points;
     }
 }

@@ -14,9 +14,11 @@ namespace RoViec.Web.Features.Figures;
 
 /// <summary>
 /// Builds and reads <see cref="PeriodFigures"/> snapshots (one row per period). A snapshot is built when a period's
-/// data is verified or corrected, marked stale on other changes, and rebuilt on the next read when it is stale,
-/// missing, of an older shape, or derived for another day than the period's reference day — so a dashboard is a
-/// read of one prepared row, not a scan of every report.
+/// data is verified or corrected, marked stale on other changes (a new <c>Version</c> each time), and rebuilt by the
+/// scheduler (<c>Scheduling/SnapshotRefresh</c>) when it is stale, missing, of an older shape, or derived for another
+/// day than the period's reference day. A read never writes: a snapshot that is not current is computed in memory for
+/// the reader and left to the scheduler to store — so a dashboard is a read of one prepared row, and a GET (the
+/// anonymous public page included) changes nothing.
 /// </summary>
 public static class PeriodSnapshots
 {
@@ -25,22 +27,41 @@ public static class PeriodSnapshots
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>The period's figures for today by <paramref name="clock"/>: the stored snapshot when it is current, else built and stored now.</summary>
+    /// <summary>
+    /// The period's figures for today by <paramref name="clock"/>: the stored snapshot when it is current, else computed
+    /// now and not stored (a read never writes; the scheduler stores it).
+    /// </summary>
     public static async Task<PeriodFigures> ReadAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var today = clock.VietnamToday();
+        return await CurrentAsync(db, period, clock, ct) ?? await ComputeAsync(db, period, clock, ct);
+    }
+
+    /// <summary>The stored snapshot when it is current (not stale, of the current shape, derived for the period's reference day today), else null.</summary>
+    public static async Task<PeriodFigures?> CurrentAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(clock);
         var row = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
             .Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
-        if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures
-            && figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == Measure.ReferenceDay(period, today))
+        if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures && IsCurrent(figures, period, clock))
             return figures;
-        return await BuildAsync(db, period, clock, row is null ? "Lập lần đầu" : "Lập lại khi đọc", null, ct);
+        return null;
+    }
+
+    /// <summary>Whether stored figures are those a build would give today: of the current shape and the period's reference day.</summary>
+    public static bool IsCurrent(PeriodFigures figures, ReportingPeriod period, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(clock);
+        return figures.Shape == PeriodFigures.CurrentShape && figures.AsOf == Measure.ReferenceDay(period, clock.VietnamToday());
     }
 
     /// <summary>
-    /// Parsed snapshots by their version (a new random one on every build): reading an unchanged snapshot again is a
+    /// Parsed snapshots by their period and version (a new random one on every build and mark): reading an unchanged snapshot again is a
     /// lookup, not a transfer and parse of its JSON. The figures are immutable records, safe to share between requests.
     /// </summary>
     private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 64 });
@@ -52,16 +73,18 @@ public static class PeriodSnapshots
     internal static bool Remember(Guid version, PeriodFigures figures)
     {
         var options = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) };
-        Parsed.Set(version, figures, options);
-        if (Parsed.TryGetValue(version, out _)) return true;
+        ArgumentNullException.ThrowIfNull(figures);
+        var key = (figures.PeriodId, version);
+        Parsed.Set(key, figures, options);
+        if (Parsed.TryGetValue(key, out _)) return true;
         Parsed.Compact(0.25);
-        Parsed.Set(version, figures, options);
-        return Parsed.TryGetValue(version, out _);
+        Parsed.Set(key, figures, options);
+        return Parsed.TryGetValue(key, out _);
     }
 
     private static async Task<PeriodFigures?> ParsedAsync(RoViecDbContext db, Guid periodId, Guid version, CancellationToken ct)
     {
-        if (Parsed.TryGetValue(version, out PeriodFigures? cached)) return cached;
+        if (Parsed.TryGetValue((periodId, version), out PeriodFigures? cached)) return cached;
         var text = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == periodId && s.Version == version)
             .Select(s => s.Figures).FirstOrDefaultAsync(ct);
         if (text is null || Deserialize(text) is not { } figures) return null;
@@ -93,11 +116,24 @@ public static class PeriodSnapshots
         };
     }
 
-    /// <summary>Computes the period's figures and stores them (insert or replace), in its own save.</summary>
-    public static async Task<PeriodFigures> BuildAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, string reason, string? by, CancellationToken ct)
+    /// <summary>
+    /// What one build computed, and the snapshot's version seen before it began (null when there was none): storing
+    /// clears <c>Stale</c> only when the row still has that version, so a change marked while it ran is not lost.
+    /// </summary>
+    internal sealed record Computed(PeriodFigures Figures, IReadOnlyList<Guid> Plans, IReadOnlyDictionary<Guid, IndicatorValues.ValueLine> Values, Guid? Seen);
+
+    /// <summary>Computes the period's figures for today by <paramref name="clock"/>, writing nothing.</summary>
+    public static async Task<PeriodFigures> ComputeAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct) =>
+        (await PrepareAsync(db, period, clock, ct)).Figures;
+
+    /// <summary>Notes the snapshot's version, then computes the figures (no writes).</summary>
+    internal static async Task<Computed> PrepareAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(clock);
+        // Read before anything is computed: a mark after this point gives the row another version.
+        var seen = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
         // The indicator values are read once, for the report and for the figures.
         var values = await IndicatorValues.OfPeriodAsync(db, period, ct);
@@ -117,17 +153,34 @@ public static class PeriodSnapshots
             Ranking = period.Kind is PeriodKinds.Quarterly or PeriodKinds.Annual ? await AverageRankingAsync(db, period, ct) : await RankingAsync(db, period.Id, ct),
         };
         var (allocated, disbursed) = await BudgetAsync(db, period, plans, ct);
-        figures = figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed };
-        var text = JsonSerializer.Serialize(figures, Json);
+        return new Computed(figures with { BudgetAllocated = allocated, BudgetDisbursed = disbursed }, plans, values, seen);
+    }
+
+    /// <summary>Computes the period's figures and stores them (insert or replace) with its summary row, in its own saves.</summary>
+    public static async Task<PeriodFigures> BuildAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, string reason, string? by, CancellationToken ct)
+    {
+        var computed = await PrepareAsync(db, period, clock, ct);
+        await StoreAsync(db, period, computed, clock, reason, by, ct);
+        return computed.Figures;
+    }
+
+    /// <summary>
+    /// Stores computed figures (insert or replace) and the period's summary row. The snapshot is left not stale only when
+    /// its version is still the one seen before computing; when something marked it stale (or another build stored)
+    /// meanwhile, the figures are stored but kept stale, so the scheduler's next tick builds them again — a build stored
+    /// twice is harmless, a change during a build is never lost. True when the stored snapshot is current.
+    /// </summary>
+    internal static async Task<bool> StoreAsync(RoViecDbContext db, ReportingPeriod period, Computed computed, TimeProvider clock, string reason, string? by, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(computed);
+        var text = JsonSerializer.Serialize(computed.Figures, Json);
         var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.PeriodSnapshots.Where(s => s.PeriodId == period.Id).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.Figures, text)
-            .SetProperty(s => s.Stale, false)
-            .SetProperty(s => s.BuiltAtUtc, now)
-            .SetProperty(s => s.BuiltBy, by)
-            .SetProperty(s => s.Reason, reason)
-            .SetProperty(s => s.Version, Guid.NewGuid()), ct);
-        if (updated == 0)
+        var current = false;
+        if (computed.Seen is { } seen)
+            current = await ReplaceAsync(db, period.Id, text, now, reason, by, stale: false, onlyIf: seen, ct) == 1;
+        else
         {
             db.PeriodSnapshots.Add(new PeriodSnapshot
             {
@@ -143,15 +196,29 @@ public static class PeriodSnapshots
             try
             {
                 await db.SaveChangesAsync(ct);
+                current = true;
             }
             catch (DbUpdateException)
             {
-                // Another request built it at the same moment; theirs is as good as ours.
+                // Another build inserted it at the same moment: handled below as a row changed since we began.
                 db.ChangeTracker.Clear();
             }
         }
-        await PeriodSummaries.WriteAsync(db, period, figures, plans, values, clock, ct);
-        return figures;
+        if (!current) await ReplaceAsync(db, period.Id, text, now, reason, by, stale: true, onlyIf: null, ct);
+        await PeriodSummaries.WriteAsync(db, period, computed.Figures, computed.Plans, computed.Values, clock, ct);
+        return current;
+    }
+
+    private static Task<int> ReplaceAsync(RoViecDbContext db, Guid periodId, string text, DateTime now, string reason, string? by, bool stale, Guid? onlyIf, CancellationToken ct)
+    {
+        var version = Guid.NewGuid();
+        return db.PeriodSnapshots.Where(s => s.PeriodId == periodId && (onlyIf == null || s.Version == onlyIf)).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Figures, text)
+            .SetProperty(s => s.Stale, stale)
+            .SetProperty(s => s.BuiltAtUtc, now)
+            .SetProperty(s => s.BuiltBy, by)
+            .SetProperty(s => s.Reason, reason)
+            .SetProperty(s => s.Version, version), ct);
     }
 
     private static async Task<IReadOnlyList<TaskFigure>> TasksAsync(RoViecDbContext db, ReportingPeriod period, IReadOnlyList<Guid> plans, DateOnly asOf, CancellationToken ct)
@@ -227,11 +294,22 @@ public static class PeriodSnapshots
         return (money.All.Allocated, money.All.Disbursed);
     }
 
-    /// <summary>Marks the period's snapshot stale: the next read rebuilds it.</summary>
-    public static Task MarkStaleAsync(RoViecDbContext db, Guid periodId, CancellationToken ct)
+    /// <summary>
+    /// Marks the period's snapshot stale, with a new version (so a build that began before this does not clear it, and
+    /// what is cached by version is dropped): reads compute its figures until the scheduler stores them again.
+    /// </summary>
+    public static Task MarkStaleAsync(RoViecDbContext db, Guid periodId, CancellationToken ct) => MarkStaleAsync(db, [periodId], ct);
+
+    /// <summary>Marks the periods' snapshots stale, each with a new version.</summary>
+    public static Task MarkStaleAsync(RoViecDbContext db, IReadOnlyCollection<Guid> periodIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.PeriodSnapshots.Where(s => s.PeriodId == periodId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+        ArgumentNullException.ThrowIfNull(periodIds);
+        if (periodIds.Count == 0) return Task.CompletedTask;
+        // One new version for the rows marked together: versions are compared per period (and cached by period and version).
+        var version = Guid.NewGuid();
+        return db.PeriodSnapshots.Where(s => periodIds.Contains(s.PeriodId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true).SetProperty(s => s.Version, version), ct);
     }
 
     /// <summary>
@@ -248,8 +326,7 @@ public static class PeriodSnapshots
             .Where(p => line.Contains(p.PlanId) && (p.Kind == PeriodKinds.Quarterly || p.Kind == PeriodKinds.Annual)
                 && p.StartsOn <= month.StartsOn && p.EndsOn >= month.EndsOn)
             .Select(p => p.Id).ToListAsync(ct);
-        if (covering.Count > 0)
-            await db.PeriodSnapshots.Where(s => covering.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+        await MarkStaleAsync(db, covering, ct);
     }
 
     public static string Serialize(PeriodFigures figures) => JsonSerializer.Serialize(figures, Json);

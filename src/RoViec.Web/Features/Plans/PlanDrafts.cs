@@ -204,7 +204,10 @@ public static class PlanDrafts
         // The programme's period open now is opened again by the scheduler, which adds the new plan's lines to the
         // reports still being written (a report already sent stays as it was sent); its figures are read again.
         var openIds = await PlansTogether.ReopenAsync(db, host.Id, ct);
-        await db.PeriodSnapshots.Where(s => openIds.Contains(s.PeriodId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true), ct);
+        // A new version with the mark, as PeriodSnapshots.MarkStaleAsync does: a rebuild already under way keeps it stale.
+        var version = Guid.NewGuid();
+        await db.PeriodSnapshots.Where(s => openIds.Contains(s.PeriodId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true).SetProperty(s => s.Version, version), ct);
         return null;
     }
 

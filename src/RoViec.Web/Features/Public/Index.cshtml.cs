@@ -50,7 +50,8 @@ public sealed class IndexModel(RoViecDbContext db, IDataProtectionProvider prote
         Month = await PublicFigures.MonthAsync(db, page.CommuneId, ky, ct, nam);
         if ((ky is not null || nam is not null) && Month is null) return NotFound();
         var stamp = await PublicFeedback.StampAsync(db, page.CommuneId, Month?.Id, ct);
-        var etag = $"\"{page.Version:N}-{stamp.SnapshotVersion:N}-{stamp.Count}-{stamp.LastAnsweredUtc.Ticks}-{sent}\"";
+        // The day is part of it: a snapshot derived for an earlier day is shown as computed for today until the scheduler stores it.
+        var etag = $"\"{page.Version:N}-{stamp.SnapshotVersion:N}-{clock.VietnamToday():yyyyMMdd}-{PeriodFigures.CurrentShape}-{stamp.Count}-{stamp.LastAnsweredUtc.Ticks}-{sent}\"";
         Response.Headers.CacheControl = "public, max-age=300";
         Response.Headers.ETag = etag;
         if (stamp.SnapshotVersion is not null && !stamp.SnapshotStale && Request.Headers.IfNoneMatch.ToString() == etag) return StatusCode(StatusCodes.Status304NotModified);

@@ -14,6 +14,9 @@ public static class DailyRuns
     /// <summary>Reminders, task alerts and next year's proposal reminders of a commune.</summary>
     public const string Notices = "notices";
 
+    /// <summary>The day's look at a commune's open and lately closed periods' snapshots (<see cref="SnapshotRefresh"/>).</summary>
+    public const string Snapshots = "snapshots";
+
     /// <summary>Records that the commune's <paramref name="job"/> is done for <paramref name="today"/>.</summary>
     public static async Task MarkDoneAsync(RoViecDbContext db, Guid communeId, string job, DateOnly today, CancellationToken ct)
     {

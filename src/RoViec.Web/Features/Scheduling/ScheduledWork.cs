@@ -11,7 +11,9 @@ namespace RoViec.Web.Features.Scheduling;
 /// <summary>
 /// One tick of the scheduled work, done by the instance holding the "scheduler" lease: periods along the calendar
 /// whenever one's day has come (<see cref="AdvancePeriods"/>); once per commune and Vietnam day (<see cref="DailyRuns"/>)
-/// reminders (<see cref="Reminders"/>), task alerts (<see cref="TaskAlerts"/>) and proposal reminders; then the e-mails (<see cref="NoticeMailer"/>): each notice's own, and from
+/// reminders (<see cref="Reminders"/>), task alerts (<see cref="TaskAlerts"/>) and proposal reminders; the period
+/// snapshots reads no longer store (<see cref="SnapshotRefresh"/>: the stale ones, and once per commune and day those
+/// not derived for today); then the e-mails (<see cref="NoticeMailer"/>): each notice's own, and from
 /// 07:00 Vietnam time the day's digests for the users who chose one. "Today" is the Vietnam
 /// date of the injected <see cref="TimeProvider"/>; the lease runs on the injected wall clock (keyed
 /// <see cref="WallClock"/>), because it is about which process is alive, not about the calendar: a test that moves
@@ -29,7 +31,11 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <param name="Days">How many communes had their day-level work (reminders, task alerts) done in this tick.</param>
-    public sealed record Outcome(bool Ran, int Opened, int Closed, int Notices, int Mails, int Days = 0);
+    /// <param name="Rebuilt">How many period snapshots were built and stored in this tick.</param>
+    public sealed record Outcome(bool Ran, int Opened, int Closed, int Notices, int Mails, int Days = 0, int Rebuilt = 0);
+
+    /// <summary>At most this many snapshots are built a tick (<c>RoViec:Scheduler:SnapshotsPerTick</c>, 20 by default).</summary>
+    public int SnapshotsPerTick => Math.Max(1, configuration.GetValue("RoViec:Scheduler:SnapshotsPerTick", 20));
 
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("RoViec:Scheduler:IntervalSeconds", 60)));
 
@@ -134,9 +140,70 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         boundary.CrossAll(Crossing.Scheduler);
+        // The snapshots to build are listed across communes now; each is built inside its commune after the mail.
+        var stale = await SnapshotRefresh.StaleAsync(db, SnapshotsPerTick, ct);
+        var ofTheDay = await SnapshotRefresh.OfTheDayAsync(db, today, ct);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
         mails += await mailer.SendDigestsAsync(db, nowUtc, ct);
-        return new Outcome(true, opened, closed, notices, mails, days);
+        var rebuilt = await FreshenSnapshotsAsync(db, boundary, stale, ofTheDay, today, ct);
+        return new Outcome(true, opened, closed, notices, mails, days, rebuilt);
+    }
+
+    /// <summary>
+    /// Builds and stores the stale snapshots, then the day's pass of the communes not done today, at most
+    /// <see cref="SnapshotsPerTick"/> builds in all; a commune's day is done when all its periods were looked at without a failure.
+    /// Each build runs inside its commune's boundary (the lists were read across communes).
+    /// </summary>
+    private async Task<int> FreshenSnapshotsAsync(RoViecDbContext db, CommuneBoundary boundary, IReadOnlyList<ReportingPeriod> stale,
+        IReadOnlyList<ReportingPeriod> ofTheDay, DateOnly today, CancellationToken ct)
+    {
+        var budget = SnapshotsPerTick;
+        var built = 0;
+        foreach (var period in stale)
+        {
+            boundary.Enclose([period.CommuneId]);
+            if (await TryFreshenAsync(db, period, ct) is true) built++;
+        }
+        if (built >= budget) return built;
+        foreach (var commune in ofTheDay.GroupBy(p => p.CommuneId))
+        {
+            boundary.Enclose([commune.Key]);
+            var complete = true;
+            foreach (var period in commune)
+            {
+                if (built >= budget)
+                {
+                    complete = false;
+                    break;
+                }
+                switch (await TryFreshenAsync(db, period, ct))
+                {
+                    case true: built++; break;
+                    case null: complete = false; break;
+                }
+            }
+            if (complete) await DailyRuns.MarkDoneAsync(db, commune.Key, DailyRuns.Snapshots, today, ct);
+            if (built >= budget) break;
+        }
+        return built;
+    }
+
+    /// <summary>Freshens one period's snapshot: true when built, false when it was current, null when it failed (tried again later).</summary>
+    private async Task<bool?> TryFreshenAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct)
+    {
+        try
+        {
+            return await SnapshotRefresh.FreshenAsync(db, period, clock, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            log.LogError(ex, "Lập lại số liệu kỳ {Period} bị lỗi (snapshot rebuild failed)", period.Id);
+            return null;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Gives the lease up when the application stops.</summary>
