@@ -35,8 +35,20 @@ public static class PeriodSnapshots
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        return await CurrentAsync(db, period, clock, ct) ?? await ComputeAsync(db, period, clock, ct);
+        if (await CurrentAsync(db, period, clock, ct) is { } current) return current;
+        // Not current: computed, and kept in memory under the row's version and the day, so the readers until the next
+        // tick share one computation. A change marks the row with a new version, so a kept result is never served after it.
+        var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
+        var seen = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
+        if (seen is { } version && ComputedForReaders.TryGetValue((period.Id, version, asOf), out PeriodFigures? kept) && kept is not null) return kept;
+        var computed = await PrepareAsync(db, period, clock, ct);
+        if (computed.Seen is { } at && at == seen)
+            ComputedForReaders.Set((period.Id, at, asOf), computed.Figures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return computed.Figures;
     }
+
+    /// <summary>Figures computed for readers of a snapshot that is not current, by period, snapshot version and reference day.</summary>
+    private static readonly MemoryCache ComputedForReaders = new(new MemoryCacheOptions { SizeLimit = 64 });
 
     /// <summary>The stored snapshot when it is current (not stale, of the current shape, derived for the period's reference day today), else null.</summary>
     public static async Task<PeriodFigures?> CurrentAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
