@@ -139,10 +139,14 @@ echo "== build done ($((SECONDS - build_start)) s)"
 
 # Two lanes on two cores (the core tests may still be running beside them), which share nothing (each test makes its
 # own database, port and folder), of about equal length: the web tests; beside them the browser tests, then the web
-# tests that spend their time in processes of their own (the report command, the killed submission).
+# tests that spend their time in processes of their own (the report command, the killed submission) with the province's
+# tests, which alone seed the demo province (its SQLite and PostgreSQL templates are made in that run only).
 web=tests/RoViec.Web.Tests/RoViec.Web.Tests.csproj
-processes='FullyQualifiedName~RoViec.Web.Tests.ReportCommandTests|FullyQualifiedName~RoViec.Web.Tests.SubmissionCrashTests'
-in_process='FullyQualifiedName!~RoViec.Web.Tests.ReportCommandTests&FullyQualifiedName!~RoViec.Web.Tests.SubmissionCrashTests'
+apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests)
+processes="$(printf 'FullyQualifiedName~RoViec.Web.Tests.%s|' "${apart[@]}")"
+processes="${processes%|}"
+in_process="$(printf 'FullyQualifiedName!~RoViec.Web.Tests.%s&' "${apart[@]}")"
+in_process="${in_process%&}"
 run_tests RoViec.Web.Tests "$web" "$in_process" &
 web_lane=$!
 run_tests RoViec.Web.BrowserTests tests/RoViec.Web.BrowserTests/RoViec.Web.BrowserTests.csproj
