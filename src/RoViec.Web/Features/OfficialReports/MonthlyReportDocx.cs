@@ -69,26 +69,7 @@ public static class MonthlyReportDocx
     private static void Heading(Body body, MonthlyReport report, MonthlyReportSettings s)
     {
         var party = s.Kind == LayoutKinds.Party;
-        var left = new List<Paragraph>();
-        if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center }));
-        left.Add(P(s.Body, new Fmt { Size = party ? 28 : 26, Bold = true, Align = JustificationValues.Center }));
-        // The Party's layout marks the end of the body's name with an asterisk; the State's with a short rule.
-        left.Add(party ? P("*", new Fmt { Align = JustificationValues.Center }) : ShortLine(3685, 1300));
-        left.Add(P(LayoutProfiles.NumberLine(s.Kind, s.Number, s.Symbol), new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center, Before = party ? 0 : 120 }));
-
-        var right = party
-            ? new List<Paragraph>
-            {
-                P("ĐẢNG CỘNG SẢN VIỆT NAM", new Fmt { Size = 30, Bold = true, Underline = true, Align = JustificationValues.Center }),
-                P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 480 }),
-            }
-            : new List<Paragraph>
-            {
-                P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Fmt { Size = 24, Bold = true, Align = JustificationValues.Center }),
-                P("Độc lập - Tự do - Hạnh phúc", new Fmt { Size = 26, Bold = true, Underline = true, Align = JustificationValues.Center }),
-                P(MonthlyReportQuery.DateLine(report.Place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 360 }),
-            };
-        body.Append(Borderless([party ? 4300 : 3685, TextWidth - (party ? 4300 : 3685)], [left, right]));
+        body.Append(LayoutBlocks.Header(s, report.Place));
 
         body.Append(P("BÁO CÁO", new Fmt { Size = party ? 32 : BodySize, Bold = true, Align = JustificationValues.Center, Before = 480 }));
         body.Append(P("Kết quả thực hiện " + report.ProgrammeWithin,
@@ -522,23 +503,7 @@ public static class MonthlyReportDocx
     private static void Closing(Body body, MonthlyReport report, MonthlyReportSettings s)
     {
         body.Append(Text($"Trên đây là báo cáo kết quả thực hiện {report.ProgrammeWithin} của {report.IssuerPhrase}./.", keepNext: true));
-        var party = s.Kind == LayoutKinds.Party;
-        // "Nơi nhận:" 12 pt bold italic with the list in 11 pt (Nghị định 30); 14 pt underlined with the list in 12 pt (Hướng dẫn 36).
-        var left = new List<Paragraph>
-        {
-            party
-                ? P("Nơi nhận:", new Fmt { Underline = true, Before = 240 })
-                : P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }),
-        };
-        left.AddRange(s.Recipients.Select(r => P("- " + r, new Fmt { Size = party ? 24 : 22 })));
-        var right = new List<Paragraph>
-        {
-            P(s.Authority, new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }),
-            P(s.SignerTitle, new Fmt { Bold = true, Align = JustificationValues.Center }),
-        };
-        for (var i = 0; i < 4; i++) right.Add(P("", new Fmt { Align = JustificationValues.Center }));
-        right.Add(P(s.SignerName ?? "", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }));
-        body.Append(Borderless([4300, TextWidth - 4300], [left, right], cantSplit: true));
+        body.Append(LayoutBlocks.Closing(s));
     }
 
     // ---- Texts ---------------------------------------------------------------------------------------

@@ -66,25 +66,7 @@ public static class ProvinceReportDocx
     private static void Heading(Body body, ProvinceMonthlyReport report, MonthlyReportSettings s, string subject)
     {
         var party = s.Kind == LayoutKinds.Party;
-        var left = new List<Paragraph>();
-        if (!string.IsNullOrWhiteSpace(s.UpperBody)) left.Add(P(s.UpperBody, new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center }));
-        left.Add(P(s.Body, new Fmt { Size = party ? 28 : 26, Bold = true, Align = JustificationValues.Center }));
-        left.Add(party ? P("*", new Fmt { Align = JustificationValues.Center }) : WordParts.ShortLine(3685, 1300));
-        left.Add(P(LayoutProfiles.NumberLine(s.Kind, s.Number, s.Symbol), new Fmt { Size = party ? 28 : 26, Align = JustificationValues.Center, Before = party ? 0 : 120 }));
-        var place = report.Province;
-        var right = party
-            ? new List<Paragraph>
-            {
-                P("ĐẢNG CỘNG SẢN VIỆT NAM", new Fmt { Size = 30, Bold = true, Underline = true, Align = JustificationValues.Center }),
-                P(Figures.MonthlyReportQuery.DateLine(place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 480 }),
-            }
-            : new List<Paragraph>
-            {
-                P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Fmt { Size = 24, Bold = true, Align = JustificationValues.Center }),
-                P("Độc lập - Tự do - Hạnh phúc", new Fmt { Size = 26, Bold = true, Underline = true, Align = JustificationValues.Center }),
-                P(Figures.MonthlyReportQuery.DateLine(place, s.Date), new Fmt { Italic = true, Align = JustificationValues.Center, Before = 360 }),
-            };
-        body.Append(WordParts.Borderless([party ? 4300 : 3685, TextWidth - (party ? 4300 : 3685)], [left, right]));
+        body.Append(LayoutBlocks.Header(s, report.Province));
         body.Append(P("BÁO CÁO", new Fmt { Size = party ? 32 : Page.BodySize, Bold = true, Align = JustificationValues.Center, Before = 480 }));
         body.Append(P(subject, new Fmt { Bold = true, Align = JustificationValues.Center }));
         body.Append(party ? P("-----", new Fmt { Align = JustificationValues.Center }) : WordParts.ShortLine(TextWidth, 2000));
@@ -207,22 +189,7 @@ public static class ProvinceReportDocx
     private static void Closing(Body body, ProvinceMonthlyReport r, MonthlyReportSettings s)
     {
         body.Append(Text($"Trên đây là báo cáo tổng hợp kết quả thực hiện {r.MonthLabel} của các xã, phường, đặc khu tỉnh {r.Province}./.", keepNext: true));
-        var party = s.Kind == LayoutKinds.Party;
-        var left = new List<Paragraph>
-        {
-            party
-                ? P("Nơi nhận:", new Fmt { Underline = true, Before = 240 })
-                : P("Nơi nhận:", new Fmt { Size = 24, Bold = true, Italic = true, Before = 240 }),
-        };
-        left.AddRange(s.Recipients.Select(x => P("- " + x, new Fmt { Size = party ? 24 : 22 })));
-        var right = new List<Paragraph>
-        {
-            P(s.Authority, new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }),
-            P(s.SignerTitle, new Fmt { Bold = true, Align = JustificationValues.Center }),
-        };
-        for (var i = 0; i < 4; i++) right.Add(P("", new Fmt { Align = JustificationValues.Center }));
-        right.Add(P(s.SignerName ?? "", new Fmt { Bold = true, Align = JustificationValues.Center, Before = 240 }));
-        body.Append(WordParts.Borderless([4300, TextWidth - 4300], [left, right], cantSplit: true));
+        body.Append(LayoutBlocks.Closing(s));
     }
 
     private static readonly JustificationValues Center = JustificationValues.Center;
