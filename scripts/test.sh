@@ -140,10 +140,9 @@ echo "== build done ($((SECONDS - build_start)) s)"
 # Two lanes on two cores (the core tests may still be running beside them), which share nothing (each test makes its
 # own database, port and folder), of about equal length: the web tests; beside them the browser tests, then the web
 # tests that spend their time in processes of their own (the report command, the killed submission) with the province's
-# tests, which alone seed the demo province (its SQLite and PostgreSQL templates are made in that run only), and the
-# demo's own tests, which alone seed it on four other dates.
+# tests, which alone seed the demo province (its SQLite and PostgreSQL templates are made in that run only).
 web=tests/RoViec.Web.Tests/RoViec.Web.Tests.csproj
-apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests DemoHistoryTests)
+apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests)
 processes="$(printf 'FullyQualifiedName~RoViec.Web.Tests.%s|' "${apart[@]}")"
 processes="${processes%|}"
 in_process="$(printf 'FullyQualifiedName!~RoViec.Web.Tests.%s&' "${apart[@]}")"
