@@ -35,11 +35,11 @@ public static class PeriodSnapshots
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        if (await CurrentAsync(db, period, clock, ct) is { } current) return current;
+        var (current, seen) = await LookAsync(db, period, clock, ct);
+        if (current is not null) return current;
         // Not current: computed, and kept in memory under the row's version and the day, so the readers until the next
         // tick share one computation. A change marks the row with a new version, so a kept result is never served after it.
         var asOf = Measure.ReferenceDay(period, clock.VietnamToday());
-        var seen = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         if (seen is { } version && ComputedForReaders.TryGetValue((period.Id, version, asOf), out PeriodFigures? kept) && kept is not null) return kept;
         var computed = await PrepareAsync(db, period, clock, ct);
         if (computed.Seen is { } at && at == seen)
@@ -56,11 +56,18 @@ public static class PeriodSnapshots
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(clock);
+        return (await LookAsync(db, period, clock, ct)).Current;
+    }
+
+    /// <summary>The stored snapshot when it is current (else null), with the row's version (null when there is no row), in one read of the row.</summary>
+    private static async Task<(PeriodFigures? Current, Guid? Version)> LookAsync(RoViecDbContext db, ReportingPeriod period, TimeProvider clock, CancellationToken ct)
+    {
         var row = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
             .Select(s => new { s.Version, s.Stale }).FirstOrDefaultAsync(ct);
-        if (row is { Stale: false } && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures && IsCurrent(figures, period, clock))
-            return figures;
-        return null;
+        if (row is null) return (null, null);
+        if (!row.Stale && await ParsedAsync(db, period.Id, row.Version, ct) is { } figures && IsCurrent(figures, period, clock))
+            return (figures, row.Version);
+        return (null, row.Version);
     }
 
     /// <summary>Whether stored figures are those a build would give today: of the current shape and the period's reference day.</summary>

@@ -33,6 +33,20 @@ public sealed record CockpitTotals(int Communes, int WithFigures, int ReportsExp
     int KeyTasks, int KeyTasksOnSchedule, int IndicatorsJudged, int IndicatorsMet, decimal BudgetAllocated, decimal BudgetDisbursed, int AtRisk)
 {
     public int Missing => Communes - WithFigures;
+
+    /// <summary>The totals of these communes' rows: every figure summed over those with the month (the others counted apart).</summary>
+    public static CockpitTotals Of(IReadOnlyList<CockpitRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var with = rows.Where(r => r.Month is not null).ToList();
+        return new CockpitTotals(rows.Count, with.Count,
+            with.Sum(r => r.Month!.ReportsExpected), with.Sum(r => r.Month!.ReportsReceived),
+            with.Sum(r => r.Month!.ReportsDue), with.Sum(r => r.Month!.ReportsOnTime),
+            with.Sum(r => r.Month!.KeyTasks), with.Sum(r => r.Month!.KeyTasksOnSchedule),
+            with.Sum(r => r.Month!.IndicatorsJudged), with.Sum(r => r.Month!.IndicatorsMet),
+            with.Sum(r => r.Month!.BudgetAllocated), with.Sum(r => r.Month!.BudgetDisbursed),
+            with.Count(r => r.AtRisk));
+    }
     public decimal? ReportRate => ReportsExpected == 0 ? null : CockpitRow.Share(ReportsReceived, ReportsExpected);
     public decimal? OnTimeRate => ReportsDue == 0 ? null : CockpitRow.Share(ReportsOnTime, ReportsDue);
     public decimal? KeyTaskShare => KeyTasks == 0 ? null : CockpitRow.Share(KeyTasksOnSchedule, KeyTasks);
@@ -109,13 +123,7 @@ public static class ProvinceCockpit
             return new CockpitRow(c.Id, c.Name, c.Kind, c.Area, summary,
                 RankOf(summary?.Score, scored), RankOf(summary?.Score, scored.Where(o => o.Kind == c.Kind)));
         }).ToList();
-        var totals = new CockpitTotals(list.Count, list.Count(r => r.Month is not null),
-            list.Sum(r => r.Month?.ReportsExpected ?? 0), list.Sum(r => r.Month?.ReportsReceived ?? 0),
-            list.Sum(r => r.Month?.ReportsDue ?? 0), list.Sum(r => r.Month?.ReportsOnTime ?? 0),
-            list.Sum(r => r.Month?.KeyTasks ?? 0), list.Sum(r => r.Month?.KeyTasksOnSchedule ?? 0),
-            list.Sum(r => r.Month?.IndicatorsJudged ?? 0), list.Sum(r => r.Month?.IndicatorsMet ?? 0),
-            list.Sum(r => r.Month?.BudgetAllocated ?? 0), list.Sum(r => r.Month?.BudgetDisbursed ?? 0),
-            list.Count(r => r.Month is not null && r.AtRisk));
+        var totals = CockpitTotals.Of(list);
         var areas = communes.Select(c => c.Area).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
         var kinds = CommuneKinds.All.Where(k => communes.Any(c => c.Kind == k)).ToList();
         return new CockpitView(provinceId, province, [.. months.Select(x => (x.Year, x.Month))], year, month, Sorted(list, query.Sort, query.Ascending), totals, areas, kinds);

@@ -42,18 +42,18 @@ public static class ProvinceReport
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(cockpit);
         var published = await PushDownQueries.PublishedAsync(db, cockpit.ProvinceId, ct);
+        var statuses = await PushDownQueries.LocalisedStatusesAsync(db, [.. published.Tasks.Select(t => t.Task.Id)], ct);
         var tasks = new List<PushedTaskLine>();
         foreach (var (task, counts) in published.Tasks)
         {
-            var spread = await PushDownQueries.SpreadAsync(db, cockpit.ProvinceId, task.Id, ct);
-            var local = spread?.Communes.Where(c => c.State == PushStates.Accepted).ToList() ?? [];
+            var local = statuses.GetValueOrDefault(task.Id) ?? [];
             tasks.Add(new PushedTaskLine(task, counts,
-                local.Count(c => c.Health is TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.AlreadyDone),
-                local.Count(c => c.Health is TaskHealth.OnTrack or TaskHealth.NotStarted or TaskHealth.Recurring or TaskHealth.External),
-                local.Count(c => c.Health is TaskHealth.AtRisk),
-                local.Count(c => c.Health is TaskHealth.Overdue),
-                local.Count(c => c.Health is TaskHealth.CannotDo or TaskHealth.Closed),
-                local.Count(c => c.Health is null)));
+                local.Count(h => h is TaskHealth.DoneOnTime or TaskHealth.DoneLate or TaskHealth.AlreadyDone),
+                local.Count(h => h is TaskHealth.OnTrack or TaskHealth.NotStarted or TaskHealth.Recurring or TaskHealth.External),
+                local.Count(h => h is TaskHealth.AtRisk),
+                local.Count(h => h is TaskHealth.Overdue),
+                local.Count(h => h is TaskHealth.CannotDo or TaskHealth.Closed),
+                local.Count(h => h is null)));
         }
         return Compile(cockpit, indicators, tasks);
     }
@@ -68,13 +68,7 @@ public static class ProvinceReport
         var accepted = rows.Where(r => r.Month is { Approval: ApprovalStates.Accepted }).ToList();
         var leftOut = rows.Where(r => r.Month is not { Approval: ApprovalStates.Accepted })
             .Select(r => new LeftOut(r.Name, r.Month is { } m ? ProvinceLabels.Approval(m.Approval) : NoFigures)).ToList();
-        var totals = new CockpitTotals(accepted.Count, accepted.Count,
-            accepted.Sum(r => r.Month!.ReportsExpected), accepted.Sum(r => r.Month!.ReportsReceived),
-            accepted.Sum(r => r.Month!.ReportsDue), accepted.Sum(r => r.Month!.ReportsOnTime),
-            accepted.Sum(r => r.Month!.KeyTasks), accepted.Sum(r => r.Month!.KeyTasksOnSchedule),
-            accepted.Sum(r => r.Month!.IndicatorsJudged), accepted.Sum(r => r.Month!.IndicatorsMet),
-            accepted.Sum(r => r.Month!.BudgetAllocated), accepted.Sum(r => r.Month!.BudgetDisbursed),
-            accepted.Count(r => r.AtRisk));
+        var totals = CockpitTotals.Of(accepted);
         var attention = accepted.Where(r => r.AtRisk).Select(r => new Attention(r.Name, r.Month!.TasksOverdue, r.KeyTaskShare)).ToList();
         var scored = accepted.Where(r => r.Month!.Score is not null).ToList();
         var ranking = scored

@@ -68,14 +68,30 @@ public static class PushDownQueries
         var locals = await (from t in db.Tasks.AsNoTracking()
                             where localIds.Contains(t.Id)
                             select new { t.Id, t.LeadAsWritten, t.DeadlineRaw, t.Health }).ToDictionaryAsync(t => t.Id, ct);
-        var health = locals.Values.Where(l => Enum.TryParse<TaskHealth>(l.Health, out _)).ToDictionary(l => l.Id, l => Enum.Parse<TaskHealth>(l.Health!));
         return new TaskSpread(task, [.. rows.OrderBy(r => r.Name, Names).Select(r =>
         {
             var local = r.LocalTaskId is { } l && locals.TryGetValue(l, out var x) ? x : null;
-            return new CommuneTask(r.CommuneId, r.Name, r.State, r.Reason, r.LocalTaskId, local?.LeadAsWritten, local?.DeadlineRaw,
-                r.LocalTaskId is { } lt && health.TryGetValue(lt, out var hh) ? hh : null);
+            return new CommuneTask(r.CommuneId, r.Name, r.State, r.Reason, r.LocalTaskId, local?.LeadAsWritten, local?.DeadlineRaw, Health(local?.Health));
         })]);
     }
+
+    /// <summary>
+    /// For each of these pushed tasks, the stored status of every commune's localised task (null when a commune accepted it
+    /// but its status was not derived yet), in one query.
+    /// </summary>
+    public static async Task<Dictionary<Guid, List<TaskHealth?>>> LocalisedStatusesAsync(RoViecDbContext db, IReadOnlyCollection<Guid> taskIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (from p in db.PushedTasks.AsNoTracking()
+                          where taskIds.Contains(p.ProvinceTaskId) && p.State == PushStates.Accepted
+                          join t in db.Tasks.AsNoTracking() on p.LocalTaskId equals (Guid?)t.Id into local
+                          from t in local.DefaultIfEmpty()
+                          select new { p.ProvinceTaskId, Health = t == null ? null : t.Health }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ProvinceTaskId).ToDictionary(g => g.Key, g => g.Select(r => Health(r.Health)).ToList());
+    }
+
+    /// <summary>A stored status (<see cref="PlanTaskRow.Health"/>), or null when none was derived yet.</summary>
+    private static TaskHealth? Health(string? stored) => Enum.TryParse<TaskHealth>(stored, out var health) ? health : null;
 
     public sealed record Inbox(IReadOnlyList<(PushedTask Pushed, ProvinceTask Task)> Tasks, IReadOnlyList<(PushedIndicator Pushed, ProvinceIndicator Indicator)> Indicators,
         IReadOnlyList<(Guid Id, string Title)> Plans, IReadOnlyList<(Guid Id, string Name)> Units);
