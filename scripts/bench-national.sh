@@ -62,7 +62,7 @@ psql_env() {
 APP_PID=""
 start_app() {
   local cs="$1"; shift
-  ( exec dotnet "$ROOT/artifacts/web/RoViec.Web.dll" --contentRoot "$ROOT/artifacts/web" --urls "http://127.0.0.1:$port" \
+  ( exec dotnet "$ROOT/artifacts/web/RoViec.Web.dll" --contentRoot "$ROOT/artifacts/web" --environment Demo --urls "http://127.0.0.1:$port" \
       --ConnectionStrings:RoViec "$cs;Database=$DB" "$@" >"$ROOT/artifacts/national-app.log" 2>&1 ) &
   APP_PID=$!
   for _ in $(seq 1 600); do

@@ -12,7 +12,7 @@ namespace RoViec.Data;
 /// every <see cref="ICommuneOwned"/> row outside the caller's <see cref="CommuneBoundary"/> is filtered out of every
 /// query by the named filter <see cref="CommuneBoundary.FilterName"/>.
 /// </summary>
-public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
+public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private readonly CommuneBoundary _boundary;
 
@@ -113,6 +113,8 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<UpwardEntry> UpwardEntries => Set<UpwardEntry>();
     public DbSet<PublicPage> PublicPages => Set<PublicPage>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    /// <summary>The keys that protect sign-in cookies and forms, shared by every instance (README: "Triển khai cho tỉnh").</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

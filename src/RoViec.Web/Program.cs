@@ -21,9 +21,31 @@ if (RoViec.Web.Features.OfficialReports.ReportCommand.Requested(args))
     if (report is null) return parseExit;
     args = hostArgs;
 }
+// `roviec migrate` and `roviec admin create …`: the server operator's verbs (README: "Triển khai cho tỉnh").
+RoViec.Web.Features.Operations.OperatorCommands.Request? operation = null;
+if (RoViec.Web.Features.Operations.OperatorCommands.Requested(args))
+{
+    operation = RoViec.Web.Features.Operations.OperatorCommands.Parse(args, Console.Out, Console.Error, out var hostArgs, out var parseExit);
+    if (operation is null) return parseExit;
+    args = hostArgs;
+}
 var builder = WebApplication.CreateBuilder(ServeArguments.Normalise(args));
+// Production (the environment a process gets unless told otherwise) is strict: no demo, no migration at start, a
+// database and secrets named by the operator. A command needs only the database.
+var production = RoViec.Web.Features.Operations.RunMode.IsProduction(builder.Environment);
+if (production)
+{
+    var problems = report is null && operation is null
+        ? RoViec.Web.Features.Operations.StartChecks.Problems(builder.Configuration)
+        : RoViec.Web.Features.Operations.StartChecks.ForCommands(builder.Configuration);
+    if (problems.Count > 0)
+    {
+        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        return RoViec.Web.Features.Operations.StartChecks.ExitCode;
+    }
+}
 // A report run says only what it wrote, or why it could not.
-if (report is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+if (report is not null || operation is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
 var connectionString = builder.Configuration.GetConnectionString("RoViec")
     ?? $"Data Source={Path.Combine(builder.Configuration["DataDirectory"] ?? "data", "roviec.db")}";
 if (!connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
@@ -47,6 +69,14 @@ builder.Services.AddKeyedSingleton(RoViec.Web.Features.Scheduling.ScheduledWork.
 if (!builder.Environment.IsProduction() && !builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
+// No "Server: Kestrel" banner.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+// Keys that protect cookies and forms live in the database, so every instance reads every cookie and a restart
+// signs nobody out.
+Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCoreDataProtectionExtensions.PersistKeysToDbContext<RoViecDbContext>(
+        builder.Services.AddDataProtection()), "RoViec");
+RoViec.Web.Features.Operations.Proxy.Add(builder.Services, builder.Configuration, production);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
@@ -88,7 +118,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = context =>
     {
         if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        else context.Response.Redirect(context.RedirectUri);
+        // A path, never an absolute address built from the request's Host header.
+        else context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     };
 });
@@ -121,7 +152,7 @@ builder.Services.AddRoViecApi();
 // Vietnamese as characters, not "&#x1EC7;" entities: pages half the size on a weak connection.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+RoViec.Web.Features.Operations.Health.Add(builder.Services);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddScoped<DemoProvince>();
@@ -138,20 +169,37 @@ builder.Services.AddScoped<RoViec.Web.Features.Evaluation.IPeriodChangeHandler, 
 
 var app = builder.Build();
 
+if (operation is not null) return await RoViec.Web.Features.Operations.OperatorCommands.RunAsync(app.Services, operation, CancellationToken.None);
 using (var scope = app.Services.CreateScope())
 {
     scope.ServiceProvider.GetRequiredService<CommuneBoundary>().CrossAll(Crossing.DemoSeeding);
     var db = scope.ServiceProvider.GetRequiredService<RoViecDbContext>();
-    // The migrator only when a migration is pending: on an up-to-date database it would spend ~0.2 s comparing the
-    // model with the snapshot for nothing. A fresh database, or one behind, migrates as before (and the check that the
-    // model has no change without a migration runs then).
-    if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
-    var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
-    if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
-        await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
-    // The province's other communes, so the province office's cockpit has communes to compare (`./roviec serve`).
-    if (demo is { } demoId && app.Configuration.GetValue<bool>(DemoProvince.Setting))
-        await scope.ServiceProvider.GetRequiredService<DemoProvince>().SeedAsync(demoId, app.Lifetime.ApplicationStopping);
+    if (production)
+    {
+        // A production instance neither migrates nor seeds: `roviec migrate` did, once. It refuses a schema it does not know.
+        if (await RoViec.Web.Features.Operations.Schema.ProblemAsync(db, app.Lifetime.ApplicationStopping) is { } schema)
+        {
+            Console.Error.WriteLine(schema);
+            return RoViec.Web.Features.Operations.StartChecks.ExitCode;
+        }
+    }
+    else
+    {
+        // Instances starting together on one empty database take turns: the second finds the demo made.
+        await RoViec.Web.Features.Operations.StartupLock.RunAsync(db, async () =>
+        {
+            // The migrator only when a migration is pending: on an up-to-date database it would spend ~0.2 s comparing the
+            // model with the snapshot for nothing. A fresh database, or one behind, migrates as before (and the check that the
+            // model has no change without a migration runs then).
+            if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+            var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+            if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
+                await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);
+            // The province's other communes, so the province office's cockpit has communes to compare (`./roviec serve`).
+            if (demo is { } demoId && app.Configuration.GetValue<bool>(DemoProvince.Setting))
+                await scope.ServiceProvider.GetRequiredService<DemoProvince>().SeedAsync(demoId, app.Lifetime.ApplicationStopping);
+        }, app.Lifetime.ApplicationStopping);
+    }
 }
 if (report is not null)
 {
@@ -168,6 +216,12 @@ if (report is not null)
     }
 }
 
+// The client's address and scheme as the proxy saw them, trusted only from the proxy (RoViec:Proxy:Addresses).
+app.UseForwardedHeaders();
+RoViec.Web.Features.Operations.SecurityHeaders.Use(app, production);
+// An unexpected error is a Vietnamese page (or the API's JSON) with the request's correlation id, never its details.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseExceptionHandler("/loi/500"));
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteErrorAsync }));
 // Error statuses of pages get a Vietnamese page; the API keeps its own JSON answers.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
@@ -182,7 +236,7 @@ app.UseAuthorization();
 // Every request sees only its caller's communes: the DbContext's query filter holds it there.
 app.UseMiddleware<CommuneBoundaryOfCaller>();
 app.UseRateLimiter();
-app.MapHealthChecks("/health").AllowAnonymous();
+RoViec.Web.Features.Operations.Health.Map(app);
 // The stylesheet at a fingerprinted URL, cached for a year ("immutable"); pages link it through asp-append-version.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();

@@ -49,6 +49,7 @@ public sealed class UseCaseIdiomTests
     /// <summary>Built by the framework, a value built per request (a record such as ReportDesk), or not a feature's (shared plumbing).</summary>
     private static bool IsFrameworkPart(Type type) =>
         typeof(PageModel).IsAssignableFrom(type) || typeof(ViewComponent).IsAssignableFrom(type) || typeof(IHostedService).IsAssignableFrom(type)
+        || typeof(Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck).IsAssignableFrom(type)
         || IsAuthenticationHandler(type) || type.GetMethod("<Clone>$") is not null
         || type.Namespace?.StartsWith("RoViec.Web.Features", StringComparison.Ordinal) != true;
 

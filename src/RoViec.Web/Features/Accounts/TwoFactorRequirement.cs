@@ -23,7 +23,6 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    private static readonly string[] StaticExtensions = [".css", ".js", ".png", ".svg", ".ico", ".jpg", ".webp", ".woff", ".woff2", ".map", ".txt"];
 
     private readonly bool _required = IsRequired(configuration);
 
@@ -69,5 +68,6 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
         || path.StartsWithSegments("/health")
         || path.StartsWithSegments("/loi")
         || path.StartsWithSegments("/ngon-ngu")
-        || StaticExtensions.Any(e => path.Value?.EndsWith(e, StringComparison.OrdinalIgnoreCase) == true);
+        // The stylesheet and scripts the sign-in pages need, served from wwwroot's folders: not any address that ends like a file.
+        || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.Equals("/favicon.ico", StringComparison.OrdinalIgnoreCase);
 }

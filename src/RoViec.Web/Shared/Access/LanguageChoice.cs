@@ -12,8 +12,25 @@ internal static class LanguageChoice
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             // Max-Age, not Expires: the browser counts the year on its own clock, whatever the server's date.
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        // Only back into this site: an address elsewhere would make the link an open redirect.
-        var back = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.LocalRedirect(back);
+        return Results.Redirect(LocalPath(returnUrl));
     }).AllowAnonymous();
+
+    /// <summary>
+    /// Only back into this site (an address elsewhere would make the link an open redirect): a path starting with one
+    /// "/", without control characters; characters outside ASCII are percent-encoded so the Location header can carry
+    /// them. Anything else goes home.
+    /// </summary>
+    public static string LocalPath(string? returnUrl)
+    {
+        if (returnUrl is not { Length: > 0 } || returnUrl[0] != '/' || returnUrl.StartsWith("//", StringComparison.Ordinal)
+            || returnUrl.StartsWith("/\\", StringComparison.Ordinal) || returnUrl.Any(char.IsControl))
+            return "/";
+        var encoded = new System.Text.StringBuilder(returnUrl.Length);
+        foreach (var rune in returnUrl.EnumerateRunes())
+        {
+            if (rune.Value < 128) encoded.Append((char)rune.Value);
+            else encoded.Append(Uri.EscapeDataString(rune.ToString()));
+        }
+        return encoded.ToString();
+    }
 }

@@ -57,6 +57,14 @@ public static class ApiProblems
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>An unexpected error of the API: 500 with the request's correlation id ("traceId"), never the exception's details.</summary>
+    public static Task WriteErrorAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return Problem(500, extensions: new Dictionary<string, object?> { ["traceId"] = Correlation.Id(context) }).ExecuteAsync(context);
+    }
+
     /// <summary>For the status-code middleware: an API error answered without a body (401 from the cookie, 404 of no route, 405…) gets a problem body.</summary>
     public static Task WriteStatusAsync(StatusCodeContext context) =>
         Problem(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);

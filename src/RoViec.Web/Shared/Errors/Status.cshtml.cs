@@ -13,6 +13,8 @@ public sealed class StatusModel(Microsoft.Extensions.Localization.IStringLocaliz
 {
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
+    /// <summary>For an unexpected error: the id the administrator finds in the server's log (<see cref="Api.Correlation"/>).</summary>
+    public string? CorrelationId { get; private set; }
 
     public void OnGet([Microsoft.AspNetCore.Mvc.FromRoute] int code) => Describe(code);
 
@@ -35,6 +37,7 @@ public sealed class StatusModel(Microsoft.Extensions.Localization.IStringLocaliz
             _ when code >= 500 => (L["Lỗi hệ thống"].Value, L["Đã có lỗi ngoài ý muốn; thay đổi của bạn chưa được lưu. Hãy thử lại hoặc báo quản trị viên."].Value),
             _ => (L["Yêu cầu không hợp lệ"].Value, L["Yêu cầu không thực hiện được (mã {0}).", code].Value),
         };
+        if (code >= 500) CorrelationId = Api.Correlation.Id(HttpContext);
         // Re-executed for the original request: keep its status code, do not turn it into 200.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
             Response.StatusCode = code;

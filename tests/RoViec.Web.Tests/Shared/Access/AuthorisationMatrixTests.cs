@@ -131,6 +131,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /loi/{code:int}"] = Anyone,
         ["GET /ngon-ngu"] = Anyone,
         ["GET /health"] = Anyone,
+        ["GET /health/live"] = Anyone,
+        ["GET /health/ready"] = Anyone,
         // The REST API reads with the pages' scopes; a token is made by any signed-in account for itself.
         ["GET /api/me"] = SignedIn,
         ["GET /api/plans"] = AnyRole,

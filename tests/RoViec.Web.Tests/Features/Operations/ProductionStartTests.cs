@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace RoViec.Web.Tests;
+
+/// <summary>
+/// A province installs RoViec for real (issue: "A province runs it for real"): a production start refuses to run
+/// without its settings or with the demo's, `migrate` makes the schema once, `admin create` makes the first account,
+/// and the instance that then starts holds no demo data, answers ready, and keeps its users signed in across a restart.
+/// </summary>
+public sealed class ProductionStartTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("roviec-production-").FullName;
+
+    private string Database => Path.Combine(_directory, "roviec.db");
+
+    [Fact]
+    public async Task A_production_start_without_its_settings_refuses_and_says_each_missing_one()
+    {
+        var result = await ProductionProcess.RunAsync(new Dictionary<string, string>(), null);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("ConnectionStrings__RoViec", result.Error, StringComparison.Ordinal);
+        Assert.Contains("RoViec__Feedback__Salt", result.Error, StringComparison.Ordinal);
+        Assert.Contains("RoViec__PublicUrl", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Database));
+    }
+
+    [Fact]
+    public async Task A_production_start_with_the_demos_settings_refuses()
+    {
+        var settings = ProductionProcess.Settings(ReportsServedProcess.Sqlite(Database));
+        settings["RoViec__Demo__History"] = "true";
+        settings["ROVIEC_ADMIN_PASSWORD"] = "Demo!2026pass";
+
+        var result = await ProductionProcess.RunAsync(settings, null);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("RoViec:Demo:History chỉ dùng cho bản trình diễn", result.Error, StringComparison.Ordinal);
+        Assert.Contains("ROVIEC_ADMIN_PASSWORD chỉ dùng cho bản trình diễn", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_then_admin_create_then_an_instance_without_demo_data_that_keeps_sign_ins_across_a_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = ProductionProcess.Settings(ReportsServedProcess.Sqlite(Database));
+
+        // Before `migrate`, an instance does not start on the empty database, and does not create it.
+        await using (var early = await ProductionProcess.Instance.StartAsync(settings))
+        {
+            Assert.True(early.HasExited);
+            Assert.Equal(2, early.ExitCode);
+            Assert.Contains("roviec migrate", early.Output, StringComparison.Ordinal);
+        }
+
+        var migrated = await ProductionProcess.RunAsync(settings, null, "migrate");
+        Assert.True(migrated.ExitCode == 0, migrated.Error);
+        Assert.Contains("Đã nâng cấp cơ sở dữ liệu", migrated.Output, StringComparison.Ordinal);
+        var again = await ProductionProcess.RunAsync(settings, null, "migrate");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("không có gì để nâng cấp", again.Output, StringComparison.Ordinal);
+
+        // A password the rules refuse creates nothing, not even the commune it named.
+        var weak = await ProductionProcess.RunAsync(settings, "ngan", "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu", "--province", "Nghệ An");
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Contains("Không tạo được tài khoản", weak.Error, StringComparison.Ordinal);
+        var unknown = await ProductionProcess.RunAsync(settings, "Quynh-Luu-2026-an-toan", "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--province", unknown.Error, StringComparison.Ordinal);
+        await using (var db = ReportsServedProcess.Db(Database))
+        {
+            Assert.Equal(0, await db.Communes.CountAsync(ct));
+            Assert.Equal(0, await db.Provinces.CountAsync(ct));
+            Assert.Equal(0, await db.Users.CountAsync(ct));
+        }
+
+        const string Password = "Quynh-Luu-2026-an-toan";
+        var created = await ProductionProcess.RunAsync(settings, Password, "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu", "--province", "Nghệ An", "--full-name", "Hồ Văn Quản");
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains("Đã tạo xã \"Quỳnh Lưu\" thuộc tỉnh \"Nghệ An\"", created.Output, StringComparison.Ordinal);
+        var taken = await ProductionProcess.RunAsync(settings, Password, "admin", "create", "--user", "quantri", "--province", "Nghệ An");
+        Assert.Equal(2, taken.ExitCode);
+        Assert.Contains("đã có người dùng", taken.Error, StringComparison.Ordinal);
+        var link = await ProductionProcess.RunAsync(settings, null, "admin", "create", "--user", "vanphongtinh", "--province", "nghe an", "--role", "van-phong-tinh", "--link");
+        Assert.True(link.ExitCode == 0, link.Error);
+        Assert.Contains(ProductionProcess.PublicUrl + "/dat-mat-khau?tk=", link.Output, StringComparison.Ordinal);
+
+        HttpResponseMessage page;
+        var proxy = new BehindProxy();
+        await using (var instance = await ProductionProcess.Instance.StartAsync(settings))
+        {
+            Assert.False(instance.HasExited, instance.Output);
+            using var client = new HttpClient(proxy, disposeHandler: false) { BaseAddress = instance.BaseAddress };
+            var signIn = await RoViecApp.SignInAsync(client, "quantri", Password);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.DoesNotContain("/dang-nhap", signIn.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+            // Every cookie over the proxy's https is Secure, and HttpOnly where a script has no business with it.
+            Assert.All(proxy.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(proxy.SetCookies, c => c.StartsWith("roviec=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+            page = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
+            Assert.False(page.Headers.Contains("Server"));
+        }
+        // No demo: only what the operator made.
+        await using (var db = ReportsServedProcess.Db(Database))
+        {
+            Assert.Equal(["Quỳnh Lưu"], await db.Communes.Select(c => c.Name).ToListAsync(ct));
+            Assert.Equal(["quantri", "vanphongtinh"], (await db.Users.Select(u => u.UserName!).ToListAsync(ct)).Order(StringComparer.Ordinal));
+            Assert.Equal(0, await db.Plans.CountAsync(ct));
+            Assert.True(await db.DataProtectionKeys.AnyAsync(ct));
+        }
+
+        // A restarted instance reads the cookie it issued before: its keys are in the database.
+        await using (var restarted = await ProductionProcess.Instance.StartAsync(settings))
+        {
+            using var client = new HttpClient(proxy, disposeHandler: false) { BaseAddress = restarted.BaseAddress };
+            var after = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
+            Assert.Equal(page.StatusCode, after.StatusCode);
+            Assert.Equal(page.Headers.Location, after.Headers.Location);
+            Assert.DoesNotContain("/dang-nhap", after.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        }
+        proxy.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (File.Exists(Database))
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ReportsServedProcess.Sqlite(Database));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
