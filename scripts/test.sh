@@ -11,7 +11,8 @@ cd "$ROOT"
 # Debian packages the tests need, as "command:package": Chromium for the browser tests
 # (Playwright drives /usr/bin/chromium; its own browser download does not work here), and
 # LibreOffice's Writer without its GUI, which the report tests use to convert the monthly report
-# to PDF headless. PostgreSQL is handled apart below: its client (psql) is often present without
+# to PDF headless, and nginx, which the deployment test runs in front of two instances (deploy/nginx).
+# PostgreSQL is handled apart below: its client (psql) is often present without
 # the server, so the check is for the server binary itself.
 REQUIRED=(
   "python3:python3"
@@ -43,7 +44,15 @@ done
 # Liberation Serif, metric-compatible with Times New Roman, for LibreOffice's rendering of the reports.
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=("fonts-dejavu-core")
 compgen -G '/usr/share/fonts/truetype/liberation*/LiberationSerif-Regular.ttf' >/dev/null || missing+=("fonts-liberation2")
-install_packages "${missing[@]}" || exit 1
+[[ -x /usr/sbin/nginx ]] || missing+=("nginx")
+# Debian's nginx package would start its own server on port 80: policy-rc.d stops that for the length of the install.
+no_start=/usr/sbin/policy-rc.d own_no_start=0
+if [[ ${#missing[@]} -gt 0 && $(id -u) -eq 0 && ! -e $no_start ]]; then
+  printf '#!/bin/sh\nexit 101\n' >"$no_start" && chmod 755 "$no_start" && own_no_start=1
+fi
+install_packages "${missing[@]}"; installed=$?
+[[ $own_no_start -eq 1 ]] && rm -f "$no_start"
+[[ $installed -eq 0 ]] || exit 1
 
 # PostgreSQL: a throw-away server (scripts/pg.sh) whose connection string reaches the tests as
 # ROVIEC_TEST_PG. Without it the tests still run, and those needing PostgreSQL fail.
@@ -142,7 +151,7 @@ echo "== build done ($((SECONDS - build_start)) s)"
 # tests that spend their time in processes of their own (the report command, the killed submission) with the province's
 # tests, which alone seed the demo province (its SQLite and PostgreSQL templates are made in that run only).
 web=tests/RoViec.Web.Tests/RoViec.Web.Tests.csproj
-apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests ProductionStartTests StartTogetherTests)
+apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests ProductionStartTests StartTogetherTests DeploymentTests)
 processes="$(printf 'FullyQualifiedName~RoViec.Web.Tests.%s|' "${apart[@]}")"
 processes="${processes%|}"
 in_process="$(printf 'FullyQualifiedName!~RoViec.Web.Tests.%s&' "${apart[@]}")"

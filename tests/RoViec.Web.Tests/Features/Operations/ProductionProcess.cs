@@ -103,6 +103,15 @@ internal static class ProductionProcess
             return instance;
         }
 
+        /// <summary>Stops the instance as systemd does (SIGTERM) and returns its exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+
         public async Task KillAsync()
         {
             if (_process.HasExited) return;
