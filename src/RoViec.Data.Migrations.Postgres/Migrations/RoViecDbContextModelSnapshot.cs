@@ -874,6 +874,10 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -905,6 +909,9 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("ClientHash", "CreatedAtUtc");
 

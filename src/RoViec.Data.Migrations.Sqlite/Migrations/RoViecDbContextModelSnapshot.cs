@@ -861,6 +861,10 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -892,6 +896,9 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("ClientHash", "CreatedAtUtc");
 

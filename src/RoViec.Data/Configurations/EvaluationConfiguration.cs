@@ -158,6 +158,7 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.Property(x => x.SenderName).HasMaxLength(200);
         b.Property(x => x.SenderContact).HasMaxLength(200);
         b.Property(x => x.ClientHash).HasMaxLength(100);
+        b.Property(x => x.FormNonce).HasMaxLength(32);
         b.Property(x => x.State).HasMaxLength(20);
         b.Property(x => x.Answer).HasMaxLength(4000);
         b.Property(x => x.AnsweredBy).HasMaxLength(256);
@@ -165,6 +166,8 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CommuneId, x.State, x.CreatedAtUtc });
         b.HasIndex(x => new { x.ClientHash, x.CreatedAtUtc });
+        // A form is sent once: the second post of the same form finds its nonce taken.
+        b.HasIndex(x => x.FormNonce).IsUnique();
     }
 }
 

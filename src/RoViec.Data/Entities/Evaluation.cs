@@ -224,6 +224,8 @@ public sealed class Feedback : ICommuneOwned
     public string? SenderContact { get; set; }
     /// <summary>A salted hash of the sender's address, for flood limits; never the address itself.</summary>
     public string? ClientHash { get; set; }
+    /// <summary>The one-time number of the form it was sent with: a form is sent once (null for feedback kept before that rule).</summary>
+    public string? FormNonce { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>One of <see cref="FeedbackStates"/>.</summary>
     public string State { get; set; } = FeedbackStates.New;

@@ -16,7 +16,8 @@ namespace RoViec.Web.Features.Public;
 /// `POST /cong-khai/{slug}/gop-y`: a citizen's or business's feedback and satisfaction rating on a published item.
 /// Spam and flood are met in layers: ASP.NET Core's rate limiter per address (429 with Retry-After), a daily cap
 /// per salted address hash kept in the database (so it holds across restarts), a honeypot field (filled: thanked
-/// and dropped), a time trap (a data-protected timestamp: posted in under 3 seconds or after 2 hours is refused),
+/// and dropped), a time trap (a data-protected timestamp: posted in under 3 seconds or after 2 hours is refused) that
+/// is also a one-time form (its nonce is kept with the feedback, unique: the same form posted again is refused),
 /// a 16 KB body limit (413), and plain text only (markup or script: 422). The page is public and cached, so the
 /// form carries no antiforgery cookie token: there is no signed-in session for another site to abuse.
 /// </summary>
@@ -25,10 +26,14 @@ public static class FeedbackForm
     public const string Policy = "feedback";
     private const string Purpose = "RoViec.Feedback.Time";
 
+    public const string Reused = "Biểu mẫu này đã được gửi rồi. Hãy tải lại trang nếu muốn gửi một góp ý khác.";
+
+    /// <summary>The form's token: when it was served and a one-time number, protected so that neither can be forged.</summary>
     public static string Token(IDataProtectionProvider protection, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(protection);
-        return protection.CreateProtector(Purpose).Protect(nowUtc.Ticks.ToString(CultureInfo.InvariantCulture));
+        var nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        return protection.CreateProtector(Purpose).Protect(nowUtc.Ticks.ToString(CultureInfo.InvariantCulture) + ":" + nonce);
     }
 
     public static void AddRateLimit(IServiceCollection services, IConfiguration configuration)
@@ -63,8 +68,9 @@ public static class FeedbackForm
 
         // A bot fills every field; a person never sees this one.
         if (!string.IsNullOrEmpty(form["website"])) return Results.Redirect(back + "?da-gui=1", permanent: false);
-        if (!InTime(protection, form["t"], now, configuration.GetValue("RoViec:Feedback:MinSeconds", 3)))
+        if (InTime(protection, form["t"], now, configuration.GetValue("RoViec:Feedback:MinSeconds", 3)) is not { } nonce)
             return Refuse(back, ["Biểu mẫu đã quá hạn hoặc được gửi quá nhanh. Hãy tải lại trang, viết góp ý rồi gửi lại."]);
+        if (await db.Feedback.AnyAsync(f => f.FormNonce == nonce, ct)) return Refuse(back, [Reused]);
 
         int? rating = int.TryParse(form["rating"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
         var item = form["item"].ToString();
@@ -72,6 +78,7 @@ public static class FeedbackForm
         if (!await PublishedAsync(db, page, item, clock, ct)) errors.Add("Mục được góp ý không có trên trang công khai; hãy chọn trong danh sách.");
         if (errors.Count > 0) return Refuse(back, errors);
 
+        // Production refuses to start without a secret salt (Operations/StartChecks); the default serves the demo and tests only.
         var salt = configuration["RoViec:Feedback:Salt"] ?? "roviec-feedback";
         var hash = FeedbackRules.ClientHash(http.Connection.RemoteIpAddress?.ToString(), salt);
         var perDay = configuration.GetValue("RoViec:Feedback:PerDay", 20);
@@ -92,24 +99,36 @@ public static class FeedbackForm
             SenderName = Clean(form["name"]),
             SenderContact = Clean(form["contact"]),
             ClientHash = hash,
+            FormNonce = nonce,
             CreatedAtUtc = now,
             Version = Guid.NewGuid(),
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Notifications.Notices.IsInsertConflict(e))
+        {
+            // The same form posted twice at once: the other post kept it.
+            return Refuse(back, [Reused]);
+        }
         return Results.Redirect(back + "?da-gui=1", permanent: false);
     }).AllowAnonymous().RequireRateLimiting(Policy).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024));
 
-    private static bool InTime(IDataProtectionProvider protection, string? token, DateTime nowUtc, int minSeconds)
+    /// <summary>The form's one-time number when the token is genuine and was served between the minimum and 2 hours ago; else null.</summary>
+    private static string? InTime(IDataProtectionProvider protection, string? token, DateTime nowUtc, int minSeconds)
     {
         try
         {
-            var ticks = long.Parse(protection.CreateProtector(Purpose).Unprotect(token ?? ""), CultureInfo.InvariantCulture);
+            var parts = protection.CreateProtector(Purpose).Unprotect(token ?? "").Split(':');
+            if (parts is not [var time, { Length: 32 } nonce]) return null;
+            var ticks = long.Parse(time, CultureInfo.InvariantCulture);
             var age = nowUtc - new DateTime(ticks, DateTimeKind.Utc);
-            return age >= TimeSpan.FromSeconds(minSeconds) && age <= TimeSpan.FromHours(2);
+            return age >= TimeSpan.FromSeconds(minSeconds) && age <= TimeSpan.FromHours(2) ? nonce : null;
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            return false;
+            return null;
         }
     }
 

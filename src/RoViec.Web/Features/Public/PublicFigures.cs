@@ -14,10 +14,18 @@ public sealed record FieldCompletion(string Field, int Done, int Total)
     public decimal? Share => Total == 0 ? null : Math.Round(Done * 100m / Total, 1);
 }
 
-/// <summary>The satisfaction rate of the feedback of the last 12 months: ratings of 4 or 5 among those not rejected, against the plans' 95%.</summary>
+/// <summary>
+/// The satisfaction rate of the feedback of the last 12 months, against the plans' 95%: ratings of 4 or 5 among the
+/// counted ones. A rating counts once the commune has reviewed it (answered) or <see cref="ReviewDays"/> days after it
+/// came without being marked as spam, so neither a flood nor a commune that leaves bad ratings unread moves the figure
+/// at once; one address counts once per item (its latest rating), so one person cannot vote many times.
+/// </summary>
 public sealed record Satisfaction(int Satisfied, int Rated)
 {
     public const decimal Target = 95m;
+
+    /// <summary>Days a rating waits for the commune's review before it counts anyway.</summary>
+    public const int ReviewDays = 7;
     public decimal? Rate => Rated == 0 ? null : Math.Round(Satisfied * 100m / Rated, 1);
     public bool? Meets => Rate is { } r ? r >= Target : null;
 }
@@ -85,10 +93,15 @@ public static class PublicFigures
     {
         ArgumentNullException.ThrowIfNull(db);
         var since = nowUtc.AddMonths(-12);
+        var reviewed = nowUtc.AddDays(-Satisfaction.ReviewDays);
         var ratings = await db.Feedback.AsNoTracking()
-            .Where(f => f.CommuneId == communeId && f.State != FeedbackStates.Rejected && f.CreatedAtUtc >= since)
-            .Select(f => f.Rating).ToListAsync(ct);
-        return new Satisfaction(ratings.Count(r => r >= 4), ratings.Count);
+            .Where(f => f.CommuneId == communeId && f.CreatedAtUtc >= since
+                && (f.State == FeedbackStates.Answered || (f.State == FeedbackStates.New && f.CreatedAtUtc <= reviewed)))
+            .Select(f => new { f.Id, f.ClientHash, f.Item, f.Rating, f.CreatedAtUtc }).ToListAsync(ct);
+        // One address, one item, one vote: its latest. Feedback kept without an address hash counts on its own.
+        var counted = ratings.GroupBy(f => f.ClientHash is null ? f.Id.ToString() : f.ClientHash + "|" + f.Item)
+            .Select(g => g.MaxBy(f => f.CreatedAtUtc)!.Rating).ToList();
+        return new Satisfaction(counted.Count(r => r >= 4), counted.Count);
     }
 
     /// <summary>The month shown: `?ky=2026-10` if it is closed, else the latest closed month.</summary>

@@ -157,12 +157,13 @@ public sealed partial class PublicPageTests
         Assert.NotNull(third.Headers.RetryAfter);
         Assert.Equal(2, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
 
-        // 19 of 20 satisfied (4 or 5) → 95%, which meets the plans' target.
+        // 19 of 20 satisfied (4 or 5) → 95%, which meets the plans' target. The two just sent wait for the commune's
+        // review (or a week); these 20, from 20 addresses, came more than a week ago and were not marked as spam.
         await app.WithDbAsync(async db =>
         {
             var commune = await db.Communes.Select(c => c.Id).SingleAsync(Ct);
-            for (var i = 0; i < 18; i++)
-                db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = i == 0 ? 2 : 4, Message = "x", CreatedAtUtc = app.UtcNow, Version = Guid.NewGuid() });
+            for (var i = 0; i < 20; i++)
+                db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = i == 0 ? 2 : 4, Message = "x", ClientHash = $"dia-chi-{i}", CreatedAtUtc = app.UtcNow.AddDays(-8), Version = Guid.NewGuid() });
             db.Feedback.Add(new Feedback { Id = Guid.NewGuid(), CommuneId = commune, Item = "page", Rating = 1, Message = "spam", State = FeedbackStates.Rejected, CreatedAtUtc = app.UtcNow, Version = Guid.NewGuid() });
             return await db.SaveChangesAsync(Ct);
         });
@@ -171,6 +172,45 @@ public sealed partial class PublicPageTests
         Assert.Equal(19, rate.Satisfied);
         Assert.Equal(95m, rate.Rate);
         Assert.True(rate.Meets);
+    }
+
+    [Fact]
+    public async Task A_form_is_sent_once_one_address_counts_once_per_item_and_fresh_unreviewed_ratings_wait()
+    {
+        await using var app = App();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var slug = await SlugAsync(app);
+        var html = await client.GetStringAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct);
+        var token = WebUtility.HtmlDecode(TokenRegex().Match(html).Groups[1].Value);
+
+        // The review found one form token posted 305 times: the second post of a form is refused and not kept.
+        var first = await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Rất tốt"), ("t", token));
+        var again = await SendAsync(client, slug, ("item", "page"), ("rating", "5"), ("message", "Rất tốt"), ("t", token));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains(FeedbackForm.Reused, WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+
+        // Fresh forms from the same address on the same item: kept, but the figure counts that address once, and
+        // only after the commune's review or a week.
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(client, slug, ("item", "page"), ("rating", i == 3 ? "2" : "5"), ("message", $"Lần {i}"))).StatusCode);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Feedback.CountAsync(Ct)));
+        var commune = await app.WithDbAsync(db => db.Communes.Select(c => c.Id).SingleAsync(Ct));
+        var fresh = await app.WithDbAsync(db => PublicFigures.SatisfactionAsync(db, commune, app.UtcNow, Ct));
+        Assert.Equal(0, fresh.Rated);
+        var weekLater = await app.WithDbAsync(db => PublicFigures.SatisfactionAsync(db, commune, app.UtcNow.AddDays(8), Ct));
+        Assert.Equal(1, weekLater.Rated);
+        Assert.Equal(0, weekLater.Satisfied);
+        // Answered by the commune: counted at once. Marked as spam: never.
+        await app.WithDbAsync(db => db.Feedback.OrderByDescending(f => f.CreatedAtUtc).Take(1).ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FeedbackStates.Rejected), Ct));
+        await app.WithDbAsync(db => db.Feedback.Where(f => f.Message == "Lần 2").ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FeedbackStates.Answered), Ct));
+        var reviewed = await app.WithDbAsync(db => PublicFigures.SatisfactionAsync(db, commune, app.UtcNow, Ct));
+        Assert.Equal(1, reviewed.Rated);
+        Assert.Equal(1, reviewed.Satisfied);
+        // The page says how the figure is counted.
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct));
+        Assert.Contains("mỗi địa chỉ chỉ được tính một đánh giá cho mỗi mục", page, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("name=\"t\" value=\"([^\"]+)\"")]

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RoViec.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FeedbackFormOnce : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "FormNonce",
+                table: "Feedback",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_FormNonce",
+                table: "Feedback",
+                column: "FormNonce",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Feedback_FormNonce",
+                table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "FormNonce",
+                table: "Feedback");
+        }
+    }
+}
