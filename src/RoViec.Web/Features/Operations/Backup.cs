@@ -115,13 +115,17 @@ public static class Backup
     internal sealed record Content(SortedDictionary<string, long> Tables, string? Migration);
 
     /// <summary>
-    /// The live SQLite database copied into <paramref name="file"/> by the online backup API: a reader's consistent
-    /// view, taken between the server's transactions (it waits for a writer that holds the file, up to 30 s), then
-    /// counted on the copy, so the counts are the copy's.
+    /// The live SQLite database copied into <paramref name="file"/> by the online backup API: a reader's consistent view
+    /// of one moment (in WAL mode, which EF gives the files it creates, the server writes on meanwhile; in rollback mode
+    /// the copy waits up to 30 s for a writer holding the file), then counted on the copy, so the counts are the copy's.
     /// </summary>
+    /// <remarks>
+    /// Opened read-write (never created) though it only reads: a read-only connection to a database in WAL mode, as EF
+    /// creates them, would leave its <c>-shm</c> file behind.
+    /// </remarks>
     private static async Task<Content> SqliteSnapshotAsync(string connectionString, string file, CancellationToken ct)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         if (!File.Exists(source.DataSource))
             throw new Refusal($"Không có tệp cơ sở dữ liệu \"{source.DataSource}\": không có gì để sao lưu. (the database file does not exist)");
         await using var from = new SqliteConnection(source.ToString());
@@ -178,7 +182,7 @@ public static class Backup
         return new Content(tables, await last.ExecuteScalarAsync(ct) as string);
     }
 
-    /// <summary>A command on the connection (in its open transaction, if any: SQLite and Npgsql run it there).</summary>
+    /// <summary>A command on the connection (Npgsql runs it in the connection's open transaction).</summary>
     private static DbCommand Command(DbConnection connection, string sql)
     {
         var command = connection.CreateCommand();

@@ -150,7 +150,7 @@ public static class Restore
     private static async Task SqliteEmptyAsync(string target, CancellationToken ct)
     {
         if (!File.Exists(target)) return;
-        await using var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
         await check.OpenAsync(ct);
         await using var count = check.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
@@ -193,7 +193,7 @@ public static class Restore
 
     private static async Task<Backup.Content> SqliteCountAsync(string target, CancellationToken ct)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
         await connection.OpenAsync(ct);
         return await Backup.CountAsync(connection, Backup.SqliteTables, ct);
     }
