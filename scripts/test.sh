@@ -151,7 +151,7 @@ echo "== build done ($((SECONDS - build_start)) s)"
 # tests that spend their time in processes of their own (the report command, the killed submission) with the province's
 # tests, which alone seed the demo province (its SQLite and PostgreSQL templates are made in that run only).
 web=tests/RoViec.Web.Tests/RoViec.Web.Tests.csproj
-apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests ProductionStartTests StartTogetherTests DeploymentTests)
+apart=(ReportCommandTests SubmissionCrashTests CockpitTests ApprovalTests PushDownTests ProvinceReportTests ProductionStartTests StartTogetherTests DeploymentTests StandbyTests BackupRestoreTests)
 processes="$(printf 'FullyQualifiedName~RoViec.Web.Tests.%s|' "${apart[@]}")"
 processes="${processes%|}"
 in_process="$(printf 'FullyQualifiedName!~RoViec.Web.Tests.%s&' "${apart[@]}")"

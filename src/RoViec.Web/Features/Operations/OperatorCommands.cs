@@ -5,7 +5,8 @@ namespace RoViec.Web.Features.Operations;
 /// <summary>
 /// The server operator's verbs, run by the web application's host without listening (README: "Triển khai cho tỉnh"):
 /// <c>migrate</c> (apply the schema and create the roles), <c>admin create</c> (an account, with a password typed on
-/// standard input or a one-time set-password link). Settings for the host (<c>--ConnectionStrings:RoViec …</c>,
+/// standard input or a one-time set-password link), <c>backup</c> (the database in one archive) and <c>restore</c> (an
+/// archive into an empty database). Settings for the host (<c>--ConnectionStrings:RoViec …</c>,
 /// <c>--DataDirectory …</c>, <c>--environment …</c>) pass through. Exit codes: 0 done, 1 a bug, 2 bad input.
 /// </summary>
 public static class OperatorCommands
@@ -21,7 +22,12 @@ public static class OperatorCommands
     /// <param name="Role">One of <see cref="AdminCommand.RoleNames"/>.</param>
     public sealed record CreateAdmin(string UserName, string? Commune, string? Province, string Role, string? FullName, string? Email, bool Link) : Request;
 
-    private static readonly string[] Verbs = ["migrate", "admin"];
+    /// <param name="Out">The archive to write; null: <see cref="Backup.DefaultName"/> in the working folder.</param>
+    public sealed record MakeBackup(string? Out) : Request;
+
+    public sealed record RestoreBackup(string File) : Request;
+
+    private static readonly string[] Verbs = ["migrate", "admin", "backup", "restore"];
 
     public static bool Requested(string[] args) => args is [var verb, ..] && Verbs.Contains(verb);
 
@@ -42,7 +48,11 @@ public static class OperatorCommands
         var create = new Command("create", "Tạo một tài khoản (create an account)") { user, commune, province, role, fullName, email, link };
         var admin = new Command("admin", "Quản lý tài khoản (accounts)") { create };
         var migrate = new Command("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu (apply the schema)");
-        var root = new RootCommand("roviec: lệnh vận hành máy chủ (server operator commands)") { migrate, admin };
+        var archive = new Option<string?>("--out") { Description = "Tệp sao lưu sẽ ghi, mặc định roviec-NĂM-THÁNG-NGÀY.rvbak (the archive to write)" };
+        var backup = new Command("backup", "Sao lưu toàn bộ cơ sở dữ liệu vào một tệp (back up the database)") { archive };
+        var file = new Argument<string>("tệp-sao-lưu") { Description = "Tệp do roviec backup ghi (the archive)" };
+        var restore = new Command("restore", "Khôi phục một tệp sao lưu vào cơ sở dữ liệu trống (restore into an empty database)") { file };
+        var root = new RootCommand("roviec: lệnh vận hành máy chủ (server operator commands)") { migrate, admin, backup, restore };
         var parsed = root.Parse(own);
         if (own.Any(a => a is "-h" or "--help" or "-?"))
         {
@@ -53,14 +63,30 @@ public static class OperatorCommands
         exitCode = BadInput;
         if (parsed.Errors.Count > 0)
         {
+            var example = own[0] switch
+            {
+                "backup" => "roviec backup --out /var/backups/roviec/roviec-2026-12-07.rvbak",
+                "restore" => "roviec restore roviec-2026-12-07.rvbak",
+                _ => "roviec admin create --user quantri --commune \"Diễn Châu\" --province \"Nghệ An\"",
+            };
             error.WriteLine("Câu lệnh không hợp lệ: " + string.Join("; ", parsed.Errors.Select(e => Schema.OneLine(e.Message)))
-                + " (invalid command line). Ví dụ: roviec admin create --user quantri --commune \"Diễn Châu\" --province \"Nghệ An\"");
+                + " (invalid command line). Ví dụ: " + example);
             return null;
         }
         if (parsed.CommandResult.Command == migrate)
         {
             exitCode = Ok;
             return new Migrate();
+        }
+        if (parsed.CommandResult.Command == backup)
+        {
+            exitCode = Ok;
+            return new MakeBackup(Trimmed(parsed.GetValue(archive)));
+        }
+        if (parsed.CommandResult.Command == restore)
+        {
+            exitCode = Ok;
+            return new RestoreBackup(parsed.GetValue(file)!.Trim());
         }
         if (parsed.CommandResult.Command != create)
         {
@@ -97,6 +123,10 @@ public static class OperatorCommands
                     return Ok;
                 case CreateAdmin create:
                     return await AdminCommand.RunAsync(scope.ServiceProvider, create, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error, ct);
+                case MakeBackup backup:
+                    return await Backup.RunAsync(scope.ServiceProvider, backup, Console.Out, Console.Error, ct);
+                case RestoreBackup restore:
+                    return await Restore.RunAsync(scope.ServiceProvider, restore, Console.Out, Console.Error, ct);
                 default:
                     throw new InvalidOperationException($"Unknown request {request.GetType().Name}");
             }

@@ -25,9 +25,15 @@ internal static class ProductionProcess
     public sealed record Result(int ExitCode, string Output, string Error);
 
     /// <summary>Runs a command (migrate, admin create …) to its end, with <paramref name="input"/> on standard input.</summary>
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args) =>
+        RunInAsync(AppContext.BaseDirectory, environment, input, args);
+
+    /// <summary>Runs a command to its end in <paramref name="workingDirectory"/> (where relative paths and default file names land).</summary>
+    public static async Task<Result> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
-        using var process = Process.Start(Start(environment, args))!;
+        var start = Start(environment, args);
+        start.WorkingDirectory = workingDirectory;
+        using var process = Process.Start(start)!;
         if (input is not null) await process.StandardInput.WriteLineAsync(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -76,8 +82,9 @@ internal static class ProductionProcess
 
         public int ExitCode => _process.ExitCode;
 
-        /// <summary>Starts an instance and waits until it is ready (<c>/health/ready</c> 200) or has exited.</summary>
-        public static async Task<Instance> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
+        /// <summary>Starts an instance and waits until it is ready (<paramref name="until"/> answers 200) or has exited.</summary>
+        /// <param name="until">The address that must answer 200: <c>/health/ready</c>, or <c>/health/live</c> for an instance expected not to be ready.</param>
+        public static async Task<Instance> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null, string until = "/health/ready")
         {
             var chosen = port ?? FreePort();
             var process = Process.Start(Start(environment, ["--urls", $"http://127.0.0.1:{chosen}"]))!;
@@ -91,7 +98,7 @@ internal static class ProductionProcess
             {
                 try
                 {
-                    if ((await http.GetAsync(new Uri(instance.BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK) return instance;
+                    if ((await http.GetAsync(new Uri(instance.BaseAddress, until))).StatusCode == HttpStatusCode.OK) return instance;
                 }
                 catch (HttpRequestException)
                 {
