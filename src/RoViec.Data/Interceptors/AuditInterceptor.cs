@@ -15,7 +15,9 @@ public interface IAuditActor
 /// <summary>
 /// Records every create, update and delete of plan and organisation data in the same save, so a
 /// change and its history are written together or not at all. Secrets (password hashes, security
-/// stamps) and the document text (<see cref="PlanSource"/>) are never copied into the history. Updates saved as work
+/// stamps, Identity's stored tokens such as the authenticator key, API token hashes, the data-protection keys) and the
+/// document text (<see cref="PlanSource"/>) are never copied into the history; every other value is, an indicator's
+/// value included. Updates saved as work
 /// in progress (<see cref="RoViecDbContext.SaveWorkInProgressAsync"/>: a report's draft autosaved as it is typed) are
 /// not recorded: at 3,300 communes they would be most of the audit table and nobody reads them.
 /// </summary>
@@ -24,8 +26,13 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = nu
     private static readonly HashSet<string> NeverRecorded = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SourceText", "Content", "TokenHash",
-        "AuthenticatorKey", "Value",
+        "AuthenticatorKey",
     };
+
+    /// <summary>Identity's stored tokens (the authenticator key, recovery codes) keep their secret in a property named Value.</summary>
+    private static bool Secret(PropertyEntry property) =>
+        NeverRecorded.Contains(property.Metadata.Name)
+        || (property.Metadata.Name == "Value" && property.Metadata.DeclaringType.ClrType == typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>));
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -51,7 +58,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = nu
         foreach (var entry in entries)
         {
             var action = entry.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
-            var changed = entry.Properties.Where(p => !NeverRecorded.Contains(p.Metadata.Name) && (entry.State != EntityState.Modified || p.IsModified)).ToList();
+            var changed = entry.Properties.Where(p => !Secret(p) && (entry.State != EntityState.Modified || p.IsModified)).ToList();
             if (entry.State == EntityState.Modified && changed.Count == 0) continue;
             context.Add(new AuditEntry
             {

@@ -107,5 +107,12 @@ public sealed class ReportsRoundTripTests
         Assert.Equal("Đơn vị gửi bổ sung biên bản nghiệm thu.", correction.Reason);
         Assert.Equal(65, (await app.ReportAsync(reportId)).Items.Single(i => i.Id == task).Percent);
         Assert.Contains("Đơn vị gửi bổ sung biên bản nghiệm thu.", await reporter.PageAsync(reportId), StringComparison.Ordinal);
+
+        // A corrected indicator's value is in the history too (the audit once dropped every property named "Value").
+        var ratioCorrected = await office.PostReportAsync(reportId, "Correct", ("item", ratio.ToString()), ("field", "numerator"), ("value", "2"), ("reason", "Số liệu thống kê đã rà soát lại."));
+        ReportsArrange.IsRedirectBack(ratioCorrected, reportId);
+        var key = ratio.ToString();
+        var audited = await app.WithDbAsync(db => db.Audit.Where(a => a.Entity == nameof(ReportItem) && a.EntityId == key && a.Action == "update").Select(a => a.After!).ToListAsync(Ct));
+        Assert.Contains(audited, after => after.Contains("\"Value\"", StringComparison.Ordinal) && after.Contains("\"Numerator\":2", StringComparison.Ordinal));
     }
 }
