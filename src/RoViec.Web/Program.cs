@@ -77,6 +77,8 @@ Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicati
     Microsoft.AspNetCore.DataProtection.EntityFrameworkCoreDataProtectionExtensions.PersistKeysToDbContext<RoViecDbContext>(
         builder.Services.AddDataProtection()), "RoViec");
 RoViec.Web.Features.Operations.Proxy.Add(builder.Services, builder.Configuration, production);
+// Metrics and traces (Prometheus at /metrics, OTLP when configured); JSON logs with the trace id in production.
+if (report is null && operation is null) RoViec.Web.Shared.Telemetry.Telemetry.Add(builder, production);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
@@ -218,6 +220,7 @@ if (report is not null)
 
 // The client's address and scheme as the proxy saw them, trusted only from the proxy (RoViec:Proxy:Addresses).
 app.UseForwardedHeaders();
+if (report is null && operation is null) RoViec.Web.Shared.Telemetry.Telemetry.Use(app, production);
 RoViec.Web.Features.Operations.SecurityHeaders.Use(app, production);
 // An unexpected error is a Vietnamese page (or the API's JSON) with the request's correlation id, never its details.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseExceptionHandler("/loi/500"));
@@ -237,6 +240,7 @@ app.UseAuthorization();
 app.UseMiddleware<CommuneBoundaryOfCaller>();
 app.UseRateLimiter();
 RoViec.Web.Features.Operations.Health.Map(app);
+RoViec.Web.Shared.Telemetry.Telemetry.Map(app);
 // The stylesheet at a fingerprinted URL, cached for a year ("immutable"); pages link it through asp-append-version.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();

@@ -44,6 +44,18 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
 
     public async Task<Outcome> RunOnceAsync(CancellationToken ct)
     {
+        // Each tick is a trace and a count; the work's duration is measured when this instance held the lease.
+        using var activity = Shared.Telemetry.Telemetry.Source.StartActivity("scheduler.tick");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await TickAsync(ct);
+        Shared.Telemetry.Telemetry.SchedulerTicks.Add(1, new KeyValuePair<string, object?>("ran", outcome.Ran));
+        if (outcome.Ran) Shared.Telemetry.Telemetry.SchedulerTickDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        activity?.SetTag("roviec.ran", outcome.Ran).SetTag("roviec.opened", outcome.Opened).SetTag("roviec.closed", outcome.Closed).SetTag("roviec.notices", outcome.Notices);
+        return outcome;
+    }
+
+    private async Task<Outcome> TickAsync(CancellationToken ct)
+    {
         using var scope = scopes.CreateScope();
         // The scheduler lists every commune's plans, then works on each inside that commune's boundary.
         var boundary = scope.ServiceProvider.GetRequiredService<CommuneBoundary>();

@@ -100,6 +100,22 @@ public sealed class ProductionStartTests : IDisposable
             Assert.Contains(proxy.SetCookies, c => c.StartsWith("roviec=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
             page = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
             Assert.False(page.Headers.Contains("Server"));
+
+            // Prometheus scrapes /metrics from the machine itself; through the proxy, for anyone else, there is none.
+            using var local = new HttpClient { BaseAddress = instance.BaseAddress };
+            var metrics = await local.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct);
+            Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+            Assert.Contains("roviec_scheduler_ticks", metrics, StringComparison.Ordinal);
+            using var outside = new HttpRequestMessage(HttpMethod.Get, new Uri(instance.BaseAddress, "/metrics"));
+            outside.Headers.Add("X-Forwarded-For", "203.0.113.7");
+            Assert.Equal(HttpStatusCode.Forbidden, (await local.SendAsync(outside, ct)).StatusCode);
+            // Logs are JSON lines; a request's line carries its trace id and path, never the query string.
+            await local.GetAsync(new Uri("/dat-mat-khau?tk=1&ma=bi-mat-trong-lien-ket", UriKind.Relative), ct);
+            await Task.Delay(500, ct);
+            var requestLine = instance.Output.Split('\n').FirstOrDefault(l => l.Contains("/dat-mat-khau", StringComparison.Ordinal));
+            Assert.NotNull(requestLine);
+            Assert.Contains("\"TraceId\"", requestLine, StringComparison.Ordinal);
+            Assert.DoesNotContain("bi-mat-trong-lien-ket", instance.Output, StringComparison.Ordinal);
         }
         // No demo: only what the operator made.
         await using (var db = ReportsServedProcess.Db(Database))

@@ -133,6 +133,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Shared sha
         ["GET /health"] = Anyone,
         ["GET /health/live"] = Anyone,
         ["GET /health/ready"] = Anyone,
+        // Prometheus scrapes it from the machine itself (loopback, or RoViec:Metrics:Addresses); any caller of the site gets 403.
+        ["GET /metrics"] = _ => false,
         // The REST API reads with the pages' scopes; a token is made by any signed-in account for itself.
         ["GET /api/me"] = SignedIn,
         ["GET /api/plans"] = AnyRole,
