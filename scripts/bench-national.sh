@@ -12,7 +12,7 @@ DIR="$ROOT/bench/national"
 DB=roviec_national
 STATE_FILE="$ROOT/artifacts/national.server"
 export ROVIEC_PG_STATE="$ROOT/artifacts/pg-national.state"
-export ROVIEC_ADMIN_PASSWORD="${ROVIEC_ADMIN_PASSWORD:-Bench-RoViec-2026}"
+export ROVIEC_ADMIN_PASSWORD="${ROVIEC_ADMIN_PASSWORD:-Bench-password-2026}"
 communes=3300 seed=1 measure="" submit="" concurrency=32 clients="1 8" seconds=20 port=5399
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -63,7 +63,7 @@ APP_PID=""
 start_app() {
   local cs="$1"; shift
   ( exec dotnet "$ROOT/artifacts/web/RoViec.Web.dll" --contentRoot "$ROOT/artifacts/web" --environment Demo --urls "http://127.0.0.1:$port" \
-      --ConnectionStrings:RoViec "$cs;Database=$DB" "$@" >"$ROOT/artifacts/national-app.log" 2>&1 ) &
+      --ConnectionStrings:RoViec "$cs;Database=$DB" --RoViec:SignIn:PerMinute=1000000 "$@" >"$ROOT/artifacts/national-app.log" 2>&1 ) &
   APP_PID=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0

@@ -102,7 +102,11 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     // Authenticator codes checked on the application's clock, in place of Identity's provider that reads the machine's.
     .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
     .AddTokenProvider<RoViec.Web.Features.Accounts.SetPasswordTokens>(RoViec.Web.Features.Accounts.SetPasswordTokens.Name)
-    .AddErrorDescriber<VietnameseIdentityErrors>();
+    .AddErrorDescriber<VietnameseIdentityErrors>()
+    // Common passwords, one's own names, "RoViec" and the commune's name are refused (Features/Accounts/PasswordStrength.cs).
+    .AddPasswordValidator<PasswordStrength>();
+// What an unknown user name's sign-in verifies, so that it takes as long as a wrong password (Features/Accounts/SignInAttempt.cs).
+builder.Services.AddSingleton<UnknownUserHash>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/dang-nhap";
@@ -160,6 +164,8 @@ builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddScoped<DemoProvince>();
 builder.Services.AddMemoryCache();
 RoViec.Web.Features.Public.FeedbackForm.AddRateLimit(builder.Services, builder.Configuration);
+// At most RoViec:SignIn:PerMinute sign-in attempts a minute from one address (Features/Accounts/SignInThrottle.cs).
+SignInThrottle.Add(builder.Services, builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 // The communes a unit of work may see (README: "The commune boundary"): set per request below, or crossed by name.
 builder.Services.AddScoped<CommuneBoundary>();

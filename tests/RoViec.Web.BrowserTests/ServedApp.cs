@@ -115,6 +115,8 @@ public sealed class ServedApp : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["RoViec__Clock__Now"] = Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RoViec__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
+        // Every browser of the tests comes from 127.0.0.1: no limit of sign-ins per address.
+        start.Environment["RoViec__SignIn__PerMinute"] = "100000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

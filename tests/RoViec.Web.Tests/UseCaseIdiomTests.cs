@@ -24,6 +24,8 @@ public sealed class UseCaseIdiomTests
         "RoViec.Web.Features.Figures.SnapshotOnChange",
         "RoViec.Web.Features.Provinces.ApprovalOnChange",
         "RoViec.Web.Features.Notifications.ReportNotices",
+        // Identity builds it; it reads the name of the account's commune and province.
+        "RoViec.Web.Features.Accounts.PasswordStrength",
     ];
 
     [Fact]

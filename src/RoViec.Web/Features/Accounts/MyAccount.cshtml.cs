@@ -14,7 +14,7 @@ namespace RoViec.Web.Features.Accounts;
 /// The signed-in person's own account: who they are and where they sit, their name, title and
 /// e-mail to correct, and "sign out everywhere" (a new security stamp ends every other session).
 /// </summary>
-public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     public sealed class ProfileForm
     {
@@ -67,15 +67,18 @@ public sealed class MyAccountModel(RoViecDbContext db, UserManager<AppUser> user
         return Page();
     }
 
-    /// <summary>Every other session (another phone, a shared computer) stops working; this one goes on with the new stamp.</summary>
+    /// <summary>
+    /// Every other session (another phone, a shared computer) stops working and every API token is revoked; this session
+    /// goes on with the new stamp.
+    /// </summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
         ModelState.Clear();
-        await users.UpdateSecurityStampAsync(Account!);
+        await AccountActions.SignOutEverywhereAsync(db, users, Account!, clock, ct);
         await signIn.RefreshSignInAsync(Account!);
         Fill();
-        Done = L["Đã đăng xuất khỏi mọi thiết bị khác. Các phiên đăng nhập đó hết hiệu lực trong vòng một phút; phiên này vẫn tiếp tục."];
+        Done = L["Đã đăng xuất khỏi mọi thiết bị khác. Các phiên đăng nhập đó hết hiệu lực trong vòng một phút; phiên này vẫn tiếp tục. Mọi mã API của bạn đã bị thu hồi."];
         return Page();
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Outcomes;
 
@@ -17,8 +18,11 @@ public class NewPasswordForm
     public string Confirm { get; set; } = "";
 }
 
-/// <summary>Changes one's own password; other sessions end (Identity renews the security stamp), this one goes on.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+/// <summary>
+/// Changes one's own password; other sessions end (Identity renews the security stamp), this one goes on, and every API
+/// token of the account is revoked.
+/// </summary>
+public sealed class PasswordModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     public sealed class Form : NewPasswordForm
     {
@@ -35,12 +39,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadRequestPage();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
+        var result = await AccountActions.ChangePasswordAsync(db, users, user, Input.Current, Input.New, clock, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Outcomes;
 
@@ -12,7 +13,7 @@ namespace RoViec.Web.Features.Accounts;
 /// A used, expired or altered link is refused with a sentence saying what to do; nothing is changed.
 /// </summary>
 [AllowAnonymous]
-public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
+public sealed class SetPasswordModel(RoViecDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "tk")]
     public Guid UserId { get; set; }
@@ -44,13 +45,15 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await FindAsync();
         if (user is null) return NotValid();
         UserName = user.UserName;
         if (!ModelState.IsValid) return Again();
-        var result = await users.ResetPasswordAsync(user, Token, Input.New);
+        // A locked-out account (too many wrong passwords) may sign in with the password it has just chosen; the account's
+        // API tokens are revoked.
+        var result = await AccountActions.SetPasswordAsync(db, users, user, Token, Input.New, clock, ct);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return NotValid();
@@ -58,9 +61,6 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
             ModelState.AddModelError("Input.New", string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
             return Again();
         }
-        // A locked-out account (too many wrong passwords) may sign in with the password it has just chosen.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         Done = true;
         Input = new NewPasswordForm();
         return Page();

@@ -8,9 +8,15 @@ using RoViec.Web.Shared.Outcomes;
 
 namespace RoViec.Web.Features.Accounts;
 
-/// <summary>Sign-in with lockout after repeated failures; messages in Vietnamese; a second step for accounts with two-factor sign-in.</summary>
+/// <summary>
+/// Sign-in with lockout after repeated failures; a second step for accounts with two-factor sign-in. Every failure (an
+/// unknown user name, a wrong password, a locked account) gets the same status (401), the same sentence and about the
+/// same time (<see cref="SignInAttempt"/>), so the form tells nobody which accounts exist; one address may try only a
+/// few times a minute (<see cref="SignInThrottle"/>).
+/// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInThrottle.Policy)]
+public sealed class SignInModel(SignInManager<AppUser> signIn, UnknownUserHash nobody, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -30,14 +36,13 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensi
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await SignInAttempt.RunAsync(signIn, nobody, UserName, Password);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         // Password right, second factor to come: the two-factor cookie remembers who, for a few minutes.
         if (result.RequiresTwoFactor) return RedirectToPage("TwoFactorSignIn", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-        Error = result.IsLockedOut
-            ? L["Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."]
-            : L["Tên đăng nhập hoặc mật khẩu không đúng."];
-        return this.Again(result.IsLockedOut ? Refusal.Locked : Refusal.Unauthenticated);
+        // Whatever failed, the same words: the locked account is named only as a possibility, for its owner to understand.
+        Error = L["Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa. Sau 5 lần sai liên tiếp, tài khoản tạm khóa 15 phút; nếu cần, hãy liên hệ quản trị viên."];
+        return this.Again(Refusal.Unauthenticated);
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()

@@ -15,7 +15,7 @@ namespace RoViec.Web.Features.Accounts;
 
 /// <summary>
 /// One account: its details and roles to change, lock or unlock, a new password (shown once), a fresh
-/// two-factor set-up, and its history. Another commune's account does not exist here (404).
+/// two-factor set-up, its active API tokens to revoke, and its history. Another commune's account does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.ManageOrganisation)]
 public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock, IConfiguration configuration) : PageModel
@@ -33,6 +33,9 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     public IReadOnlyList<string> OfferedRoles { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    /// <summary>The account's API tokens that still work: name, prefix, made and last used (never the secret).</summary>
+    public IReadOnlyList<ApiTokens.AccountTokens.Row> Tokens { get; private set; } = [];
 
     /// <summary>What was just done, said once at the top of the page.</summary>
     public string? Done { get; private set; }
@@ -70,13 +73,13 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         var scope = AdminScope.Of(await currentUser.ScopeAsync(User, ct))!;
-        if (await AccountActions.LockAsync(users, scope, Account!) is { } error)
+        if (await AccountActions.LockAsync(db, users, scope, Account!, clock, ct) is { } error)
         {
             Fill();
             ModelState.AddModelError("", error.Message);
             return this.Refuse(Refusal.BadRequest);
         }
-        return await DoneAsync(id, L["Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này chấm dứt trong vòng một phút."], ct);
+        return await DoneAsync(id, L["Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này chấm dứt trong vòng một phút và mọi mã API bị thu hồi."], ct);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken ct)
@@ -89,11 +92,19 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
     public async Task<IActionResult> OnPostResetPasswordAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        HandOver = await AccountActions.ResetPasswordAsync(users, Account!, Notifications.NoticeMailer.Settings.Read(configuration),
-            SetPasswordLink.BaseUrl(configuration, Request), ct);
+        HandOver = await AccountActions.ResetPasswordAsync(db, users, Account!, Notifications.NoticeMailer.Settings.Read(configuration),
+            SetPasswordLink.BaseUrl(configuration, Request), clock, ct);
         if (IsSelf) await signIn.RefreshSignInAsync(Account!);
         Response.Headers.CacheControl = "no-store";
-        return await DoneAsync(id, L["Đã đặt lại mật khẩu: mật khẩu cũ và các phiên đăng nhập cũ không còn dùng được; người dùng tự đặt mật khẩu mới qua đường dẫn dùng một lần."], ct);
+        return await DoneAsync(id, L["Đã đặt lại mật khẩu: mật khẩu cũ, các phiên đăng nhập cũ và các mã API không còn dùng được; người dùng tự đặt mật khẩu mới qua đường dẫn dùng một lần."], ct);
+    }
+
+    /// <summary>Revokes every API token of the account (a token leaked, an integration to stop); the person may make new ones.</summary>
+    public async Task<IActionResult> OnPostRevokeTokensAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var revoked = await AccountActions.RevokeTokensAsync(db, Account!, clock, ct);
+        return await DoneAsync(id, L["Đã thu hồi {0} mã API của tài khoản.", revoked], ct);
     }
 
     public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken ct)
@@ -112,6 +123,10 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         Done = message;
         return Page();
     }
+
+    /// <summary>A moment of the token list, in Vietnam time.</summary>
+    public static string Show(DateTime utc) =>
+        VietnamTime.FromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Fill()
     {
@@ -145,6 +160,7 @@ public sealed class UserModel(RoViecDbContext db, UserManager<AppUser> users, Si
         }
         UnitName = Units.FirstOrDefault(u => u.Id == account.UnitId).Name;
         History = await AccountHistory.LoadAsync(db, account.Id, ct);
+        Tokens = await ApiTokens.AccountTokens.ActiveAsync(db, account.Id, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace RoViec.Web.Features.Accounts;
 
-/// <summary>Identity's messages (password policy, duplicate names, bad codes) in Vietnamese.</summary>
+/// <summary>Identity's messages (password policy, duplicate names, bad codes) in Vietnamese, and those of <see cref="PasswordStrength"/>.</summary>
 public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
 {
     private static IdentityError E(string code, string description) => new() { Code = code, Description = description };
@@ -32,4 +32,14 @@ public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), "Mật khẩu phải có ít nhất một chữ số (0–9).");
     public override IdentityError PasswordRequiresLower() => E(nameof(PasswordRequiresLower), "Mật khẩu phải có ít nhất một chữ thường (a–z).");
     public override IdentityError PasswordRequiresUpper() => E(nameof(PasswordRequiresUpper), "Mật khẩu phải có ít nhất một chữ hoa (A–Z).");
+
+    // The refusals of RoViec's own password validator (PasswordStrength); their codes start with "Password" so that pages put them beside the password field.
+    public static IdentityError PasswordTooCommon() =>
+        E(nameof(PasswordTooCommon), "Mật khẩu này (hoặc phần chữ của nó, bỏ số và ký tự ở đầu, ở cuối) nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên. Hãy chọn một cụm từ của riêng bạn, ví dụ vài từ không liền nghĩa ghép lại.");
+
+    public static IdentityError PasswordContainsPersonalInfo() =>
+        E(nameof(PasswordContainsPersonalInfo), "Mật khẩu không được chứa tên đăng nhập, họ tên hay địa chỉ thư điện tử của tài khoản: người khác dễ đoán ra.");
+
+    public static IdentityError PasswordContainsPlaceName() =>
+        E(nameof(PasswordContainsPlaceName), "Mật khẩu không được chứa chữ \"RoViec\", tên xã hay tên tỉnh: người khác dễ đoán ra.");
 }

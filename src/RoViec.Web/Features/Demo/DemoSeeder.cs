@@ -120,11 +120,18 @@ internal sealed class DemoSeeder(RoViecDbContext db, UserManager<AppUser> users,
         return row.Id;
     }
 
+    /// <summary>
+    /// Letters and digits taking turns, then "!9Aa": no two random letters side by side, so the password can never hold a
+    /// demo account's name, user name or commune (Accounts/PasswordStrength refuses those, and the same password serves
+    /// every demo account); the digits are none that stand for a letter ("0" for "o"). About 60 bits.
+    /// </summary>
     private static string RandomPassword()
     {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        const string letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        const string digits = "2689";
         var chars = new char[16];
-        for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        return new string(chars) + "!9a";
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = i % 2 == 0 ? letters[RandomNumberGenerator.GetInt32(letters.Length)] : digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        return new string(chars) + "!9Aa";
     }
 }

@@ -34,6 +34,10 @@ public sealed class StatusModel(Microsoft.Extensions.Localization.IStringLocaliz
                 (L["Tệp quá lớn"].Value, L["Tệp minh chứng vượt quá giới hạn cho phép (tối đa 10 MB mỗi tệp); tệp chưa được đọc. Hãy nén hoặc chia nhỏ tệp."].Value),
             413 => (L["Tệp quá lớn"].Value, L["Tệp gửi lên vượt quá giới hạn cho phép (tối đa 20 MB); tệp chưa được đọc. Hãy gửi tệp nhỏ hơn, ví dụ bỏ ảnh scan khỏi văn bản."].Value),
             415 => (L["Định dạng không hỗ trợ"].Value, L["Chỉ nhận tệp DOCX, PDF hoặc TXT."].Value),
+            // The sign-in form's limit per address (Features/Accounts/SignInThrottle).
+            429 when HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath.StartsWith("/dang-nhap", StringComparison.Ordinal) == true =>
+                (L["Quá nhiều lần đăng nhập"].Value, L["Có quá nhiều lần đăng nhập từ địa chỉ này trong một phút. Hãy chờ một phút rồi thử lại."].Value),
+            429 => (L["Quá nhiều yêu cầu"].Value, L["Có quá nhiều yêu cầu từ địa chỉ này trong thời gian ngắn. Hãy chờ một lát rồi thử lại."].Value),
             _ when code >= 500 => (L["Lỗi hệ thống"].Value, L["Đã có lỗi ngoài ý muốn; thay đổi của bạn chưa được lưu. Hãy thử lại hoặc báo quản trị viên."].Value),
             _ => (L["Yêu cầu không hợp lệ"].Value, L["Yêu cầu không thực hiện được (mã {0}).", code].Value),
         };

@@ -30,7 +30,7 @@ public sealed class DeploymentTests : IDisposable
             await CreateDatabaseAsync(baseConnection, database);
             var migrated = await ProductionProcess.RunAsync(settings, null, "migrate");
             Assert.True(migrated.ExitCode == 0, migrated.Error);
-            const string Password = "Van-phong-tinh-2026-an-toan";
+            const string Password = "Ban-chi-dao-2026-an-toan";
             var created = await ProductionProcess.RunAsync(settings, Password, "admin", "create", "--user", "vanphong", "--province", "Nghệ An", "--role", "van-phong-tinh");
             Assert.True(created.ExitCode == 0, created.Error);
 

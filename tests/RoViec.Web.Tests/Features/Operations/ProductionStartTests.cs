@@ -65,7 +65,7 @@ public sealed class ProductionStartTests : IDisposable
         var weak = await ProductionProcess.RunAsync(settings, "ngan", "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu", "--province", "Nghệ An");
         Assert.Equal(2, weak.ExitCode);
         Assert.Contains("Không tạo được tài khoản", weak.Error, StringComparison.Ordinal);
-        var unknown = await ProductionProcess.RunAsync(settings, "Quynh-Luu-2026-an-toan", "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu");
+        var unknown = await ProductionProcess.RunAsync(settings, "Ban-chi-dao-2026-an-toan", "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("--province", unknown.Error, StringComparison.Ordinal);
         await using (var db = ReportsServedProcess.Db(Database))
@@ -75,7 +75,7 @@ public sealed class ProductionStartTests : IDisposable
             Assert.Equal(0, await db.Users.CountAsync(ct));
         }
 
-        const string Password = "Quynh-Luu-2026-an-toan";
+        const string Password = "Ban-chi-dao-2026-an-toan";
         var created = await ProductionProcess.RunAsync(settings, Password, "admin", "create", "--user", "quantri", "--commune", "Quỳnh Lưu", "--province", "Nghệ An", "--full-name", "Hồ Văn Quản");
         Assert.True(created.ExitCode == 0, created.Error);
         Assert.Contains("Đã tạo xã \"Quỳnh Lưu\" thuộc tỉnh \"Nghệ An\"", created.Output, StringComparison.Ordinal);

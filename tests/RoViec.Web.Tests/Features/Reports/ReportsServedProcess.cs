@@ -61,6 +61,7 @@ public sealed class ReportsServedProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["RoViec__Clock__Now"] = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T10:00";
         start.Environment["RoViec__RequireTwoFactor"] = "false";
+        start.Environment["RoViec__SignIn__PerMinute"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         var served = new ReportsServedProcess(process, new Uri($"http://127.0.0.1:{port}"));
