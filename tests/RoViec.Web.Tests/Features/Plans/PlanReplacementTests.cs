@@ -136,11 +136,11 @@ public sealed class PlanReplacementTests
             await db.SaveChangesAsync(Ct);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id };
-            Assert.True((await users.CreateAsync(user, "Xuan-giang-123")).Succeeded);
+            Assert.True((await users.CreateAsync(user, "Ban-chi-dao-2026-an-toan")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.StandingOffice)).Succeeded);
         }
         using var outsider = app.CreateClient();
-        (await RoViecApp.SignInAsync(outsider, "xuangiang", "Xuan-giang-123")).EnsureSuccessStatusCode();
+        (await RoViecApp.SignInAsync(outsider, "xuangiang", "Ban-chi-dao-2026-an-toan")).EnsureSuccessStatusCode();
         var form = await outsider.GetStringAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), Ct);
         using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["replace"] = "none", ["knowingly"] = "true", ["__RequestVerificationToken"] = RoViecApp.AntiforgeryToken(form) });
 

@@ -25,11 +25,11 @@ public sealed partial class TenantScopeTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id };
-            Assert.True((await users.CreateAsync(user, "Xuan-giang-123")).Succeeded);
+            Assert.True((await users.CreateAsync(user, "Ban-chi-dao-2026-an-toan")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.StandingOffice)).Succeeded);
         }
         using var outsider = app.CreateClient();
-        (await RoViecApp.SignInAsync(outsider, "xuangiang", "Xuan-giang-123")).EnsureSuccessStatusCode();
+        (await RoViecApp.SignInAsync(outsider, "xuangiang", "Ban-chi-dao-2026-an-toan")).EnsureSuccessStatusCode();
 
         var home = await outsider.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
         var task = await outsider.GetAsync(taskUrl, TestContext.Current.CancellationToken);

@@ -276,7 +276,7 @@ public sealed class ApiTests
             await db.SaveChangesAsync(ct);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { Id = Guid.NewGuid(), UserName = "xuangiang", CommuneId = other.Id };
-            Assert.True((await users.CreateAsync(user, "Xuan-giang-123")).Succeeded);
+            Assert.True((await users.CreateAsync(user, "Ban-chi-dao-2026-an-toan")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.StandingOffice)).Succeeded);
             var created = await CreateApiToken.RunAsync(db, user.Id, "Xuân Giang", null, app.UtcNow, ct);
             token = Assert.IsType<CreateApiToken.Result.Created>(created).Token;
