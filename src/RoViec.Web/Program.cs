@@ -33,11 +33,13 @@ var builder = WebApplication.CreateBuilder(ServeArguments.Normalise(args));
 // Production (the environment a process gets unless told otherwise) is strict: no demo, no migration at start, a
 // database and secrets named by the operator. A command needs only the database.
 var production = RoViec.Web.Features.Operations.RunMode.IsProduction(builder.Environment);
-if (production)
 {
-    var problems = report is null && operation is null
-        ? RoViec.Web.Features.Operations.StartChecks.Problems(builder.Configuration)
-        : RoViec.Web.Features.Operations.StartChecks.ForCommands(builder.Configuration);
+    // Every RoViec setting of the right kind and known by name, in every mode; then what production needs.
+    var problems = RoViec.Web.Features.Operations.SettingsCheck.Problems(builder.Configuration).ToList();
+    if (production)
+        problems.AddRange(report is null && operation is null
+            ? RoViec.Web.Features.Operations.StartChecks.Problems(builder.Configuration)
+            : RoViec.Web.Features.Operations.StartChecks.ForCommands(builder.Configuration));
     if (problems.Count > 0)
     {
         foreach (var problem in problems) Console.Error.WriteLine(problem);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Shared.Localisation;
@@ -39,6 +40,9 @@ public static class AddEvidence
                 var (contentType, wrongType) = EvidenceFiles.CheckName(fileName);
                 if (wrongType is not null) return wrongType;
                 if (EvidenceFiles.CheckSize(fileName, input.Length) is { } tooLarge) return tooLarge;
+                // The unit's files for the period: a quota per report, so one reporter cannot fill the server.
+                var used = await desk.Db.Evidence.Where(e => desk.Db.ReportItems.Where(i => i.ReportId == reportId).Select(i => i.Id).Contains(e.ItemId)).SumAsync(e => (long?)e.Size, ct) ?? 0;
+                if (EvidenceFiles.CheckQuota(fileName, used, input.Length) is { } overQuota) return overQuota;
                 if (input.Content is null) return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
                 if (EvidenceFiles.CheckContent(fileName, input.Content) is { } notWhatItSays) return notWhatItSays;
                 evidence.Title = fileName;

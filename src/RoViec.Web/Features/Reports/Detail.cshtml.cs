@@ -134,20 +134,33 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
         return await AfterAsync(id, await CorrectLine.RunAsync(await DeskAsync(ct), id, version, item, field, value, reason, ct), PostedForm, $"#dong-{item}", ct);
     }
 
+    /// <summary>Evidence files read into memory at once per instance (each at most <see cref="EvidenceFiles.MaxBytes"/>).</summary>
+    private static readonly SemaphoreSlim UploadsInMemory = new(4);
+
     public async Task<IActionResult> OnPostEvidenceAsync(Guid id, [FromForm] Guid item, [FromForm] string? kind, IFormFile? file,
         [FromForm] string? number, [FromForm] string? date, [FromForm] string? url, [FromForm] string? title, CancellationToken ct)
     {
         OpenLine = item;
-        byte[]? content = null;
-        // A file over the limit is refused by its declared length; its bytes are never read.
-        if (file is { Length: > 0 and <= EvidenceFiles.MaxBytes })
+        // At most a few files are held in memory at once, whatever the number of reporters uploading: the others wait
+        // (their files are buffered to disk by the framework meanwhile).
+        await UploadsInMemory.WaitAsync(ct);
+        try
         {
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory, ct);
-            content = memory.ToArray();
+            byte[]? content = null;
+            // A file over the limit is refused by its declared length; its bytes are never read.
+            if (file is { Length: > 0 and <= EvidenceFiles.MaxBytes })
+            {
+                using var memory = new MemoryStream((int)file.Length);
+                await file.CopyToAsync(memory, ct);
+                content = memory.ToArray();
+            }
+            var input = new EvidenceInput(kind ?? "", file?.FileName, content, file?.Length ?? 0, number, date, url, title);
+            return await AfterAsync(id, await AddEvidence.RunAsync(await DeskAsync(ct), id, item, input, ct), PostedForm, $"#dong-{item}", ct);
         }
-        var input = new EvidenceInput(kind ?? "", file?.FileName, content, file?.Length ?? 0, number, date, url, title);
-        return await AfterAsync(id, await AddEvidence.RunAsync(await DeskAsync(ct), id, item, input, ct), PostedForm, $"#dong-{item}", ct);
+        finally
+        {
+            UploadsInMemory.Release();
+        }
     }
 
     public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, CancellationToken ct) =>

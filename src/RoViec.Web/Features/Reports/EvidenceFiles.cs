@@ -56,6 +56,17 @@ public static class EvidenceFiles
     /// <summary>For the file input's "accept" attribute.</summary>
     public static string AcceptAttribute => string.Join(",", Types.Keys);
 
+    /// <summary>What one unit's report of one period may hold in files, all lines together.</summary>
+    public const long QuotaPerReport = 100L * 1024 * 1024;
+
+    /// <summary>Refused when the report's files would pass <see cref="QuotaPerReport"/> (413); what is stored stays.</summary>
+    public static ReportOutcome? CheckQuota(string fileName, long used, long length) =>
+        used + length > QuotaPerReport
+            ? new ReportOutcome.RefusedFile(Refusal.TooLarge,
+                new Sentence("Báo cáo kỳ này của đơn vị đã có {0:#,0.#} MB tệp minh chứng; thêm tệp \"{1}\" sẽ vượt mức {2} MB cho mỗi báo cáo, nên tệp chưa được lưu. Hãy gỡ tệp không cần, nén tệp, hoặc ghi số văn bản hay đường dẫn thay cho tệp.",
+                    Math.Round(used / 1024m / 1024m, 1), fileName, QuotaPerReport / 1024 / 1024))
+            : null;
+
     /// <summary>Refused before the content is read: too large (413).</summary>
     public static ReportOutcome? CheckSize(string fileName, long length) =>
         length > MaxBytes

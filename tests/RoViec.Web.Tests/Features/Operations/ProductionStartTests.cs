@@ -27,6 +27,27 @@ public sealed class ProductionStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setting_of_the_wrong_kind_or_with_a_misspelt_name_stops_the_start_with_one_line_each()
+    {
+        var settings = ProductionProcess.Settings(ReportsServedProcess.Sqlite(Database));
+        settings["RoViec__Scheduler__IntervalSeconds"] = "mot phut";
+        settings["RoViec__RequireTwoFator"] = "false";
+        settings["RoViec__Smtp__Port"] = "70000";
+        settings["RoViec__Proxy__Addresses"] = "10.0.0.5, may-chu-proxy";
+
+        var result = await ProductionProcess.RunAsync(settings, null);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("Thiết lập RoViec:Scheduler:IntervalSeconds=\"mot phut\" không hợp lệ: phải là một số nguyên", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Thiết lập RoViec:RequireTwoFator không có trong RoViec (viết sai tên?)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("RoViec:Smtp:Port=\"70000\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("RoViec:Proxy:Addresses", StringComparison.Ordinal) && l.Contains("địa chỉ IP", StringComparison.Ordinal));
+        Assert.False(File.Exists(Database));
+    }
+
+    [Fact]
     public async Task A_production_start_with_the_demos_settings_refuses()
     {
         var settings = ProductionProcess.Settings(ReportsServedProcess.Sqlite(Database));

@@ -344,6 +344,35 @@ public sealed class ReportsBadInputTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
+    [Fact]
+    public async Task A_units_report_holds_at_most_100_MB_of_files_and_the_file_over_it_is_not_kept()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var lines = (await app.LinesAsync(reportId)).Where(l => l.Kind == ReportItemKinds.Task).Select(l => l.Id).ToList();
+        using var reporter = await app.ClientAsync("congan");
+        var pdf = new byte[3 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(pdf);
+        // The review saw one reporter add 1 GB in 18 s. Files already on the report's lines: 98 MB in all.
+        await app.WithDbAsync(async db =>
+        {
+            var commune = await db.Communes.Select(c => c.Id).FirstAsync(Ct);
+            foreach (var (line, megabytes) in new[] { (lines[0], 60), (lines[1], 38) })
+                db.Evidence.Add(new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = line, Kind = EvidenceKinds.File, Title = $"{megabytes}MB.pdf", Size = megabytes * 1024L * 1024, Content = [1], AddedAtUtc = app.UtcNow });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var over = await UploadAsync(reporter, reportId, lines[2], "bien-ban-nghiem-thu.pdf", pdf);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        Assert.Contains("đã có 98 MB tệp minh chứng; thêm tệp \"bien-ban-nghiem-thu.pdf\" sẽ vượt mức 100 MB cho mỗi báo cáo", await TextAsync(over), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Evidence.CountAsync(Ct)));
+        // Once a file is removed there is room again.
+        await app.WithDbAsync(db => db.Evidence.Where(e => e.Title == "60MB.pdf").ExecuteDeleteAsync(Ct));
+        ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, lines[2], "bien-ban-nghiem-thu.pdf", pdf), reportId);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Evidence.CountAsync(Ct)));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid reportId, Guid itemId, string fileName, byte[] bytes)
     {
         var html = await client.PageAsync(reportId);
