@@ -228,7 +228,7 @@ if (report is not null)
 
 // The client's address and scheme as the proxy saw them, trusted only from the proxy (RoViec:Proxy:Addresses).
 app.UseForwardedHeaders();
-if (report is null && operation is null) RoViec.Web.Shared.Telemetry.Telemetry.Use(app, production);
+RoViec.Web.Shared.Telemetry.Telemetry.Use(app, production);
 RoViec.Web.Features.Operations.SecurityHeaders.Use(app, production);
 // An unexpected error is a Vietnamese page (or the API's JSON) with the request's correlation id, never its details.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseExceptionHandler("/loi/500"));

@@ -20,8 +20,8 @@ public static class SignInThrottle
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        // At least 1: Operations/SettingsCheck stops the start otherwise.
         var permits = configuration.GetValue(Setting, DefaultPerMinute);
-        if (permits < 1) throw new InvalidOperationException($"{Setting} must be at least 1 (sign-in attempts a minute from one address).");
         services.AddRateLimiter(options => options.AddPolicy(Policy, new AttemptsPerAddress(permits)));
     }
 

@@ -39,21 +39,8 @@ public static partial class ReportCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var host = new List<string>();
-        var own = new List<string>();
-        for (var i = 1; i < args.Length; i++)
-        {
-            var a = args[i];
-            var isHost = a.StartsWith("--", StringComparison.Ordinal) && (a.Contains(':', StringComparison.Ordinal) || a.StartsWith("--DataDirectory", StringComparison.OrdinalIgnoreCase));
-            if (!isHost)
-            {
-                own.Add(a);
-                continue;
-            }
-            host.Add(a);
-            if (!a.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) host.Add(args[++i]);
-        }
-        hostArgs = [.. host];
+        var (own, host) = Shared.Hosting.HostArguments.Split(args[1..]);
+        hostArgs = host;
 
         var kind = new Argument<string>("loai") { Description = "monthly | quarterly | annual (báo cáo tháng, quý, năm)" };
         var period = new Option<string>("--period") { Description = "Kỳ báo cáo: 2026-10 (tháng), 2026-Q4 (quý), 2026 (năm) (the period)", Required = true };

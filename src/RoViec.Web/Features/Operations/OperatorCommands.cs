@@ -36,7 +36,7 @@ public static class OperatorCommands
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
-        var (own, host) = HostArguments.Split(args);
+        var (own, host) = Shared.Hosting.HostArguments.Split(args);
         hostArgs = host;
         var user = new Option<string>("--user") { Description = "Tên đăng nhập (the user name)", Required = true };
         var commune = new Option<string?>("--commune") { Description = "Tên xã, phường (tạo mới khi chưa có, cùng --province) (the commune; created with --province when missing)" };
@@ -146,31 +146,4 @@ public static class OperatorCommands
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>Splits a command line into the command's own words and the host's settings ("--Section:Key value", "--DataDirectory …", "--environment …").</summary>
-public static class HostArguments
-{
-    private static readonly string[] HostNames = ["--DataDirectory", "--environment", "--contentRoot", "--urls"];
-
-    public static (string[] Own, string[] Host) Split(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var host = new List<string>();
-        var own = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var a = args[i];
-            var name = a.Split('=', 2)[0];
-            var isHost = a.StartsWith("--", StringComparison.Ordinal) && (name.Contains(':', StringComparison.Ordinal) || HostNames.Contains(name, StringComparer.OrdinalIgnoreCase));
-            if (!isHost)
-            {
-                own.Add(a);
-                continue;
-            }
-            host.Add(a);
-            if (!a.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) host.Add(args[++i]);
-        }
-        return ([.. own], [.. host]);
-    }
 }

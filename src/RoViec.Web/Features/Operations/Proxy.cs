@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace RoViec.Web.Features.Operations;
@@ -19,10 +18,7 @@ public static class Proxy
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.ForwardLimit = 1;
-            foreach (var text in (configuration["RoViec:Proxy:Addresses"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (IPAddress.TryParse(text, out var address)) o.KnownProxies.Add(address);
-            }
+            foreach (var address in Shared.Hosting.SettingValues.Addresses(configuration, "RoViec:Proxy:Addresses")) o.KnownProxies.Add(address);
         });
         if (production && configuration["AllowedHosts"] is null or "*" && Uri.TryCreate(configuration["RoViec:PublicUrl"], UriKind.Absolute, out var site))
             services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [site.Host, "localhost", "127.0.0.1", "[::1]"]);

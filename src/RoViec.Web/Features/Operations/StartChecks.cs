@@ -38,7 +38,8 @@ public static class StartChecks
             problems.Add("Biến ROVIEC_ADMIN_PASSWORD chỉ dùng cho bản trình diễn; khi vận hành thật, tài khoản được tạo bằng \"roviec admin create\". (ROVIEC_ADMIN_PASSWORD is a demo setting, refused in production)");
         if (configuration["RoViec:Feedback:Salt"] is not { Length: >= MinimumSaltLength })
             problems.Add($"Chưa có khóa bí mật cho ý kiến người dân: hãy đặt RoViec__Feedback__Salt là một chuỗi ngẫu nhiên ít nhất {MinimumSaltLength} ký tự (ví dụ: openssl rand -hex 32). (RoViec:Feedback:Salt must be a secret of at least {MinimumSaltLength} characters)");
-        if (configuration["RoViec:PublicUrl"] is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        // Present here; its form (an absolute http(s) address) is SettingsCheck's, as for every setting.
+        if (string.IsNullOrWhiteSpace(configuration["RoViec:PublicUrl"]))
             problems.Add("Chưa khai báo địa chỉ công khai: hãy đặt RoViec__PublicUrl, ví dụ \"https://roviec.nghean.gov.vn\" (dùng trong thư và đường dẫn đặt mật khẩu). (RoViec:PublicUrl must be the site's absolute address)");
         return problems;
     }

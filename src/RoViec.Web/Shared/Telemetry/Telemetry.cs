@@ -72,9 +72,7 @@ public static class Telemetry
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var allowed = (app.Configuration["RoViec:Metrics:Addresses"] ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>().ToList();
+        var allowed = Hosting.SettingValues.Addresses(app.Configuration, "RoViec:Metrics:Addresses");
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().AddEndpointFilter(async (context, next) =>
         {
             var remote = context.HttpContext.Connection.RemoteIpAddress;

@@ -169,4 +169,17 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal((year, number), (parsed.Year, parsed.Number));
         Assert.Equal(["--ConnectionStrings:RoViec", "Data Source=x.db"], host);
     }
+
+    [Fact]
+    public void The_environment_and_data_folder_that_roviec_report_passes_go_to_the_host()
+    {
+        // As ./roviec report runs it: the environment before the command's own words.
+        var parsed = ReportCommand.Parse(["report", "--environment", "Demo", "--DataDirectory", "/srv/data", "monthly", "--period", "2026-10", "--out", "x.docx"],
+            TextWriter.Null, TextWriter.Null, out var host, out var exit);
+
+        Assert.Equal(0, exit);
+        Assert.NotNull(parsed);
+        Assert.Equal((2026, 10), (parsed.Year, parsed.Number));
+        Assert.Equal(["--environment", "Demo", "--DataDirectory", "/srv/data"], host);
+    }
 }
