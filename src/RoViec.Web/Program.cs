@@ -83,6 +83,8 @@ RoViec.Web.Features.Operations.Proxy.Add(builder.Services, builder.Configuration
 if (report is null && operation is null) RoViec.Web.Shared.Telemetry.Telemetry.Add(builder, production);
 
 builder.Services.AddHttpContextAccessor();
+// Uploaded files live in a folder, by the hash of their bytes; the database names them (Shared/Files/FileStore.cs).
+builder.Services.AddSingleton(RoViec.Web.Shared.Files.FileStore.From(builder.Configuration, connectionString));
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddDbContext<RoViecDbContext>((services, o) =>
     o.UseRoViecDatabase(connectionString).AddInterceptors(new AuditInterceptor(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IAuditActor>())));
@@ -201,7 +203,11 @@ using (var scope = app.Services.CreateScope())
             // The migrator only when a migration is pending: on an up-to-date database it would spend ~0.2 s comparing the
             // model with the snapshot for nothing. A fresh database, or one behind, migrates as before (and the check that the
             // model has no change without a migration runs then).
-            if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+                await RoViec.Web.Shared.Files.FilesOutOfDatabase.MoveAsync(db, scope.ServiceProvider.GetRequiredService<RoViec.Web.Shared.Files.FileStore>(), app.Lifetime.ApplicationStopping);
+            }
             var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
             if (demo is { } communeId && app.Configuration.GetValue<bool>(DemoHistory.Setting))
                 await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(communeId, app.Lifetime.ApplicationStopping);

@@ -810,6 +810,10 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                     b.Property<byte[]>("Content")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -797,6 +797,10 @@ namespace RoViec.Data.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("Content")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -100,6 +100,7 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         b.Property(x => x.Title).HasMaxLength(500);
         b.Property(x => x.Url).HasMaxLength(2000);
         b.Property(x => x.ContentType).HasMaxLength(200);
+        b.Property(x => x.ContentSha256).HasMaxLength(64);
         b.Property(x => x.AddedBy).HasMaxLength(256);
         b.HasOne<ReportItem>().WithMany(i => i.Evidence).HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -216,6 +216,12 @@ public sealed class Evidence : ICommuneOwned
     public string? Url { get; set; }
     public string? ContentType { get; set; }
     public long Size { get; set; }
+    /// <summary>The SHA-256 (hex) of an attached file's bytes, kept in the file store (<c>RoViec:Files:Path</c>) under that name.</summary>
+    public string? ContentSha256 { get; set; }
+    /// <summary>
+    /// The bytes of a file attached before files left the database; <c>roviec migrate</c> (and a demo start) moves them
+    /// into the file store and empties this.
+    /// </summary>
     public byte[]? Content { get; set; }
     public DateTime AddedAtUtc { get; set; }
     public string? AddedBy { get; set; }

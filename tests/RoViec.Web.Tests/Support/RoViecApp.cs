@@ -183,6 +183,8 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
         }
         builder.UseSetting("ConnectionStrings:RoViec", ConnectionString ?? $"Data Source={Path.Combine(_directory, "roviec.db")}");
         builder.UseSetting("ROVIEC_ADMIN_PASSWORD", AdminPassword);
+        // Uploaded files in this app's own folder, whatever its database.
+        builder.UseSetting(RoViec.Web.Shared.Files.FileStore.Setting, FilesFolder);
         builder.UseSetting("RoViec:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("RoViec:Scheduler:Enabled", Scheduler ? "true" : "false");
         // Every test client comes from the same address: the sign-in limit per address (10 a minute) would refuse the tests
@@ -206,6 +208,9 @@ public sealed partial class RoViecApp : WebApplicationFactory<Program>
             });
         });
     }
+
+    /// <summary>Where this app keeps uploaded files (RoViec:Files:Path).</summary>
+    public string FilesFolder => Path.Combine(_directory, "files");
 
     /// <summary>
     /// Closes the pooled connections of one SQLite database, so its file can be deleted. Not ClearAllPools: that disposes

@@ -17,21 +17,26 @@ namespace RoViec.Web.Features.Operations;
 /// <c>roviec restore</c> puts back into an empty database. The archive holds <c>manifest.json</c> (format, provider, the
 /// last migration, when, the rows of every table and the SHA-256 of every other entry) and the database: a SQLite
 /// file copied through SQLite's online backup API (consistent while the server writes, unlike a file copy), or
-/// PostgreSQL's <c>pg_dump --format=custom</c> taken on the same snapshot the rows were counted on. Uploaded evidence
-/// files are inside the database today (<c>Evidence.Content</c>), so they travel with it. The archive is written beside
-/// its name and moved there when whole: a failed backup leaves nothing.
+/// PostgreSQL's <c>pg_dump --format=custom</c> taken on the same snapshot the rows were counted on; and every uploaded
+/// file the database names, from the file store, as <c>files/&lt;sha256&gt;</c> (format 2; in format 1 the files were
+/// inside the database). A file the database names but the store lacks, or whose bytes no longer match their name, is
+/// left out and told, and the backup goes on: a damaged store is when a backup matters most. The archive is written
+/// beside its name and moved there when whole: a failed backup leaves nothing.
 /// </summary>
 public static class Backup
 {
     /// <summary>The archive's format; <c>restore</c> refuses a newer one.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     public const string ManifestEntry = "manifest.json";
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>Where evidence files are in this format: inside the database (a later format may carry a folder of files).</summary>
+    /// <summary>Where evidence files were in format 1: inside the database.</summary>
     public const string EvidenceInDatabase = "in-database";
+
+    /// <summary>Where evidence files are from format 2: entries <c>files/&lt;sha256&gt;</c> of the archive.</summary>
+    public const string EvidenceInFolder = "files/";
 
     /// <summary>The archive's entry holding the database of a provider.</summary>
     public static string DatabaseEntry(string provider) => provider == Sqlite ? "database.sqlite" : "database.pgdump";
@@ -39,9 +44,10 @@ public static class Backup
     /// <summary>The archive's own description of what it holds.</summary>
     /// <param name="Tables">Rows per table, the migrations' history table included.</param>
     /// <param name="Sha256">The SHA-256 (hex) of every entry but the manifest.</param>
-    /// <param name="EvidenceFiles">Where uploaded evidence files are: <see cref="EvidenceInDatabase"/>.</param>
+    /// <param name="EvidenceFiles">Where uploaded evidence files are: <see cref="EvidenceInFolder"/> (<see cref="EvidenceInDatabase"/> in format 1).</param>
+    /// <param name="MissingFiles">Files the database names that the store did not have whole when the backup was made.</param>
     public sealed record Manifest(int Format, string Provider, string Migration, DateTimeOffset CreatedAt,
-        IReadOnlyDictionary<string, long> Tables, IReadOnlyDictionary<string, string> Sha256, string EvidenceFiles);
+        IReadOnlyDictionary<string, long> Tables, IReadOnlyDictionary<string, string> Sha256, string EvidenceFiles, IReadOnlyList<string>? MissingFiles = null);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -58,6 +64,7 @@ public static class Backup
         var db = services.GetRequiredService<RoViecDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
         var configuration = services.GetRequiredService<IConfiguration>();
+        var store = services.GetRequiredService<Shared.Files.FileStore>();
         var target = Path.GetFullPath(request.Out ?? DefaultName(clock));
         var folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder))
@@ -87,11 +94,25 @@ public static class Backup
                 return OperatorCommands.BadInput;
             }
             var entry = DatabaseEntry(provider);
-            var manifest = new Manifest(Format, provider, content.Migration, clock.GetUtcNow(), content.Tables,
-                new SortedDictionary<string, string>(StringComparer.Ordinal) { [entry] = await Sha256Async(databaseFile, ct) }, EvidenceInDatabase);
-            await WriteArchiveAsync(archiveFile, manifest, entry, databaseFile, ct);
+            var sha256 = new SortedDictionary<string, string>(StringComparer.Ordinal) { [entry] = await Sha256Async(databaseFile, ct) };
+            var missing = new List<string>();
+            var files = new List<(string Entry, string Path)>();
+            foreach (var name in content.Files)
+            {
+                // The name is the hash of the bytes it was given: bytes that no longer match it are damaged, not backed up.
+                if (store.Find(name) is { } path && await Sha256Async(path, ct) == name)
+                {
+                    files.Add((EvidenceInFolder + name, path));
+                    sha256[EvidenceInFolder + name] = name;
+                }
+                else missing.Add(name);
+            }
+            var manifest = new Manifest(Format, provider, content.Migration, clock.GetUtcNow(), content.Tables, sha256, EvidenceInFolder, missing.Count == 0 ? null : missing);
+            await WriteArchiveAsync(archiveFile, manifest, entry, databaseFile, files, ct);
             File.Move(archiveFile, target, overwrite: false);
-            output.WriteLine($"Đã sao lưu {content.Tables.Count} bảng, {content.Tables.Values.Sum()} dòng (bản nâng cấp \"{content.Migration}\") vào \"{target}\", {Size(new FileInfo(target).Length)}. (backup written)");
+            output.WriteLine($"Đã sao lưu {content.Tables.Count} bảng, {content.Tables.Values.Sum()} dòng (bản nâng cấp \"{content.Migration}\") và {files.Count} tệp minh chứng vào \"{target}\", {Size(new FileInfo(target).Length)}. (backup written)");
+            if (missing.Count > 0)
+                error.WriteLine($"Cảnh báo: {missing.Count} tệp minh chứng có trong cơ sở dữ liệu nhưng không còn (hoặc đã hỏng) trong thư mục tệp \"{store.Root}\", nên không có trong bản sao lưu; tệp đầu tiên: {missing[0]}. (files missing from the store)");
             return OperatorCommands.Ok;
         }
         catch (Refusal refusal)
@@ -112,7 +133,8 @@ public static class Backup
     }
 
     /// <summary>The database's content as counted: rows per table and the last migration (null: no schema yet).</summary>
-    internal sealed record Content(SortedDictionary<string, long> Tables, string? Migration);
+    /// <param name="Files">The SHA-256 of every file in the store the database names.</param>
+    internal sealed record Content(SortedDictionary<string, long> Tables, string? Migration, IReadOnlyList<string> Files);
 
     /// <summary>
     /// The live SQLite database copied into <paramref name="file"/> by the online backup API: a reader's consistent view
@@ -177,9 +199,31 @@ public static class Backup
             await using var count = Command(connection, $"SELECT COUNT(*) FROM {Quoted(name)}");
             tables[name] = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (!tables.ContainsKey(MigrationsTable)) return new Content(tables, null);
-        await using var last = Command(connection, $"SELECT {Quoted("MigrationId")} FROM {Quoted(MigrationsTable)} ORDER BY {Quoted("MigrationId")} DESC LIMIT 1");
-        return new Content(tables, await last.ExecuteScalarAsync(ct) as string);
+        if (!tables.ContainsKey(MigrationsTable)) return new Content(tables, null, []);
+        string? migration;
+        await using (var last = Command(connection, $"SELECT {Quoted("MigrationId")} FROM {Quoted(MigrationsTable)} ORDER BY {Quoted("MigrationId")} DESC LIMIT 1"))
+            migration = await last.ExecuteScalarAsync(ct) as string;
+        return new Content(tables, migration, await FilesAsync(connection, ct));
+    }
+
+    /// <summary>The files the database names (none before the column existed).</summary>
+    private static async Task<IReadOnlyList<string>> FilesAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using (var column = Command(connection, connection is SqliteConnection
+            ? "SELECT COUNT(*) FROM pragma_table_info('Evidence') WHERE name = 'ContentSha256'"
+            : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Evidence' AND column_name = 'ContentSha256'"))
+        {
+            if (Convert.ToInt64(await column.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return [];
+        }
+        var names = new List<string>();
+        await using var list = Command(connection, $"SELECT DISTINCT {Quoted("ContentSha256")} FROM {Quoted("Evidence")} WHERE {Quoted("ContentSha256")} IS NOT NULL ORDER BY 1");
+        await using var reader = await list.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var name = reader.GetString(0);
+            if (Shared.Files.FileStore.IsName(name)) names.Add(name);
+        }
+        return names;
     }
 
     /// <summary>A command on the connection (Npgsql runs it in the connection's open transaction).</summary>
@@ -211,7 +255,7 @@ public static class Backup
     }
 
     /// <summary>Writes the archive and forces it to disk before it may be moved to its name.</summary>
-    private static async Task WriteArchiveAsync(string file, Manifest manifest, string entryName, string databaseFile, CancellationToken ct)
+    private static async Task WriteArchiveAsync(string file, Manifest manifest, string entryName, string databaseFile, IReadOnlyList<(string Entry, string Path)> files, CancellationToken ct)
     {
         await using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite);
         await using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -220,13 +264,20 @@ public static class Backup
             manifestEntry.LastWriteTime = manifest.CreatedAt;
             await using (var json = await manifestEntry.OpenAsync(ct))
                 await JsonSerializer.SerializeAsync(json, manifest, Json, ct);
-            var databaseEntry = zip.CreateEntry(entryName, CompressionLevel.Optimal);
-            databaseEntry.LastWriteTime = manifest.CreatedAt;
-            await using var into = await databaseEntry.OpenAsync(ct);
-            await using var from = File.OpenRead(databaseFile);
-            await from.CopyToAsync(into, ct);
+            await AddAsync(zip, entryName, databaseFile, CompressionLevel.Optimal, manifest.CreatedAt, ct);
+            // Scans and pictures are compressed already.
+            foreach (var (entry, path) in files) await AddAsync(zip, entry, path, CompressionLevel.Fastest, manifest.CreatedAt, ct);
         }
         stream.Flush(flushToDisk: true);
+    }
+
+    private static async Task AddAsync(ZipArchive zip, string name, string path, CompressionLevel level, DateTimeOffset when, CancellationToken ct)
+    {
+        var entry = zip.CreateEntry(name, level);
+        entry.LastWriteTime = when;
+        await using var into = await entry.OpenAsync(ct);
+        await using var from = File.OpenRead(path);
+        await from.CopyToAsync(into, ct);
     }
 
     internal static string Size(long bytes) => bytes >= 1 << 20

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RoViec.Data;
 using RoViec.Web.Features.Scheduling;
+using RoViec.Web.Shared.Files;
 
 namespace RoViec.Web.Features.Operations;
 
@@ -23,6 +24,7 @@ public static class Health
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [Ready])
             .AddCheck<SchemaCheck>("schema", tags: [Ready])
+            .AddCheck<FilesCheck>("files", tags: [Ready])
             .AddCheck<SchedulerCheck>("scheduler", tags: [Ready]);
     }
 
@@ -72,6 +74,36 @@ public static class Health
             {
                 return HealthCheckResult.Unhealthy($"Cơ sở dữ liệu không đọc được: {Schema.OneLine(ex.Message)} (database unreadable).");
             }
+        }
+    }
+
+    /// <summary>
+    /// The file store can be written and read back, and holds the newest file the database names (a store folder left
+    /// behind by a restore or a wrong RoViec:Files:Path would fail every download). Kept a minute.
+    /// </summary>
+    internal sealed class FilesCheck(RoViecDbContext db, FileStore store, IMemoryCache cache) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var problem = await cache.GetOrCreateAsync("health:files", async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+                if (store.Problem() is { } unwritable) return unwritable;
+                try
+                {
+                    var newest = await db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.ContentSha256 != null)
+                        .OrderByDescending(e => e.AddedAtUtc).Select(e => e.ContentSha256).FirstOrDefaultAsync(cancellationToken);
+                    return newest is null || store.Find(newest) is not null
+                        ? ""
+                        : $"Thư mục tệp \"{store.Root}\" không có tệp minh chứng mới nhất ({newest}); RoViec__Files__Path có đúng thư mục không? (the file store misses files the database names)";
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+                {
+                    // The database's own check says why.
+                    return "";
+                }
+            });
+            return string.IsNullOrEmpty(problem) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(problem);
         }
     }
 

@@ -15,8 +15,10 @@ namespace RoViec.Web.Features.Operations;
 /// <c>roviec restore FILE</c>: a backup of <see cref="Backup"/> put back into an empty database of the same provider
 /// (a SQLite file that is missing or has no table; a PostgreSQL database, created when missing, with no table in schema
 /// public). Before the target is touched, the archive is read whole and every entry checked against the SHA-256 its
-/// manifest gives; afterwards the rows of every table are counted against the manifest. It does not migrate: a backup
-/// older than the application is followed by <c>roviec migrate</c>, as the command says.
+/// manifest gives; afterwards the rows of every table are counted against the manifest, and the archive's files are
+/// put into the file store (<c>RoViec:Files:Path</c>; a folder that already holds files is fine, as files are named by
+/// their bytes). It does not migrate: a backup older than the application is followed by <c>roviec migrate</c>, as the
+/// command says (which also moves a format-1 backup's files out of the database).
 /// </summary>
 public static class Restore
 {
@@ -28,6 +30,7 @@ public static class Restore
         ArgumentNullException.ThrowIfNull(error);
         var db = services.GetRequiredService<RoViecDbContext>();
         var configuration = services.GetRequiredService<IConfiguration>();
+        var store = services.GetRequiredService<Shared.Files.FileStore>();
         var file = Path.GetFullPath(request.File);
         var provider = db.Database.IsSqlite() ? Backup.Sqlite : Backup.Postgres;
         var connectionString = db.Database.GetConnectionString()!;
@@ -53,6 +56,8 @@ public static class Restore
             {
                 throw new Backup.Refusal($"{damaged}: {Schema.OneLine(e.Message)}; không khôi phục gì. (damaged archive)");
             }
+            // The files first: a file the database does not name yet harms nothing, a row without its file would.
+            var files = await FilesIntoStoreAsync(file, store, damaged, ct);
             if (provider == Backup.Sqlite)
                 await IntoSqliteAsync(sqliteTarget!, extracted, ct);
             else
@@ -64,7 +69,9 @@ public static class Restore
                 return OperatorCommands.BadInput;
             }
             var when = VietnamTime.FromUtc(manifest.CreatedAt.UtcDateTime).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            output.WriteLine($"Đã khôi phục {restored.Tables.Count} bảng, {restored.Tables.Values.Sum()} dòng từ bản sao lưu lúc {when} (giờ Việt Nam), bản nâng cấp \"{manifest.Migration}\". (restored)");
+            output.WriteLine($"Đã khôi phục {restored.Tables.Count} bảng, {restored.Tables.Values.Sum()} dòng và {files} tệp minh chứng (vào \"{store.Root}\") từ bản sao lưu lúc {when} (giờ Việt Nam), bản nâng cấp \"{manifest.Migration}\". (restored)");
+            if (manifest.MissingFiles is { Count: > 0 } missing)
+                output.WriteLine($"Lưu ý: khi sao lưu đã thiếu {missing.Count} tệp minh chứng (tệp đầu tiên: {missing[0]}); các dòng đó sẽ không tải được tệp. (files were missing at backup time)");
             var known = db.Database.GetMigrations().ToList();
             var index = known.IndexOf(manifest.Migration);
             if (index < 0)
@@ -118,11 +125,30 @@ public static class Restore
             throw new Backup.Refusal($"{damaged}: phần \"{unlisted[0]}\" không có trong {Backup.ManifestEntry}; không khôi phục gì. (an entry the manifest does not list)");
         foreach (var (name, expected) in manifest.Sha256)
         {
+            // A file's entry is named by the hash of its bytes.
+            if (name.StartsWith(Backup.EvidenceInFolder, StringComparison.Ordinal) && (name[Backup.EvidenceInFolder.Length..] != expected || !Shared.Files.FileStore.IsName(expected)))
+                throw new Backup.Refusal($"{damaged}: phần \"{name}\" không mang tên theo mã SHA-256 của nó; không khôi phục gì. (a file entry misnamed)");
             var entry = zip.GetEntry(name) ?? throw new Backup.Refusal($"{damaged}: thiếu phần \"{name}\"; không khôi phục gì. (a listed entry is missing)");
             var actual = await CopyAndHashAsync(entry, name == databaseEntry ? into : null, ct);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
                 throw new Backup.Refusal($"{damaged}: phần \"{name}\" không khớp mã kiểm tra SHA-256 ghi trong {Backup.ManifestEntry}; không khôi phục gì. (checksum mismatch)");
         }
+    }
+
+    /// <summary>The archive's files into the store, each checked again on the way in; returns how many.</summary>
+    private static async Task<int> FilesIntoStoreAsync(string archive, Shared.Files.FileStore store, string damaged, CancellationToken ct)
+    {
+        await using var zip = await ZipFile.OpenReadAsync(archive, ct);
+        var count = 0;
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith(Backup.EvidenceInFolder, StringComparison.Ordinal)))
+        {
+            await using var from = await entry.OpenAsync(ct);
+            var saved = await store.SaveAsync(ReadOnlyMemory<byte>.Empty, from, long.MaxValue, ct);
+            if (saved!.Sha256 != entry.FullName[Backup.EvidenceInFolder.Length..])
+                throw new Backup.Refusal($"{damaged}: phần \"{entry.FullName}\" đổi nội dung trong lúc khôi phục. (a file changed while restored)");
+            count++;
+        }
+        return count;
     }
 
     private static string Name(string provider) => provider == Backup.Sqlite ? "SQLite" : "PostgreSQL";

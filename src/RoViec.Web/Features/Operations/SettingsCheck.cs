@@ -18,6 +18,8 @@ public static class SettingsCheck
         Whole,
         Url,
         Addresses,
+        /// <summary>An absolute path to a folder.</summary>
+        Folder,
     }
 
     private sealed record Setting(Kind Kind, int Min = 0, int Max = int.MaxValue);
@@ -47,6 +49,7 @@ public static class SettingsCheck
         ["RoViec:Proxy:Addresses"] = new(Kind.Addresses),
         ["RoViec:Metrics:Addresses"] = new(Kind.Addresses),
         ["RoViec:Backup:PostgresTools"] = new(Kind.Text),
+        ["RoViec:Files:Path"] = new(Kind.Folder),
     };
 
     /// <summary>Settings the tests use to reach inside a request (never set on a server).</summary>
@@ -75,6 +78,7 @@ public static class SettingsCheck
                     "phải là một địa chỉ đầy đủ, ví dụ https://roviec.nghean.gov.vn",
                 Kind.Addresses when text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(a => !IPAddress.TryParse(a, out _)) =>
                     "phải là các địa chỉ IP cách nhau bằng dấu phẩy, ví dụ 10.0.0.5,10.0.0.6",
+                Kind.Folder when !Path.IsPathFullyQualified(text) => "phải là đường dẫn tuyệt đối đến một thư mục, ví dụ /var/lib/roviec/files",
                 _ => null,
             };
             if (wrong is not null) problems.Add($"Thiết lập {key}=\"{value}\" không hợp lệ: {wrong}. ({key} is not valid)");

@@ -15,20 +15,35 @@ public static class StartChecks
 
     private static readonly string[] DemoSettings = ["RoViec:Demo:History", "RoViec:Demo:Province"];
 
-    /// <summary>A command run on a production server (migrate, admin, backup, report) needs only to be told its database.</summary>
+    /// <summary>A command run on a production server (migrate, admin, backup, report) needs only to be told its database and, on PostgreSQL, its file folder.</summary>
     public static IReadOnlyList<string> ForCommands(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return [.. Problems(configuration).Take(string.IsNullOrWhiteSpace(configuration.GetConnectionString("RoViec")) ? 1 : 0)];
+        return [.. new[] { DatabaseProblem(configuration), FilesProblem(configuration) }.OfType<string>()];
     }
+
+    private static string? DatabaseProblem(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("RoViec"))
+            ? "Chưa khai báo cơ sở dữ liệu: hãy đặt ConnectionStrings__RoViec (ví dụ \"Host=127.0.0.1;Database=roviec;Username=roviec;Password=…\"). (a production start needs ConnectionStrings:RoViec)"
+            : null;
+
+    /// <summary>
+    /// On PostgreSQL the uploaded files' folder is named, never guessed: every instance and every command must reach the
+    /// same one. On SQLite it is the folder "files" beside the database file unless named.
+    /// </summary>
+    private static string? FilesProblem(IConfiguration configuration) =>
+        configuration.GetConnectionString("RoViec") is { } database && database.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            && string.IsNullOrWhiteSpace(configuration[RoViec.Web.Shared.Files.FileStore.Setting])
+            ? "Chưa khai báo thư mục lưu tệp minh chứng: hãy đặt RoViec__Files__Path là một thư mục mà mọi phiên bản ứng dụng cùng đọc, ghi được (ví dụ /var/lib/roviec/files). (RoViec:Files:Path must name the folder of uploaded files)"
+            : null;
 
     /// <summary>The problems of a production start's configuration; empty when it may start.</summary>
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("RoViec")))
-            problems.Add("Chưa khai báo cơ sở dữ liệu: hãy đặt ConnectionStrings__RoViec (ví dụ \"Host=127.0.0.1;Database=roviec;Username=roviec;Password=…\"). (a production start needs ConnectionStrings:RoViec)");
+        if (DatabaseProblem(configuration) is { } database) problems.Add(database);
+        if (FilesProblem(configuration) is { } files) problems.Add(files);
         foreach (var setting in DemoSettings)
         {
             if (configuration.GetValue<bool>(setting))

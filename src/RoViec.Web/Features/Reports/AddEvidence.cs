@@ -1,21 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Files;
 using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
 
-/// <summary>What the reporter attaches to a line: a file, an issued document (number and date), or a link.</summary>
-public sealed record EvidenceInput(string Kind, string? FileName, byte[]? Content, long Length, string? Number, string? Date, string? Url, string? Title);
+/// <summary>
+/// What the reporter attaches to a line: a file (its bytes read from <paramref name="OpenFile"/>, streamed into the file
+/// store), an issued document (number and date), or a link.
+/// </summary>
+public sealed record EvidenceInput(string Kind, string? FileName, Func<Stream>? OpenFile, long Length, string? Number, string? Date, string? Url, string? Title);
 
 /// <summary>
 /// Attaches evidence to a line of a report the unit is still filling in: a file checked by
-/// <see cref="EvidenceFiles"/>, a reference to an issued document, or an http(s) link. Or removes one.
+/// <see cref="EvidenceFiles"/> and kept in the <see cref="FileStore"/> (the row names it by its hash), a reference to an
+/// issued document, or an http(s) link. Or removes one, and its file when no other row names the same bytes.
 /// </summary>
 public static class AddEvidence
 {
-    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, Guid reportId, Guid itemId, EvidenceInput input, CancellationToken ct)
+    public static async Task<ReportOutcome> RunAsync(ReportDesk desk, FileStore store, Guid reportId, Guid itemId, EvidenceInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(input);
         var (handle, item, refusal) = await OpenLineAsync(desk, reportId, itemId, ct);
         if (refusal is not null) return refusal;
@@ -43,12 +49,21 @@ public static class AddEvidence
                 // The unit's files for the period: a quota per report, so one reporter cannot fill the server.
                 var used = await desk.Db.Evidence.Where(e => desk.Db.ReportItems.Where(i => i.ReportId == reportId).Select(i => i.Id).Contains(e.ItemId)).SumAsync(e => (long?)e.Size, ct) ?? 0;
                 if (EvidenceFiles.CheckQuota(fileName, used, input.Length) is { } overQuota) return overQuota;
-                if (input.Content is null) return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
-                if (EvidenceFiles.CheckContent(fileName, input.Content) is { } notWhatItSays) return notWhatItSays;
+                if (input.OpenFile is null) return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
+                // The first bytes say what the file is; the rest is streamed into the store, never whole in memory.
+                await using (var file = input.OpenFile())
+                {
+                    var head = new byte[EvidenceFiles.HeadBytes];
+                    var read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+                    if (EvidenceFiles.CheckContent(fileName, head.AsSpan(0, read)) is { } notWhatItSays) return notWhatItSays;
+                    // The declared length is the client's word: the bytes are counted again on the way in.
+                    if (await store.SaveAsync(head.AsMemory(0, read), file, EvidenceFiles.MaxBytes, ct) is not { } saved)
+                        return EvidenceFiles.CheckSize(fileName, EvidenceFiles.MaxBytes + 1)!;
+                    evidence.ContentSha256 = saved.Sha256;
+                    evidence.Size = saved.Size;
+                }
                 evidence.Title = fileName;
                 evidence.ContentType = contentType;
-                evidence.Content = input.Content;
-                evidence.Size = input.Content.LongLength;
                 break;
             case EvidenceKinds.Document:
                 var errors = new List<FieldError>();
@@ -80,13 +95,17 @@ public static class AddEvidence
         return new ReportOutcome.Done(new Sentence("Đã thêm minh chứng \"{0}\".", evidence.Title));
     }
 
-    public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, Guid reportId, Guid evidenceId, CancellationToken ct)
+    public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, FileStore store, Guid reportId, Guid evidenceId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var evidence = await desk.Db.Evidence.FindAsync([evidenceId], ct);
         var (_, _, refusal) = await OpenLineAsync(desk, reportId, evidence?.ItemId ?? Guid.Empty, ct);
         if (refusal is not null) return refusal;
         desk.Db.Evidence.Remove(evidence!);
         await desk.Db.SaveChangesAsync(ct);
+        // The bytes go with the last row naming them (the same file may be evidence of several lines).
+        if (evidence!.ContentSha256 is { } sha256 && !await desk.Db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.ContentSha256 == sha256, ct))
+            store.Delete(sha256);
         return new ReportOutcome.Done(new Sentence("Đã gỡ minh chứng \"{0}\".", evidence!.Title));
     }
 

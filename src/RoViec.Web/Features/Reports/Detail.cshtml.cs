@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Web.Features.Evaluation;
+using RoViec.Web.Shared.Files;
 using RoViec.Web.Shared.Access;
 using RoViec.Web.Shared.Forms;
 using RoViec.Web.Shared.Localisation;
@@ -26,7 +27,7 @@ namespace RoViec.Web.Features.Reports;
 [RequestSizeLimit(BodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyLimit, ValueCountLimit = 20_000)]
 public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentUser, TimeProvider clock, PeriodChanges changes, IConfiguration configuration, ILogger<DetailModel> log,
-    IStringLocalizer<SharedResource> L) : PageModel
+    IStringLocalizer<SharedResource> L, FileStore files) : PageModel
 {
     public const long BodyLimit = 24L * 1024 * 1024;
 
@@ -134,37 +135,18 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
         return await AfterAsync(id, await CorrectLine.RunAsync(await DeskAsync(ct), id, version, item, field, value, reason, ct), PostedForm, $"#dong-{item}", ct);
     }
 
-    /// <summary>Evidence files read into memory at once per instance (each at most <see cref="EvidenceFiles.MaxBytes"/>).</summary>
-    private static readonly SemaphoreSlim UploadsInMemory = new(4);
-
     public async Task<IActionResult> OnPostEvidenceAsync(Guid id, [FromForm] Guid item, [FromForm] string? kind, IFormFile? file,
         [FromForm] string? number, [FromForm] string? date, [FromForm] string? url, [FromForm] string? title, CancellationToken ct)
     {
         OpenLine = item;
-        // At most a few files are held in memory at once, whatever the number of reporters uploading: the others wait
-        // (their files are buffered to disk by the framework meanwhile).
-        await UploadsInMemory.WaitAsync(ct);
-        try
-        {
-            byte[]? content = null;
-            // A file over the limit is refused by its declared length; its bytes are never read.
-            if (file is { Length: > 0 and <= EvidenceFiles.MaxBytes })
-            {
-                using var memory = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(memory, ct);
-                content = memory.ToArray();
-            }
-            var input = new EvidenceInput(kind ?? "", file?.FileName, content, file?.Length ?? 0, number, date, url, title);
-            return await AfterAsync(id, await AddEvidence.RunAsync(await DeskAsync(ct), id, item, input, ct), PostedForm, $"#dong-{item}", ct);
-        }
-        finally
-        {
-            UploadsInMemory.Release();
-        }
+        // The framework keeps a large upload in a work file; it is streamed from there into the file store, so memory stays
+        // bounded whatever the number of reporters uploading. A file over the limit is refused by its declared length unread.
+        var input = new EvidenceInput(kind ?? "", file?.FileName, file is { Length: > 0 } ? file.OpenReadStream : null, file?.Length ?? 0, number, date, url, title);
+        return await AfterAsync(id, await AddEvidence.RunAsync(await DeskAsync(ct), files, id, item, input, ct), PostedForm, $"#dong-{item}", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, CancellationToken ct) =>
-        await AfterAsync(id, await AddEvidence.RemoveAsync(await DeskAsync(ct), id, evidence, ct), null, "", ct);
+        await AfterAsync(id, await AddEvidence.RemoveAsync(await DeskAsync(ct), files, id, evidence, ct), null, "", ct);
 
     /// <summary>Done: back to the report (post-redirect-get) with the message. Refused: the page again with the reasons and what was typed, under the refusal's status.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, ReportOutcome outcome, IFormCollection? form, string anchor, CancellationToken ct)

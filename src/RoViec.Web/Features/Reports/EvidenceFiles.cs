@@ -2,6 +2,7 @@ using RoViec.Web.Shared.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
+using RoViec.Web.Shared.Files;
 using RoViec.Web.Shared.Localisation;
 
 namespace RoViec.Web.Features.Reports;
@@ -16,19 +17,30 @@ public static class EvidenceFiles
 {
     public const long MaxBytes = 10L * 1024 * 1024;
 
-    /// <summary>A file kept as evidence.</summary>
-    public sealed record Stored(string Title, string? ContentType, byte[] Content);
+    /// <summary>How many first bytes tell a file's type (<see cref="CheckContent"/>).</summary>
+    public const int HeadBytes = 16;
 
-    /// <summary>The file <paramref name="evidenceId"/> kept on one of the report's lines, or null (a link, or another report's).</summary>
-    public static async Task<Stored?> StoredAsync(RoViecDbContext db, UnitReport report, Guid evidenceId, CancellationToken ct)
+    /// <summary>A file kept as evidence: in the store (<paramref name="Path"/>), or still in the database (<paramref name="Content"/>, before <c>roviec migrate</c> moved it).</summary>
+    public sealed record Stored(string Title, string? ContentType, string? Path, byte[]? Content);
+
+    /// <summary>
+    /// The file <paramref name="evidenceId"/> kept on one of the report's lines, or null (a link, or another report's).
+    /// A row whose file the store has lost throws: the server's fault, not the caller's.
+    /// </summary>
+    public static async Task<Stored?> StoredAsync(RoViecDbContext db, FileStore store, UnitReport report, Guid evidenceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(report);
         var itemIds = report.Items.Select(i => i.Id).ToList();
         var file = await db.Evidence.AsNoTracking()
             .Where(e => e.Id == evidenceId && e.Kind == EvidenceKinds.File && itemIds.Contains(e.ItemId))
-            .Select(e => new { e.Title, e.ContentType, e.Content }).FirstOrDefaultAsync(ct);
-        return file?.Content is null ? null : new Stored(file.Title, file.ContentType, file.Content);
+            .Select(e => new { e.Title, e.ContentType, e.ContentSha256, e.Content }).FirstOrDefaultAsync(ct);
+        if (file is null) return null;
+        if (file.ContentSha256 is { } sha256)
+            return new Stored(file.Title, file.ContentType,
+                store.Find(sha256) ?? throw new FileNotFoundException($"The file store {store.Root} has no file {sha256} (evidence {evidenceId})."), null);
+        return file.Content is null ? null : new Stored(file.Title, file.ContentType, null, file.Content);
     }
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();

@@ -29,6 +29,9 @@ public sealed class BackupRestoreTests : IDisposable
     /// <summary>The command's settings on a SQLite file, in production (a command needs only its database).</summary>
     private static Dictionary<string, string> On(string connectionString) => new() { ["ConnectionStrings__RoViec"] = connectionString };
 
+    /// <summary>The command's settings on a database whose files are in <paramref name="files"/>.</summary>
+    private static Dictionary<string, string> On(string connectionString, string files) => new() { ["ConnectionStrings__RoViec"] = connectionString, ["RoViec__Files__Path"] = files };
+
     private static string Sqlite(string file) => $"Data Source={file}";
 
     [Fact]
@@ -53,17 +56,21 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal(["nguon.db", "roviec-2026-11-24.rvbak"], Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var manifest = Manifest(archive);
-        Assert.Equal(1, manifest.GetProperty("format").GetInt32());
+        Assert.Equal(2, manifest.GetProperty("format").GetInt32());
         Assert.Equal("sqlite", manifest.GetProperty("provider").GetString());
         var migration = manifest.GetProperty("migration").GetString();
         Assert.NotEqual(lastApplied, migration);
-        Assert.Equal("in-database", manifest.GetProperty("evidenceFiles").GetString());
+        Assert.Equal("files/", manifest.GetProperty("evidenceFiles").GetString());
+        // The demo's file is beside the database, in the store's default folder.
+        var uploads = await UploadsAsync(source, InDirectory("files"));
+        Assert.Single(uploads);
+        var uploaded = uploads.Values.Single();
         var created = manifest.GetProperty("createdAt").GetDateTimeOffset();
         Assert.InRange(created, TestClock.At(ReportsServedProcess.Day, 10), TestClock.At(ReportsServedProcess.Day, 10).AddMinutes(5));
         Assert.True(manifest.GetProperty("tables").GetProperty("Evidence").GetInt64() > 0);
         using (var zip = ZipFile.OpenRead(archive))
         {
-            Assert.Equal(["database.sqlite", "manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(["database.sqlite", $"files/{uploaded}", "manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
             await using var entry = await zip.GetEntry("database.sqlite")!.OpenAsync(Ct);
             Assert.Equal(manifest.GetProperty("sha256").GetProperty("database.sqlite").GetString(), Convert.ToHexStringLower(await SHA256.HashDataAsync(entry, Ct)));
         }
@@ -75,20 +82,21 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Contains("đã có", again.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(archive, Ct));
 
+        // Into another machine's folders: the database and a file store of its own.
         var target = InDirectory("khoi-phuc.db");
-        var restore = await ProductionProcess.RunAsync(On(Sqlite(target)), null, "restore", archive);
+        var targetFiles = InDirectory("tep-khoi-phuc");
+        var restore = await ProductionProcess.RunAsync(On(Sqlite(target), targetFiles), null, "restore", archive);
         Assert.True(restore.ExitCode == 0, restore.Error);
         Assert.Contains("Đã khôi phục", restore.Output, StringComparison.Ordinal);
+        Assert.Contains("1 tệp minh chứng", restore.Output, StringComparison.Ordinal);
         Assert.Contains(migration!, restore.Output, StringComparison.Ordinal);
         Assert.Contains("roviec migrate", restore.Output, StringComparison.Ordinal);
         Assert.Equal(await TablesAsync(source), await TablesAsync(target));
-        var uploads = await UploadsAsync(source);
-        Assert.NotEmpty(uploads);
-        Assert.Equal(uploads, await UploadsAsync(target));
+        Assert.Equal(uploads, await UploadsAsync(target, targetFiles));
 
         // Into a database that is not empty (the one just restored): refused, nothing changed.
         var restored = await File.ReadAllBytesAsync(target, Ct);
-        var twice = await ProductionProcess.RunAsync(On(Sqlite(target)), null, "restore", archive);
+        var twice = await ProductionProcess.RunAsync(On(Sqlite(target), targetFiles), null, "restore", archive);
         Assert.Equal(2, twice.ExitCode);
         Assert.Contains("Chỉ khôi phục vào cơ sở dữ liệu trống", twice.Error, StringComparison.Ordinal);
         Assert.Equal(restored, await File.ReadAllBytesAsync(target, Ct));
@@ -123,36 +131,43 @@ public sealed class BackupRestoreTests : IDisposable
         {
             using (var app = new RoViecApp { ConnectionString = source, Settings = new Dictionary<string, string> { ["RoViec:Demo:History"] = "true" } })
                 _ = app.Services;
+            var sourceFiles = InDirectory("tep-nguon");
+            var targetFiles = InDirectory("tep-dich");
             await using (var db = Db(source))
-                await AddUploadAsync(db);
+                await AddUploadAsync(db, sourceFiles);
 
             // Without its client programs the backup says so and writes nothing.
             var archive = InDirectory("roviec-pg.rvbak");
-            var noTools = On(source);
+            var noTools = On(source, sourceFiles);
             noTools["RoViec__Backup__PostgresTools"] = InDirectory("khong-co");
             var without = await ProductionProcess.RunAsync(noTools, null, "backup", "--out", archive);
             Assert.Equal(2, without.ExitCode);
             Assert.Contains("Không tìm thấy chương trình pg_dump", without.Error, StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(_directory));
 
-            var backup = await ProductionProcess.RunAsync(On(source), null, "backup", "--out", archive);
+            // On PostgreSQL a command is told where the files are.
+            var unnamed = await ProductionProcess.RunAsync(On(source), null, "backup", "--out", archive);
+            Assert.Equal(2, unnamed.ExitCode);
+            Assert.Contains("RoViec__Files__Path", unnamed.Error, StringComparison.Ordinal);
+
+            var backup = await ProductionProcess.RunAsync(On(source, sourceFiles), null, "backup", "--out", archive);
             Assert.True(backup.ExitCode == 0, backup.Error);
             Assert.Equal("postgres", Manifest(archive).GetProperty("provider").GetString());
-            var restore = await ProductionProcess.RunAsync(On(target), null, "restore", archive);
+            var restore = await ProductionProcess.RunAsync(On(target, targetFiles), null, "restore", archive);
             Assert.True(restore.ExitCode == 0, restore.Error);
             Assert.Contains("Đã khôi phục", restore.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("roviec migrate", restore.Output, StringComparison.Ordinal);
             Assert.Equal(await TablesAsync(source), await TablesAsync(target));
-            var uploads = await UploadsAsync(source);
+            var uploads = await UploadsAsync(source, sourceFiles);
             Assert.NotEmpty(uploads);
-            Assert.Equal(uploads, await UploadsAsync(target));
+            Assert.Equal(uploads, await UploadsAsync(target, targetFiles));
 
             // A SQLite backup into PostgreSQL: refused, and the database it names is not even created.
             var sqlite = await DemoYearAsync("nguon.db");
             var sqliteArchive = InDirectory("roviec-sqlite.rvbak");
             var sqliteBackup = await ProductionProcess.RunAsync(On(Sqlite(sqlite)), null, "backup", "--out", sqliteArchive);
             Assert.True(sqliteBackup.ExitCode == 0, sqliteBackup.Error);
-            var mismatch = await ProductionProcess.RunAsync(On(other), null, "restore", sqliteArchive);
+            var mismatch = await ProductionProcess.RunAsync(On(other, targetFiles), null, "restore", sqliteArchive);
             Assert.Equal(2, mismatch.ExitCode);
             Assert.Contains("Tệp sao lưu là của SQLite, còn cơ sở dữ liệu đích là PostgreSQL", mismatch.Error, StringComparison.Ordinal);
             Assert.False(await ExistsAsync(other));
@@ -242,6 +257,59 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Migrate_moves_files_kept_in_the_database_into_the_store_and_health_notices_a_store_without_them()
+    {
+        var file = await DemoYearAsync("cu.db");
+        // A file attached before files left the database: its bytes in the row.
+        var legacy = RandomNumberGenerator.GetBytes(50_000);
+        var id = Guid.NewGuid();
+        await using (var db = Db($"{Sqlite(file)};Pooling=False"))
+        {
+            var item = await db.ReportItems.OrderByDescending(i => i.Id).Select(i => new { i.Id, i.CommuneId }).FirstAsync(Ct);
+            db.Evidence.Add(new Evidence
+            {
+                Id = id,
+                CommuneId = item.CommuneId,
+                ItemId = item.Id,
+                Kind = EvidenceKinds.File,
+                Title = "anh-chup.png",
+                ContentType = "image/png",
+                Size = legacy.Length,
+                Content = legacy,
+                AddedAtUtc = TestClock.At(ReportsServedProcess.Day, 8).UtcDateTime,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var migrated = await ProductionProcess.RunAsync(On(Sqlite(file)), null, "migrate");
+        Assert.True(migrated.ExitCode == 0, migrated.Error);
+        Assert.Contains("Đã chuyển 1 tệp minh chứng", migrated.Output, StringComparison.Ordinal);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(legacy));
+        await using (var db = Db($"{Sqlite(file)};Pooling=False"))
+        {
+            var row = await db.Evidence.SingleAsync(e => e.Id == id, Ct);
+            Assert.Equal((sha256, (byte[]?)null, (long)legacy.Length), (row.ContentSha256, row.Content, row.Size));
+        }
+        Assert.Equal(legacy, await File.ReadAllBytesAsync(Path.Combine(InDirectory("files"), sha256[..2], sha256), Ct));
+        var again = await ProductionProcess.RunAsync(On(Sqlite(file)), null, "migrate");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.DoesNotContain("Đã chuyển", again.Output, StringComparison.Ordinal);
+
+        // A server pointed at another (empty) folder would fail every download: not ready, and it says why.
+        var settings = ProductionProcess.Settings(Sqlite(file));
+        settings["RoViec__Scheduler__Enabled"] = "false";
+        settings["RoViec__Files__Path"] = InDirectory("thu-muc-khac");
+        await using var server = await ProductionProcess.Instance.StartAsync(settings, until: "/health/live");
+        Assert.False(server.HasExited, server.Output);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var files = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("checks").GetProperty("files");
+        Assert.Equal("Unhealthy", files.GetProperty("status").GetString());
+        Assert.Contains("RoViec__Files__Path", files.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The demo commune with its simulated year (the run's template), copied here, with an uploaded file among its evidence.</summary>
     private async Task<string> DemoYearAsync(string name)
     {
@@ -252,15 +320,17 @@ public sealed class BackupRestoreTests : IDisposable
         File.Copy(template, file);
         _databases.Add(file);
         await using var db = Db($"{Sqlite(file)};Pooling=False");
-        await AddUploadAsync(db);
+        // The store's folder when none is named: "files" beside the database file.
+        await AddUploadAsync(db, InDirectory("files"));
         return file;
     }
 
-    /// <summary>A scanned minutes file attached to a report line, its bytes in the database.</summary>
-    private static async Task AddUploadAsync(RoViecDbContext db)
+    /// <summary>A scanned minutes file attached to a report line: its bytes in the file store, its hash in the database.</summary>
+    private static async Task AddUploadAsync(RoViecDbContext db, string files)
     {
         var item = await db.ReportItems.OrderBy(i => i.Id).Select(i => new { i.Id, i.CommuneId }).FirstAsync(Ct);
         var content = RandomNumberGenerator.GetBytes(200_000);
+        var saved = await new RoViec.Web.Shared.Files.FileStore(files).SaveAsync(content, Ct);
         db.Evidence.Add(new Evidence
         {
             Id = Guid.NewGuid(),
@@ -269,8 +339,8 @@ public sealed class BackupRestoreTests : IDisposable
             Kind = EvidenceKinds.File,
             Title = "bien-ban-hop.pdf",
             ContentType = "application/pdf",
-            Size = content.Length,
-            Content = content,
+            Size = saved.Size,
+            ContentSha256 = saved.Sha256,
             AddedAtUtc = TestClock.At(ReportsServedProcess.Day, 9).UtcDateTime,
             AddedBy = "admin",
         });
@@ -357,12 +427,18 @@ public sealed class BackupRestoreTests : IDisposable
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>The SHA-256 of every uploaded file's bytes, by evidence id.</summary>
-    private static async Task<Dictionary<Guid, string>> UploadsAsync(string database)
+    /// <summary>The SHA-256 of every uploaded file's bytes as read from the folder <paramref name="files"/>, by evidence id.</summary>
+    private static async Task<Dictionary<Guid, string>> UploadsAsync(string database, string files)
     {
         await using var db = Db(database.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString : $"{Sqlite(database)};Pooling=False");
-        var files = await db.Evidence.Where(e => e.Content != null).Select(e => new { e.Id, e.Content }).ToListAsync(Ct);
-        return files.ToDictionary(f => f.Id, f => Convert.ToHexStringLower(SHA256.HashData(f.Content!)));
+        var rows = await db.Evidence.Where(e => e.ContentSha256 != null).Select(e => new { e.Id, e.ContentSha256 }).ToListAsync(Ct);
+        var read = new Dictionary<Guid, string>();
+        foreach (var row in rows)
+        {
+            var path = Path.Combine(files, row.ContentSha256![..2], row.ContentSha256);
+            read[row.Id] = File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))) : "missing";
+        }
+        return read;
     }
 
     private static JsonElement Manifest(string archive)

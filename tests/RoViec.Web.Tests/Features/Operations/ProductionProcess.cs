@@ -14,13 +14,23 @@ internal static class ProductionProcess
     public const string Salt = "a3f1c9e07b5d2486a3f1c9e07b5d2486";
     public const string PublicUrl = "https://roviec.example.vn";
 
-    /// <summary>The settings of a correct production start on this database.</summary>
-    public static Dictionary<string, string> Settings(string connectionString) => new()
+    /// <summary>The settings of a correct production start on this database (on PostgreSQL, with a folder for its files named after it).</summary>
+    public static Dictionary<string, string> Settings(string connectionString)
     {
-        ["ConnectionStrings__RoViec"] = connectionString,
-        ["RoViec__Feedback__Salt"] = Salt,
-        ["RoViec__PublicUrl"] = PublicUrl,
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RoViec"] = connectionString,
+            ["RoViec__Feedback__Salt"] = Salt,
+            ["RoViec__PublicUrl"] = PublicUrl,
+        };
+        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            settings["RoViec__Files__Path"] = FilesOf(connectionString);
+        return settings;
+    }
+
+    /// <summary>A folder for the files of a PostgreSQL database in the tests, under the temporary folder.</summary>
+    public static string FilesOf(string postgres) =>
+        Path.Combine(Path.GetTempPath(), "roviec-test-files", new Npgsql.NpgsqlConnectionStringBuilder(postgres).Database ?? "postgres");
 
     public sealed record Result(int ExitCode, string Output, string Error);
 

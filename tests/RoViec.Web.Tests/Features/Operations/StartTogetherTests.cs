@@ -17,8 +17,8 @@ public sealed class StartTogetherTests
         if (string.IsNullOrEmpty(baseConnection))
             Assert.Fail("ROVIEC_TEST_PG is not set: run the tests through ./roviec test, which starts a throw-away PostgreSQL.");
         var cs = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { Database = $"roviec_together_{Guid.NewGuid():N}" }.ConnectionString;
-        var settings = new Dictionary<string, string> { ["ConnectionStrings__RoViec"] = cs, ["RoViec__Scheduler__Enabled"] = "false" };
         var folder = Directory.CreateTempSubdirectory("roviec-together-").FullName;
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__RoViec"] = cs, ["RoViec__Scheduler__Enabled"] = "false", ["RoViec__Files__Path"] = Path.Combine(folder, "files") };
         try
         {
             var first = ReportsServedProcess.StartAsync(Path.Combine(folder, "unused-1.db"), settings);

@@ -258,6 +258,11 @@ public sealed class ReportsBadInputTests
         ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, task, "bien-ban.pdf", pdf), reportId);
         var evidence = await app.WithDbAsync(db => db.Evidence.SingleAsync(Ct));
         Assert.Equal(("bien-ban.pdf", "application/pdf", "congan"), (evidence.Title, evidence.ContentType!, evidence.AddedBy!));
+        // Its bytes in the file store under their SHA-256, not in the database; nothing of the refused files kept.
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        Assert.Equal((sha256, (long)pdf.Length, (byte[]?)null), (evidence.ContentSha256, evidence.Size, evidence.Content));
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(app.FilesFolder, sha256[..2], sha256), Ct));
+        Assert.Single(Directory.GetFiles(app.FilesFolder, "*", SearchOption.AllDirectories));
         using var office = await app.ClientAsync("thuongtruc");
         using var culture = await app.ClientAsync("vhxh");
         var download = await office.GetAsync(new Uri($"/bao-cao/{reportId}/minh-chung/{evidence.Id}", UriKind.Relative), Ct);
@@ -267,6 +272,16 @@ public sealed class ReportsBadInputTests
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.Forbidden, (await culture.GetAsync(new Uri($"/bao-cao/{reportId}/minh-chung/{evidence.Id}", UriKind.Relative), Ct)).StatusCode);
+
+        // The same bytes on another line are kept once; removing one line's evidence keeps the file for the other.
+        var other = (await app.LinesAsync(reportId)).Where(l => l.Kind == ReportItemKinds.Task).Skip(1).First().Id;
+        ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, other, "bien-ban-2.pdf", pdf), reportId);
+        Assert.Single(Directory.GetFiles(app.FilesFolder, "*", SearchOption.AllDirectories));
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", evidence.Id.ToString())), reportId);
+        Assert.True(File.Exists(Path.Combine(app.FilesFolder, sha256[..2], sha256)));
+        var second = await app.WithDbAsync(db => db.Evidence.SingleAsync(Ct));
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", second.Id.ToString())), reportId);
+        Assert.Empty(Directory.GetFiles(app.FilesFolder, "*", SearchOption.AllDirectories));
     }
 
     [Fact]

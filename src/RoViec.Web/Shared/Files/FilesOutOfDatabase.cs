@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using RoViec.Data;
+
+namespace RoViec.Web.Shared.Files;
+
+/// <summary>
+/// Evidence files attached before files left the database still have their bytes in <c>Evidence.Content</c>: each is
+/// written to the store, then its row names it by hash and forgets the bytes, a few rows per transaction, so an
+/// interrupted move resumes where it stopped. Run by <c>roviec migrate</c> and by a demo start.
+/// </summary>
+public static class FilesOutOfDatabase
+{
+    private const int Batch = 20;
+
+    /// <summary>Moves every file still in the database into the store; returns how many.</summary>
+    public static async Task<int> MoveAsync(RoViecDbContext db, FileStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
+        var moved = 0;
+        while (true)
+        {
+            var rows = await db.Evidence.IgnoreQueryFilters().Where(e => e.Content != null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            if (rows.Count == 0) return moved;
+            foreach (var row in rows)
+            {
+                var saved = await store.SaveAsync(row.Content!, ct);
+                row.ContentSha256 = saved.Sha256;
+                row.Size = saved.Size;
+                row.Content = null;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            moved += rows.Count;
+        }
+    }
+}
