@@ -64,4 +64,7 @@ public enum Crossing
 
     /// <summary>The national office's view: every province's figures summed from the communes' summary rows, nothing else.</summary>
     NationalFigures,
+
+    /// <summary>The readiness check: the hash of the newest uploaded file, to see that the file store holds it.</summary>
+    HealthCheck,
 }

@@ -91,6 +91,7 @@ public sealed class RoViecDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DailyRun> DailyRuns => Set<DailyRun>();
+    public DbSet<PendingChange> PendingChanges => Set<PendingChange>();
     public DbSet<ScoringScheme> ScoringSchemes => Set<ScoringScheme>();
     public DbSet<ScoreInput> ScoreInputs => Set<ScoreInput>();
     public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();

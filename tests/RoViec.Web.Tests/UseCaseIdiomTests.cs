@@ -21,6 +21,8 @@ public sealed class UseCaseIdiomTests
         "RoViec.Web.Features.Demo.DemoHistory",
         "RoViec.Web.Features.Demo.DemoProvince",
         "RoViec.Web.Features.Scores.ScoresOnChange",
+        // Marks a change's follow-up pending in the change's own unit of work, and clears the mark when done.
+        "RoViec.Web.Features.Evaluation.PeriodChanges",
         "RoViec.Web.Features.Figures.SnapshotOnChange",
         "RoViec.Web.Features.Provinces.ApprovalOnChange",
         "RoViec.Web.Features.Notifications.ReportNotices",

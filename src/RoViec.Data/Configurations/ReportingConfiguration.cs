@@ -186,6 +186,18 @@ internal sealed class NoticeDeliveryConfiguration : IEntityTypeConfiguration<Not
     }
 }
 
+internal sealed class PendingChangeConfiguration : IEntityTypeConfiguration<PendingChange>
+{
+    public void Configure(EntityTypeBuilder<PendingChange> b)
+    {
+        b.ToTable("PendingChanges");
+        b.Property(x => x.Kind).HasMaxLength(40);
+        b.Property(x => x.Reason).HasMaxLength(4000);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasIndex(x => x.RecordedAtUtc);
+    }
+}
+
 internal sealed class DailyRunConfiguration : IEntityTypeConfiguration<DailyRun>
 {
     public void Configure(EntityTypeBuilder<DailyRun> b)

@@ -362,6 +362,27 @@ public sealed class DailyRun : ICommuneOwned
     public DateOnly DoneOn { get; set; }
 }
 
+/// <summary>
+/// A change of a period's data whose follow-up (rescoring, the snapshot, notices) is not done yet: written in the same
+/// transaction as the change, deleted when every follow-up is done, so a process that dies in between leaves the work
+/// marked, and the scheduler does it.
+/// </summary>
+public sealed class PendingChange : ICommuneOwned
+{
+    public Guid Id { get; set; }
+    public Guid CommuneId { get; set; }
+    public Guid PeriodId { get; set; }
+    public Guid? UnitId { get; set; }
+    /// <summary>The kind of change, as named by the application (Verified, Corrected, …).</summary>
+    public required string Kind { get; set; }
+    public required string Reason { get; set; }
+    public string? By { get; set; }
+    /// <summary>When it was recorded, by the wall clock (how long it has waited, whatever day the calendar clock says).</summary>
+    public DateTime RecordedAtUtc { get; set; }
+    /// <summary>How many times the scheduler has tried it.</summary>
+    public int Attempts { get; set; }
+}
+
 /// <summary>A lease on a piece of scheduled work, so that it runs on one instance at a time.</summary>
 public sealed class JobLease
 {

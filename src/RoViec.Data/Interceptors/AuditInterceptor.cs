@@ -52,7 +52,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor? actor = nu
         var now = clock.GetUtcNow().UtcDateTime;
         var inProgress = context is RoViecDbContext { WorkInProgress: true };
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or PlanSource or Notification or JobLease or DailyRun or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or PlanSource or Notification or JobLease or DailyRun or PendingChange or TaskStatusChange or PeriodSnapshot or UnitScore or ScoreChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => !(inProgress && e.State == EntityState.Modified))
             .ToList();
         foreach (var entry in entries)

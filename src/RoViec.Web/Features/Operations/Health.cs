@@ -81,7 +81,7 @@ public static class Health
     /// The file store can be written and read back, and holds the newest file the database names (a store folder left
     /// behind by a restore or a wrong RoViec:Files:Path would fail every download). Kept a minute.
     /// </summary>
-    internal sealed class FilesCheck(RoViecDbContext db, FileStore store, IMemoryCache cache) : IHealthCheck
+    internal sealed class FilesCheck(RoViecDbContext db, CommuneBoundary boundary, FileStore store, IMemoryCache cache) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -91,7 +91,9 @@ public static class Health
                 if (store.Problem() is { } unwritable) return unwritable;
                 try
                 {
-                    var newest = await db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.ContentSha256 != null)
+                    // The newest file of any commune; only its hash is read.
+                    boundary.CrossAll(Crossing.HealthCheck);
+                    var newest = await db.Evidence.AsNoTracking().Where(e => e.ContentSha256 != null)
                         .OrderByDescending(e => e.AddedAtUtc).Select(e => e.ContentSha256).FirstOrDefaultAsync(cancellationToken);
                     return newest is null || store.Find(newest) is not null
                         ? ""

@@ -15,7 +15,8 @@ public sealed record EvidenceInput(string Kind, string? FileName, Func<Stream>? 
 /// <summary>
 /// Attaches evidence to a line of a report the unit is still filling in: a file checked by
 /// <see cref="EvidenceFiles"/> and kept in the <see cref="FileStore"/> (the row names it by its hash), a reference to an
-/// issued document, or an http(s) link. Or removes one, and its file when no other row names the same bytes.
+/// issued document, or an http(s) link. Or removes one; its file stays until the scheduler's sweep finds no row of any
+/// commune naming it (<see cref="FileSweep"/>): the same bytes may be evidence in several communes.
 /// </summary>
 public static class AddEvidence
 {
@@ -95,17 +96,13 @@ public static class AddEvidence
         return new ReportOutcome.Done(new Sentence("Đã thêm minh chứng \"{0}\".", evidence.Title));
     }
 
-    public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, FileStore store, Guid reportId, Guid evidenceId, CancellationToken ct)
+    public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, Guid reportId, Guid evidenceId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var evidence = await desk.Db.Evidence.FindAsync([evidenceId], ct);
         var (_, _, refusal) = await OpenLineAsync(desk, reportId, evidence?.ItemId ?? Guid.Empty, ct);
         if (refusal is not null) return refusal;
         desk.Db.Evidence.Remove(evidence!);
         await desk.Db.SaveChangesAsync(ct);
-        // The bytes go with the last row naming them (the same file may be evidence of several lines).
-        if (evidence!.ContentSha256 is { } sha256 && !await desk.Db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.ContentSha256 == sha256, ct))
-            store.Delete(sha256);
         return new ReportOutcome.Done(new Sentence("Đã gỡ minh chứng \"{0}\".", evidence!.Title));
     }
 

@@ -18,8 +18,10 @@ public static class ApproveReport
             desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
+        // The follow-up (scores, snapshot, notices) is marked pending in the same transaction, done just after.
+        var change = desk.Record(handle, PeriodChangeKind.Received, $"Trưởng đơn vị duyệt báo cáo của {handle.Unit.Name}");
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;
-        await desk.ChangedAsync(handle, PeriodChangeKind.Received, $"Trưởng đơn vị duyệt báo cáo của {handle.Unit.Name}", ct);
+        await desk.ChangedAsync(change, ct);
         return new ReportOutcome.Done("Đã duyệt; báo cáo đã chuyển tới cơ quan thường trực.");
     }
 }

@@ -67,8 +67,10 @@ public static class CorrectLine
         if (ratio && field != LineFields.Source && LineRules.Shown(item, LineFields.Value) != valueBefore) Record(LineFields.Value, valueBefore);
         item.Version = Guid.NewGuid();
         report.Version = Guid.NewGuid();
+        // The follow-up (scores, snapshot, notices) is marked pending in the same transaction, done just after.
+        var change = desk.Record(handle, PeriodChangeKind.Corrected, $"Đính chính \"{LineFields.Label(field)}\" trong báo cáo của {handle.Unit.Name}: {why}");
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;
-        await desk.ChangedAsync(handle, PeriodChangeKind.Corrected, $"Đính chính \"{LineFields.Label(field)}\" trong báo cáo của {handle.Unit.Name}: {why}", ct);
+        await desk.ChangedAsync(change, ct);
         return new ReportOutcome.Done(new Sentence("Đã đính chính \"{0}\".", (Sentence)LineFields.Label(field)));
     }
 }

@@ -146,7 +146,7 @@ public sealed partial class DetailModel(RoViecDbContext db, CurrentUser currentU
     }
 
     public async Task<IActionResult> OnPostRemoveEvidenceAsync(Guid id, [FromForm] Guid evidence, CancellationToken ct) =>
-        await AfterAsync(id, await AddEvidence.RemoveAsync(await DeskAsync(ct), files, id, evidence, ct), null, "", ct);
+        await AfterAsync(id, await AddEvidence.RemoveAsync(await DeskAsync(ct), id, evidence, ct), null, "", ct);
 
     /// <summary>Done: back to the report (post-redirect-get) with the message. Refused: the page again with the reasons and what was typed, under the refusal's status.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, ReportOutcome outcome, IFormCollection? form, string anchor, CancellationToken ct)

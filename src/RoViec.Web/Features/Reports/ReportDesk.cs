@@ -58,12 +58,15 @@ public sealed record ReportHandle(
 /// </summary>
 public sealed record ReportDesk(RoViecDbContext Db, UserScope? Caller, TimeProvider Clock, PeriodChanges Changes)
 {
-    /// <summary>After a saved step: tells scores and snapshots that the report's period changed.</summary>
-    public Task ChangedAsync(ReportHandle handle, PeriodChangeKind kind, string reason, CancellationToken ct)
+    /// <summary>Marks the change's follow-up as pending in the unit of work about to be saved (so it commits with it).</summary>
+    public PeriodChange Record(ReportHandle handle, PeriodChangeKind kind, string reason)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        return Changes.RaiseAsync(new PeriodChange(handle.Report.CommuneId, handle.Period.Id, handle.Report.UnitId, kind, reason, handle.Scope.UserName), ct);
+        return Changes.Record(new PeriodChange(handle.Report.CommuneId, handle.Period.Id, handle.Report.UnitId, kind, reason, handle.Scope.UserName));
     }
+
+    /// <summary>Runs the follow-up of a change once it is saved.</summary>
+    public Task ChangedAsync(PeriodChange change, CancellationToken ct) => Changes.RaiseAsync(change, ct);
 
     public const string StaleMessage =
         "Báo cáo vừa được thay đổi ở nơi khác (người khác, hoặc trang này mở ở một cửa sổ khác) sau khi bạn mở trang. "

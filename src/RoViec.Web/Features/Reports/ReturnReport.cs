@@ -44,8 +44,10 @@ public static class ReturnReport
             desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
+        // The follow-up (scores, snapshot, notices) is marked pending in the same transaction, done just after.
+        var change = desk.Record(handle, PeriodChangeKind.Returned, $"Trả lại báo cáo của {handle.Unit.Name}");
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;
-        await desk.ChangedAsync(handle, PeriodChangeKind.Returned, $"Trả lại báo cáo của {handle.Unit.Name}", ct);
+        await desk.ChangedAsync(change, ct);
         return new ReportOutcome.Done("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
     }
 }

@@ -55,13 +55,15 @@ public static partial class SubmitReport
             desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
+        // The follow-up (snapshot, notices) is marked pending in the same transaction, done just after.
+        var change = desk.Record(handle, handle.RequireHeadApproval ? PeriodChangeKind.AwaitingApproval : PeriodChangeKind.Received, $"{handle.Unit.Name} gửi báo cáo");
         await using (var transaction = await desk.Db.Database.BeginTransactionAsync(ct))
         {
             if (await desk.SaveAsync(ct) is { } conflict) return conflict;
             if (pauseInsideTransaction > TimeSpan.Zero) await Task.Delay(pauseInsideTransaction, CancellationToken.None);
             await transaction.CommitAsync(ct);
         }
-        await desk.ChangedAsync(handle, handle.RequireHeadApproval ? PeriodChangeKind.AwaitingApproval : PeriodChangeKind.Received, $"{handle.Unit.Name} gửi báo cáo", ct);
+        await desk.ChangedAsync(change, ct);
         return new ReportOutcome.Done(handle.RequireHeadApproval
             ? "Đã gửi báo cáo; báo cáo đang chờ trưởng đơn vị duyệt."
             : "Đã gửi báo cáo tới cơ quan thường trực.");

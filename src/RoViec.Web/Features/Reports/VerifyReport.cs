@@ -18,8 +18,10 @@ public static class VerifyReport
             desk.Db.ChangeTracker.Clear();
             return new ReportOutcome.Conflict(notNow);
         }
+        // The follow-up (scores, snapshot, notices) is marked pending in the same transaction, done just after.
+        var change = desk.Record(handle, PeriodChangeKind.Verified, $"Xác minh báo cáo của {handle.Unit.Name}");
         if (await desk.SaveAsync(ct) is { } conflict) return conflict;
-        await desk.ChangedAsync(handle, PeriodChangeKind.Verified, $"Xác minh báo cáo của {handle.Unit.Name}", ct);
+        await desk.ChangedAsync(change, ct);
         return new ReportOutcome.Done("Đã xác minh báo cáo; báo cáo đã được khóa.");
     }
 }

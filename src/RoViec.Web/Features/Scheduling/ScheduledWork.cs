@@ -20,12 +20,17 @@ namespace RoViec.Web.Features.Scheduling;
 /// the calendar a day ahead must not make a living instance's lease expire.
 /// </summary>
 public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider clock, [FromKeyedServices(ScheduledWork.WallClock)] TimeProvider wallClock,
-    NoticeMailer mailer, IConfiguration configuration, ILogger<ScheduledWork> log)
+    NoticeMailer mailer, Shared.Files.FileStore files, IConfiguration configuration, ILogger<ScheduledWork> log)
 {
+    /// <summary>How often this instance sweeps the file store of files no row names (<see cref="Shared.Files.FileSweep"/>).</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromHours(6);
+
+    private DateTime lastSweepUtc = DateTime.MinValue;
+
     public const string LeaseName = "scheduler";
 
     /// <summary>The key of the clock that measures elapsed real time (leases), registered by the composition root.</summary>
-    public const string WallClock = "wall-clock";
+    public const string WallClock = Shared.Time.AppClock.WallClock;
 
     /// <summary>This instance, as the lease names its holder.</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -152,13 +157,35 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         boundary.CrossAll(Crossing.Scheduler);
-        // The snapshots to build are listed across communes now; each is built inside its commune after the mail.
+        // Follow-ups of changes a request saved but did not finish (the process died, a handler failed), and the snapshots
+        // to build, are listed across communes now; each is done inside its commune after the mail, the follow-ups first
+        // (their scores before the snapshots that show them).
+        var changes = scope.ServiceProvider.GetRequiredService<Evaluation.PeriodChanges>();
+        var left = await changes.LeftAsync(ct);
         var stale = await SnapshotRefresh.StaleAsync(db, SnapshotsPerTick, ct);
         var ofTheDay = await SnapshotRefresh.OfTheDayAsync(db, today, ct);
+        await SweepFilesAsync(db, ct);
         var mails = await mailer.SendPendingAsync(db, nowUtc, ct);
         mails += await mailer.SendDigestsAsync(db, nowUtc, ct);
+        await changes.RunLeftAsync(left, boundary, ct);
         var rebuilt = await FreshenSnapshotsAsync(db, boundary, stale, ofTheDay, today, ct);
         return new Outcome(true, opened, closed, notices, mails, days, rebuilt);
+    }
+
+    /// <summary>Every <see cref="SweepEvery"/>, the files no row of any commune names are forgotten.</summary>
+    private async Task SweepFilesAsync(RoViecDbContext db, CancellationToken ct)
+    {
+        var wallNow = wallClock.GetUtcNow().UtcDateTime;
+        if (wallNow - lastSweepUtc < SweepEvery) return;
+        lastSweepUtc = wallNow;
+        try
+        {
+            await Shared.Files.FileSweep.RunAsync(db, files, wallNow, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.LogError(ex, "Dọn thư mục tệp bị lỗi (file sweep failed)");
+        }
     }
 
     /// <summary>

@@ -65,6 +65,8 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         if (await LoadAsync(ky, donvi, ct) is { } refused) return refused;
         if (Month is null || Unit is null || ky is null || donvi is null) return NotFound();
         var entries = Fields.ToDictionary(f => f.Code, f => new ScoreInputs.Entry(Value.GetValueOrDefault(f.Code), Yes.GetValueOrDefault(f.Code), Basis.GetValueOrDefault(f.Code)));
+        // The inputs and the mark that their rescoring is pending commit together; the rescoring runs just after.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var outcome = await ScoreInputs.SaveAsync(db, Month, Unit.Id, Fields, entries, new ScoreInputs.Budget(Allocated, Disbursed, Source),
             Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome is ScoreInputs.SaveOutcome.Locked locked)
@@ -78,11 +80,15 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
             return this.Refuse(invalid.Refusal);
         }
         var changed = ((ScoreInputs.SaveOutcome.Saved)outcome).Changed;
+        PeriodChange? change = null;
         if (changed > 0)
         {
             var why = string.IsNullOrWhiteSpace(Reason) ? $"Cơ quan thường trực nhập điểm, minh chứng, kinh phí của {Unit.Name}" : $"Điều chỉnh dữ liệu chấm điểm của {Unit.Name}: {Reason.Trim()}";
-            await changes.RaiseAsync(new PeriodChange(Month.CommuneId, Month.Id, Unit.Id, PeriodChangeKind.ScoringInput, why, User.Identity?.Name), ct);
+            change = changes.Record(new PeriodChange(Month.CommuneId, Month.Id, Unit.Id, PeriodChangeKind.ScoringInput, why, User.Identity?.Name));
+            await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
+        if (change is not null) await changes.RaiseAsync(change, ct);
         Notice = changed > 0
             ? new Sentence("Đã lưu {0} thay đổi của {1}; điểm {2} đã được tính lại.", changed, Unit.Name, PeriodName.Of(Month).MidSentence()).In(L)
             : L["Không có gì thay đổi."];

@@ -12,7 +12,7 @@ public static class FilesOutOfDatabase
 {
     private const int Batch = 20;
 
-    /// <summary>Moves every file still in the database into the store; returns how many.</summary>
+    /// <summary>Moves every file still in the database into the store (the caller's unit of work sees every commune); returns how many.</summary>
     public static async Task<int> MoveAsync(RoViecDbContext db, FileStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -20,7 +20,7 @@ public static class FilesOutOfDatabase
         var moved = 0;
         while (true)
         {
-            var rows = await db.Evidence.IgnoreQueryFilters().Where(e => e.Content != null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            var rows = await db.Evidence.Where(e => e.Content != null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
             if (rows.Count == 0) return moved;
             foreach (var row in rows)
             {

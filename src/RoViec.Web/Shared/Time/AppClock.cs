@@ -14,6 +14,12 @@ public static class AppClock
 {
     public const string Setting = "RoViec:Clock:Now";
 
+    /// <summary>
+    /// The key of the second clock the composition root registers: the machine's, for elapsed real time (leases, how long
+    /// a change has waited), whatever day the calendar clock says.
+    /// </summary>
+    public const string WallClock = "wall-clock";
+
     private static readonly string[] WithOffset = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm'Z'"];
     private static readonly string[] VietnamLocal = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 

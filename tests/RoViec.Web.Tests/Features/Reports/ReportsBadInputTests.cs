@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Scheduling;
 
 namespace RoViec.Web.Tests;
 
@@ -273,15 +275,41 @@ public sealed class ReportsBadInputTests
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.Forbidden, (await culture.GetAsync(new Uri($"/bao-cao/{reportId}/minh-chung/{evidence.Id}", UriKind.Relative), Ct)).StatusCode);
 
-        // The same bytes on another line are kept once; removing one line's evidence keeps the file for the other.
+        // The same bytes on another line are kept once.
         var other = (await app.LinesAsync(reportId)).Where(l => l.Kind == ReportItemKinds.Task).Skip(1).First().Id;
         ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, other, "bien-ban-2.pdf", pdf), reportId);
         Assert.Single(Directory.GetFiles(app.FilesFolder, "*", SearchOption.AllDirectories));
-        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", evidence.Id.ToString())), reportId);
-        Assert.True(File.Exists(Path.Combine(app.FilesFolder, sha256[..2], sha256)));
-        var second = await app.WithDbAsync(db => db.Evidence.SingleAsync(Ct));
-        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", second.Id.ToString())), reportId);
-        Assert.Empty(Directory.GetFiles(app.FilesFolder, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_file_no_row_names_is_swept_by_the_scheduler_once_a_day_old_and_a_named_one_is_kept()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var lines = (await app.LinesAsync(reportId)).Where(l => l.Kind == ReportItemKinds.Task).Select(l => l.Id).ToList();
+        using var reporter = await app.ClientAsync("congan");
+        var kept = "%PDF-1.4\n% kept\n"u8.ToArray();
+        var removed = "%PDF-1.4\n% removed\n"u8.ToArray();
+        ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, lines[0], "giu.pdf", kept), reportId);
+        ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, lines[1], "go.pdf", removed), reportId);
+        var gone = await app.WithDbAsync(db => db.Evidence.SingleAsync(e => e.Title == "go.pdf", Ct));
+        ReportsArrange.IsRedirectBack(await reporter.PostReportAsync(reportId, "RemoveEvidence", ("evidence", gone.Id.ToString())), reportId);
+        string PathOf(byte[] bytes)
+        {
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            return Path.Combine(app.FilesFolder, sha256[..2], sha256);
+        }
+        // Removed from the report, its file stays until the sweep: the same bytes may be another commune's evidence.
+        Assert.True(File.Exists(PathOf(removed)));
+        // A day old (an upload in flight is younger): swept if no row names it.
+        var dayAgo = app.Services.GetRequiredKeyedService<TimeProvider>(ScheduledWork.WallClock).GetUtcNow().UtcDateTime - TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1);
+        File.SetLastWriteTimeUtc(PathOf(kept), dayAgo);
+        File.SetLastWriteTimeUtc(PathOf(removed), dayAgo);
+
+        await app.Services.GetRequiredService<ScheduledWork>().RunOnceAsync(Ct);
+
+        Assert.False(File.Exists(PathOf(removed)));
+        Assert.True(File.Exists(PathOf(kept)));
     }
 
     [Fact]

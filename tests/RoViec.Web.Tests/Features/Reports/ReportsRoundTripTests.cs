@@ -92,6 +92,8 @@ public sealed class ReportsRoundTripTests
         var verified = await app.ReportAsync(reportId);
         Assert.Equal(ReportStates.Verified, verified.State);
         Assert.Equal("thuongtruc", verified.VerifiedBy);
+        // Its follow-up (scores, snapshot) done at once: no pending mark left for the scheduler.
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingChanges.CountAsync(Ct)));
         var locked = await reporter.PageAsync(reportId);
         Assert.Contains("Đã xác minh", locked, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"report-form\"", locked, StringComparison.Ordinal);
