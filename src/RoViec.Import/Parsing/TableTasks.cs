@@ -86,6 +86,13 @@ internal static partial class TableTasks
             var output = Get(cells, cols.Output);
             var target = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
             var nextCode = r + 1 < rows.Count ? Get(rows[r + 1], cols.Code).TrimEnd('.') : "";
+            if (MergedGroupRegex().IsMatch(code) && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0)
+            {
+                // "I. THỂ CHẾ" written in the number cell, with a note carried into the next cell.
+                group = VietnameseText.Squash(code);
+                byCode.Clear();
+                continue;
+            }
             if (IsGroupRow(code, name, lead, directing, deadline, cols.IsIndicatorTable ? target : output)
                 || IsNumberedGroupRow(code, nextCode, lead, directing, deadline, output, Get(cells, cols.Support)))
             {
