@@ -442,6 +442,11 @@ internal static partial class PlanExtractor
 
     private static PlanTask Finish(TaskDraft draft, UnitCatalog catalog, int year)
     {
+        if (draft.Upstream is null && TableTasks.UpstreamIn(draft.Name) is { } upstream)
+        {
+            draft.Upstream = upstream;
+            draft.UpstreamSpan = draft.NameSpan;
+        }
         var spans = new Dictionary<TaskField, SourceSpan> { [TaskField.Name] = draft.NameSpan };
         if (draft.Lead.Count > 0) spans[TaskField.Lead] = draft.LeadSpan;
         if (draft.Support.Count > 0) spans[TaskField.Support] = draft.SupportSpan;

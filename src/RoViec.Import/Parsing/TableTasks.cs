@@ -240,6 +240,9 @@ internal static partial class TableTasks
         code.Length > 0 && nextCode.StartsWith(code + ".", StringComparison.Ordinal)
         && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0 && support.Length == 0;
 
+    /// <summary>"(Theo Quyết định số 125-QĐ/TU ngày 12/12/2025 của …)" in a task's text: the upper-level source it implements.</summary>
+    public static string? UpstreamIn(string text) => UpstreamRegex().Match(text) is { Success: true } m ? Squash(m.Value) : null;
+
     private static string? ParentCode(string code)
     {
         var dot = code.LastIndexOf('.');
