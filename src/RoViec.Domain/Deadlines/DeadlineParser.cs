@@ -36,6 +36,8 @@ public static partial class DeadlineParser
 
     internal static Deadline ParseSingle(string text, int planYear)
     {
+        // "Từ năm 2026", "Từ Quý II/2026 trở đi": a start without an end is ongoing work, not due at its first period.
+        if (OpenStartRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Recurring);
         var latest = FindLatest(text, planYear);
         if (latest is not null) return latest;
         if (DoneRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Done);
@@ -90,7 +92,8 @@ public static partial class DeadlineParser
             if (IsConsumed(consumed, m)) continue;
             var year = m.Groups["y"].Success ? Int(m.Groups["y"].Value) : planYear;
             var month = m.Groups["part"].Value == "dau" ? Int(m.Groups["n"].Value) : 12;
-            Consider(DeadlineKind.Month, EndOfMonth(year, month));
+            // "6 tháng đầu năm 2026" is the same period as "Quý I-II/2026": it ends with a quarter.
+            Consider(month % 3 == 0 ? DeadlineKind.Quarter : DeadlineKind.Month, EndOfMonth(year, month));
             Mark(consumed, m);
         }
         foreach (Match m in MonthRegex().Matches(text))
@@ -180,7 +183,7 @@ public static partial class DeadlineParser
 
     // Any roman numeral or digit is taken, so that "Quý V/2026" is consumed as an impossible
     // quarter rather than left for the year rule to read as "2026".
-    [GeneratedRegex(@"(?<![a-z])quy\s*(?<q>[ivx]+|\d)\b(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
+    [GeneratedRegex(@"(?<![a-z])qu[yi]\s*(?<q>[ivx]+|\d)\b(?:\s*(?:[/,\-]|\s)\s*(?:nam\s*)?(?<y>\d{4}))?")]
     private static partial Regex QuarterRegex();
 
     [GeneratedRegex(@"(?<n>\d{1,2})\s+thang\s+(?<part>dau|cuoi)\s+nam(?:\s*(?<y>\d{4}))?")]
@@ -192,8 +195,11 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?<!\d)(?<y>20\d{2})(?!\d)")]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"thuong xuyen|hang (?:thang|quy|nam|tuan|ngay)|moi thang|dinh ky|lien tuc")]
+    [GeneratedRegex(@"thuong xuyen|hang (?:thang|qu[yi]|nam|tuan|ngay)|moi (?:thang|qu[yi])|dinh ky|lien tuc")]
     private static partial Regex RecurringRegex();
+
+    [GeneratedRegex(@"^\W*tu\s+(?:nam|qu[yi]|thang)\b(?!.*(?:\bden\b|[-–]\s*(?:qu[yi]\s*|thang\s*|nam\s*)?[ivx\d]))")]
+    private static partial Regex OpenStartRegex();
 
     [GeneratedRegex(@"^\W*(?:da (?:thuc hien|hoan thanh|trien khai|ban hanh))")]
     private static partial Regex DoneRegex();
@@ -201,7 +207,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"theo (?:ke hoach|tien do|yeu cau|lo trinh|chi dao|huong dan|quy dinh|thong bao|van ban)|sau khi\b|khi (?:co|duoc)\b|tuy (?:theo|thuoc)\b")]
     private static partial Regex ExternalRegex();
 
-    [GeneratedRegex(@"(?<![a-z])quy\s*(?:[ivx]+|\d)\s*[-–,]\s*(?:quy\s*)?(?<q>[ivx]+|\d)\s*(?:[/,]|\s)\s*(?:nam\s*)?(?<y>\d{4})")]
+    [GeneratedRegex(@"(?<![a-z])qu[yi]\s*(?:[ivx]+|\d)\s*[-–,]\s*(?:qu[yi]\s*)?(?<q>[ivx]+|\d)\s*(?:[/,]|\s)\s*(?:nam\s*)?(?<y>\d{4})")]
     private static partial Regex QuarterRangeRegex();
 
     [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s*")]

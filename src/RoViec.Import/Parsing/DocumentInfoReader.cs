@@ -20,25 +20,31 @@ internal static partial class DocumentInfoReader
         var firstSection = lines.ToList().FindIndex(l => Outline.Recognise(l) is { Style: "roman" });
         var preamble = firstSection < 0 ? lines.Take(60).ToList() : lines.Take(firstSection).ToList();
 
-        foreach (var line in preamble)
+        string? titleLine = null;
+        for (var i = 0; i < preamble.Count; i++)
         {
+            var line = preamble[i];
             var m = NumberRegex().Match(line.Text);
-            if (number is null && m.Success)
+            var isNumber = number is null && m.Success;
+            if (isNumber)
             {
                 number = m.Groups["num"].Value.Trim();
                 kind = KindOf(m.Groups["kind"].Value);
-                continue;
             }
+            // The dateline starts its line, or follows the number on the same line when a two-column header is read as text.
             m = PlaceDateRegex().Match(line.Text);
+            if (!m.Success) m = InlinePlaceDateRegex().Match(line.Text);
             if (place is null && m.Success)
             {
                 place = m.Groups["place"].Value.Trim();
                 if (m.Groups["y"].Success) year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
                 continue;
             }
-            if (title is null && TitleRegex().IsMatch(line.Text) && IsUpperStart(line.Text))
+            if (isNumber) continue;
+            if (title is null && TitleRegex().IsMatch(line.Text) && (IsUpperStart(line.Text) || IsUpperStart(KindWordRegex().Match(line.Text).Value)))
             {
-                title = line.Text;
+                titleLine = line.Text;
+                title = Subject(preamble, i) ?? line.Text;
                 if (kind == DocumentKind.Other) kind = KindOf(TitleRegex().Match(line.Text).Value);
             }
         }
@@ -53,14 +59,14 @@ internal static partial class DocumentInfoReader
             if (text.StartsWith("Căn cứ", StringComparison.Ordinal))
             {
                 var reference = FirstReference(text["Căn cứ".Length..]);
-                if (reference is not null && !legal.Contains(reference)) legal.Add(reference);
+                AddReference(legal, reference);
             }
-            else if (text.StartsWith("Thực hiện", StringComparison.Ordinal) || (title is not null && line.Text == title))
+            else if (text.StartsWith("Thực hiện", StringComparison.Ordinal) || (titleLine is not null && (line.Text == titleLine || (title is not null && title.Contains(line.Text, StringComparison.Ordinal)))))
             {
                 foreach (var part in text.Split(';'))
                 {
                     var reference = FirstReference(part);
-                    if (reference is not null && !legal.Contains(reference)) legal.Add(reference);
+                    AddReference(legal, reference);
                 }
             }
         }
@@ -85,6 +91,42 @@ internal static partial class DocumentInfoReader
             LegalBasis = legal,
             Replaces = replaces,
         };
+    }
+
+    /// <summary>
+    /// The subject of the document: "KẾ HOẠCH" (or "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG") alone names only the kind; the
+    /// title is the line or lines after it ("Triển khai thực hiện Nghị quyết số 57-NQ/TW … năm 2026"), up to the first line
+    /// of the body (Căn cứ, Thực hiện, an upper-case signer line, a section heading). A title line that carries its
+    /// subject ("KẾ HOẠCH Chuyển đổi số …") is kept without the kind word. Null when nothing follows the kind word.
+    /// </summary>
+    private static string? Subject(List<Line> preamble, int titleIndex)
+    {
+        var first = preamble[titleIndex].Text;
+        var kindWord = KindWordRegex().Match(first);
+        var parts = new List<string>();
+        var rest = first[kindWord.Length..].Trim(' ', ':', '-');
+        if (rest.Length > 0) parts.Add(rest);
+        for (var i = titleIndex + 1; i < preamble.Count && parts.Count < 5; i++)
+        {
+            var text = preamble[i].Text;
+            // The line right after a bare kind word is the subject even when it starts "Thực hiện …" / "Triển khai …".
+            var subjectLine = i == titleIndex + 1 && rest.Length == 0 && !text.StartsWith("Căn cứ", StringComparison.Ordinal) && !text.EndsWith(':');
+            if ((!subjectLine && BodyStartRegex().IsMatch(text)) || Outline.Recognise(preamble[i]) is { Style: "roman" } || PlaceDateRegex().IsMatch(text) || NumberRegex().IsMatch(text)) break;
+            // After the subject, an upper-case line names the signer ("TRƯỞNG BAN CHỈ ĐẠO …"), not the subject.
+            if (IsUpperStart(text) && (parts.Count > 0 || rest.Length > 0)) break;
+            if (IsUpperStart(text) && text.Length < 40 && parts.Count == 0 && i == titleIndex + 1 && !char.IsLower(text.FirstOrDefault(char.IsLetter))) { parts.Add(text); continue; }
+            parts.Add(text);
+            if (text.EndsWith('.') || text.EndsWith(':')) break;
+        }
+        return parts.Count == 0 ? null : VietnameseText.Squash(string.Join(" ", parts)).TrimEnd('.', ':');
+    }
+
+    /// <summary>"Nghị quyết số 57-NQ/TW" named again without its date (in the title) is the same reference.</summary>
+    private static void AddReference(List<string> legal, string? reference)
+    {
+        if (reference is null || legal.Contains(reference) || legal.Exists(l => l.StartsWith(reference + " ngày", StringComparison.Ordinal))) return;
+        legal.RemoveAll(l => reference.StartsWith(l + " ngày", StringComparison.Ordinal));
+        legal.Add(reference);
     }
 
     private static DocumentKind KindOf(string text) => VietnameseText.Fold(text) switch
@@ -151,6 +193,15 @@ internal static partial class DocumentInfoReader
 
     [GeneratedRegex(@"^(?:CHƯƠNG TRÌNH|KẾ HOẠCH|QUYẾT ĐỊNH|Chương trình|Kế hoạch)\b")]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"(?:^|\s)(?<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,4}),\s*ngày\b.*?(?:năm\s+(?<y>\d{4}))?\s*$")]
+    private static partial Regex InlinePlaceDateRegex();
+
+    [GeneratedRegex(@"^(?:CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|KẾ HOẠCH|QUYẾT ĐỊNH|Chương trình(?: hành động)?|Kế hoạch|Quyết định)\b")]
+    private static partial Regex KindWordRegex();
+
+    [GeneratedRegex(@"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nhằm|Để|-|\+|•)")]
+    private static partial Regex BodyStartRegex();
 
     [GeneratedRegex(@"(?:năm|NĂM)\s+(?<y>20\d{2})")]
     private static partial Regex YearInTextRegex();

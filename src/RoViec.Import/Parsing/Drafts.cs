@@ -37,4 +37,8 @@ internal sealed class IndicatorDraft
     public SourceSpan Span { get; init; }
     public SourceSpan TargetSpan { get; init; }
     public bool FromTable { get; init; }
+    /// <summary>The task an output cell belongs to; its words count when deciding whether a target restates a goal.</summary>
+    public string? Context { get; set; }
+    /// <summary>The table row it was read from (the start of the row's name cell), so two targets of one row are never merged.</summary>
+    public int? Row { get; set; }
 }

@@ -15,8 +15,17 @@ internal static partial class IndicatorFinder
     public static void FindInLine(Line line, string section, string? owner, List<IndicatorDraft> into) =>
         Find(line.Text, (s, l) => line.SpanOf(s, l), section, owner, into);
 
-    public static void FindInCell(Cell cell, string section, string? owner, List<IndicatorDraft> into) =>
+    /// <param name="context">For an output cell, the task it belongs to: a target restated there is compared with the plan's goals by it.</param>
+    public static void FindInCell(Cell cell, string section, string? owner, List<IndicatorDraft> into, string? context = null, int? row = null)
+    {
+        var before = into.Count;
         Find(cell.Text, (s, l) => new SourceSpan(cell.Span.Start + s, l), section, owner, into);
+        for (var i = before; i < into.Count; i++)
+        {
+            into[i].Context = context;
+            into[i].Row = row;
+        }
+    }
 
     private static void Find(string text, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into)
     {
@@ -26,9 +35,13 @@ internal static partial class IndicatorFinder
         {
             // A real clause is a sentence or two; a run-on of thousands of characters is not read for targets.
             if (clause.Length > 1500) continue;
+            if (FindStages(clause, clauseStart, span, section, owner, into)) continue;
+            var ranks = FindRanks(clause, clauseStart, span, section, owner, into);
             foreach (Match m in TargetRegex().Matches(clause))
             {
                 if (!IsTarget(clause, m)) continue;
+                // "thuộc top 03 khu vực …" was read as a rank above; its number is not also a count.
+                if (ranks.Exists(r => m.Index < r.Index + r.Length && r.Index < m.Index + m.Length)) continue;
                 var qualifier = m.Groups["q"].Value.Trim();
                 var number = m.Groups["num"].Value.Trim();
                 var unit = m.Groups["unit"].Value;
@@ -56,6 +69,74 @@ internal static partial class IndicatorFinder
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// A target staged by period: "Tỷ lệ …: năm 2026 đạt 80%, năm 2027 đạt 90%" or "… Quý II/2026 đạt 50%, Quý IV/2026
+    /// đạt 70%" gives one indicator per stage, named with its period. True when the clause was read this way.
+    /// </summary>
+    private static bool FindStages(string clause, int clauseStart, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into)
+    {
+        var stages = StageRegex().Matches(clause);
+        if (stages.Count < 2) return false;
+        var subject = LeadFillerRegex().Replace(clause[..stages[0].Index], "");
+        subject = Parenthetical().Replace(subject, " ");
+        subject = VietnameseText.Squash(subject).Trim(' ', ',', ':', ';', '-');
+        if (VietnameseText.Fold(subject).Split(' ').Length < 2) return false;
+        var found = 0;
+        foreach (Match stage in stages)
+        {
+            var target = stage.Groups["target"];
+            var raw = VietnameseText.Squash(target.Value).Trim();
+            if (TargetParser.Parse(raw) is not { } parsed) continue;
+            found++;
+            into.Add(new IndicatorDraft
+            {
+                Section = section,
+                Name = subject + " " + VietnameseText.Squash(stage.Groups["period"].Value),
+                TargetRaw = raw,
+                Target = parsed,
+                Owner = owner,
+                Span = span(clauseStart, clause.Length),
+                TargetSpan = span(clauseStart + target.Index, target.Length),
+            });
+        }
+        return found >= 2;
+    }
+
+    /// <summary>
+    /// A rank: "Chỉ số DTI của tỉnh thuộc top 10 cả nước", "thuộc nhóm ≤ 3 Đông Nam Á" — at most that place, never a count.
+    /// The name is what is ranked and where ("Chỉ số DTI của tỉnh xếp hạng cả nước").
+    /// </summary>
+    private static List<(int Index, int Length)> FindRanks(string clause, int clauseStart, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into)
+    {
+        var found = new List<(int, int)>();
+        foreach (Match m in RankRegex().Matches(clause))
+        {
+            found.Add((m.Index, m.Length));
+            var number = m.Groups["num"];
+            var value = TargetParser.ParseNumber(number.Value);
+            var rank = m.Groups["rank"];
+            var before = LeadFillerRegex().Replace(Parenthetical().Replace(clause[..m.Index], " "), "");
+            before = RankVerbRegex().Replace(VietnameseText.Squash(before).Trim(' ', ',', ':', '-'), "");
+            var after = clause[(m.Index + m.Length)..];
+            var cut = after.IndexOfAny([',', '.', '(']);
+            after = VietnameseText.Squash(cut >= 0 ? after[..cut] : after).Trim(' ', ',', '.', ';', ':');
+            var joiner = before.StartsWith("xếp hạng", StringComparison.OrdinalIgnoreCase) ? " " : " xếp hạng ";
+            var name = VietnameseText.Squash(before + (after.Length > 0 ? joiner + after : "")).Trim(' ', ',', ':', ';', '.');
+            if (VietnameseText.Fold(name).Length < 6) continue;
+            into.Add(new IndicatorDraft
+            {
+                Section = section,
+                Name = name,
+                TargetRaw = VietnameseText.Squash(rank.Value),
+                Target = new Target(TargetOp.AtMost, value, null, TargetUnit.Other, "hạng", null),
+                Owner = owner,
+                Span = span(clauseStart, clause.Length),
+                TargetSpan = span(clauseStart + rank.Index, rank.Length),
+            });
+        }
+        return found;
     }
 
     /// <summary>Numbers that are names or scopes, not targets: "Đề án 06", "trong 04 khối", "mức độ 2".</summary>
@@ -162,10 +243,10 @@ internal static partial class IndicatorFinder
 
     private static string LowerFirst(string s) => s.Length > 0 && char.IsUpper(s[0]) && (s.Length == 1 || !char.IsUpper(s[1])) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
 
-    [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng")]
+    [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng|(?i:top)\s*\d|≤")]
     private static partial Regex QuickRegex();
 
-    [GeneratedRegex(@"(?<q>(?:(?i:tăng|giảm)(?:\s+thêm)?\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|tối thiếu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?(?:[≥>≤<]=?\s*)?)(?<![\d,.])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\s*[-–]\s*\d{1,3})?|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))(?<more>\s+trở (?:lên|xuống))?")]
+    [GeneratedRegex(@"(?<q>(?:(?i:tăng|giảm)(?:\s+thêm)?\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|tối thiếu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?(?:[≥>≤<]=?\s*)?)(?<![\d,./])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\s*[-–]\s*\d{1,3})?|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))(?<more>\s+trở (?:lên|xuống))?")]
     private static partial Regex TargetRegex();
 
     private static bool HasPercent(string clause) => clause.Contains('%', StringComparison.Ordinal);
@@ -185,6 +266,17 @@ internal static partial class IndicatorFinder
     [GeneratedRegex(@"(?:^|[\s,])(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo)\s+")]
     private static partial Regex InnerFillerRegex();
 
-    [GeneratedRegex(@"\s*(?:(?:đạt|là|bằng|ở mức)\s*:?\s*)$")]
+    [GeneratedRegex(@"\s*(?:(?:đạt|là|bằng|ở mức|đến)\s*:?\s*)$")]
     private static partial Regex TrailingFillerRegex();
+
+    /// <summary>"năm 2026 đạt 80%", "Quý II/2026 đạt 50%": one stage of a staged target.</summary>
+    [GeneratedRegex(@"(?<period>(?i:năm)\s+20\d{2}|(?i:qu[ýyíi])\s+(?:IV|III|II|I)\s*/\s*20\d{2})\s*:?\s*(?<target>(?:(?i:đạt|là)\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ)\s+)?\d+(?:,\d+)?\s*%(?:\s+trở lên)?)")]
+    private static partial Regex StageRegex();
+
+    /// <summary>"top 03", "top 10", "≤ 3" before a place ("≤ 3 Đông Nam Á"): a rank.</summary>
+    [GeneratedRegex(@"(?<rank>(?i:top)\s*(?<num>\d{1,3})(?![\d%,./])|(?:≤|<=)\s*(?<num>\d{1,3})(?=\s+\p{Lu}))")]
+    private static partial Regex RankRegex();
+
+    [GeneratedRegex(@"\s*\b(?i:thuộc|nằm trong|vào|đứng|xếp|xếp hạng)(?:\s+(?i:nhóm))?\s*$")]
+    private static partial Regex RankVerbRegex();
 }

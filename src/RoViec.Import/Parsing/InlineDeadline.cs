@@ -29,7 +29,7 @@ internal static partial class InlineDeadline
 
     private static readonly Regex[] InOrder = [CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), StandaloneRegex(), LastClauseWithinRegex()];
 
-    private const string Quarter = @"(?:Q|q)(?:u[ýyú]|úy)\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
+    private const string Quarter = @"(?:Q|q)(?:u[ýyúíi]|úy)\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
 
     private const string Period =
         @"(?:ngày\s+)?" + Quarter + @"(?:\s*[/,]\s*(?:năm\s*)?\d{4}|\s+năm\s+\d{4})?" +

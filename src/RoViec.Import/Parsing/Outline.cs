@@ -62,7 +62,7 @@ internal sealed partial class Outline
             if (depth == 1 && !m.Groups["dot"].Success) return null;
             return new Heading("decimal" + depth, number, m.Groups["t"].Value.Trim(), line);
         }
-        if ((m = LetterRegex().Match(text)).Success && IsShortTitle(m.Groups["t"].Value))
+        if ((m = LetterRegex().Match(text)).Success && IsShortTitle(m.Groups["t"].Value) && !FieldLabelRegex().IsMatch(m.Groups["t"].Value))
             return new Heading("letter", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);
         if ((m = ParenRegex().Match(text)).Success && IsShortTitle(m.Groups["t"].Value))
             return new Heading("paren", m.Groups["n"].Value, m.Groups["t"].Value.Trim(), line);
@@ -118,4 +118,8 @@ internal sealed partial class Outline
 
     [GeneratedRegex(@"^\((?<n>\d{1,2})\)\s+(?<t>\S.*)$")]
     private static partial Regex ParenRegex();
+
+    /// <summary>"a) Nhiệm vụ:", "b) Đơn vị chủ trì: …", "c) Thời gian thực hiện: …": fields of a numbered block, not subsections.</summary>
+    [GeneratedRegex(@"^(?:Nhiệm vụ|Đơn vị|Cơ quan|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Dự kiến kết quả)[^:]{0,40}:")]
+    private static partial Regex FieldLabelRegex();
 }

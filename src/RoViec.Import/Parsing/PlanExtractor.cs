@@ -125,7 +125,9 @@ internal static partial class PlanExtractor
     {
         var ctx = Enter(section, context);
         var hasBullets = section.Items.OfType<Line>().Any(l => l.IsBullet || Outline.IsEnumerator(l.Text));
-        TaskDraft? numbered = null;
+        // The tasks of the current "Nhiệm vụ N:" / "a) Nhiệm vụ:" block: the field lines below it fill all of them.
+        List<TaskDraft>? block = null;
+        var expectingItems = false;
         var local = ctx;
 
         if (section.Heading is { } h && section.Items.Count == 0 && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
@@ -134,12 +136,18 @@ internal static partial class PlanExtractor
             // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II").
             AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators);
         }
+        else if (section.Heading is { } target && section.Items.Count == 0 && section.Children.Count == 0 && ctx.IndicatorArea && !ctx.TaskArea
+            && target.Title.Split(' ').Length >= 4)
+        {
+            // A numbered target under the goals ("1. 100% cán bộ, công chức xã sử dụng thành thạo ...").
+            IndicatorFinder.FindInLine(target.Line.Slice(target.Line.Text.Length - target.Title.Length, target.Title.Length), section.Parent?.Path ?? section.Path, null, indicators);
+        }
 
         foreach (var item in section.Items)
         {
             if (item is TableBlock table)
             {
-                numbered = null;
+                block = null;
                 TableTasks.Extract(table, section.Path, tasks, indicators);
                 continue;
             }
@@ -147,17 +155,40 @@ internal static partial class PlanExtractor
             if (ctx.TaskArea && NumberedStartRegex().Match(line.Text) is { Success: true } start)
             {
                 local = local with { Excluded = ctx.Excluded, DeadlineRaw = null };
-                numbered = StartNumbered(line, start, section.Path, local);
+                var numbered = StartNumbered(line, start, section, local);
                 tasks.Add(numbered);
+                block = [numbered];
+                expectingItems = false;
+                if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line.Slice(start.Groups["body"].Index, start.Groups["body"].Length), section.Path, null, indicators);
+                continue;
+            }
+            if (ctx.TaskArea && TaskListLabelRegex().IsMatch(line.Text))
+            {
+                // "a) Nhiệm vụ:" over "- " items: each item is a task sharing the block's fields.
+                local = local with { Excluded = ctx.Excluded, DeadlineRaw = null };
+                block = [];
+                expectingItems = true;
+                continue;
+            }
+            if (block is not null && expectingItems && (line.IsBullet || Outline.IsEnumerator(line.Text)) && !FieldRegex().IsMatch(line.Text))
+            {
+                var item2 = NewTextTask(line, section.Path, local, TaskSource.Numbered);
+                item2.Code = section.Heading?.Number is { Length: > 0 } n ? n : null;
+                tasks.Add(item2);
+                block.Add(item2);
                 if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line, section.Path, null, indicators);
                 continue;
             }
-            if (numbered is not null && FieldRegex().Match(line.Text) is { Success: true } field && field.Groups["value"].Value.Trim().Length > 0)
+            if (block is { Count: > 0 } && FieldRegex().Match(line.Text) is { Success: true } field && field.Groups["value"].Value.Trim().Length > 0)
             {
-                ApplyField(numbered, line, field);
+                expectingItems = false;
+                foreach (var task in block) ApplyField(task, line, field);
+                if (ctx.IndicatorArea && IsOutputLabel(field.Groups["label"].Value))
+                    IndicatorFinder.FindInLine(line.Slice(field.Groups["value"].Index, field.Groups["value"].Length), section.Path, block[0].Lead.Count > 0 ? string.Join(", ", block[0].Lead) : null, indicators);
                 continue;
             }
-            numbered = null;
+            block = null;
+            expectingItems = false;
             if (ctx.IndicatorArea && !IsLegalBasis(line))
             {
                 string? owner = null;
@@ -295,15 +326,17 @@ internal static partial class PlanExtractor
         return null;
     }
 
-    private static TaskDraft StartNumbered(Line line, Match start, string path, Context local)
+    private static TaskDraft StartNumbered(Line line, Match start, Section section, Context local)
     {
         var body = start.Groups["body"];
         var slice = line.Slice(body.Index, body.Length);
         var task = new TaskDraft
         {
             Source = TaskSource.Numbered,
-            Section = path,
-            Code = start.Groups["n"].Success ? start.Groups["n"].Value : null,
+            Section = section.Path,
+            // "Nhiệm vụ 3:" numbers itself; "a) Nhiệm vụ: …" under "1.2. <heading>" takes the heading's number.
+            Code = start.Groups["n"].Success ? start.Groups["n"].Value
+                : start.Groups["letter"].Success && section.Heading?.Number is { Length: > 0 } number ? number : null,
             Name = slice.Text,
             NameSpan = slice.Span,
         };
@@ -341,13 +374,37 @@ internal static partial class PlanExtractor
         }
     }
 
+    private static bool IsOutputLabel(string label)
+    {
+        var folded = VietnameseText.Fold(label);
+        return folded.StartsWith("ket qua", StringComparison.Ordinal) || folded.StartsWith("san pham", StringComparison.Ordinal);
+    }
+
     private static void ApplyField(TaskDraft task, Line line, Match field)
     {
         var label = VietnameseText.Fold(field.Groups["label"].Value);
         var value = field.Groups["value"];
         var text = value.Value.Trim();
         var span = line.SpanOf(value.Index, value.Length);
-        if (label.Contains("phoi hop", StringComparison.Ordinal))
+        var isLeadLabel = label.StartsWith("co quan", StringComparison.Ordinal) || label.StartsWith("don vi", StringComparison.Ordinal) || label.StartsWith("chu tri", StringComparison.Ordinal);
+        if (isLeadLabel && label.Contains("chu tri", StringComparison.Ordinal) && label.Contains("phoi hop", StringComparison.Ordinal)
+            && LeadSlashSupportRegex().Match(text) is { Success: true } pair)
+        {
+            // "Đơn vị chủ trì/phối hợp: Phòng Kinh tế xã/Hội Nông dân xã, Hội Liên hiệp Phụ nữ xã"
+            task.Lead = UnitPhrases.Split(pair.Groups["lead"].Value);
+            task.LeadSpan = span;
+            task.Support = UnitPhrases.Split(pair.Groups["support"].Value);
+            task.SupportSpan = span;
+        }
+        else if (isLeadLabel && !label.Contains("phoi hop", StringComparison.Ordinal) && SupportLabelInValueRegex().Match(text) is { Success: true } inner)
+        {
+            // "Đơn vị chủ trì: Sở Khoa học và Công nghệ; đơn vị phối hợp: Sở Tài chính, Sở Tư pháp."
+            task.Lead = UnitPhrases.Split(text[..inner.Index].Trim().TrimEnd('.', ';', ','));
+            task.LeadSpan = span;
+            task.Support = UnitPhrases.Split(text[(inner.Index + inner.Length)..].Trim().TrimEnd('.', ';'));
+            task.SupportSpan = span;
+        }
+        else if (label.Contains("phoi hop", StringComparison.Ordinal))
         {
             task.Support = UnitPhrases.Split(text);
             task.SupportSpan = span;
@@ -385,6 +442,11 @@ internal static partial class PlanExtractor
 
     private static PlanTask Finish(TaskDraft draft, UnitCatalog catalog, int year)
     {
+        if (draft.Upstream is null && TableTasks.UpstreamIn(draft.Name) is { } upstream)
+        {
+            draft.Upstream = upstream;
+            draft.UpstreamSpan = draft.NameSpan;
+        }
         var spans = new Dictionary<TaskField, SourceSpan> { [TaskField.Name] = draft.NameSpan };
         if (draft.Lead.Count > 0) spans[TaskField.Lead] = draft.LeadSpan;
         if (draft.Support.Count > 0) spans[TaskField.Support] = draft.SupportSpan;
@@ -420,16 +482,17 @@ internal static partial class PlanExtractor
     {
         var kept = new List<IndicatorDraft>();
         // Only indicators with the same target can be the same; compare names within those groups.
-        var byTarget = new Dictionary<(TargetOp, decimal, decimal?, TargetUnit), List<(int Index, HashSet<string> Grams)>>();
+        var byTarget = new Dictionary<(TargetOp, decimal, decimal?, TargetUnit), List<(int Index, HashSet<string> Grams, int? Row)>>();
         foreach (var candidate in all)
         {
             var key = (candidate.Target.Op, candidate.Target.Value, candidate.Target.ValueMax, candidate.Target.Unit);
             var grams = VietnameseText.Grams(candidate.Name);
+            var withContext = candidate.Context is null ? null : VietnameseText.Grams(candidate.Name + " " + candidate.Context);
             if (!byTarget.TryGetValue(key, out var group)) byTarget[key] = group = [];
-            var twin = group.FindIndex(g => SameThing(g.Grams, grams));
+            var twin = group.FindIndex(g => (g.Row is null || g.Row != candidate.Row) && (SameThing(g.Grams, grams) || (withContext is not null && SameThing(g.Grams, withContext))));
             if (twin < 0)
             {
-                group.Add((kept.Count, grams));
+                group.Add((kept.Count, grams, candidate.Row));
                 kept.Add(candidate);
             }
             else if (candidate.FromTable && !kept[group[twin].Index].FromTable) kept[group[twin].Index] = candidate;
@@ -449,10 +512,19 @@ internal static partial class PlanExtractor
         return smaller >= 5 && common >= 0.8 * smaller;
     }
 
-    [GeneratedRegex(@"^(?:-\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*(?:\([^()]{1,60}\))?\s*[:.]\s*(?<body>\S.*)$")]
+    [GeneratedRegex(@"^(?:-\s*)?(?:(?<letter>[a-zđ])\)\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*(?:\([^()]{1,60}\))?\s*[:.]\s*(?<body>\S.*)$")]
     private static partial Regex NumberedStartRegex();
 
-    [GeneratedRegex(@"^(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:Nhiệm vụ|NHIỆM VỤ)(?:\s+(?:cụ thể|gồm))?\s*:$")]
+    private static partial Regex TaskListLabelRegex();
+
+    [GeneratedRegex(@"^(?<lead>[^/]+?)\s*/\s*(?<support>\D[^/]*)$")]
+    private static partial Regex LeadSlashSupportRegex();
+
+    [GeneratedRegex(@"[;.]\s*(?i:đơn vị|cơ quan)\s+phối hợp\s*:\s*")]
+    private static partial Regex SupportLabelInValueRegex();
+
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
     private static partial Regex FieldRegex();
 
     [GeneratedRegex(@"(?<=^|[.;]\s|\s)(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Cơ quan, đơn vị|Cơ quan chủ trì|Cơ quan thực hiện|Đơn vị chủ trì|Đơn vị thực hiện|Đơn vị phối hợp|Kết quả|Sản phẩm)[^:.;]{0,60}:")]

@@ -17,7 +17,7 @@ internal static partial class TableTasks
 {
     private sealed class Columns
     {
-        public int Code = -1, Name = -1, Lead = -1, Support = -1, Directing = -1, Output = -1, Deadline = -1, Note = -1, Indicator = -1, Target = -1, Unit = -1;
+        public int Code = -1, Name = -1, Lead = -1, Support = -1, Directing = -1, Output = -1, Deadline = -1, Note = -1, Indicator = -1, Target = -1, Unit = -1, Upstream = -1;
         public bool IsTaskTable => Name >= 0;
         public bool IsIndicatorTable => Name < 0 && Indicator >= 0 && Target >= 0;
     }
@@ -44,6 +44,8 @@ internal static partial class TableTasks
             if (nameColumn >= 0 && rows.Count == 0 && VietnameseText.Fold(Get(cells, nameColumn)) == VietnameseText.Fold(header[nameColumn].Text)) continue;
             var code = Get(cells, cols.Code);
             var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
+            // "(Nhóm nhiệm vụ do … theo dõi)" under a group row: a note, not a task and not the rest of the row above.
+            if (code.Length == 0 && cells.Where(c => c.Text.Length > 0).All(c => NoteRegex().IsMatch(c.Text)) && cells.Any(c => c.Text.Length > 0)) continue;
             var isContinuation = rows.Count > 0 && code.Length == 0 && (name.Length == 0 || char.IsLower(name[0]));
             if (isContinuation)
             {
@@ -68,17 +70,35 @@ internal static partial class TableTasks
             var cells = rows[r];
             var code = Get(cells, cols.Code).TrimEnd('.');
             var name = Get(cells, cols.IsTaskTable ? cols.Name : cols.Indicator);
-            if (name.Length == 0) continue;
+            if (name.Length == 0)
+            {
+                // A group row merged into one cell: "I. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH" across the whole row.
+                if (MergedGroupRegex().IsMatch(code) && cells.Count(c => c.Text.Length > 0) == 1)
+                {
+                    group = VietnameseText.Squash(code);
+                    byCode.Clear();
+                }
+                continue;
+            }
             var lead = Get(cells, cols.Lead);
             var directing = Get(cells, cols.Directing);
             var deadline = Get(cells, cols.Deadline);
             var output = Get(cells, cols.Output);
             var target = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
             var nextCode = r + 1 < rows.Count ? Get(rows[r + 1], cols.Code).TrimEnd('.') : "";
-            if (IsGroupRow(code, lead, directing, deadline, cols.IsIndicatorTable ? target : output)
+            if (MergedGroupRegex().IsMatch(code) && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0)
+            {
+                // "I. THỂ CHẾ" written in the number cell, with a note carried into the next cell.
+                group = VietnameseText.Squash(code);
+                byCode.Clear();
+                continue;
+            }
+            if (IsGroupRow(code, name, lead, directing, deadline, cols.IsIndicatorTable ? target : output)
                 || IsNumberedGroupRow(code, nextCode, lead, directing, deadline, output, Get(cells, cols.Support)))
             {
                 group = (code.Length > 0 ? code + ". " : "") + name;
+                // Numbering restarts in each group: "1" of group II is not the parent of "1.1" in group III.
+                if (!IsNumberedGroupRow(code, nextCode, lead, directing, deadline, output, Get(cells, cols.Support))) byCode.Clear();
                 var um = UpstreamRegex().Match(name);
                 groupUpstream = um.Success ? Squash(um.Value) : groupUpstream;
                 continue;
@@ -123,10 +143,23 @@ internal static partial class TableTasks
                 }
                 var note = Get(cells, cols.Note);
                 var upstream = UpstreamRegex().Match(note);
-                if (upstream.Success)
+                var upperTask = Get(cells, cols.Upstream);
+                var inName = UpstreamRegex().Match(name);
+                if (upperTask.Length > 0)
+                {
+                    // A column naming the national task it implements ("NV theo KH 05-KH/BCĐTW": "NV 12").
+                    task.Upstream = Squash(header[cols.Upstream].Text) + ": " + upperTask;
+                    task.UpstreamSpan = cells[cols.Upstream].Span;
+                }
+                else if (upstream.Success)
                 {
                     task.Upstream = Squash(upstream.Value);
                     task.UpstreamSpan = cells[cols.Note].Span;
+                }
+                else if (inName.Success)
+                {
+                    task.Upstream = Squash(inName.Value);
+                    task.UpstreamSpan = new SourceSpan(cells[cols.Name].Span.Start + inName.Index, inName.Length);
                 }
                 else if (groupUpstream is not null) task.Upstream = groupUpstream;
 
@@ -152,8 +185,9 @@ internal static partial class TableTasks
                 else
                 {
                     var owner = lead.Length > 0 ? lead : directing.Length > 0 ? directing : null;
-                    IndicatorFinder.FindInCell(cells[cols.Name], path, owner, indicators);
-                    if (cols.Output >= 0) IndicatorFinder.FindInCell(cells[cols.Output], path, owner, indicators);
+                    var row = cells[cols.Name].Span.Start;
+                    IndicatorFinder.FindInCell(cells[cols.Name], path, owner, indicators, row: row);
+                    if (cols.Output >= 0) IndicatorFinder.FindInCell(cells[cols.Output], path, owner, indicators, context: name, row: row);
                 }
             }
             else if (TargetParser.Parse(target) is { } t)
@@ -180,13 +214,34 @@ internal static partial class TableTasks
         return unit.Trim() == "%" ? target + "%" : target + " " + unit.Trim();
     }
 
-    private static bool IsGroupRow(string code, string lead, string directing, string deadline, string output) =>
-        (RomanRegex().IsMatch(code) || (code.Length == 1 && char.IsUpper(code[0]))) && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0;
+    /// <summary>
+    /// "II | PHÁT TRIỂN HẠ TẦNG SỐ | | | (05 nhiệm vụ) |": a Roman numeral or capital letter, no unit and no deadline. Stray
+    /// text in another cell (a count in parentheses, a note) does not make it a task when the name is upper case.
+    /// </summary>
+    private static bool IsGroupRow(string code, string name, string lead, string directing, string deadline, string output) =>
+        (RomanRegex().IsMatch(code) || (code.Length == 1 && char.IsUpper(code[0]))) && lead.Length == 0 && directing.Length == 0
+        && (deadline.Length == 0 || (NoteRegex().IsMatch(deadline) && !deadline.Any(char.IsDigit)))
+        && (output.Length == 0 || NoteRegex().IsMatch(output) || IsUpperCase(name));
+
+    private static bool IsUpperCase(string text)
+    {
+        int letters = 0, upper = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        return letters >= 4 && upper * 10 >= letters * 8;
+    }
 
     /// <summary>"1 | Hạ tầng số" with nothing else, followed by "1.1 …": a numbered group heading, not a task.</summary>
     private static bool IsNumberedGroupRow(string code, string nextCode, string lead, string directing, string deadline, string output, string support) =>
         code.Length > 0 && nextCode.StartsWith(code + ".", StringComparison.Ordinal)
         && lead.Length == 0 && directing.Length == 0 && deadline.Length == 0 && output.Length == 0 && support.Length == 0;
+
+    /// <summary>"(Theo Quyết định số 125-QĐ/TU ngày 12/12/2025 của …)" in a task's text: the upper-level source it implements.</summary>
+    public static string? UpstreamIn(string text) => UpstreamRegex().Match(text) is { Success: true } m ? Squash(m.Value) : null;
 
     private static string? ParentCode(string code)
     {
@@ -215,6 +270,8 @@ internal static partial class TableTasks
             var h = VietnameseText.Fold(header[i].Text);
             if (h.Length == 0) continue;
             if (cols.Code < 0 && h is "tt" or "stt" or "so tt" or "so thu tu" or "ma") { cols.Code = i; continue; }
+            // "NV theo KH 05-KH/BCĐTW", "Nhiệm vụ theo Kế hoạch của tỉnh": the upper-level task each row implements.
+            if (UpstreamColumnRegex().IsMatch(h)) { if (cols.Upstream < 0) cols.Upstream = i; continue; }
             if (h.Contains("phoi hop", StringComparison.Ordinal)) { if (cols.Support < 0) cols.Support = i; continue; }
             if (h.Contains("chu tri", StringComparison.Ordinal)) { if (cols.Lead < 0) cols.Lead = i; continue; }
             if (h.Contains("chi dao", StringComparison.Ordinal)) { if (cols.Directing < 0) cols.Directing = i; continue; }
@@ -259,6 +316,15 @@ internal static partial class TableTasks
 
     [GeneratedRegex(@"^(?:[IVXL]{1,5})$")]
     private static partial Regex RomanRegex();
+
+    [GeneratedRegex(@"^(?:[IVXL]{1,5}|[A-Z])\s*[.\-–)]\s*\S")]
+    private static partial Regex MergedGroupRegex();
+
+    [GeneratedRegex(@"^\(.*\)\.?$")]
+    private static partial Regex NoteRegex();
+
+    [GeneratedRegex(@"^(?:nv|nhiem vu|stt nv|ma nv)\s+(?:theo|tai|thuoc)\s+(?:kh|ke hoach|qd|quyet dinh|nq|nghi quyet|ctr|chuong trinh)\b|^(?:nhiem vu|nv) (?:cap tren|cua tw|trung uong)")]
+    private static partial Regex UpstreamColumnRegex();
 
     [GeneratedRegex(@"(?i:theo|tại)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Công văn|Chỉ thị|Thông báo|Kết luận)\s+(?:số\s*)?[\w\-/Đđ]{1,40}(?:\s*(?:,\s*)?ngày\s+\d{1,2}/\d{1,2}/\d{4})?", RegexOptions.IgnoreCase)]
     private static partial Regex UpstreamRegex();

@@ -245,7 +245,7 @@ internal static class DocxFixtureBuilder
                 continue;
             }
 
-            rows.Add(new PhysicalRow((string[])sample.Rows[r].Clone(), isHeader: r == 0, isGroup: sample.IsGroupRow(r)));
+            rows.Add(new PhysicalRow((string[])sample.Rows[r].Clone(), isHeader: r == 0 && !sample.IsLetterhead, isGroup: sample.IsGroupRow(r) || sample.IsOneCellRow(r)));
         }
 
         MarkVerticalMerges(rows);
@@ -257,16 +257,17 @@ internal static class DocxFixtureBuilder
         var rows = PhysicalRows(sample, variant);
         var widths = ColumnWidths(sample, tableWidth);
         var table = new Table();
+        var border = sample.IsLetterhead ? BorderValues.None : BorderValues.Single;
         table.Append(new TableProperties(
             new TableWidth { Width = tableWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
+                new TopBorder { Val = border, Size = 4, Space = 0, Color = "000000" },
+                new LeftBorder { Val = border, Size = 4, Space = 0, Color = "000000" },
+                new BottomBorder { Val = border, Size = 4, Space = 0, Color = "000000" },
+                new RightBorder { Val = border, Size = 4, Space = 0, Color = "000000" },
+                new InsideHorizontalBorder { Val = border, Size = 4, Space = 0, Color = "000000" },
+                new InsideVerticalBorder { Val = border, Size = 4, Space = 0, Color = "000000" }),
             new TableLook { Val = "04A0" }));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
@@ -277,7 +278,10 @@ internal static class DocxFixtureBuilder
                 tableRow.Append(new TableRowProperties(new TableHeader()));
             for (var c = 0; c < row.Cells.Length; c++)
             {
-                var span = row.IsGroup && c == 1 ? row.Cells.Length - 1 : 1;
+                // A group row spans from its name to the end; a row written in its first cell only ("I. THỂ CHẾ")
+                // is one cell across the whole table.
+                var oneCell = row.IsGroup && c == 0 && row.Cells.Skip(1).All(x => x.Length == 0);
+                var span = oneCell ? row.Cells.Length : row.IsGroup && c == 1 ? row.Cells.Length - 1 : 1;
                 var width = widths.Skip(c).Take(span).Sum();
                 var cellProperties = new TableCellProperties(
                     new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
@@ -292,7 +296,7 @@ internal static class DocxFixtureBuilder
                 }
 
                 var text = row.Merge[c] == MergedCell.Continue ? "" : row.Cells[c];
-                tableRow.Append(new TableCell(cellProperties, CellParagraph(text, row.IsHeader || row.IsGroup, centred: row.IsHeader || c == 0)));
+                tableRow.Append(new TableCell(cellProperties, CellParagraph(text, row.IsHeader || row.IsGroup || sample.IsLetterhead, centred: row.IsHeader || sample.IsLetterhead || (c == 0 && !oneCell))));
                 c += span - 1;
             }
 

@@ -22,6 +22,10 @@ internal static class FixtureCatalog
         new("xuan-giang-ctr-2026", 0, "•", [DocxFixtureVariant.Clean]),
     ];
 
+    /// <summary>Family documents (tests/fixtures/family) also kept as Word and PDF, for the layouts that differ by format.</summary>
+    public static readonly IReadOnlyList<string> FamilyRenderings =
+        ["hac-thanh-kh-2026", "hoa-an-kh-bcd-2026", "hue-kh-57-2026", "nghe-an-kh-cds-2026", "thanh-hoa-kh-57-2026", "dinh-van-lam-ha-kh-2026"];
+
     public static FixtureSpec Get(string name) => All.Single(s => s.Name == name);
 
     /// <summary>Fixtures as copied next to the test assembly (read-only use).</summary>

@@ -48,6 +48,26 @@ public sealed partial class FixtureGenerationTests
         Assert.Equal(BodyXml(built), BodyXml(committed));
     }
 
+    public static TheoryData<string> FamilyFixtures() => [.. FixtureCatalog.FamilyRenderings];
+
+    /// <summary>Family documents in Word (tests/fixtures/family-docx), converted to PDF by the script (family-pdf).</summary>
+    [Theory]
+    [MemberData(nameof(FamilyFixtures))]
+    public void Committed_family_docx_matches_the_builder(string name)
+    {
+        var built = DocxFixtureBuilder.Build(File.ReadAllText(FixtureCatalog.Output("family", name + ".txt")), DocxFixtureVariant.Clean);
+        if (Environment.GetEnvironmentVariable("ROVIEC_WRITE_FIXTURES") == "1")
+        {
+            var directory = Path.Combine(FixtureCatalog.SourceDirectory(), "family-docx");
+            Directory.CreateDirectory(directory);
+            File.WriteAllBytes(Path.Combine(directory, name + ".docx"), built);
+            return;
+        }
+
+        var committed = File.ReadAllBytes(FixtureCatalog.Output("family-docx", name + ".docx"));
+        Assert.Equal(BodyXml(built), BodyXml(committed));
+    }
+
     [Fact]
     public void Committed_scanned_pdf_is_one_page_image_without_a_text_layer()
     {

@@ -101,6 +101,12 @@ internal sealed partial record SampleTable(IReadOnlyList<string[]> Rows) : Sampl
     public bool IsContinuation(int row) =>
         row > 0 && Rows[row][0].Length == 0 && Rows[row].Skip(1).Any(c => c.Length > 0);
 
+    /// <summary>The two-column block at the top of an administrative document (issuer | national motto, number | place and date), borderless in Word.</summary>
+    public bool IsLetterhead => ColumnCount == 2 && Rows.Count <= 4;
+
+    /// <summary>A row written in its first cell only ("I. HOÀN THIỆN THỂ CHẾ"): one cell merged across the table.</summary>
+    public bool IsOneCellRow(int row) => row > 0 && ColumnCount > 2 && Rows[row][0].Length > 3 && Rows[row].Skip(1).All(c => c.Length == 0);
+
     /// <summary>A group row such as "I | Hạ tầng số | | |": a Roman numeral and a name, nothing else.</summary>
     public bool IsGroupRow(int row) =>
         RomanNumeral().IsMatch(Rows[row][0]) && Rows[row].Length > 2 && Rows[row].Skip(2).All(c => c.Length == 0);

@@ -31,7 +31,27 @@ public sealed record GoldScore(double TasksF1, double StrictRecall, double Lead,
         var (if1, _) = F1(ipairs.Count, gi.Count, pi.Count);
         var target = ipairs.Sum(p => TargetMatch(p.Gold, p.Pred)) / Math.Max(ipairs.Count, 1);
         var missed = gt.Where(g => !pairs.Any(p => p.Gold.Equals(g))).Select(g => Str(g, "name")).ToList();
-        return new GoldScore(tf1, strict.Count == 0 ? 1 : (double)strictHit / strict.Count, lead, deadline, output, if1, target, missed);
+        return new GoldScore(tf1, strict.Count == 0 ? 1 : (double)strictHit / strict.Count, lead, deadline, output, if1, target, missed)
+        {
+            Counts = new GoldCounts(pairs.Count, gt.Count, pt.Count, strictHit, strict.Count, ipairs.Count, gi.Count, pi.Count),
+        };
+    }
+
+    /// <summary>How many items each figure was computed over, so that documents can be pooled as score.py pools them.</summary>
+    public GoldCounts Counts { get; init; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The summary line of score.py --pairs: counts pooled, field figures weighted by the pairs they were computed on.</summary>
+    public static GoldScore Pool(IReadOnlyList<GoldScore> scores)
+    {
+        var tp = scores.Sum(s => s.Counts.TasksTp);
+        var itp = scores.Sum(s => s.Counts.IndicatorsTp);
+        double Weighted(Func<GoldScore, double> f) => scores.Sum(s => f(s) * s.Counts.TasksTp) / Math.Max(tp, 1);
+        var (tf1, _) = F1(tp, scores.Sum(s => s.Counts.TasksGold), scores.Sum(s => s.Counts.TasksPred));
+        var (if1, _) = F1(itp, scores.Sum(s => s.Counts.IndicatorsGold), scores.Sum(s => s.Counts.IndicatorsPred));
+        var strictGold = scores.Sum(s => s.Counts.StrictGold);
+        return new GoldScore(tf1, strictGold == 0 ? 1 : (double)scores.Sum(s => s.Counts.StrictTp) / strictGold,
+            Weighted(s => s.Lead), Weighted(s => s.Deadline), Weighted(s => s.Output), if1,
+            scores.Sum(s => s.Target * s.Counts.IndicatorsTp) / Math.Max(itp, 1), [.. scores.SelectMany(s => s.MissedTasks)]);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -166,3 +186,5 @@ public sealed record GoldScore(double TasksF1, double StrictRecall, double Lead,
         _ => null,
     };
 }
+
+public sealed record GoldCounts(int TasksTp, int TasksGold, int TasksPred, int StrictTp, int StrictGold, int IndicatorsTp, int IndicatorsGold, int IndicatorsPred);

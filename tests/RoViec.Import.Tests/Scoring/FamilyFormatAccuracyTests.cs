@@ -1,0 +1,29 @@
+using RoViec.Import.Tests.Importing;
+
+namespace RoViec.Import.Tests.Scoring;
+
+/// <summary>
+/// The family documents (tests/fixtures/family) in each format they are kept in — text, Word (family-docx) and the PDF
+/// LibreOffice prints from that Word file (family-pdf) — scored together per format as `./roviec score --seeds DIR` does.
+/// A PDF printed from Word must give what the Word file gives.
+/// </summary>
+public sealed class FamilyFormatAccuracyTests
+{
+    [Theory]
+    [InlineData("family", "txt")]
+    [InlineData("family-docx", "docx")]
+    [InlineData("family-pdf", "pdf")]
+    public void Family_documents_meet_the_bars_in_each_format(string folder, string extension)
+    {
+        var scores = Directory.EnumerateFiles(FixturePaths.Dir(folder), "*." + extension)
+            .Order(StringComparer.Ordinal)
+            .Select(path => SampleAccuracyTests.ScoreOf(path, Path.GetFileNameWithoutExtension(path), "family"))
+            .ToList();
+        Assert.True(scores.Count >= 6, $"{folder}: only {scores.Count} documents");
+        var pooled = GoldScore.Pool(scores);
+
+        Assert.True(pooled.TasksF1 >= 0.97 && pooled.StrictRecall >= 1.0, $"{folder}: {pooled}; missed: {string.Join(" | ", pooled.MissedTasks)}");
+        Assert.True(pooled.Lead >= 0.95 && pooled.Deadline >= 0.95, $"{folder}: {pooled}");
+        Assert.True(pooled.IndicatorsF1 >= 0.90 && pooled.Target >= 0.95, $"{folder}: {pooled}");
+    }
+}
