@@ -301,9 +301,12 @@ internal static partial class XlsxDocumentReader
             blocks.Problems.Add(new XlsxRowProblem(sheetName, row, $"có số thứ tự \"{cells[codeColumn].Trim()}\" nhưng thiếu nội dung nhiệm vụ"));
     }
 
-    /// <summary>A row of at least two short titles that the table rules read as a task or indicator table's header; a task row naming "nhiệm vụ" is not one.</summary>
+    /// <summary>
+    /// A row of at least two short column titles of the family (TT, Nội dung, Chủ trì, Thời hạn …) that the table rules
+    /// read as a task or indicator table's header; a task row whose name says "nhiệm vụ" is not one.
+    /// </summary>
     private static bool IsHeader(string[] texts) =>
-        texts.Count(t => t.Trim().Length > 0) >= 2
+        texts.Count(t => t.Trim().Length > 0 && ColumnTitleRegex().IsMatch(VietnameseText.Fold(t))) >= 2
         && texts.All(t => t.Trim().Length <= MaxHeaderCell)
         && TableTasks.IsRecognised(new TableBlock([texts.Select(t => new Parsing.Cell(SourceDocument.Clean(t), default)).ToList()], default));
 
@@ -353,6 +356,9 @@ internal static partial class XlsxDocumentReader
         if (parts.Length != 2 || ParseReference(parts[0]) is not { } a || ParseReference(parts[1]) is not { } b) return null;
         return (Math.Min(a.Row, b.Row), Math.Min(a.Column, b.Column), Math.Max(a.Row, b.Row), Math.Max(a.Column, b.Column));
     }
+
+    [GeneratedRegex(@"^(?:tt|stt|so tt|so thu tu|ma)$|^(?:ten nhiem vu|nhiem vu|noi dung|thoi han|thoi gian|tien do|ket qua|du kien ket qua|san pham|ghi chu|chi tieu|don vi|co quan|kpi|chi so|muc tieu|nam 20\d\d)|chu tri|phoi hop|chi dao")]
+    private static partial Regex ColumnTitleRegex();
 
     [GeneratedRegex(@"""[^""]*""|\\.|\[[^\]]*\]")]
     private static partial Regex FormatNoiseRegex();
