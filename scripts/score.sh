@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores the importer on the sample documents with the evaluation scorer:
 #   ./roviec score [--scorer PATH/score.py] [--seeds DIR] [-v]
-# The seeds folder holds NAME.txt (or .docx/.pdf) next to NAME.gold.json.
+# The seeds folder holds NAME.txt (or .docx/.xlsx/.pdf) next to NAME.gold.json.
 set -euo pipefail
 CLI="$1"; shift
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +25,7 @@ mkdir -p "$work/gold" "$work/pred"
 for gold in "$SEEDS"/*.gold.json; do
   name="$(basename "$gold" .gold.json)"
   doc=""
-  for ext in txt docx pdf; do [[ -f "$SEEDS/$name.$ext" ]] && { doc="$SEEDS/$name.$ext"; break; }; done
+  for ext in txt docx xlsx pdf; do [[ -f "$SEEDS/$name.$ext" ]] && { doc="$SEEDS/$name.$ext"; break; }; done
   [[ -n "$doc" ]] || continue
   cp "$gold" "$work/gold/$name.json"
   "$CLI" import "$doc" --json >"$work/pred/$name.json" || true

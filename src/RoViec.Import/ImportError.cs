@@ -22,17 +22,17 @@ public sealed record EndlessInputTooLarge(long Limit) : ImportError("too-large",
     $"Tệp không có kích thước xác định (thiết bị hoặc luồng) và đã vượt quá giới hạn {Limit / 1048576} MB. Hãy chọn một tệp văn bản thật, hoặc tăng giới hạn bằng --max-size.",
     $"The input has no known size (a device or a pipe) and went past the {Limit / 1048576} MB limit; choose a real document file, or raise --max-size.");
 
-public sealed record DocumentPartTooLarge(string Part, long Size, long Limit) : ImportError("too-large",
-    $"Nội dung tệp .docx quá lớn ({Part} giải nén ra {Size / 1048576.0:0.#} MB, giới hạn {Limit / 1048576} MB). Hãy tách tệp, hoặc tăng giới hạn bằng --max-size.",
-    $"The .docx part {Part} expands to {Size / 1048576.0:0.#} MB, over the {Limit / 1048576} MB limit; split the document or raise --max-size.");
+public sealed record DocumentPartTooLarge(string Part, long Size, long Limit, string Extension = ".docx") : ImportError("too-large",
+    $"Nội dung tệp {Extension} quá lớn ({Part} giải nén ra {Size / 1048576.0:0.#} MB, giới hạn {Limit / 1048576} MB). Hãy tách tệp, hoặc tăng giới hạn bằng --max-size.",
+    $"The {Extension} part {Part} expands to {Size / 1048576.0:0.#} MB, over the {Limit / 1048576} MB limit; split the document or raise --max-size.");
 
 public sealed record CorruptDocx(string Detail) : ImportError("corrupt-docx",
     "Tệp .docx bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở bằng Word, lưu lại rồi thử lại.",
     $"The .docx file is damaged or incomplete ({Detail}); open it in Word, save it again and retry.");
 
-public sealed record SuspiciousArchive(string Detail) : ImportError("zip-bomb",
-    "Tệp .docx có nội dung giải nén bất thường (nghi là tệp độc hại), đã từ chối.",
-    $"The .docx expands to an abnormal size ({Detail}) and looks like a zip bomb; refused.");
+public sealed record SuspiciousArchive(string Detail, string Extension = ".docx") : ImportError("zip-bomb",
+    $"Tệp {Extension} có nội dung giải nén bất thường (nghi là tệp độc hại), đã từ chối.",
+    $"The {Extension} expands to an abnormal size ({Detail}) and looks like a zip bomb; refused.");
 
 public sealed record PasswordProtected() : ImportError("password-protected",
     "Tệp được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu trong Word (Tệp > Thông tin > Bảo vệ tài liệu) rồi thử lại.",
@@ -59,8 +59,8 @@ public sealed record UnknownEncoding() : ImportError("unknown-encoding",
     "The text file's encoding is not recognised (not UTF-8, UTF-16, TCVN3 or VNI); save it as UTF-8.");
 
 public sealed record UnsupportedFormat(string Extension) : ImportError("unsupported-format",
-    $"Định dạng tệp \"{Extension}\" chưa được hỗ trợ. Hãy dùng .docx, .pdf hoặc .txt.",
-    $"The \"{Extension}\" format is not supported; use .docx, .pdf or .txt.");
+    $"Định dạng tệp \"{Extension}\" chưa được hỗ trợ. Hãy dùng .docx, .xlsx, .pdf hoặc .txt.",
+    $"The \"{Extension}\" format is not supported; use .docx, .xlsx, .pdf or .txt.");
 
 public sealed record NoYear() : ImportError("no-year",
     "Văn bản không ghi năm của kế hoạch nên chưa xác định được thời hạn của các nhiệm vụ. Hãy chọn năm của kế hoạch (--year).",

@@ -13,7 +13,7 @@ public abstract record ImportOutcome
 }
 
 /// <summary>
-/// The importer's front door: a plan document (DOCX, PDF or text) in, a PlanDraft out, every
+/// The importer's front door: a plan document (DOCX, XLSX, PDF or text) in, a PlanDraft out, every
 /// field traced to the text it came from. Bad input is refused with an ImportError, never a crash.
 /// </summary>
 public static class PlanImporter
@@ -90,6 +90,8 @@ public static class PlanImporter
             if (document.Text.Trim().Length == 0) return new ImportOutcome.Refused(new EmptyFile());
             if (document.Text.Length > options.MaxTextChars) return new ImportOutcome.Refused(new DocumentTooLong(options.MaxTextChars));
             var draft = PlanExtractor.Extract(document, options);
+            if (blocks is XlsxBlocks workbook && XlsxRowCheck.Problems(workbook, draft) is { Count: > 0 } problems)
+                return new ImportOutcome.Refused(new InvalidRows(problems));
             if (draft.Tasks.Count == 0 && draft.Indicators.Count == 0 && draft.Document.Kind == DocumentKind.Other)
                 return new ImportOutcome.Refused(new NotAPlan());
             return new ImportOutcome.Imported(draft);
@@ -114,10 +116,26 @@ public static class PlanImporter
         var isZip = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         var isOle = bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0;
         if (isPdf) return new PdfDocumentReader().Read(bytes);
+        if (extension is ".xlsx" or ".xlsm" || (isZip && HasZipEntry(bytes, "xl/workbook.xml"))) return XlsxDocumentReader.Read(bytes, options);
+        if (extension is ".xls") throw new ImportRefusal(isOle ? new LegacyExcelFormat() : new CorruptXlsx("not an Excel file"));
         if (isZip || isOle || extension is ".docx" or ".docm" or ".dotx") return DocxDocumentReader.Read(bytes, options);
         if (extension is ".pdf") throw new ImportRefusal(new CorruptPdf("no PDF header"));
         if (extension is ".doc") throw new ImportRefusal(new LegacyWordFormat());
         if (extension is "" or ".txt" or ".text" or ".md" or ".csv" or ".tsv") return TextDocumentReader.Read(bytes, options.MaxTextChars);
         throw new ImportRefusal(new UnsupportedFormat(extension));
+    }
+
+    /// <summary>Whether a zip holds the entry (an Excel workbook named .docx or without an extension); a damaged zip is left to the reader.</summary>
+    private static bool HasZipEntry(byte[] bytes, string name)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            return zip.GetEntry(name) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
     }
 }

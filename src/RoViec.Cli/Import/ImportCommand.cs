@@ -11,7 +11,7 @@ internal static class ImportCommand
 {
     public static Command Create(TimeProvider clock)
     {
-        var path = new Argument<string>("path") { Description = "Tệp kế hoạch (.docx, .pdf, .txt) hoặc thư mục chứa nhiều tệp (a plan document or a folder of them)" };
+        var path = new Argument<string>("path") { Description = "Tệp kế hoạch (.docx, .xlsx, .pdf, .txt) hoặc thư mục chứa nhiều tệp (a plan document or a folder of them)" };
         var json = new Option<bool>("--json") { Description = "In kế hoạch dạng JSON (print the plan as JSON)" };
         var output = new Option<string?>("--out") { Description = "Thư mục ghi kết quả JSON, mỗi văn bản một tệp (folder for the plan JSON, one file per document)" };
         var maxSize = new Option<int?>("--max-size") { Description = "Dung lượng tối đa của tệp, MB (largest file accepted, MB; default 20, or ROVIEC_IMPORT_MAX_MB)" };
@@ -113,12 +113,12 @@ internal static class ImportCommand
     private static int ImportFolder(string folder, string? outDir, ImportOptions options)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".docx" or ".pdf" or ".txt")
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".docx" or ".xlsx" or ".pdf" or ".txt")
             .Order(StringComparer.Ordinal)
             .ToArray();
         if (files.Length == 0)
         {
-            Console.Error.WriteLine($"Thư mục \"{folder}\" không có tệp .docx, .pdf hay .txt nào (no documents in the folder).");
+            Console.Error.WriteLine($"Thư mục \"{folder}\" không có tệp .docx, .xlsx, .pdf hay .txt nào (no documents in the folder).");
             return ExitCodes.BadInput;
         }
         var lines = new string[files.Length];

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -16,7 +15,7 @@ internal static class DocxDocumentReader
 {
     public static IReadOnlyList<RawBlock> Read(byte[] bytes, ImportOptions options)
     {
-        CheckPackage(bytes, options);
+        OfficePackage.Check(bytes, options, OfficeFormat.Docx);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -65,65 +64,6 @@ internal static class DocxDocumentReader
             throw new ImportRefusal(new CorruptDocx(ex.Message));
         }
     }
-
-    /// <summary>Refuses encrypted (OLE) files, non-zip bytes and archives that expand abnormally, by reading the zip directory only.</summary>
-    private static void CheckPackage(byte[] bytes, ImportOptions options)
-    {
-        if (bytes.Length >= 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
-        {
-            // An OLE compound file: Word saves password-protected .docx this way, old .doc too.
-            var ascii = Encoding.Unicode.GetString(bytes, 0, Math.Min(bytes.Length, 1 << 20) & ~1);
-            if (ascii.Contains("EncryptionInfo", StringComparison.Ordinal) || ascii.Contains("EncryptedPackage", StringComparison.Ordinal))
-                throw new ImportRefusal(new PasswordProtected());
-            throw new ImportRefusal(new LegacyWordFormat());
-        }
-        if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
-            throw new ImportRefusal(new CorruptDocx("not a zip package"));
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            // An XML part becomes a DOM of several times its size and then text to parse: a part larger
-            // than the file limit itself (text plans are held to it too) would cost gigabytes and minutes
-            // even when it compresses only 10×, which the ratio check below does not catch.
-            var maxXmlPart = Math.Min(options.MaxBytes, options.MaxExpandedBytes);
-            long total = 0;
-            var hasDocument = false;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                if (entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) hasDocument = true;
-                if (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 200 && entry.Length > 10L * 1024 * 1024)
-                    throw new ImportRefusal(new SuspiciousArchive($"{entry.FullName} expands {entry.Length / entry.CompressedLength}×"));
-                if (entry.Length > maxXmlPart && IsXmlPart(entry.FullName))
-                    throw new ImportRefusal(new DocumentPartTooLarge(entry.FullName, entry.Length, maxXmlPart));
-            }
-            if (total > options.MaxExpandedBytes)
-                throw new ImportRefusal(new SuspiciousArchive($"{total / 1048576} MB uncompressed"));
-            if (!hasDocument) throw new ImportRefusal(new CorruptDocx("word/document.xml is missing"));
-            // The directory can lie about sizes: decompress the main part with a hard cap.
-            var main = zip.GetEntry("word/document.xml")!;
-            using var s = main.Open();
-            var buffer = new byte[81920];
-            long read = 0;
-            int n;
-            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                read += n;
-                if (read > maxXmlPart) throw new ImportRefusal(new SuspiciousArchive("word/document.xml expands beyond the limit"));
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportRefusal(new CorruptDocx(ex.Message));
-        }
-        catch (IOException ex)
-        {
-            throw new ImportRefusal(new CorruptDocx(ex.Message));
-        }
-    }
-
-    private static bool IsXmlPart(string name) =>
-        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static void AddBlock(OpenXmlElement element, List<RawBlock> blocks, DocxNumbering numbering)
     {

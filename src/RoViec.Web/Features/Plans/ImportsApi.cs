@@ -44,7 +44,7 @@ internal static class ImportsApi
         .WithName("ImportPlan")
         .WithSummary("Nhập văn bản kế hoạch (DOCX, PDF, TXT)")
         .WithDescription("Gửi tệp trong trường `file` của multipart/form-data. Tệp được đọc ngay: tệp rỗng, hỏng, bản quét, sai bảng mã hay không phải kế hoạch trả về 400; "
-            + "quá giới hạn (20 MB) trả về 413 trước khi đọc nội dung; định dạng khác DOCX/PDF/TXT trả về 415 — kèm thông báo tiếng Việt của bộ đọc (`detail`) và mã lỗi (`code`). "
+            + "quá giới hạn (20 MB) trả về 413 trước khi đọc nội dung; định dạng khác DOCX/XLSX/PDF/TXT trả về 415 — kèm thông báo tiếng Việt của bộ đọc (`detail`) và mã lỗi (`code`). "
             + "Đọc được thì thành kế hoạch nháp (201, `Location` là /api/plans/{id}); cán bộ kiểm tra và xác nhận tại `reviewUrl`. Cần mã API và vai trò quản lý kế hoạch.")
         .Produces<ImportDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
@@ -67,7 +67,7 @@ internal static class ImportsApi
                             Required = new HashSet<string> { "file" },
                             Properties = new Dictionary<string, IOpenApiSchema>
                             {
-                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Tệp kế hoạch: .docx, .pdf hoặc .txt, tối đa 20 MB." },
+                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Tệp kế hoạch: .docx, .xlsx, .pdf hoặc .txt, tối đa 20 MB." },
                             },
                         },
                     },

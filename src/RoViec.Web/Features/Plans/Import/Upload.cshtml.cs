@@ -9,7 +9,7 @@ using RoViec.Web.Shared.Outcomes;
 namespace RoViec.Web.Features.Plans.Import;
 
 /// <summary>
-/// Upload a plan document (DOCX, PDF or text). It is checked by the importer at once — size, type,
+/// Upload a plan document (DOCX, XLSX, PDF or text), or download the Excel template to fill in. It is checked by the importer at once — size, type,
 /// damage, scans, encodings — and refused with the importer's Vietnamese message and an HTTP status
 /// that says what happened; a readable document becomes a draft plan for review at once.
 /// </summary>
@@ -27,6 +27,14 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.Cur
 
     public void OnGet()
     {
+    }
+
+    /// <summary>The Excel template for this commune: the header the importer reads, its units as the lead column's drop-down.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        var user = await currentUser.ScopeAsync(User, ct);
+        if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
+        return File(await ImportTemplate.BuildAsync(db, communeId, clock, ct), RoViec.Documents.Sheets.Spreadsheets.XlsxContentType, ImportTemplate.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
