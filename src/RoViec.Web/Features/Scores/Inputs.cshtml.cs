@@ -65,10 +65,9 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
         if (await LoadAsync(ky, donvi, ct) is { } refused) return refused;
         if (Month is null || Unit is null || ky is null || donvi is null) return NotFound();
         var entries = Fields.ToDictionary(f => f.Code, f => new ScoreInputs.Entry(Value.GetValueOrDefault(f.Code), Yes.GetValueOrDefault(f.Code), Basis.GetValueOrDefault(f.Code)));
-        // The inputs and the mark that their rescoring is pending commit together; the rescoring runs just after.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var why = string.IsNullOrWhiteSpace(Reason) ? $"Cơ quan thường trực nhập điểm, minh chứng, kinh phí của {Unit.Name}" : $"Điều chỉnh dữ liệu chấm điểm của {Unit.Name}: {Reason.Trim()}";
         var outcome = await ScoreInputs.SaveAsync(db, Month, Unit.Id, Fields, entries, new ScoreInputs.Budget(Allocated, Disbursed, Source),
-            Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+            Reason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, changes, why, ct);
         if (outcome is ScoreInputs.SaveOutcome.Locked locked)
         {
             Problems = [locked.Why.In(L)];
@@ -79,15 +78,7 @@ public sealed class InputsModel(RoViecDbContext db, CurrentUser currentUser, Per
             Problems = [.. invalid.Problems.Select(p => p.In(L))];
             return this.Refuse(invalid.Refusal);
         }
-        var changed = ((ScoreInputs.SaveOutcome.Saved)outcome).Changed;
-        PeriodChange? change = null;
-        if (changed > 0)
-        {
-            var why = string.IsNullOrWhiteSpace(Reason) ? $"Cơ quan thường trực nhập điểm, minh chứng, kinh phí của {Unit.Name}" : $"Điều chỉnh dữ liệu chấm điểm của {Unit.Name}: {Reason.Trim()}";
-            change = changes.Record(new PeriodChange(Month.CommuneId, Month.Id, Unit.Id, PeriodChangeKind.ScoringInput, why, User.Identity?.Name));
-            await db.SaveChangesAsync(ct);
-        }
-        await transaction.CommitAsync(ct);
+        var (changed, change) = (ScoreInputs.SaveOutcome.Saved)outcome;
         if (change is not null) await changes.RaiseAsync(change, ct);
         Notice = changed > 0
             ? new Sentence("Đã lưu {0} thay đổi của {1}; điểm {2} đã được tính lại.", changed, Unit.Name, PeriodName.Of(Month).MidSentence()).In(L)

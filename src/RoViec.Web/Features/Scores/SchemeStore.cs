@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
+using RoViec.Web.Features.Evaluation;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
 using RoViec.Web.Shared.Localisation;
@@ -128,12 +129,14 @@ public static class SchemeStore
 
     /// <summary>
     /// Saves a checked scheme as the commune's next version, in force from the month <paramref name="from"/>; returns it
-    /// and the months already scored from then on, not closed, which must follow it.
+    /// and the changes to raise for the months already scored from then on, not closed, which must follow it (their
+    /// rescoring marked pending in the same transaction as the version).
     /// </summary>
-    public static async Task<(ScoringScheme Row, IReadOnlyList<Guid> Rescore)> AddVersionAsync(RoViecDbContext db, Guid communeId, string name, string? basis,
-        string? note, DateOnly from, SchemeDefinition definition, string? createdBy, DateTime nowUtc, CancellationToken ct)
+    public static async Task<(ScoringScheme Row, IReadOnlyList<PeriodChange> Rescore)> AddVersionAsync(RoViecDbContext db, Guid communeId, string name, string? basis,
+        string? note, DateOnly from, SchemeDefinition definition, string? createdBy, DateTime nowUtc, PeriodChanges changes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(definition);
         var number = await db.ScoringSchemes.Where(s => s.CommuneId == communeId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
         var row = new ScoringScheme
@@ -152,11 +155,13 @@ public static class SchemeStore
             Version = Guid.NewGuid(),
         };
         db.ScoringSchemes.Add(row);
-        await db.SaveChangesAsync(ct);
-        var rescore = await db.Periods.AsNoTracking()
+        var months = await db.Periods.AsNoTracking()
             .Where(p => p.CommuneId == communeId && p.Kind == PeriodKinds.Monthly && p.StartsOn >= from && p.State != PeriodStates.Closed
                 && db.UnitScores.Any(s => s.PeriodId == p.Id))
             .Select(p => p.Id).ToListAsync(ct);
+        var rescore = months.Select(periodId => changes.Record(new PeriodChange(communeId, periodId, null, PeriodChangeKind.ScoringInput,
+            $"Áp dụng bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number})", createdBy))).ToList();
+        await db.SaveChangesAsync(ct);
         return (row, rescore);
     }
 }

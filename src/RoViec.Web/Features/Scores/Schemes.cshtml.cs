@@ -83,17 +83,8 @@ public sealed class SchemesModel(RoViecDbContext db, CurrentUser currentUser, Pe
         if (errors.Count == 0 && await SchemeStore.RefuseStartAsync(db, communeId, from, ct) is { } closed) errors.Add(closed.In(L));
         if (errors.Count > 0) return Refuse(errors);
 
-        // The new version and the marks that its months' rescoring is pending commit together; the rescoring runs just after.
-        List<PeriodChange> pending;
-        ScoringScheme row;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            (row, var rescore) = await SchemeStore.AddVersionAsync(db, communeId, name!, Basis, Note, from, definition!, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
-            pending = [.. rescore.Select(periodId => changes.Record(new PeriodChange(communeId, periodId, null, PeriodChangeKind.ScoringInput, $"Áp dụng bộ tiêu chí \"{row.Name}\" (phiên bản {row.Number})", row.CreatedBy)))];
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        foreach (var change in pending) await changes.RaiseAsync(change, ct);
+        var (row, rescore) = await SchemeStore.AddVersionAsync(db, communeId, name!, Basis, Note, from, definition!, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, changes, ct);
+        foreach (var change in rescore) await changes.RaiseAsync(change, ct);
         Notice = L["Đã lưu bộ tiêu chí \"{0}\" (phiên bản {1}), áp dụng từ tháng {2}.", row.Name, row.Number, from.ToString("MM/yyyy", CultureInfo.InvariantCulture)];
         return Redirect($"/diem/bo-tieu-chi?id={row.Id}");
     }

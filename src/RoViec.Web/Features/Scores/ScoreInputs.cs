@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
 using RoViec.Data.Entities;
 using RoViec.Domain.Scoring;
+using RoViec.Web.Features.Evaluation;
 using RoViec.Web.Shared.Localisation;
 using RoViec.Web.Shared.Outcomes;
 
@@ -118,7 +119,8 @@ public static class ScoreInputs
     public abstract record SaveOutcome
     {
         private SaveOutcome() { }
-        public sealed record Saved(int Changed) : SaveOutcome;
+        /// <param name="Change">The change to raise once saved (its follow-up marked pending), when something changed.</param>
+        public sealed record Saved(int Changed, PeriodChange? Change) : SaveOutcome;
         /// <summary>Nothing saved: every problem, which the page writes in its reader's language.</summary>
         /// <summary>The province has accepted the month: its data is locked (<see cref="Evaluation.AcceptedPeriods"/>).</summary>
         public sealed record Locked(Sentence Why) : SaveOutcome, IRefused
@@ -142,9 +144,10 @@ public static class ScoreInputs
     /// stored. A month already closed takes a reason, kept with the recomputed score. Nothing is saved when anything is wrong.
     /// </summary>
     public static async Task<SaveOutcome> SaveAsync(RoViecDbContext db, ReportingPeriod period, Guid unitId, IReadOnlyList<Field> fields,
-        IReadOnlyDictionary<string, Entry> entries, Budget budget, string? reason, string? user, DateTime nowUtc, CancellationToken ct)
+        IReadOnlyDictionary<string, Entry> entries, Budget budget, string? reason, string? user, DateTime nowUtc, PeriodChanges changes, string changeReason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(entries);
@@ -272,8 +275,10 @@ public static class ScoreInputs
             entry0.Version = Guid.NewGuid();
             changed++;
         }
+        // The month's rescoring is marked pending in the same transaction as the inputs; the caller runs it once saved.
+        var change = changed > 0 ? changes.Record(new PeriodChange(period.CommuneId, period.Id, unitId, PeriodChangeKind.ScoringInput, changeReason, user)) : null;
         await db.SaveChangesAsync(ct);
-        return new SaveOutcome.Saved(changed);
+        return new SaveOutcome.Saved(changed, change);
     }
 
     /// <summary>A level field's levels, "Đạt: 5 điểm; Chưa đạt: 0 điểm", one sentence after another.</summary>
