@@ -11,13 +11,15 @@ cd "$ROOT"
 # Debian packages the tests need, as "command:package": Chromium for the browser tests
 # (Playwright drives /usr/bin/chromium; its own browser download does not work here), and
 # LibreOffice's Writer without its GUI, which the report tests use to convert the monthly report
-# to PDF headless, and nginx, which the deployment test runs in front of two instances (deploy/nginx).
+# to PDF headless, and nginx, which the deployment test runs in front of two instances (deploy/nginx);
+# systemd's systemd-analyze checks the deployment's unit file (deploy/systemd).
 # PostgreSQL is handled apart below: its client (psql) is often present without
 # the server, so the check is for the server binary itself.
 REQUIRED=(
   "python3:python3"
   "chromium:chromium"
   "soffice:libreoffice-writer-nogui"
+  "systemd-analyze:systemd"
 )
 
 apt_updated=0

@@ -80,7 +80,7 @@ public static class FeedbackForm
 
         // Production refuses to start without a secret salt (Operations/StartChecks); the default serves the demo and tests only.
         var salt = configuration["RoViec:Feedback:Salt"] ?? "roviec-feedback";
-        var hash = FeedbackRules.ClientHash(http.Connection.RemoteIpAddress?.ToString(), salt);
+        var hash = FeedbackRules.ClientHash(http.Connection.RemoteIpAddress?.ToString(), salt, DateOnly.FromDateTime(VietnamTime.FromUtc(now)));
         var perDay = configuration.GetValue("RoViec:Feedback:PerDay", 20);
         if (await db.Feedback.CountAsync(f => f.ClientHash == hash && f.CreatedAtUtc >= now.AddDays(-1), ct) >= perDay)
         {

@@ -29,9 +29,17 @@ public static partial class FeedbackRules
 
     public static bool LooksLikeCode(string? text) => text is not null && Markup().IsMatch(text);
 
-    /// <summary>A salted hash of the sender's address, for flood limits; the address itself is never kept.</summary>
-    public static string ClientHash(string? address, string salt) =>
-        Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes(address ?? "?")))[..32];
+    /// <summary>
+    /// The sender's address hashed for flood limits and one vote per address; the address itself is never kept. The key
+    /// is the month's, derived from the secret salt (<c>RoViec:Feedback:Salt</c>): HMAC(HMAC(salt, "yyyy-MM"), address).
+    /// Without the salt, trying every address reverses nothing; and the key turns over every month (Vietnam's calendar),
+    /// so even with it, one sender's hashes link only within a month. An operator who changes the salt starts afresh.
+    /// </summary>
+    public static string ClientHash(string? address, string salt, DateOnly day)
+    {
+        var month = HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes(day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+        return Convert.ToHexString(HMACSHA256.HashData(month, Encoding.UTF8.GetBytes(address ?? "?")))[..32];
+    }
 
     [GeneratedRegex(@"<\s*[a-zA-Z!/?]|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex Markup();

@@ -197,6 +197,33 @@ public sealed class DeploymentTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    [Fact]
+    public async Task The_systemd_unit_verifies_clean_and_lets_the_instance_write_where_the_settings_put_files()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // systemd's own check of the unit, as an instance on port 5081 (a warning, e.g. a misspelt key, fails too).
+        var unit = Path.Combine(_directory, "roviec@5081.service");
+        File.Copy(Path.Combine(SourceTree.Root, "deploy", "systemd", "roviec@.service"), unit);
+        var verify = new System.Diagnostics.ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory };
+        verify.ArgumentList.Add("verify");
+        verify.ArgumentList.Add(unit);
+        using var process = System.Diagnostics.Process.Start(verify)!;
+        var said = await process.StandardError.ReadToEndAsync(ct) + await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        Assert.True(process.ExitCode == 0 && said.Trim().Length == 0, said);
+
+        // What it runs is what the deployment test runs: the published application in production on a loopback port.
+        var lines = File.ReadAllLines(unit).Select(l => l.Trim()).ToList();
+        Assert.Contains("ExecStart=/usr/bin/dotnet /opt/roviec/app/RoViec.Web.dll --urls http://127.0.0.1:%i", lines);
+        Assert.Contains("Environment=ASPNETCORE_ENVIRONMENT=Production", lines);
+        Assert.Contains("ProtectSystem=strict", lines);
+        // The whole file system is read-only to it but for ReadWritePaths: the files folder of the example settings must be one.
+        var settings = File.ReadAllLines(Path.Combine(SourceTree.Root, "deploy", "roviec.env.example"));
+        var files = settings.Single(l => l.StartsWith("RoViec__Files__Path=", StringComparison.Ordinal)).Split('=', 2)[1];
+        var writable = lines.Where(l => l.StartsWith("ReadWritePaths=", StringComparison.Ordinal)).SelectMany(l => l.Split('=', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Contains(writable, w => files == w || files.StartsWith(w.TrimEnd('/') + "/", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         try

@@ -210,7 +210,26 @@ public sealed partial class PublicPageTests
         Assert.Equal(1, reviewed.Satisfied);
         // The page says how the figure is counted.
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/cong-khai/{slug}", UriKind.Relative), Ct));
-        Assert.Contains("mỗi địa chỉ chỉ được tính một đánh giá cho mỗi mục", page, StringComparison.Ordinal);
+        Assert.Contains("mỗi địa chỉ chỉ được tính một đánh giá cho mỗi mục trong mỗi tháng", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_address_hash_needs_the_secret_and_turns_over_every_month()
+    {
+        const string salt = "a3f1c9e07b5d2486a3f1c9e07b5d2486";
+        var november = new DateOnly(2026, 11, 30);
+        var hash = FeedbackRules.ClientHash("203.113.131.5", salt, november);
+
+        // Within a month, one address is one hash (one vote per item, the daily cap).
+        Assert.Equal(hash, FeedbackRules.ClientHash("203.113.131.5", salt, new DateOnly(2026, 11, 1)));
+        // The next month's key is another: the same sender cannot be followed across months.
+        Assert.NotEqual(hash, FeedbackRules.ClientHash("203.113.131.5", salt, new DateOnly(2026, 12, 1)));
+        // The review reversed 61 of 61 hashes by trying addresses under the built-in salt: without the secret, the
+        // hash of the address under any other salt (the old default included) is another.
+        Assert.NotEqual(hash, FeedbackRules.ClientHash("203.113.131.5", "roviec-feedback", november));
+        var byAddress = Enumerable.Range(0, 256).Select(i => FeedbackRules.ClientHash($"203.113.131.{i}", "roviec-feedback", november));
+        Assert.DoesNotContain(hash, byAddress);
+        Assert.Equal(32, hash.Length);
     }
 
     [GeneratedRegex("name=\"t\" value=\"([^\"]+)\"")]
