@@ -1718,8 +1718,11 @@ namespace RoViec.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("FileName")
                         .IsRequired()

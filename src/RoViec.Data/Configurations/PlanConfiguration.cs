@@ -105,6 +105,7 @@ internal sealed class PlanUploadConfiguration : IEntityTypeConfiguration<PlanUpl
     {
         b.ToTable("PlanUploads");
         b.Property(x => x.FileName).HasMaxLength(300);
+        b.Property(x => x.ContentSha256).HasMaxLength(64);
         b.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Cascade);
     }
 }

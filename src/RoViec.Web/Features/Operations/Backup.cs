@@ -209,14 +209,12 @@ public static class Backup
     /// <summary>The files the database names (none before the column existed).</summary>
     private static async Task<IReadOnlyList<string>> FilesAsync(DbConnection connection, CancellationToken ct)
     {
-        await using (var column = Command(connection, connection is SqliteConnection
-            ? "SELECT COUNT(*) FROM pragma_table_info('Evidence') WHERE name = 'ContentSha256'"
-            : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Evidence' AND column_name = 'ContentSha256'"))
-        {
-            if (Convert.ToInt64(await column.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return [];
-        }
+        if (!await HasColumnAsync(connection, "Evidence", ct)) return [];
+        var uploads = await HasColumnAsync(connection, "PlanUploads", ct)
+            ? $" UNION SELECT {Quoted("ContentSha256")} FROM {Quoted("PlanUploads")} WHERE {Quoted("ContentSha256")} IS NOT NULL"
+            : "";
         var names = new List<string>();
-        await using var list = Command(connection, $"SELECT DISTINCT {Quoted("ContentSha256")} FROM {Quoted("Evidence")} WHERE {Quoted("ContentSha256")} IS NOT NULL ORDER BY 1");
+        await using var list = Command(connection, $"SELECT {Quoted("ContentSha256")} FROM {Quoted("Evidence")} WHERE {Quoted("ContentSha256")} IS NOT NULL{uploads} ORDER BY 1");
         await using var reader = await list.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -224,6 +222,15 @@ public static class Backup
             if (Shared.Files.FileStore.IsName(name)) names.Add(name);
         }
         return names;
+    }
+
+    /// <summary>Whether a table has the files' hash column (a database from before files left it has not).</summary>
+    private static async Task<bool> HasColumnAsync(DbConnection connection, string table, CancellationToken ct)
+    {
+        await using var column = Command(connection, connection is SqliteConnection
+            ? $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = 'ContentSha256'"
+            : $"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}' AND column_name = 'ContentSha256'");
+        return Convert.ToInt64(await column.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>A command on the connection (Npgsql runs it in the connection's open transaction).</summary>

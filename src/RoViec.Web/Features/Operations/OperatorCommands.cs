@@ -122,7 +122,7 @@ public static class OperatorCommands
                         : $"Đã nâng cấp cơ sở dữ liệu: {applied.Count} bản nâng cấp, đến \"{applied[^1]}\". (migrations applied)");
                     var store = scope.ServiceProvider.GetRequiredService<RoViec.Web.Shared.Files.FileStore>();
                     if (await RoViec.Web.Shared.Files.FilesOutOfDatabase.MoveAsync(db, store, ct) is > 0 and var moved)
-                        Console.Out.WriteLine($"Đã chuyển {moved} tệp minh chứng từ cơ sở dữ liệu sang thư mục tệp \"{store.Root}\". (files moved to the file store)");
+                        Console.Out.WriteLine($"Đã chuyển {moved} tệp (minh chứng, văn bản kế hoạch tải lên) từ cơ sở dữ liệu sang thư mục tệp \"{store.Root}\". (files moved to the file store)");
                     return Ok;
                 case CreateAdmin create:
                     return await AdminCommand.RunAsync(scope.ServiceProvider, create, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error, ct);

@@ -77,7 +77,7 @@ internal static class ImportsApi
         });
 
     private static async Task<Results<Created<ImportDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        HttpContext http, CurrentUser currentUser, RoViecDbContext db, TimeProvider clock, CancellationToken ct)
+        HttpContext http, CurrentUser currentUser, RoViecDbContext db, Shared.Files.FileStore store, TimeProvider clock, CancellationToken ct)
     {
         var user = await currentUser.ScopeAsync(http.User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return ApiProblems.Refused(Refusal.Forbidden);
@@ -103,7 +103,7 @@ internal static class ImportsApi
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         if (file is null) return ApiProblems.Invalid("file", "Chưa có tệp: hãy gửi tệp kế hoạch trong trường \"file\" (no file in field \"file\").");
-        switch (await UploadPlan.RunAsync(db, communeId, user.UserId, file, clock, ct))
+        switch (await UploadPlan.RunAsync(db, store, communeId, user.UserId, file, clock, ct))
         {
             case UploadPlan.Outcome.Refused refused:
                 return Refuse(refused.Error);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RoViec.Data;
+using RoViec.Web.Shared.Files;
 using RoViec.Data.Entities;
 using RoViec.Domain.Indicators;
 using RoViec.Domain.Plans;
@@ -113,8 +114,9 @@ public static class PlanDrafts
     /// set of reporting periods.
     /// </summary>
     /// <param name="knowingly">The officer has read the warnings (<see cref="ConfirmWarnings"/>) and confirms anyway; without it a draft with warnings is not confirmed.</param>
-    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, Guid communeId, Guid planId, ReplaceAnswer? answer, bool knowingly, string confirmedBy, DateTime nowUtc, CancellationToken ct)
+    public static async Task<ConfirmOutcome> ConfirmAsync(RoViecDbContext db, FileStore store, Guid communeId, Guid planId, ReplaceAnswer? answer, bool knowingly, string confirmedBy, DateTime nowUtc, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatuses.Draft, ct);
         if (plan is null) return new ConfirmOutcome.NotFound();
         if (!await db.Tasks.AnyAsync(t => t.PlanId == planId && t.CommuneId == communeId, ct))
@@ -127,7 +129,7 @@ public static class PlanDrafts
         Plan? replaced = null;
         if (answer is null)
         {
-            var documentSays = await ReplacesAsync(db, plan, ct);
+            var documentSays = await ReplacesAsync(db, store, plan, ct);
             var candidates = await CandidatesAsync(db, plan, documentSays, ct);
             if (candidates.Count > 0)
             {
@@ -317,11 +319,12 @@ public static class PlanDrafts
     }
 
     /// <summary>What the document says it replaces ("thay thế Kế hoạch số 14/KH-UBND"), read again from the kept upload.</summary>
-    private static async Task<string?> ReplacesAsync(RoViecDbContext db, Plan plan, CancellationToken ct)
+    private static async Task<string?> ReplacesAsync(RoViecDbContext db, FileStore store, Plan plan, CancellationToken ct)
     {
         if (plan.UploadId is not { } uploadId) return null;
-        var upload = await db.Uploads.AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.Content, u.FileName }).FirstOrDefaultAsync(ct);
-        return upload is not null && PlanImporter.Import(upload.Content, upload.FileName) is ImportOutcome.Imported imported ? imported.Draft.Document.Replaces : null;
+        var upload = await db.Uploads.AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.Content, u.ContentSha256, u.FileName }).FirstOrDefaultAsync(ct);
+        var bytes = upload?.ContentSha256 is { } sha256 && store.Find(sha256) is { } path ? await File.ReadAllBytesAsync(path, ct) : upload?.Content;
+        return bytes is not null && PlanImporter.Import(bytes, upload!.FileName) is ImportOutcome.Imported imported ? imported.Draft.Document.Replaces : null;
     }
 
     /// <summary>Plans in force the new one may replace: those of the same year, and the one the document names by number.</summary>

@@ -1,4 +1,5 @@
 using RoViec.Data;
+using RoViec.Web.Shared.Files;
 using RoViec.Data.Entities;
 using RoViec.Domain.Plans;
 using RoViec.Domain.Text;
@@ -32,9 +33,10 @@ public static class UploadPlan
     /// <summary>The importer's limits for a document uploaded today (a plan without a year is taken as this year's).</summary>
     public static ImportOptions Options(TimeProvider clock) => new() { DefaultYear = clock.VietnamToday().Year };
 
-    public static async Task<Outcome> RunAsync(RoViecDbContext db, Guid communeId, Guid uploadedBy, IFormFile? file, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome> RunAsync(RoViecDbContext db, FileStore store, Guid communeId, Guid uploadedBy, IFormFile? file, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         var options = Options(clock);
         if (file is null || file.Length == 0) return new Outcome.Refused(new EmptyFile());
@@ -51,7 +53,9 @@ public static class UploadPlan
             case ImportOutcome.Refused refused:
                 return new Outcome.Refused(refused.Error);
             case ImportOutcome.Imported imported:
-                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, Content = bytes, UploadedBy = uploadedBy, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
+                // The document is kept in the file store; the row names it by the hash of its bytes.
+                var saved = await store.SaveAsync(bytes, ct);
+                var upload = new PlanUpload { Id = Guid.NewGuid(), CommuneId = communeId, FileName = fileName, ContentSha256 = saved.Sha256, UploadedBy = uploadedBy, UploadedAtUtc = clock.GetUtcNow().UtcDateTime };
                 var plan = await PlanDrafts.CreateDraftAsync(db, communeId, imported.Draft, fileName, upload, upload.UploadedAtUtc, ct);
                 return new Outcome.Drafted(plan, imported.Draft, fileName);
             default:

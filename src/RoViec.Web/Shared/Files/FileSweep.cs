@@ -26,6 +26,7 @@ public static class FileSweep
         {
             var named = (await db.Evidence.AsNoTracking().Where(e => e.ContentSha256 != null && batch.Contains(e.ContentSha256))
                 .Select(e => e.ContentSha256!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            named.UnionWith(await db.Uploads.AsNoTracking().Where(u => u.ContentSha256 != null && batch.Contains(u.ContentSha256)).Select(u => u.ContentSha256!).ToListAsync(ct));
             foreach (var name in batch.Where(n => !named.Contains(n)))
             {
                 store.Delete(name);

@@ -263,6 +263,7 @@ public sealed class BackupRestoreTests : IDisposable
         var file = await DemoYearAsync("cu.db");
         // A file attached before files left the database: its bytes in the row.
         var legacy = RandomNumberGenerator.GetBytes(50_000);
+        var document = "KẾ HOẠCH\nThực hiện chuyển đổi số năm 2026"u8.ToArray();
         var id = Guid.NewGuid();
         await using (var db = Db($"{Sqlite(file)};Pooling=False"))
         {
@@ -279,17 +280,21 @@ public sealed class BackupRestoreTests : IDisposable
                 Content = legacy,
                 AddedAtUtc = TestClock.At(ReportsServedProcess.Day, 8).UtcDateTime,
             });
+            // And a plan document uploaded for review then.
+            db.Uploads.Add(new PlanUpload { Id = id, CommuneId = item.CommuneId, FileName = "ke-hoach.txt", Content = document, UploadedAtUtc = TestClock.At(ReportsServedProcess.Day, 8).UtcDateTime });
             await db.SaveChangesAsync(Ct);
         }
 
         var migrated = await ProductionProcess.RunAsync(On(Sqlite(file)), null, "migrate");
         Assert.True(migrated.ExitCode == 0, migrated.Error);
-        Assert.Contains("Đã chuyển 1 tệp minh chứng", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("Đã chuyển 2 tệp", migrated.Output, StringComparison.Ordinal);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(legacy));
         await using (var db = Db($"{Sqlite(file)};Pooling=False"))
         {
             var row = await db.Evidence.SingleAsync(e => e.Id == id, Ct);
             Assert.Equal((sha256, (byte[]?)null, (long)legacy.Length), (row.ContentSha256, row.Content, row.Size));
+            var upload = await db.Uploads.SingleAsync(u => u.Id == id, Ct);
+            Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(document)), (byte[]?)null), (upload.ContentSha256, upload.Content));
         }
         Assert.Equal(legacy, await File.ReadAllBytesAsync(Path.Combine(InDirectory("files"), sha256[..2], sha256), Ct));
         var again = await ProductionProcess.RunAsync(On(Sqlite(file)), null, "migrate");

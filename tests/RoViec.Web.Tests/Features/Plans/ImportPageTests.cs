@@ -14,10 +14,16 @@ public sealed class ImportPageTests
         await using var app = new RoViecApp();
         using var client = await app.SignedInClientAsync();
 
-        var review = await UploadAsync(client, await File.ReadAllBytesAsync(Path.Combine(Seeds, "thien-tan-kh-2026.txt"), TestContext.Current.CancellationToken), "thien-tan.txt");
+        var document = await File.ReadAllBytesAsync(Path.Combine(Seeds, "thien-tan-kh-2026.txt"), TestContext.Current.CancellationToken);
+        var review = await UploadAsync(client, document, "thien-tan.txt");
         var html = await review.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+        // The document is kept in the file store under the hash of its bytes, not in the database.
+        var upload = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Uploads, TestContext.Current.CancellationToken));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document));
+        Assert.Equal((sha256, (byte[]?)null), (upload.ContentSha256, upload.Content));
+        Assert.Equal(document, await File.ReadAllBytesAsync(Path.Combine(app.FilesFolder, sha256[..2], sha256), TestContext.Current.CancellationToken));
         Assert.Contains("39 nhiệm vụ", html, StringComparison.Ordinal);
         Assert.Contains("Đánh giá hiệu quả áp dụng, khả năng nhân rộng của các sáng kiến.", html, StringComparison.Ordinal);
         // The source text sits beside the tasks, each task's span marked and linked.

@@ -21,7 +21,7 @@ namespace RoViec.Web.Features.Plans.Import;
 /// Only the officer's own commune's drafts exist here; anything else is 404.
 /// </summary>
 [Authorize(Policy = Policies.ManagePlans)]
-public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
+public sealed class ReviewModel(RoViecDbContext db, RoViec.Web.Shared.Files.FileStore store, CurrentUser currentUser, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<PlanTaskRow> Tasks { get; private set; } = [];
@@ -126,7 +126,7 @@ public sealed class ReviewModel(RoViecDbContext db, CurrentUser currentUser, Mic
             _ => null,
         };
         Knowingly = knowingly;
-        switch (await PlanDrafts.ConfirmAsync(db, communeId, id, answer, knowingly, User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct))
+        switch (await PlanDrafts.ConfirmAsync(db, store, communeId, id, answer, knowingly, User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct))
         {
             case ConfirmOutcome.Confirmed confirmed:
                 Notice = confirmed.Replaced is { } old

@@ -18,7 +18,7 @@ namespace RoViec.Web.Features.Plans.Import;
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Shared.Access.Policies.ManagePlans)]
-public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Files.FileStore store, RoViec.Web.Shared.Access.CurrentUser currentUser, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public IFormFile? Document { get; set; }
@@ -41,7 +41,7 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Access.Cur
     {
         var user = await currentUser.ScopeAsync(User, ct);
         if (user is not { ManagesPlans: true, CommuneId: { } communeId }) return Forbid();
-        return await UploadPlan.RunAsync(db, communeId, user.UserId, Document, clock, ct) switch
+        return await UploadPlan.RunAsync(db, store, communeId, user.UserId, Document, clock, ct) switch
         {
             UploadPlan.Outcome.Drafted drafted => Redirect($"/nhap-ke-hoach/{drafted.Plan.Id}"),
             UploadPlan.Outcome.Refused refused => Refuse(refused),
