@@ -3,6 +3,7 @@
 # ./roviec bench batch [N]  whole-process batch: N documents (default 1000) in a folder, wall time and max RSS
 # ./roviec bench startup    whole-process single import, 10 runs, wall time and max RSS
 # ./roviec bench national [--communes N] [--seed S] [--measure]   the synthetic country on PostgreSQL (bench/national)
+# ./roviec bench uploads [N] [MB]   N evidence uploads of MB megabytes at once to a demo server; its memory before and after
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CLI="$1"; shift
@@ -10,6 +11,19 @@ case "${1:-}" in
   national)
     shift
     exec "$ROOT/scripts/bench-national.sh" "$@"
+    ;;
+  uploads)
+    n="${2:-60}" mb="${3:-9}"
+    dir="$(mktemp -d)"
+    port=5097 password="Bench-uploads-$RANDOM-pass"
+    ROVIEC_ADMIN_PASSWORD="$password" dotnet "$ROOT/artifacts/web/RoViec.Web.dll" --contentRoot "$ROOT/artifacts/web" --environment Demo \
+      --urls "http://127.0.0.1:$port" --DataDirectory "$dir" --RoViec:Scheduler:Enabled=false --RoViec:SignIn:PerMinute=1000 >"$dir/server.log" 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
+    for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break; sleep 1; done
+    echo "Demo server (pid $server) on $(nproc) cores, files in $dir/files"
+    python3 "$ROOT/bench/uploads/measure.py" "http://127.0.0.1:$port" "$password" "$server" "$n" "$mb"
+    echo "kept in the file store: $(find "$dir/files" -type f -not -path '*/.dang-ghi/*' | wc -l) files, $(du -sh "$dir/files" | cut -f1)"
     ;;
   batch)
     n="${2:-1000}"
