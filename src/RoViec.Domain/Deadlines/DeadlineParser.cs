@@ -36,6 +36,8 @@ public static partial class DeadlineParser
 
     internal static Deadline ParseSingle(string text, int planYear)
     {
+        // "Thời gian: Từ năm 2026", "Thời gian hoàn thành: Đã hoàn thành": the label does not change what the period says.
+        text = LeadingLabelRegex().Replace(text, "");
         // "Từ năm 2026", "Từ Quý II/2026 trở đi": a start without an end is ongoing work, not due at its first period.
         if (OpenStartRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Recurring);
         var latest = FindLatest(text, planYear);
@@ -200,6 +202,9 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"^\W*tu\s+(?:nam|qu[yi]|thang)\b(?!.*(?:\bden\b|[-–]\s*(?:qu[yi]\s*|thang\s*|nam\s*)?[ivx\d]))")]
     private static partial Regex OpenStartRegex();
+
+    [GeneratedRegex(@"^\W*(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien))?\s*:\s*")]
+    private static partial Regex LeadingLabelRegex();
 
     [GeneratedRegex(@"^\W*(?:da (?:thuc hien|hoan thanh|trien khai|ban hanh))")]
     private static partial Regex DoneRegex();

@@ -45,6 +45,8 @@ public static partial class TargetParser
             }
         }
         var before = folded[..m.Index];
+        // "Top 10" (a cell of an indicator table, often with "Thứ hạng" as its unit): at most that place, never a count.
+        if (TopRegex().IsMatch(before)) return new Target(TargetOp.AtMost, value, null, TargetUnit.Other, "hạng", null);
         int? baseline = null;
         var baselineMatch = BaselineRegex().Match(folded);
         if (baselineMatch.Success) baseline = int.Parse(baselineMatch.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -97,6 +99,9 @@ public static partial class TargetParser
     // A number word counts at the start of the phrase or right after the word that compares.
     [GeneratedRegex(@"(?<=^|\b(?:có|ít nhất|tối thiểu|tối đa|đạt|trên|từ|không quá|không dưới|hơn|phấn đấu|phân đấu|tăng)\s)(?<a>một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b")]
     private static partial Regex WordNumberRegex();
+
+    [GeneratedRegex(@"\btop\s*$")]
+    private static partial Regex TopRegex();
 
     [GeneratedRegex(@"[≥>]=?\s*$")]
     private static partial Regex SymbolAtLeastRegex();

@@ -28,7 +28,8 @@ internal static partial class DocumentInfoReader
             var isNumber = number is null && m.Success;
             if (isNumber)
             {
-                number = m.Groups["num"].Value.Trim();
+                // "Số:  52 /KH-UBND": spaces typed around the slash are not part of the number.
+                number = SpacesInNumberRegex().Replace(m.Groups["num"].Value.Trim(), "$1");
                 kind = KindOf(m.Groups["kind"].Value);
             }
             // The dateline starts its line, or follows the number on the same line when a two-column header is read as text.
@@ -166,11 +167,17 @@ internal static partial class DocumentInfoReader
             if (!m.Success) continue;
             var subject = ParenRegex().Replace(m.Groups["who"].Value, "").Trim().TrimEnd(',');
             if (subject.StartsWith("UBND", StringComparison.Ordinal)) subject = "Ủy ban nhân dân" + subject[4..];
-            if (place is not null && !subject.Contains(place, StringComparison.Ordinal) && subject.EndsWith(" xã", StringComparison.Ordinal)) subject += " " + place;
+            // "Ủy ban nhân dân tỉnh ban hành Kế hoạch …" under the dateline "Phú Thọ, ngày …": the place completes the name.
+            if (place is not null && !subject.Contains(place, StringComparison.Ordinal) && LevelWordAtEndRegex().IsMatch(subject)) subject += " " + place;
             if (subject.Length is > 5 and < 300) return subject;
         }
-        var header = preamble.Where(l => l.Text.StartsWith("BAN CHỈ ĐẠO", StringComparison.Ordinal) || l.Text.StartsWith("ỦY BAN NHÂN DÂN", StringComparison.Ordinal) || l.Text.StartsWith("UBND", StringComparison.Ordinal)).LastOrDefault();
-        return header?.Text;
+        var headerIndex = preamble.FindLastIndex(l => l.Text.StartsWith("BAN CHỈ ĐẠO", StringComparison.Ordinal) || l.Text.StartsWith("ỦY BAN NHÂN DÂN", StringComparison.Ordinal) || l.Text.StartsWith("UBND", StringComparison.Ordinal));
+        if (headerIndex < 0) return null;
+        var header = preamble[headerIndex].Text;
+        // "ỦY BAN NHÂN DÂN" over "PHƯỜNG HẠC THÀNH": the header block names the body on two lines.
+        if (header == "ỦY BAN NHÂN DÂN" && headerIndex + 1 < preamble.Count && HeaderLevelRegex().IsMatch(preamble[headerIndex + 1].Text))
+            header += " " + preamble[headerIndex + 1].Text;
+        return header;
     }
 
     private static int? MostFrequentYear(IReadOnlyList<Line> lines)
@@ -185,7 +192,7 @@ internal static partial class DocumentInfoReader
         return counts.Count == 0 ? null : counts.MaxBy(kv => (kv.Value, kv.Key)).Key;
     }
 
-    [GeneratedRegex(@"^Số\s*:?\s*(?<num>[^\s]*?(?<kind>CTr|KH|QĐ|QD)[-/][^\s]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Số\s*:?\s*(?<num>[^\s]*?(?:\s*/\s*)?(?<kind>CTr|KH|QĐ|QD)[-/][^\s]*)", RegexOptions.IgnoreCase)]
     private static partial Regex NumberRegex();
 
     [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\s]{1,40}?),\s*ngày\b.*?(?:năm\s+(?<y>\d{4}))?\s*$")]
@@ -217,6 +224,12 @@ internal static partial class DocumentInfoReader
 
     [GeneratedRegex(@"(?<who>(?:Ban Chỉ đạo|Ủy ban nhân dân|UBND|Đảng ủy|Ban Thường vụ)[^.;]{0,250}?)\s+(?:ban hành|xây dựng)\s+(?:Chương trình|Kế hoạch)|kèm theo Quyết định này\s+(?:Kế hoạch|Chương trình)[^.;]{0,250}? của\s+(?<who>Ban Chỉ đạo[^.;(]{0,250})")]
     private static partial Regex IssuesRegex();
+
+    [GeneratedRegex(@"\s(?:xã|phường|tỉnh|thành phố|đặc khu)$")]
+    private static partial Regex LevelWordAtEndRegex();
+
+    [GeneratedRegex(@"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)\s+\p{Lu}")]
+    private static partial Regex HeaderLevelRegex();
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex ParenRegex();

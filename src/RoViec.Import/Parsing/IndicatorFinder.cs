@@ -214,8 +214,13 @@ internal static partial class IndicatorFinder
         var afterClean = TrailingFillerRegex().Replace(after, "").Trim(' ', ',', '.', ';', ':', '-');
         if (afterClean.Length > 0) afterClean = LeadFillerRegex().Replace(afterClean, "").Trim();
 
+        // "… kết nối đến 100% xã, phường, hoạt động ổn định 24/7": a predicate after the counted things says how they work,
+        // not what is counted; what is counted is then short, and still the subject of the verb before the target.
+        var predicate = AfterPredicateRegex().Match(afterClean);
+        var cutPredicate = predicate.Success && predicate.Index > 0;
+        if (cutPredicate) afterClean = afterClean[..predicate.Index].Trim(' ', ',');
         string name;
-        if (VietnameseText.Fold(afterClean).Split(' ').Length >= 3)
+        if (VietnameseText.Fold(afterClean).Split(' ').Length >= 3 || cutPredicate && afterClean.Length > 0)
         {
             // "Số hóa 100% hồ sơ ..." reads as "hồ sơ ... được số hóa".
             var verb = beforeClean;
@@ -224,7 +229,7 @@ internal static partial class IndicatorFinder
             verb = LeadFillerRegex().Replace(verb, "").Trim();
             if (verb.EndsWith(" cho", StringComparison.Ordinal)) verb = verb[..^4];
             var verbWords = verb.Length == 0 ? 0 : verb.Split(' ').Length;
-            name = verbWords is > 0 and <= 10 && !IsFiller(verb) ? $"{afterClean} được {LowerFirst(verb)}" : afterClean;
+            name = verbWords > 0 && (verbWords <= 10 || cutPredicate && verbWords <= 14) && !IsFiller(verb) ? $"{afterClean} được {LowerFirst(verb)}" : afterClean;
         }
         else
         {
@@ -250,6 +255,9 @@ internal static partial class IndicatorFinder
     private static partial Regex TargetRegex();
 
     private static bool HasPercent(string clause) => clause.Contains('%', StringComparison.Ordinal);
+
+    [GeneratedRegex(@",\s*(?:hoạt động|bảo đảm|đảm bảo|đáp ứng|góp phần|phục vụ|vận hành)\b")]
+    private static partial Regex AfterPredicateRegex();
 
     [GeneratedRegex(@"so với [^,;.()]{3,60}")]
     private static partial Regex BaselineRegex();

@@ -27,7 +27,11 @@ internal static partial class InlineDeadline
         return null;
     }
 
-    private static readonly Regex[] InOrder = [CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), StandaloneRegex(), LastClauseWithinRegex()];
+    private static readonly Regex[] InOrder =
+    [
+        CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
+        TrailingScheduleRegex(), LastClauseDoneRegex(), StandaloneRegex(), LastClauseWithinRegex(),
+    ];
 
     private const string Quarter = @"(?:Q|q)(?:u[ýyúíi]|úy)\s*(?:IV|III|II|I|[1-4])(?:\s*[-–,]\s*(?:IV|III|II|I))?";
 
@@ -35,6 +39,7 @@ internal static partial class InlineDeadline
         @"(?:ngày\s+)?" + Quarter + @"(?:\s*[/,]\s*(?:năm\s*)?\d{4}|\s+năm\s+\d{4})?" +
         @"|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?" +
         @"|(?:[Tt]háng)\s*\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?" +
+        @"|\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?" +
         @"|(?:[Nn]ăm)\s+\d{4}";
 
     private const string Rhythm = @"(?i:thường xuyên|thường xuyen|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ)";
@@ -50,6 +55,25 @@ internal static partial class InlineDeadline
 
     [GeneratedRegex(@"(?:^|[;,]\s*)(?<v>(?:\p{Ll}+\s+){0,2}" + Rhythm + @"[^;,()]{0,40}?)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingRhythmRegex();
+
+    /// <summary>
+    /// A short last clause that ends with a rhythm: "…; báo cáo Chủ tịch UBND xã hằng tháng", "…; tổng hợp báo cáo hằng quý".
+    /// Not "hằng năm", which mostly qualifies a noun ("kế hoạch đào tạo hàng năm").
+    /// </summary>
+    [GeneratedRegex(@";\s*(?<v>[^;()]{0,45}?(?i:hằng|hàng|mỗi)\s+(?i:ngày|tuần|tháng|quý|quí))\s*\.?\s*$")]
+    private static partial Regex LastClauseRhythmRegex();
+
+    /// <summary>A last clause that is an upper-level schedule: "…; thực hiện theo tiến độ của tỉnh", "…; theo hướng dẫn của Sở".</summary>
+    [GeneratedRegex(@";\s*(?<v>(?i:thực hiện\s+)?(?i:theo)\s+(?i:kế hoạch|tiến độ|lộ trình|hướng dẫn|chỉ đạo|yêu cầu)\b[^;()\d]{0,60}?)\s*\.?\s*$")]
+    private static partial Regex LastClauseScheduleRegex();
+
+    /// <summary>A sentence that ends on whose schedule it follows: "… tại các thôn theo Kế hoạch của Công an tỉnh." (not "theo hướng dẫn", a manner).</summary>
+    [GeneratedRegex(@"\s(?<v>(?i:theo)\s+(?i:kế hoạch|tiến độ|lộ trình)(?:\s+chung)?\s+của\s+[^;,.()\d]{2,50}?)\s*\.?\s*$")]
+    private static partial Regex TrailingScheduleRegex();
+
+    /// <summary>A last clause saying the work is done: "…; đã hoàn thành.", "…; đã thực hiện xong."</summary>
+    [GeneratedRegex(@";\s*(?<v>(?i:đã)\s+(?:hoàn thành|thực hiện(?:\s+xong)?|triển khai xong))\s*\.?\s*$")]
+    private static partial Regex LastClauseDoneRegex();
 
     [GeneratedRegex(@"trước ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|(?:trong|chậm nhất)\s+" + Quarter + @"\s*/\s*\d{4}")]
     private static partial Regex StandaloneRegex();

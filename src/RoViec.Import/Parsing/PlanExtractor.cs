@@ -244,7 +244,9 @@ internal static partial class PlanExtractor
             // "Văn phòng Đảng ủy chủ trì, phối hợp các cơ quan liên quan:" introduces the items below it;
             // an intro naming nobody ("Tập trung thực hiện các nội dung sau:") returns to the section's unit,
             // "Kết quả cần đạt:" starts a list of results, not tasks.
-            local = local with { Lead = sectionContext.Lead, LeadSpan = sectionContext.LeadSpan, DeadlineRaw = null, Excluded = sectionContext.Excluded || ExcludedRegex().IsMatch(VietnameseText.Fold(text)) };
+            // Only an intro that is itself a results/goals label ("Kết quả cần đạt:", "Một số chỉ tiêu chủ yếu:") opens a
+            // list of targets; "Để hoàn thành các chỉ tiêu trên, UBND xã giao nhiệm vụ như sau:" introduces tasks.
+            local = local with { Lead = sectionContext.Lead, LeadSpan = sectionContext.LeadSpan, DeadlineRaw = null, Excluded = sectionContext.Excluded || IsResultsLabel(text) };
             var intro = InlineAssignment(text.TrimEnd(':'));
             if (intro is null && UnitPhrases.StartsWithHead(text)) intro = UnitPhrases.ParseAssignment(text);
             if (intro is { Lead.Count: > 0 }) local = local with { Lead = intro, LeadSpan = line.Span };
@@ -264,6 +266,14 @@ internal static partial class PlanExtractor
         var task = NewTextTask(line, section.Path, local, TaskSource.Bullet);
         tasks.Add(task);
         return task;
+    }
+
+    /// <summary>An intro line that is a label for results or goals: it starts with one, or is a short line naming one.</summary>
+    internal static bool IsResultsLabel(string intro)
+    {
+        var folded = VietnameseText.Fold(intro.TrimEnd(':').TrimStart('-', '+', '*', ' '));
+        if (ExcludedAtStartRegex().IsMatch(folded)) return true;
+        return folded.Split(' ').Length <= 8 && ExcludedRegex().IsMatch(folded) && !TaskAreaRegex().IsMatch(folded);
     }
 
     private static void AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
@@ -291,6 +301,12 @@ internal static partial class PlanExtractor
             task.Support = [.. context.Support];
             task.LeadSpan = local.LeadSpan;
             task.SupportSpan = local.LeadSpan;
+            // Under a unit's heading, "- Phối hợp với Tổ công nghệ số cộng đồng hướng dẫn …": the section's unit leads, the one named supports.
+            if (LeadingSupportRegex().Match(text) is { Success: true } with && UnitPhrases.TakeAll(text, with.Length, out _) is { Count: > 0 } helpers)
+            {
+                task.Support = helpers;
+                task.SupportSpan = line.SpanOf(helpers[0]);
+            }
         }
         if (InlineDeadline.Find(text) is { } deadline)
         {
@@ -539,6 +555,9 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]{0,100}?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
 
+    [GeneratedRegex(@"^(?:Phối hợp|phối hợp)\s+(?:với|cùng)\s+")]
+    private static partial Regex LeadingSupportRegex();
+
     [GeneratedRegex(@"\((?<a>[^()]{3,120}?\bchủ trì\b[^()]*)\)")]
     private static partial Regex ParenAssignmentRegex();
 
@@ -559,4 +578,7 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"ket qua can dat|nguon luc|^muc tieu|chi tieu|^ket qua du kien")]
     private static partial Regex ExcludedRegex();
+
+    [GeneratedRegex(@"^(?:cac |mot so |nhung )?(?:ket qua can dat|nguon luc|muc tieu|chi tieu|ket qua du kien)")]
+    private static partial Regex ExcludedAtStartRegex();
 }

@@ -159,6 +159,19 @@ public sealed class DeadlineParserTests
     }
 
     [Theory]
+    [InlineData("thời gian: Từ năm 2026", DeadlineKind.Recurring)]
+    [InlineData("Thời gian thực hiện: Từ Quý II/2026 trở đi", DeadlineKind.Recurring)]
+    [InlineData("Thời gian hoàn thành: Đã hoàn thành", DeadlineKind.Done)]
+    [InlineData("Thời hạn: đã thực hiện xong", DeadlineKind.Done)]
+    public void Leading_time_label_does_not_hide_an_open_start_or_done_work(string raw, DeadlineKind kind)
+    {
+        var deadline = DeadlineParser.Parse(raw, 2026);
+
+        Assert.Equal(kind, deadline.Kind);
+        Assert.Null(deadline.Due);
+    }
+
+    [Theory]
     [InlineData("Đã thực hiện")]
     [InlineData("Đã thực hiện xong")]
     [InlineData("Đã hoàn thành.")]

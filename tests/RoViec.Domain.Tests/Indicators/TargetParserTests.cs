@@ -26,6 +26,15 @@ public sealed class TargetParserTests
     }
 
     [Theory]
+    [InlineData("Top 10", "10")]
+    [InlineData("Top 10 Thứ hạng", "10")]
+    [InlineData("top 03", "3")]
+    public void Top_n_is_a_rank_at_most_that_place(string raw, string value)
+    {
+        Assert.Equal(Expected(TargetOp.AtMost, value, null, TargetUnit.Other, "hạng"), TargetParser.Parse(raw));
+    }
+
+    [Theory]
     [InlineData("Tối thiểu 90%", "90")]
     [InlineData("tối thiểu 95%", "95")]
     [InlineData("Tối thiểu 100%", "100")]
