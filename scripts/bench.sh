@@ -17,9 +17,9 @@ case "${1:-}" in
     dir="$(mktemp -d)"
     port=5097 password="Bench-uploads-$RANDOM-pass"
     ROVIEC_ADMIN_PASSWORD="$password" dotnet "$ROOT/artifacts/web/RoViec.Web.dll" --contentRoot "$ROOT/artifacts/web" --environment Demo \
-      --urls "http://127.0.0.1:$port" --DataDirectory "$dir" --RoViec:Scheduler:Enabled=false --RoViec:SignIn:PerMinute=1000 >"$dir/server.log" 2>&1 &
+      --urls "http://127.0.0.1:$port" --DataDirectory "$dir" --RoViec:Demo:History=true --RoViec:SignIn:PerMinute=1000 >"$dir/server.log" 2>&1 &
     server=$!
-    trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
+    trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; grep -A3 "fail:" "$dir/server.log" | head -20; rm -rf "$dir"' EXIT
     for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break; sleep 1; done
     echo "Demo server (pid $server) on $(nproc) cores, files in $dir/files"
     python3 "$ROOT/bench/uploads/measure.py" "http://127.0.0.1:$port" "$password" "$server" "$n" "$mb"

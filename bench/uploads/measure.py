@@ -42,31 +42,35 @@ def main():
     page = web.open(base + "/dang-nhap").read().decode()
     form = urllib.parse.urlencode({"UserName": "congan", "Password": password, "__RequestVerificationToken": token(page)}).encode()
     web.open(base + "/dang-nhap", form).read()
-    listing = web.open(base + "/bao-cao").read().decode()
     report = None
-    for rid in dict.fromkeys(re.findall(r'href="/bao-cao/([0-9a-f-]{36})"', listing)):
-        html = web.open(f"{base}/bao-cao/{rid}").read().decode()
-        if 'name="kind"' in html and 'handler=Evidence' in html:
-            report = (rid, html)
+    # The demo's first scheduler tick opens this month's period; wait for it.
+    for _ in range(60):
+        listing = web.open(base + "/bao-cao").read().decode()
+        for rid in dict.fromkeys(re.findall(r'/bao-cao/([0-9a-f]{8}-[0-9a-f-]{27})', listing)):
+            html = web.open(f"{base}/bao-cao/{rid}").read().decode()
+            if 'name="kind"' in html and 'handler=Evidence' in html:
+                report = (rid, html)
+                break
+        if report is not None:
             break
+        time.sleep(2)
     if report is None:
         sys.exit("no report of congan can take evidence now")
     rid, html = report
     item = re.search(r'name="item" value="([0-9a-f-]{36})"', html).group(1)
-    body_file = b"%PDF-1.4\n" + os.urandom(size * 1024 * 1024 - 9)
+    content = b"%PDF-1.4\n" + os.urandom(size * 1024 * 1024 - 9 - 16)
     boundary = "----roviec-bench"
-    parts = []
-    for name, value in (("__RequestVerificationToken", token(html)), ("item", item), ("kind", "File")):
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban.pdf"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
-                 + body_file + f"\r\n--{boundary}--\r\n".encode())
-    body = b"".join(parts)
+    head = b"".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+                    for name, value in (("__RequestVerificationToken", token(html)), ("item", item), ("kind", "File")))
     url = f"{base}/bao-cao/{rid}?handler=Evidence"
     statuses = []
     lock = threading.Lock()
     start = threading.Barrier(count)
 
-    def send():
+    def send(index):
+        # Each file's bytes differ (the store keeps identical bytes once).
+        body = (head + f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban-{index}.pdf"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                + content + index.to_bytes(16, "big") + f"\r\n--{boundary}--\r\n".encode())
         request = urllib.request.Request(url, body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
         start.wait()
         try:
@@ -78,7 +82,7 @@ def main():
 
     before = memory(pid)
     began = time.monotonic()
-    threads = [threading.Thread(target=send) for _ in range(count)]
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
