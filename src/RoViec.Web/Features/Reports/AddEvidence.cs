@@ -48,7 +48,7 @@ public static class AddEvidence
                 if (wrongType is not null) return wrongType;
                 if (EvidenceFiles.CheckSize(fileName, input.Length) is { } tooLarge) return tooLarge;
                 // The unit's files for the period: a quota per report, so one reporter cannot fill the server.
-                var used = await desk.Db.Evidence.Where(e => desk.Db.ReportItems.Where(i => i.ReportId == reportId).Select(i => i.Id).Contains(e.ItemId)).SumAsync(e => (long?)e.Size, ct) ?? 0;
+                var used = await UsedAsync(desk, reportId, ct);
                 if (EvidenceFiles.CheckQuota(fileName, used, input.Length) is { } overQuota) return overQuota;
                 if (input.OpenFile is null) return new ReportOutcome.BadRequest("Chưa chọn tệp minh chứng, hoặc tệp rỗng.");
                 // The first bytes say what the file is; the rest is streamed into the store, never whole in memory.
@@ -93,8 +93,20 @@ public static class AddEvidence
         }
         desk.Db.Evidence.Add(evidence);
         await desk.Db.SaveChangesAsync(ct);
+        // Uploads to one report at the same moment all pass the check above before any is saved: counted again once
+        // saved, a file that takes the report past its quota goes again (its bytes are swept later).
+        if (evidence.Kind == EvidenceKinds.File && await UsedAsync(desk, reportId, ct) is var total && total > EvidenceFiles.QuotaPerReport)
+        {
+            desk.Db.Evidence.Remove(evidence);
+            await desk.Db.SaveChangesAsync(ct);
+            return EvidenceFiles.CheckQuota(evidence.Title, total - evidence.Size, evidence.Size)!;
+        }
         return new ReportOutcome.Done(new Sentence("Đã thêm minh chứng \"{0}\".", evidence.Title));
     }
+
+    /// <summary>The bytes of the files on the report's lines.</summary>
+    private static async Task<long> UsedAsync(ReportDesk desk, Guid reportId, CancellationToken ct) =>
+        await desk.Db.Evidence.Where(e => desk.Db.ReportItems.Where(i => i.ReportId == reportId).Select(i => i.Id).Contains(e.ItemId)).SumAsync(e => (long?)e.Size, ct) ?? 0;
 
     public static async Task<ReportOutcome> RemoveAsync(ReportDesk desk, Guid reportId, Guid evidenceId, CancellationToken ct)
     {

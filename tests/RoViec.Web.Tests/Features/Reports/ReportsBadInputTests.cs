@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RoViec.Data.Entities;
+using RoViec.Web.Features.Reports;
 using RoViec.Web.Features.Scheduling;
 
 namespace RoViec.Web.Tests;
@@ -414,6 +415,36 @@ public sealed class ReportsBadInputTests
         await app.WithDbAsync(db => db.Evidence.Where(e => e.Title == "60MB.pdf").ExecuteDeleteAsync(Ct));
         ReportsArrange.IsRedirectBack(await UploadAsync(reporter, reportId, lines[2], "bien-ban-nghiem-thu.pdf", pdf), reportId);
         Assert.Equal(2, await app.WithDbAsync(db => db.Evidence.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Uploads_sent_together_never_take_a_report_past_its_quota()
+    {
+        await using var app = new RoViecApp();
+        var reportId = await app.ReportIdAsync(await app.OpenPeriodAsync());
+        var lines = (await app.LinesAsync(reportId)).Where(l => l.Kind == ReportItemKinds.Task).Select(l => l.Id).ToList();
+        using var reporter = await app.ClientAsync("congan");
+        // 70 MB already there; eight 9 MB files sent at once: at most three fit.
+        await app.WithDbAsync(async db =>
+        {
+            var commune = await db.Communes.Select(c => c.Id).FirstAsync(Ct);
+            db.Evidence.Add(new Evidence { Id = Guid.NewGuid(), CommuneId = commune, ItemId = lines[0], Kind = EvidenceKinds.File, Title = "70MB.pdf", Size = 70L * 1024 * 1024, Content = [1], AddedAtUtc = app.UtcNow });
+            return await db.SaveChangesAsync(Ct);
+        });
+        var files = Enumerable.Range(0, 8).Select(i =>
+        {
+            var pdf = new byte[9 * 1024 * 1024];
+            "%PDF-1.4\n"u8.CopyTo(pdf);
+            pdf[^1] = (byte)i;
+            return pdf;
+        }).ToList();
+
+        var answers = await Task.WhenAll(files.Select((pdf, i) => UploadAsync(reporter, reportId, lines[1 + i % 3], $"bien-ban-{i}.pdf", pdf)));
+
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.RequestEntityTooLarge }));
+        var used = await app.WithDbAsync(db => db.Evidence.SumAsync(e => e.Size, Ct));
+        Assert.True(used <= EvidenceFiles.QuotaPerReport, $"{used / 1024 / 1024} MB kept on a report of 100 MB");
+        Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Redirect), await app.WithDbAsync(db => db.Evidence.CountAsync(e => e.Title.StartsWith("bien-ban-"), Ct)));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid reportId, Guid itemId, string fileName, byte[] bytes)
