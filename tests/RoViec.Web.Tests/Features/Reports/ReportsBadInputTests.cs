@@ -302,10 +302,11 @@ public sealed class ReportsBadInputTests
         }
         // Removed from the report, its file stays until the sweep: the same bytes may be another commune's evidence.
         Assert.True(File.Exists(PathOf(removed)));
-        // A day old (an upload in flight is younger): swept if no row names it.
-        var dayAgo = app.Services.GetRequiredKeyedService<TimeProvider>(ScheduledWork.WallClock).GetUtcNow().UtcDateTime - TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1);
-        File.SetLastWriteTimeUtc(PathOf(kept), dayAgo);
-        File.SetLastWriteTimeUtc(PathOf(removed), dayAgo);
+        // Old (a fixed date long past: under faketime the file system's times are shifted by the fake clock's offset):
+        // swept if no row names it.
+        var longAgo = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(PathOf(kept), longAgo);
+        File.SetLastWriteTimeUtc(PathOf(removed), longAgo);
 
         await app.Services.GetRequiredService<ScheduledWork>().RunOnceAsync(Ct);
 
