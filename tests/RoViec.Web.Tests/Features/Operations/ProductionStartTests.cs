@@ -27,6 +27,21 @@ public sealed class ProductionStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_production_start_on_postgres_without_a_files_folder_refuses_and_says_so()
+    {
+        var settings = ProductionProcess.Settings("Host=127.0.0.1;Port=1;Database=roviec;Username=roviec");
+        settings.Remove("RoViec__Files__Path");
+
+        var start = await ProductionProcess.RunAsync(settings, null);
+        var backup = await ProductionProcess.RunAsync(settings, null, "backup");
+
+        Assert.Equal((2, 2), (start.ExitCode, backup.ExitCode));
+        Assert.Equal(["Chưa khai báo thư mục lưu tệp minh chứng: hãy đặt RoViec__Files__Path là một thư mục mà mọi phiên bản ứng dụng cùng đọc, ghi được (ví dụ /var/lib/roviec/files). (RoViec:Files:Path must name the folder of uploaded files)"],
+            start.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("RoViec__Files__Path", backup.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_setting_of_the_wrong_kind_or_with_a_misspelt_name_stops_the_start_with_one_line_each()
     {
         var settings = ProductionProcess.Settings(ReportsServedProcess.Sqlite(Database));
@@ -34,12 +49,14 @@ public sealed class ProductionStartTests : IDisposable
         settings["RoViec__RequireTwoFator"] = "false";
         settings["RoViec__Smtp__Port"] = "70000";
         settings["RoViec__Proxy__Addresses"] = "10.0.0.5, may-chu-proxy";
+        settings["RoViec__Files__Path"] = "tep-minh-chung";
 
         var result = await ProductionProcess.RunAsync(settings, null);
 
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("Thiết lập RoViec:Files:Path=\"tep-minh-chung\" không hợp lệ: phải là đường dẫn tuyệt đối", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Thiết lập RoViec:Scheduler:IntervalSeconds=\"mot phut\" không hợp lệ: phải là một số nguyên", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Thiết lập RoViec:RequireTwoFator không có trong RoViec (viết sai tên?)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("RoViec:Smtp:Port=\"70000\" không hợp lệ", StringComparison.Ordinal));
