@@ -341,6 +341,10 @@ internal static partial class PlanExtractor
         foreach (Match p in ParenAssignmentRegex().Matches(text))
             if (UnitPhrases.LeadingActor(p.Groups["a"].Value) is { Lead.Count: > 0 } inParens) return inParens;
         if (UnitPhrases.UnitBeforeCompletion(text) is { } unit) return new UnitPhrases.Assignment([unit], []);
+        // "Tổ chức Cuộc thi …; Giao Tỉnh đoàn chủ trì, phối hợp với Sở Khoa học và Công nghệ; thời gian …": a later clause
+        // that hands the item to a unit to lead.
+        foreach (Match clause in LaterDelegationRegex().Matches(text))
+            if (UnitPhrases.LeadingActor(clause.Groups["c"].Value) is { Lead.Count: > 0 } delegated) return delegated;
         return null;
     }
 
@@ -556,6 +560,9 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]{0,100}?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
+
+    [GeneratedRegex(@"[;.]\s+(?<c>Giao(?: cho)?\s+[^;.]{3,160}?\bchủ trì\b[^;.]*)")]
+    private static partial Regex LaterDelegationRegex();
 
     [GeneratedRegex(@"^(?:[a-zđ]\)|\(\d{1,2}\))\s+")]
     private static partial Regex EnumeratorPrefixRegex();

@@ -62,6 +62,20 @@ public sealed class BlindRuleTests
     }
 
     [Fact]
+    public void Later_clause_that_hands_the_item_to_a_unit_names_the_lead()
+    {
+        var draft = Tasks("""
+            4. Phát triển hệ sinh thái khởi nghiệp đổi mới sáng tạo
+
+            b) Tổ chức Cuộc thi Khởi nghiệp đổi mới sáng tạo năm 2026 gắn với Tuần lễ khoa học và công nghệ của tỉnh; Giao Tỉnh đoàn chủ trì, phối hợp với Sở Khoa học và Công nghệ; thời gian thực hiện: Tháng 11/2026.
+            """);
+
+        var task = Assert.Single(draft.Tasks);
+        Assert.Equal("Tỉnh đoàn", Assert.Single(task.Lead).AsWritten);
+        Assert.Equal("Sở Khoa học và Công nghệ", Assert.Single(task.Support).AsWritten);
+    }
+
+    [Fact]
     public void Bare_phoi_hop_field_line_fills_the_block_and_keeps_it_open()
     {
         var draft = Tasks("""
