@@ -31,7 +31,39 @@ public static partial class DeadlineParser
             if (milestones.Any(m => m.Due is not null) && milestones.Count >= 2)
                 return new Deadline(DeadlineKind.Milestones, null, milestones);
         }
+        if (ListedPeriods(VietnameseText.Squash(raw), planYear) is { } listed) return listed;
         return ParseSingle(text, planYear);
+    }
+
+    /// <summary>
+    /// "Tháng 6/2026 và tháng 12/2026", "Quý II, Quý IV/2026", "Quý I/2026 (hướng dẫn); Quý IV/2026 (đánh giá)": a cell that is
+    /// only a list of two or more periods, each written in full, names steps. A dash joins a span ("Quý IV/2025 - Quý II/2026"),
+    /// not a list; a period left without its year takes the year of the last one.
+    /// </summary>
+    private static Deadline? ListedPeriods(string written, int planYear)
+    {
+        written = written.Normalize(System.Text.NormalizationForm.FormC);
+        var folded = VietnameseFolding.StripMarks(written);
+        // Labels are cut from the text as written when folding kept every position, else from the folded text.
+        var squashed = folded.Length == written.Length ? written : folded;
+        var body = LeadingLabelRegex().Replace(folded, "");
+        var offset = squashed.Length - body.Length;
+        var list = PeriodListRegex().Match(body.TrimEnd('.', ' '));
+        if (!list.Success) return null;
+        var periods = list.Groups["p"].Captures;
+        var years = YearRegex().Matches(periods[^1].Value);
+        var lastYear = years.Count > 0 ? years[^1].Groups["y"].Value : null;
+        var milestones = new List<Milestone>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var period = periods[i].Value;
+            if (lastYear is not null && YearRegex().Count(period) == 0) period += "/" + lastYear;
+            var due = FindLatest(period, planYear)?.Due;
+            if (due is null) return null;
+            var label = list.Groups["l"].Captures.FirstOrDefault(c => c.Index > periods[i].Index && (i + 1 == periods.Count || c.Index < periods[i + 1].Index));
+            milestones.Add(new Milestone(label is null ? squashed.Substring(offset + periods[i].Index, periods[i].Length) : squashed.Substring(offset + label.Index, label.Length).Trim(), due));
+        }
+        return new Deadline(DeadlineKind.Milestones, null, milestones);
     }
 
     internal static Deadline ParseSingle(string text, int planYear)
@@ -217,6 +249,11 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s*")]
     private static partial Regex StepSplitRegex();
+
+    // One period written in full ("quy ii/2026", "thang 6/2026", "30/6/2026", "quy ii"), an optional "(label)", then a list
+    // separator that is not a dash.
+    [GeneratedRegex(@"^(?:(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
+    private static partial Regex PeriodListRegex();
 
     [GeneratedRegex(@"^\s*[-–+•]")]
     private static partial Regex BulletStartRegex();

@@ -324,6 +324,8 @@ internal static partial class PlanExtractor
     /// <summary>Who the sentence itself names as responsible, overriding the section's unit.</summary>
     private static UnitPhrases.Assignment? InlineAssignment(string text)
     {
+        // "a) Sở Khoa học và Công nghệ chủ trì, …", "(2) Giao Sở Nội vụ …": the letter is not part of who acts.
+        text = EnumeratorPrefixRegex().Replace(text, "");
         var body = text;
         var label = LabelRegex().Match(text);
         if (label.Success)
@@ -339,6 +341,10 @@ internal static partial class PlanExtractor
         foreach (Match p in ParenAssignmentRegex().Matches(text))
             if (UnitPhrases.LeadingActor(p.Groups["a"].Value) is { Lead.Count: > 0 } inParens) return inParens;
         if (UnitPhrases.UnitBeforeCompletion(text) is { } unit) return new UnitPhrases.Assignment([unit], []);
+        // "Tổ chức Cuộc thi …; Giao Tỉnh đoàn chủ trì, phối hợp với Sở Khoa học và Công nghệ; thời gian …": a later clause
+        // that hands the item to a unit to lead.
+        foreach (Match clause in LaterDelegationRegex().Matches(text))
+            if (UnitPhrases.LeadingActor(clause.Groups["c"].Value) is { Lead.Count: > 0 } delegated) return delegated;
         return null;
     }
 
@@ -540,7 +546,7 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"[;.]\s*(?i:đơn vị|cơ quan)\s+phối hợp\s*:\s*")]
     private static partial Regex SupportLabelInValueRegex();
 
-    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?<label>(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Thời gian thực hiện|Tiến độ|Cơ quan|Đơn vị|Chủ trì|Phối hợp(?=\s*(?:thực hiện\s*)?:)|Kết quả|Sản phẩm|Trực tiếp chỉ đạo|Người chỉ đạo|Chỉ đạo)[^:]{0,80}?)\s*:\s*(?<value>.*)$")]
     private static partial Regex FieldRegex();
 
     [GeneratedRegex(@"(?<=^|[.;]\s|\s)(?:Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn|Cơ quan, đơn vị|Cơ quan chủ trì|Cơ quan thực hiện|Đơn vị chủ trì|Đơn vị thực hiện|Đơn vị phối hợp|Kết quả|Sản phẩm)[^:.;]{0,60}:")]
@@ -554,6 +560,12 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]{0,100}?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
+
+    [GeneratedRegex(@"[;.]\s+(?<c>Giao(?: cho)?\s+[^;.]{3,160}?\bchủ trì\b[^;.]*)")]
+    private static partial Regex LaterDelegationRegex();
+
+    [GeneratedRegex(@"^(?:[a-zđ]\)|\(\d{1,2}\))\s+")]
+    private static partial Regex EnumeratorPrefixRegex();
 
     [GeneratedRegex(@"^(?:Phối hợp|phối hợp)\s+(?:với|cùng)\s+")]
     private static partial Regex LeadingSupportRegex();

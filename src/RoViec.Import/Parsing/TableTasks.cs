@@ -179,7 +179,7 @@ internal static partial class TableTasks
                 {
                     var indicatorName = Get(cells, cols.Indicator);
                     var kpi = WithUnit(Get(cells, cols.Target), Get(cells, cols.Unit));
-                    if (indicatorName.Length > 0 && TargetParser.Parse(kpi) is { } t)
+                    if (indicatorName.Length > 0 && TableTarget(kpi, Get(cells, cols.Unit)) is { } t)
                         indicators.Add(new IndicatorDraft { Section = path, Name = indicatorName, TargetRaw = kpi, Target = t, Owner = lead.Length > 0 ? lead : null, Span = cells[cols.Indicator].Span, TargetSpan = cells[cols.Target].Span, FromTable = true });
                 }
                 else
@@ -190,7 +190,7 @@ internal static partial class TableTasks
                     if (cols.Output >= 0) IndicatorFinder.FindInCell(cells[cols.Output], path, owner, indicators, context: name, row: row);
                 }
             }
-            else if (TargetParser.Parse(target) is { } t)
+            else if (TableTarget(target, Get(cells, cols.Unit)) is { } t)
             {
                 indicators.Add(new IndicatorDraft
                 {
@@ -205,6 +205,18 @@ internal static partial class TableTasks
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// The target of an indicator row. An "Đơn vị tính" that measures rather than counts ("Điểm", "Ngày", "km") makes the
+    /// target unit other, with that word: "85 - 90" points is not 85 to 90 things.
+    /// </summary>
+    private static Target? TableTarget(string target, string unit)
+    {
+        var parsed = TargetParser.Parse(target);
+        if (parsed is not { Unit: TargetUnit.Count }) return parsed;
+        var folded = VietnameseText.Fold(unit.Trim());
+        return MeasureUnitRegex().IsMatch(folded) ? parsed with { Unit = TargetUnit.Other, UnitText = unit.Trim() } : parsed;
     }
 
     /// <summary>"100" with "%" in an "Đơn vị tính" column is "100%".</summary>
@@ -325,6 +337,9 @@ internal static partial class TableTasks
 
     [GeneratedRegex(@"^(?:nv|nhiem vu|stt nv|ma nv)\s+(?:theo|tai|thuoc)\s+(?:kh|ke hoach|qd|quyet dinh|nq|nghi quyet|ctr|chuong trinh)\b|^(?:nhiem vu|nv) (?:cap tren|cua tw|trung uong)")]
     private static partial Regex UpstreamColumnRegex();
+
+    [GeneratedRegex(@"^(?:diem|ngay|gio|phut|km|ha|m2|tan|mbps|gb|trieu dong|ty dong)$")]
+    private static partial Regex MeasureUnitRegex();
 
     [GeneratedRegex(@"(?i:theo|tại)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Công văn|Chỉ thị|Thông báo|Kết luận)\s+(?:số\s*)?[\w\-/Đđ]{1,40}(?:\s*(?:,\s*)?ngày\s+\d{1,2}/\d{1,2}/\d{4})?", RegexOptions.IgnoreCase)]
     private static partial Regex UpstreamRegex();

@@ -20,7 +20,7 @@ internal static partial class UnitPhrases
         "thủ trưởng", "chủ tịch", "bí thư", "giám đốc", "cán bộ", "người đứng đầu", "thành viên", "thường trực",
         "btv", "bch", "sở", "hợp tác xã", "htx", "bưu điện", "ngân hàng", "chi nhánh", "doanh nghiệp", "ca", "bhxh",
         "bảo hiểm xã hội", "viettel", "vnpt", "mobifone", "điện lực", "kho bạc", "chi cục", "đội", "ban quản lý", "công chức",
-        "tỉnh đoàn", "thành đoàn", "huyện đoàn",
+        "tỉnh đoàn", "thành đoàn", "huyện đoàn", "thanh tra tỉnh", "thanh tra thành phố", "thanh tra huyện", "thanh tra xã", "thanh tra sở", "hiệp hội",
     ];
 
     private static readonly string[] NotHeads =
@@ -39,7 +39,7 @@ internal static partial class UnitPhrases
         "duy trì", "quản lý", "tăng cường", "đẩy mạnh", "làm ", "giúp", "hỗ trợ", "bố trí", "thống nhất", "lựa chọn",
         "phát động", "sử dụng", "ứng dụng", "kịp thời", "chịu", "gửi", "nộp", "đăng ký", "căn cứ", "chỉ đạo", "lãnh đạo",
         "có trách nhiệm", "tổng hợp", "đánh giá", "trực tiếp", "nắm", "tiếp tục", "số hóa", "số hoá", "cung cấp", "mở",
-        "nâng", "đưa", "tạo", "vận hành", "thường trực", "theo ", "về ", "với ", "cho ", "cử ", "lắp đặt",
+        "nâng", "đưa", "tạo", "vận hành", "khai thác", "thường trực", "theo ", "về ", "với ", "cho ", "cử ", "lắp đặt",
     ];
 
     /// <summary>Verbs after a leading unit that make it the actor of the sentence (not "là", not "được").</summary>
