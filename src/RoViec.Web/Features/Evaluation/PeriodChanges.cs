@@ -94,7 +94,8 @@ public sealed partial class PeriodChanges(IEnumerable<IPeriodChangeHandler> hand
         return FollowUpAsync(change, ct);
     }
 
-    private async Task FollowUpAsync(PeriodChange change, CancellationToken ct)
+    /// <summary>Runs every handler; true when all did their part (the pending mark is then gone).</summary>
+    private async Task<bool> FollowUpAsync(PeriodChange change, CancellationToken ct)
     {
         var failed = false;
         foreach (var handler in ordered)
@@ -112,6 +113,7 @@ public sealed partial class PeriodChanges(IEnumerable<IPeriodChangeHandler> hand
         // Done: the mark goes. A failure leaves it for the scheduler to try again.
         if (!failed && change.PendingId is { } id)
             await db.PendingChanges.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
+        return !failed;
     }
 
     /// <summary>
@@ -140,9 +142,8 @@ public sealed partial class PeriodChanges(IEnumerable<IPeriodChangeHandler> hand
                 continue;
             if (row.Attempts + 1 == MaxAttempts) LogGivingUp(log, row.PeriodId, row.Kind, MaxAttempts);
             if (!Enum.TryParse<PeriodChangeKind>(row.Kind, out var kind)) continue;
-            await FollowUpAsync(new PeriodChange(row.CommuneId, row.PeriodId, row.UnitId, kind, row.Reason, row.By) { PendingId = row.Id }, ct);
+            if (await FollowUpAsync(new PeriodChange(row.CommuneId, row.PeriodId, row.UnitId, kind, row.Reason, row.By) { PendingId = row.Id }, ct)) done++;
             db.ChangeTracker.Clear();
-            if (!await db.PendingChanges.AnyAsync(p => p.Id == row.Id, ct)) done++;
         }
         return done;
     }

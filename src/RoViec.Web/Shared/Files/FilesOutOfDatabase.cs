@@ -18,35 +18,33 @@ public static class FilesOutOfDatabase
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(store);
+        var moved = await MoveAsync(db, store, db.Evidence.Where(e => e.Content != null).OrderBy(e => e.Id), e => e.Content!, (e, saved) =>
+        {
+            e.ContentSha256 = saved.Sha256;
+            e.Size = saved.Size;
+            e.Content = null;
+        }, ct);
+        // The plan documents uploaded for review, likewise.
+        return moved + await MoveAsync(db, store, db.Uploads.Where(u => u.Content != null).OrderBy(u => u.Id), u => u.Content!, (u, saved) =>
+        {
+            u.ContentSha256 = saved.Sha256;
+            u.Content = null;
+        }, ct);
+    }
+
+    /// <summary>The rows of <paramref name="pending"/> a batch at a time: their bytes into the store, the row told where they went.</summary>
+    private static async Task<int> MoveAsync<T>(RoViecDbContext db, FileStore store, IQueryable<T> pending, Func<T, byte[]> bytes, Action<T, FileStore.Saved> keep, CancellationToken ct)
+        where T : class
+    {
         var moved = 0;
         while (true)
         {
-            var rows = await db.Evidence.Where(e => e.Content != null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
-            if (rows.Count == 0) break;
-            foreach (var row in rows)
-            {
-                var saved = await store.SaveAsync(row.Content!, ct);
-                row.ContentSha256 = saved.Sha256;
-                row.Size = saved.Size;
-                row.Content = null;
-            }
+            var rows = await pending.Take(Batch).ToListAsync(ct);
+            if (rows.Count == 0) return moved;
+            foreach (var row in rows) keep(row, await store.SaveAsync(bytes(row), ct));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             moved += rows.Count;
-        }
-        // The plan documents uploaded for review, likewise.
-        while (true)
-        {
-            var uploads = await db.Uploads.Where(u => u.Content != null).OrderBy(u => u.Id).Take(Batch).ToListAsync(ct);
-            if (uploads.Count == 0) return moved;
-            foreach (var upload in uploads)
-            {
-                upload.ContentSha256 = (await store.SaveAsync(upload.Content!, ct)).Sha256;
-                upload.Content = null;
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            moved += uploads.Count;
         }
     }
 }
