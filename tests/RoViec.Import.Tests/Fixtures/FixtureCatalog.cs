@@ -26,6 +26,10 @@ internal static class FixtureCatalog
     public static readonly IReadOnlyList<string> FamilyRenderings =
         ["hac-thanh-kh-2026", "hoa-an-kh-bcd-2026", "hue-kh-57-2026", "nghe-an-kh-cds-2026", "thanh-hoa-kh-57-2026", "dinh-van-lam-ha-kh-2026"];
 
+    /// <summary>Third blind round (tests/fixtures/blind3) documents also kept as Word (blind3-docx) and PDF (blind3-pdf).</summary>
+    public static readonly IReadOnlyList<string> Blind3Renderings =
+        ["tam-diep-kh-cds-2026", "lao-cai-kh-khcn-2026", "kien-xuong-ctr-hd-68-2026"];
+
     public static FixtureSpec Get(string name) => All.Single(s => s.Name == name);
 
     /// <summary>Fixtures as copied next to the test assembly (read-only use).</summary>

@@ -68,6 +68,26 @@ public sealed partial class FixtureGenerationTests
         Assert.Equal(BodyXml(built), BodyXml(committed));
     }
 
+    public static TheoryData<string> Blind3Fixtures() => [.. FixtureCatalog.Blind3Renderings];
+
+    /// <summary>Third blind round documents in Word (tests/fixtures/blind3-docx), converted to PDF by the script (blind3-pdf).</summary>
+    [Theory]
+    [MemberData(nameof(Blind3Fixtures))]
+    public void Committed_blind3_docx_matches_the_builder(string name)
+    {
+        var built = DocxFixtureBuilder.Build(File.ReadAllText(FixtureCatalog.Output("blind3", name + ".txt")), DocxFixtureVariant.Clean);
+        if (Environment.GetEnvironmentVariable("ROVIEC_WRITE_FIXTURES") == "1")
+        {
+            var directory = Path.Combine(FixtureCatalog.SourceDirectory(), "blind3-docx");
+            Directory.CreateDirectory(directory);
+            File.WriteAllBytes(Path.Combine(directory, name + ".docx"), built);
+            return;
+        }
+
+        var committed = File.ReadAllBytes(FixtureCatalog.Output("blind3-docx", name + ".docx"));
+        Assert.Equal(BodyXml(built), BodyXml(committed));
+    }
+
     [Fact]
     public void Committed_scanned_pdf_is_one_page_image_without_a_text_layer()
     {
