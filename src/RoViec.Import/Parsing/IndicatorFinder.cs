@@ -13,13 +13,14 @@ namespace RoViec.Import.Parsing;
 internal static partial class IndicatorFinder
 {
     public static void FindInLine(Line line, string section, string? owner, List<IndicatorDraft> into) =>
-        Find(line.Text, (s, l) => line.SpanOf(s, l), section, owner, into);
+        Find(line.Text, (s, l) => line.SpanOf(s, l), section, owner, into, product: false);
 
     /// <param name="context">For an output cell, the task it belongs to: a target restated there is compared with the plan's goals by it.</param>
     public static void FindInCell(Cell cell, string section, string? owner, List<IndicatorDraft> into, string? context = null, int? row = null)
     {
         var before = into.Count;
-        Find(cell.Text, (s, l) => new SourceSpan(cell.Span.Start + s, l), section, owner, into);
+        // A product cell that opens with a number states how many ("12 bộ máy tính"): a count even without "tối thiểu" or "02".
+        Find(cell.Text, (s, l) => new SourceSpan(cell.Span.Start + s, l), section, owner, into, product: context is not null);
         for (var i = before; i < into.Count; i++)
         {
             into[i].Context = context;
@@ -27,7 +28,7 @@ internal static partial class IndicatorFinder
         }
     }
 
-    private static void Find(string text, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into)
+    private static void Find(string text, Func<int, int, SourceSpan> span, string section, string? owner, List<IndicatorDraft> into, bool product)
     {
         if (!QuickRegex().IsMatch(text)) return;
         string? topic = null;
@@ -39,7 +40,7 @@ internal static partial class IndicatorFinder
             var ranks = FindRanks(clause, clauseStart, span, section, owner, into);
             foreach (Match m in TargetRegex().Matches(clause))
             {
-                if (!IsTarget(clause, m)) continue;
+                if (!IsTarget(clause, m, product && clauseStart == 0 && m.Index == 0)) continue;
                 // "thuộc top 03 khu vực …" was read as a rank above; its number is not also a count.
                 if (ranks.Exists(r => m.Index < r.Index + r.Length && r.Index < m.Index + m.Length)) continue;
                 var qualifier = m.Groups["q"].Value.Trim();
@@ -140,15 +141,16 @@ internal static partial class IndicatorFinder
     }
 
     /// <summary>Numbers that are names or scopes, not targets: "Đề án 06", "trong 04 khối", "mức độ 2".</summary>
-    private static bool IsTarget(string clause, Match m)
+    private static bool IsTarget(string clause, Match m, bool opensProduct)
     {
         if (m.Groups["count"].Success)
         {
             var noun = m.Groups["noun"].Value.ToLowerInvariant();
-            if (NotCountNouns.Contains(noun)) return false;
             var qualified = m.Groups["q"].Value.Trim().Length > 0;
+            // "không quá 01 lần/năm": a capped number of times per period is a target, though "lần" alone is not counted.
+            if (NotCountNouns.Contains(noun) && !(qualified && IsRate(clause, m))) return false;
             var padded = m.Groups["num"].Value.StartsWith('0');
-            if (!qualified && !padded) return false;
+            if (!qualified && !padded && !opensProduct) return false;
             var before = clause[..m.Index].TrimEnd();
             var lastWord = before.Length == 0 ? "" : before[(before.LastIndexOf(' ') + 1)..].ToLowerInvariant();
             if (!qualified && NotCountPreceding.Contains(lastWord)) return false;
@@ -159,7 +161,12 @@ internal static partial class IndicatorFinder
     private static readonly HashSet<string> NotCountNouns = new(StringComparer.Ordinal)
     {
         "năm", "tháng", "ngày", "quý", "lần", "giờ", "con", "cấp", "mức", "bước", "tuần", "phút", "độ", "kỳ", "khóa", "khoá", "giai", "tuổi",
+        // "đạt từ 3 sao trở lên" rates the things counted (OCOP stars), like "mức độ 2".
+        "sao",
     };
+
+    /// <summary>"02 cuộc/năm", "01 lần/năm", "04 tin, bài/tháng": a count per period.</summary>
+    private static bool IsRate(string clause, Match m) => RateRegex().IsMatch(clause[(m.Groups["noun"].Index)..]);
 
     private static readonly HashSet<string> NotCountPreceding = new(StringComparer.Ordinal)
     {
@@ -205,6 +212,13 @@ internal static partial class IndicatorFinder
         if (m.Groups["count"].Success) after = m.Groups["noun"].Value + after;
         before = Parenthetical().Replace(before, " ");
         after = Parenthetical().Replace(after, " ");
+        // "Tổ chức kiểm tra công tác CCHC …, tối thiểu 02 cuộc/năm, …": a count per period says how often; what is done is
+        // named before it, without the verb that only says it is done.
+        if (m.Groups["count"].Success && RateRegex().IsMatch(after))
+        {
+            var done = DoneVerbRegex().Replace(LeadFillerRegex().Replace(TrailingFillerRegex().Replace(before, ""), ""), "").Trim(' ', ',', ':', '-');
+            if (VietnameseText.Fold(done).Split(' ').Length >= 2) return VietnameseText.Squash(done).Trim(' ', ',', ':', ';', '.');
+        }
 
         // "Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản: 36,5%; Công nghiệp - xây dựng: 24,0%"
         var colonTopic = before.IndexOf(':');
@@ -237,6 +251,8 @@ internal static partial class IndicatorFinder
             var filler = InnerFillerRegex().Matches(beforeClean);
             name = filler.Count > 0 ? beforeClean[(filler[^1].Index + filler[^1].Length)..].Trim() : beforeClean;
             if (name.Length == 0) name = beforeClean;
+            // "02 máy quét" alone in a cell: what is counted is the short phrase after the number.
+            if (VietnameseText.Fold(name).Length == 0) name = afterClean;
             var secondColon = colonTopic > 0 ? before.IndexOf(':', colonTopic + 1) : -1;
             if (secondColon > 0) topic = before[..colonTopic].Trim();
             else if (topic is not null && colonTopic > 0) name = topic + ": " + beforeClean;
@@ -248,7 +264,7 @@ internal static partial class IndicatorFinder
 
     private static string LowerFirst(string s) => s.Length > 0 && char.IsUpper(s[0]) && (s.Length == 1 || !char.IsUpper(s[1])) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
 
-    [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng|(?i:top)\s*\d|≤")]
+    [GeneratedRegex(@"\d\s*%|(?i:tối thiểu|ít nhất|có|không quá|tối đa)\s+(?:\d|một|hai|ba)|\b0\d\s+\p{L}|^\d{1,3}\s+\p{L}|\d\s*(?:triệu|tỷ)\s*đồng|(?i:top|nhóm)\s*\d|≤")]
     private static partial Regex QuickRegex();
 
     [GeneratedRegex(@"(?<q>(?:(?i:tăng|giảm)(?:\s+thêm)?\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|tối thiếu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?(?:[≥>≤<]=?\s*)?)(?<![\d,./])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\s*[-–]\s*\d{1,3})?|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))(?<more>\s+trở (?:lên|xuống))?")]
@@ -281,9 +297,16 @@ internal static partial class IndicatorFinder
     [GeneratedRegex(@"(?<period>(?i:năm)\s+20\d{2}|(?i:qu[ýyíi])\s+(?:IV|III|II|I)\s*/\s*20\d{2})\s*:?\s*(?<target>(?:(?i:đạt|là)\s+)?(?:(?i:tối thiểu|ít nhất|trên|từ)\s+)?\d+(?:,\d+)?\s*%(?:\s+trở lên)?)")]
     private static partial Regex StageRegex();
 
-    /// <summary>"top 03", "top 10", "≤ 3" before a place ("≤ 3 Đông Nam Á"): a rank.</summary>
-    [GeneratedRegex(@"(?<rank>(?i:top)\s*(?<num>\d{1,3})(?![\d%,./])|(?:≤|<=)\s*(?<num>\d{1,3})(?=\s+\p{Lu}))")]
+    /// <summary>"top 03", "top 10", "≤ 3" before a place ("≤ 3 Đông Nam Á"), "nhóm 30 đơn vị dẫn đầu": a rank.</summary>
+    [GeneratedRegex(@"(?<rank>(?i:top)\s*(?<num>\d{1,3})(?![\d%,./])|(?:≤|<=)\s*(?<num>\d{1,3})(?=\s+\p{Lu})|(?i:nhóm)\s+(?<num>\d{1,3})\s+(?:\p{L}+\s+){0,2}?(?i:dẫn đầu))")]
     private static partial Regex RankRegex();
+
+    [GeneratedRegex(@"^\p{L}+(?:,\s*\p{L}+)*\s*/\s*(?:năm|tháng|quý|tuần)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RateRegex();
+
+    /// <summary>"Tổ chức", "Thực hiện nghiêm việc": a verb that says the thing named after it is done.</summary>
+    [GeneratedRegex(@"^\s*(?i:tổ chức|thực hiện|tiến hành)(?:\s+(?i:nghiêm|tốt))?(?:\s+(?i:việc))?\s+")]
+    private static partial Regex DoneVerbRegex();
 
     [GeneratedRegex(@"\s*\b(?i:thuộc|nằm trong|vào|đứng|xếp|xếp hạng)(?:\s+(?i:nhóm))?\s*$")]
     private static partial Regex RankVerbRegex();

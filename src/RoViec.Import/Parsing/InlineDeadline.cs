@@ -29,7 +29,7 @@ internal static partial class InlineDeadline
 
     private static readonly Regex[] InOrder =
     [
-        CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
+        CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), VerbRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
         TrailingScheduleRegex(), LastClauseDoneRegex(), StandaloneRegex(), LastClauseWithinRegex(),
     ];
 
@@ -75,8 +75,17 @@ internal static partial class InlineDeadline
     [GeneratedRegex(@";\s*(?<v>(?i:đã)\s+(?:hoàn thành|thực hiện(?:\s+xong)?|triển khai xong))\s*\.?\s*$")]
     private static partial Regex LastClauseDoneRegex();
 
-    [GeneratedRegex(@"trước ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|(?:trong|chậm nhất)\s+" + Quarter + @"\s*/\s*\d{4}")]
+    /// <summary>"trước ngày 30/6/2026" anywhere; "trước 15/12/2026" (no "ngày") in the last clause; "trong Quý II/2026".</summary>
+    [GeneratedRegex(@"trước ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|trước\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?=[^;]*$)|(?:trong|chậm nhất)\s+" + Quarter + @"\s*/\s*\d{4}")]
     private static partial Regex StandaloneRegex();
+
+    /// <summary>
+    /// The item ends on how often the work is done: "… chủ trì thực hiện hằng năm.", "… tham mưu tổ chức hằng năm.",
+    /// "… thực hiện thường xuyên, báo cáo kết quả hằng quý." After "thực hiện" / "tổ chức" / "triển khai", "hằng năm" is
+    /// when the work is done, not a qualifier of a noun.
+    /// </summary>
+    [GeneratedRegex(@"(?<v>(?i:thực hiện|tổ chức|triển khai)\s+(?:(?i:định kỳ)\s+)?" + Rhythm + @"(?:\s*,\s*[^;,()]{0,40}?)?)\s*\.?\s*$")]
+    private static partial Regex VerbRhythmRegex();
 
     [GeneratedRegex(@"(?<v>trong\s+(?:[Tt]háng\s*\d{1,2}\s*/\s*\d{4}|[Nn]ăm\s+\d{4}))(?=[^;,]*$)")]
     private static partial Regex LastClauseWithinRegex();

@@ -308,7 +308,7 @@ internal static partial class PlanExtractor
                 task.SupportSpan = line.SpanOf(helpers[0]);
             }
         }
-        if (InlineDeadline.Find(text) is { } deadline)
+        if ((InlineDeadline.Find(text) ?? (AssignmentTailStart(text) is { } tail ? InlineDeadline.Find(text[..tail]) : null)) is { } deadline)
         {
             task.DeadlineRaw = text.Substring(deadline.Start, deadline.Length);
             task.DeadlineSpan = line.SpanOf(deadline.Start, deadline.Length);
@@ -317,6 +317,12 @@ internal static partial class PlanExtractor
         {
             task.DeadlineRaw = local.DeadlineRaw;
             task.DeadlineSpan = local.DeadlineSpan;
+        }
+        // "…; hoàn thành trước ngày 30/3/2026. Sản phẩm: Kế hoạch của Ủy ban nhân dân xã.": the product, written as the last sentence.
+        if (TrailingProductRegex().Match(text) is { Success: true } product)
+        {
+            task.Output = product.Groups["v"].Value.Trim();
+            task.OutputSpan = line.SpanOf(product.Groups["v"].Index, product.Groups["v"].Length);
         }
         return task;
     }
@@ -345,7 +351,28 @@ internal static partial class PlanExtractor
         // that hands the item to a unit to lead.
         foreach (Match clause in LaterDelegationRegex().Matches(text))
             if (UnitPhrases.LeadingActor(clause.Groups["c"].Value) is { Lead.Count: > 0 } delegated) return delegated;
+        // "Rà soát …. VP HĐND-UBND chủ trì, phối hợp với Phòng Kinh tế; hoàn thành …": a later sentence or clause that
+        // assigns the item. An item opening "Phối hợp với X …" then names X as support.
+        foreach (Match piece in LaterPieceRegex().Matches(text))
+        {
+            if (UnitPhrases.AssigningActor(piece.Groups["p"].Value) is not { Lead.Count: > 0 } assigned) continue;
+            if (assigned.Support.Count == 0 && LeadingSupportRegex().Match(text) is { Success: true } with
+                && UnitPhrases.TakeAll(text, with.Length, out _) is { Count: > 0 } helpers)
+                assigned = assigned with { Support = helpers };
+            return assigned;
+        }
         return null;
+    }
+
+    /// <summary>
+    /// Where the item's last sentence only says who does it ("… . Phòng Kinh tế chủ trì, phối hợp với Phòng VH-XH."), the
+    /// text before it: a deadline ending the sentence before ("… theo kế hoạch của UBND tỉnh.") is read there.
+    /// </summary>
+    private static int? AssignmentTailStart(string text)
+    {
+        var last = LaterPieceRegex().Matches(text).LastOrDefault(m => m.Value.StartsWith('.'));
+        if (last is null) return null;
+        return UnitPhrases.AssigningActor(last.Groups["p"].Value) is { Lead.Count: > 0 } ? last.Index : null;
     }
 
     private static TaskDraft StartNumbered(Line line, Match start, Section section, Context local)
@@ -564,6 +591,13 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"[;.]\s+(?<c>Giao(?: cho)?\s+[^;.]{3,160}?\bchủ trì\b[^;.]*)")]
     private static partial Regex LaterDelegationRegex();
 
+    [GeneratedRegex(@"(?<=[.;]\s+)(?i:sản phẩm|kết quả|kết quả dự kiến)\s*:\s*(?<v>[^;:]{3,200}?\.?)\s*$")]
+    private static partial Regex TrailingProductRegex();
+
+    /// <summary>A later sentence (". " before a capital) or clause ("; ") of an item, up to the next one.</summary>
+    [GeneratedRegex(@"(?:\.\s+(?=\p{Lu})|;\s+)(?<p>[^;]+?)(?=\.\s+\p{Lu}|;|\.?\s*$)")]
+    private static partial Regex LaterPieceRegex();
+
     [GeneratedRegex(@"^(?:[a-zđ]\)|\(\d{1,2}\))\s+")]
     private static partial Regex EnumeratorPrefixRegex();
 
@@ -588,7 +622,9 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"^to chuc thuc hien|^noi nhan")]
     private static partial Regex OrganiseRegex();
 
-    [GeneratedRegex(@"ket qua can dat|nguon luc|^muc tieu|chi tieu|^ket qua du kien")]
+    /// <summary>Subsections of results, goals, targets or resources; resources only by a title about them ("Nguồn lực tài
+    /// chính: …"), not "Hỗ trợ doanh nghiệp tiếp cận nguồn lực …", which is work to do.</summary>
+    [GeneratedRegex(@"ket qua can dat|^(?:cac |bao dam |dam bao )?nguon luc|^muc tieu|chi tieu|^ket qua du kien")]
     private static partial Regex ExcludedRegex();
 
     [GeneratedRegex(@"^(?:cac |mot so |nhung )?(?:ket qua can dat|nguon luc|muc tieu|chi tieu|ket qua du kien)")]

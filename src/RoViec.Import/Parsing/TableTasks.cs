@@ -65,6 +65,8 @@ internal static partial class TableTasks
         var group = "";
         string? groupUpstream = UpstreamRegex().Match(section) is { Success: true } sm ? Squash(sm.Value) : null;
         var byCode = new Dictionary<string, TaskDraft>(StringComparer.Ordinal);
+        // The last numbered row: lettered sub-rows ("a)", "b)") under "8 | Mua sắm …, gồm:" belong to it.
+        TaskDraft? numbered = null;
         for (var r = 0; r < rows.Count; r++)
         {
             var cells = rows[r];
@@ -77,6 +79,7 @@ internal static partial class TableTasks
                 {
                     group = VietnameseText.Squash(code);
                     byCode.Clear();
+                    numbered = null;
                 }
                 continue;
             }
@@ -91,6 +94,7 @@ internal static partial class TableTasks
                 // "I. THỂ CHẾ" written in the number cell, with a note carried into the next cell.
                 group = VietnameseText.Squash(code);
                 byCode.Clear();
+                numbered = null;
                 continue;
             }
             if (IsGroupRow(code, name, lead, directing, deadline, cols.IsIndicatorTable ? target : output)
@@ -99,6 +103,7 @@ internal static partial class TableTasks
                 group = (code.Length > 0 ? code + ". " : "") + name;
                 // Numbering restarts in each group: "1" of group II is not the parent of "1.1" in group III.
                 if (!IsNumberedGroupRow(code, nextCode, lead, directing, deadline, output, Get(cells, cols.Support))) byCode.Clear();
+                numbered = null;
                 var um = UpstreamRegex().Match(name);
                 groupUpstream = um.Success ? Squash(um.Value) : groupUpstream;
                 continue;
@@ -163,8 +168,13 @@ internal static partial class TableTasks
                 }
                 else if (groupUpstream is not null) task.Upstream = groupUpstream;
 
-                // A sub-row ("2.1.1" under "2.1") shares the cells merged down from its parent.
-                if (task.Code is not null && ParentCode(task.Code) is { } parentCode && byCode.TryGetValue(parentCode, out var parent))
+                // A sub-row ("2.1.1" under "2.1", "a)" under "8") shares the cells merged down from its parent.
+                var isLettered = task.Code is not null && LetteredRegex().IsMatch(task.Code);
+                TaskDraft? parent = null;
+                if (isLettered) parent = numbered;
+                else if (task.Code is not null && ParentCode(task.Code) is { } parentCode) byCode.TryGetValue(parentCode, out parent);
+                if (!isLettered) numbered = task.Code is not null ? task : null;
+                if (parent is not null)
                 {
                     if (task.DeadlineRaw is null) (task.DeadlineRaw, task.DeadlineSpan) = (parent.DeadlineRaw, parent.DeadlineSpan);
                     if (task.Output is null) (task.Output, task.OutputSpan) = (parent.Output, parent.OutputSpan);
@@ -334,6 +344,9 @@ internal static partial class TableTasks
 
     [GeneratedRegex(@"^\(.*\)\.?$")]
     private static partial Regex NoteRegex();
+
+    [GeneratedRegex(@"^[a-zđ]\)$")]
+    private static partial Regex LetteredRegex();
 
     [GeneratedRegex(@"^(?:nv|nhiem vu|stt nv|ma nv)\s+(?:theo|tai|thuoc)\s+(?:kh|ke hoach|qd|quyet dinh|nq|nghi quyet|ctr|chuong trinh)\b|^(?:nhiem vu|nv) (?:cap tren|cua tw|trung uong)")]
     private static partial Regex UpstreamColumnRegex();

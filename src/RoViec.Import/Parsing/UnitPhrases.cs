@@ -20,7 +20,7 @@ internal static partial class UnitPhrases
         "thủ trưởng", "chủ tịch", "bí thư", "giám đốc", "cán bộ", "người đứng đầu", "thành viên", "thường trực",
         "btv", "bch", "sở", "hợp tác xã", "htx", "bưu điện", "ngân hàng", "chi nhánh", "doanh nghiệp", "ca", "bhxh",
         "bảo hiểm xã hội", "viettel", "vnpt", "mobifone", "điện lực", "kho bạc", "chi cục", "đội", "ban quản lý", "công chức",
-        "tỉnh đoàn", "thành đoàn", "huyện đoàn", "thanh tra tỉnh", "thanh tra thành phố", "thanh tra huyện", "thanh tra xã", "thanh tra sở", "hiệp hội",
+        "tỉnh đoàn", "thành đoàn", "huyện đoàn", "công đoàn", "thuế cơ sở", "thanh tra tỉnh", "thanh tra thành phố", "thanh tra huyện", "thanh tra xã", "thanh tra sở", "hiệp hội",
     ];
 
     private static readonly string[] NotHeads =
@@ -40,6 +40,7 @@ internal static partial class UnitPhrases
         "phát động", "sử dụng", "ứng dụng", "kịp thời", "chịu", "gửi", "nộp", "đăng ký", "căn cứ", "chỉ đạo", "lãnh đạo",
         "có trách nhiệm", "tổng hợp", "đánh giá", "trực tiếp", "nắm", "tiếp tục", "số hóa", "số hoá", "cung cấp", "mở",
         "nâng", "đưa", "tạo", "vận hành", "khai thác", "thường trực", "theo ", "về ", "với ", "cho ", "cử ", "lắp đặt",
+        "thời gian", "thời hạn",
     ];
 
     /// <summary>Verbs after a leading unit that make it the actor of the sentence (not "là", not "được").</summary>
@@ -76,9 +77,17 @@ internal static partial class UnitPhrases
         var i = start;
         var words = 0;
         var previousWord = "";
+        var skipTo = -1;
         while (i < text.Length)
         {
             var c = text[i];
+            if (c == '(' && words > 0 && AbbreviationRegex().Match(text, i) is { Success: true } abbreviation && abbreviation.Index == i)
+            {
+                // "Văn phòng HĐND và UBND xã (VP HĐND-UBND) tham mưu": the short form after a name is not where the phrase
+                // goes on, and what follows it still belongs to the sentence about that unit.
+                skipTo = i + abbreviation.Length;
+                break;
+            }
             if (c is '.' or ';' or ':' or '(' or ')' or '"' or '“' or '”') break;
             if (c == ',')
             {
@@ -109,7 +118,7 @@ internal static partial class UnitPhrases
             if (words > 16) return null;
         }
         var phrase = text[start..i].Trim().TrimEnd(',', ' ', '-', '–');
-        end = start + phrase.Length;
+        end = skipTo > 0 && phrase.Length > 0 ? skipTo : start + phrase.Length;
         return phrase.Length == 0 ? null : phrase;
     }
 
@@ -121,6 +130,8 @@ internal static partial class UnitPhrases
             if (stop.EndsWith(' ') || rest.Length == stop.Length || !char.IsLetter(rest[stop.Length]))
             {
                 if (stop == "tổ chức" && previousWord is "các" or "những") return false;
+                // "Sở Giáo dục và Đào tạo": "tạo" ends a compound word here, it is not the verb "tạo (điều kiện)".
+                if (stop == "tạo" && previousWord is "đào" or "sáng" or "chế" or "cải") return false;
                 return true;
             }
         }
@@ -244,19 +255,64 @@ internal static partial class UnitPhrases
         if (delegating.Success)
         {
             var units = TakeAll(s, delegating.Length, out var end);
-            if (units.Count > 0) return WithSupport(units, s, end);
+            if (units.Count > 0) return Directed(s, end) ?? WithSupport(units, s, end);
         }
         var actors = TakeAll(s, 0, out var actorEnd);
         if (actors.Count == 0) return null;
         var after = s[actorEnd..].TrimStart(' ', ',');
+        if (Directed(s, actorEnd) is { } directed) return directed;
+        foreach (var verb in ActorVerbs)
+            if (after.StartsWith(verb, StringComparison.Ordinal)) return WithSupport(actors, s, actorEnd);
+        return null;
+    }
+
+    /// <summary>
+    /// A unit that directs another: "(Giao) A chỉ đạo B …", "A lãnh đạo, chỉ đạo B …" make B the lead, and so does
+    /// "A chỉ đạo, B chủ trì, C phối hợp" — the one who acts, not the one who oversees. <paramref name="from"/> is where A ends.
+    /// </summary>
+    /// <param name="leading">Only when the directed unit is then said to lead ("A chỉ đạo B chủ trì …"): in a later sentence,
+    /// "Đảng ủy chỉ đạo Đoàn Thanh niên ra quân …" describes the work, it does not reassign it.</param>
+    private static Assignment? Directed(string s, int from, bool leading = false)
+    {
+        var after = s[from..].TrimStart(' ', ',');
+        var offset = s.Length - after.Length;
         var directs = DirectsRegex().Match(after);
         if (directs.Success)
         {
-            var offset = s.Length - after.Length + directs.Length;
-            var directed = TakeAll(s, offset, out var end2);
-            if (directed.Count > 0) return WithSupport(directed, s, end2);
+            var directed = TakeAll(s, offset + directs.Length, out var end);
+            if (directed.Count > 0 && (!leading || s[end..].TrimStart(' ', ',').StartsWith("chủ trì", StringComparison.Ordinal))) return WithSupport(directed, s, end);
         }
-        foreach (var verb in ActorVerbs)
+        var oversees = OverseesRegex().Match(after);
+        if (oversees.Success)
+        {
+            var leads = TakeAll(s, offset + oversees.Length, out var end);
+            if (leads.Count > 0 && s[end..].TrimStart(' ', ',').StartsWith("chủ trì", StringComparison.Ordinal)) return WithSupport(leads, s, end);
+        }
+        return null;
+    }
+
+    /// <summary>Verbs that hand a task to whoever is named before them when they open a later sentence or clause.</summary>
+    private static readonly string[] AssigningVerbs = ["chủ trì", "tham mưu", "chịu trách nhiệm", "có trách nhiệm", "thực hiện"];
+
+    /// <summary>
+    /// A later sentence or clause that says who does the item: "Phòng VH-XH chủ trì, phối hợp với …", "VP HĐND-UBND tham
+    /// mưu, hoàn thành …", "Chủ tịch UBND xã chỉ đạo, VP HĐND-UBND chủ trì, Phòng VH-XH phối hợp", "Trách nhiệm thực hiện
+    /// thuộc VP HĐND-UBND". Only verbs that assign work count here: a later "Công an xã cảnh báo …" is part of the task.
+    /// </summary>
+    public static Assignment? AssigningActor(string piece)
+    {
+        var s = piece.TrimStart();
+        var duty = DutyRegex().Match(s);
+        if (duty.Success)
+        {
+            var units = TakeAll(s, duty.Length, out _);
+            return units.Count > 0 ? new Assignment(units, []) : null;
+        }
+        var actors = TakeAll(s, 0, out var actorEnd);
+        if (actors.Count == 0) return null;
+        if (Directed(s, actorEnd, leading: true) is { } directed) return directed;
+        var after = s[actorEnd..].TrimStart(' ', ',');
+        foreach (var verb in AssigningVerbs)
             if (after.StartsWith(verb, StringComparison.Ordinal)) return WithSupport(actors, s, actorEnd);
         return null;
     }
@@ -265,7 +321,15 @@ internal static partial class UnitPhrases
     {
         var rest = text[from..];
         var m = PhoiHopNearRegex().Match(rest);
-        if (!m.Success) return new Assignment(lead, []);
+        if (!m.Success)
+        {
+            // "X chủ trì, Y (và Z) phối hợp": the units named before "phối hợp" support.
+            var named = LeadThenOthersRegex().Match(rest);
+            if (!named.Success) return new Assignment(lead, []);
+            var others = TakeAll(rest, named.Length, out var end);
+            return others.Count > 0 && rest[end..].TrimStart(' ', ',').StartsWith("phối hợp", StringComparison.Ordinal)
+                ? new Assignment(lead, others) : new Assignment(lead, []);
+        }
         var support = TakeAll(rest, m.Index + m.Length, out _);
         return new Assignment(lead, support);
     }
@@ -276,6 +340,8 @@ internal static partial class UnitPhrases
         foreach (Match m in CompletionRegex().Matches(text))
         {
             var before = text[..m.Index].TrimEnd();
+            // "… cho các cơ quan, đơn vị; hoàn thành trước …": a unit closed off by punctuation is not who completes.
+            if (before.Length == 0 || before[^1] is ';' or ',' or '.' or ':') continue;
             var cut = Math.Max(Math.Max(before.LastIndexOf(". ", StringComparison.Ordinal), before.LastIndexOf("; ", StringComparison.Ordinal)), before.LastIndexOf(", ", StringComparison.Ordinal));
             var fragment = (cut >= 0 ? before[(cut + 2)..] : before).Trim();
             if (fragment.Length == 0 || fragment.Split(' ').Length > 12) continue;
@@ -306,8 +372,21 @@ internal static partial class UnitPhrases
     [GeneratedRegex(@"^(?:Chỉ đạo|Giao(?: cho)?|Đề nghị|Yêu cầu)\s+")]
     private static partial Regex DelegateRegex();
 
-    [GeneratedRegex(@"^(?:chỉ đạo|giao(?: cho)?)\s+")]
+    [GeneratedRegex(@"^(?:lãnh đạo\s*,\s*)?(?:chỉ đạo|giao(?: cho)?)\s+")]
     private static partial Regex DirectsRegex();
+
+    [GeneratedRegex(@"^(?:lãnh đạo\s*,\s*)?chỉ đạo\s*,\s*")]
+    private static partial Regex OverseesRegex();
+
+    [GeneratedRegex(@"^\s*(?:chủ trì)?\s*,\s*")]
+    private static partial Regex LeadThenOthersRegex();
+
+    [GeneratedRegex(@"^(?:Trách nhiệm|Trách nhiệm thực hiện|Trách nhiệm chủ trì)\s+(?:thuộc(?:\s+về)?|giao cho)\s+")]
+    private static partial Regex DutyRegex();
+
+    /// <summary>"(VP HĐND-UBND)", "(CA xã)", "(Sở KH&amp;CN)": a short form in parentheses, with a word of two capitals or more.</summary>
+    [GeneratedRegex(@"\G\(\s*(?=[^()]{0,24}\b\p{Lu}{2,})[\p{Lu}][^()]{0,24}?\s*\)")]
+    private static partial Regex AbbreviationRegex();
 
     [GeneratedRegex(@"\bhoàn thành\s+(?:trong|trước|chậm nhất)\b")]
     private static partial Regex CompletionRegex();

@@ -102,7 +102,9 @@ internal sealed partial class BlockAssembler
         var last = before[^1];
         if (continuation[0].Length > 0 || continuation.Length != last.Length || last.SequenceEqual(header, StringComparer.Ordinal))
             return;
-        var carriesOn = continuation.Zip(last).Any(p => p.First.Length > 0 && p.Second.Length > 0 && char.IsLower(p.First[0]));
+        // Mid-sentence: the rest starts in lower case, or the text before the break stops on a comma or a word that cannot
+        // end a phrase ("… kết nối với" | "Trung tâm giám sát …").
+        var carriesOn = continuation.Zip(last).Any(p => p.First.Length > 0 && p.Second.Length > 0 && (char.IsLower(p.First[0]) || EndsMidPhrase(p.Second)));
         if (!carriesOn)
             return;
         before[^1] = last.Zip(continuation, (a, b) => TextLine.JoinLines([a, b])).ToArray();
@@ -110,6 +112,20 @@ internal sealed partial class BlockAssembler
         // A repeated header with nothing after it only announced the piece just joined back.
         if (after.All(r => r.SequenceEqual(header, StringComparer.Ordinal)))
             after.Clear();
+    }
+
+    private static readonly HashSet<string> OpenEndings = new(StringComparer.Ordinal)
+    {
+        "với", "của", "và", "các", "những", "tại", "cho", "trên", "về", "theo", "để", "từ", "đến", "trong", "hoặc", "hay", "là",
+    };
+
+    private static bool EndsMidPhrase(string text)
+    {
+        var t = text.TrimEnd();
+        if (t.Length == 0) return false;
+        if (t[^1] is ',' or '-' or '–') return true;
+        var space = t.LastIndexOf(' ');
+        return OpenEndings.Contains(t[(space + 1)..]);
     }
 
     private void CloseTable()
