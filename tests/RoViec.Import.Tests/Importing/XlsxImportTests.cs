@@ -68,6 +68,22 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
+    public void Task_code_is_read_as_excel_shows_it_also_when_the_cell_is_a_formatted_number()
+    {
+        var sheet = Sheet(
+            ["2.9", "Rà soát thủ tục hành chính", "Công an xã", null, "Báo cáo", "Quý II/2026"],
+            [new XlsxNumber(2.1, 2), "Số hóa hồ sơ hộ tịch", "Công an xã", null, "Hồ sơ được số hóa", "Quý III/2026"],
+            [new XlsxNumber(2.11, 164, "0.00"), "Cập nhật dữ liệu dân cư", "Công an xã", null, "Dữ liệu được cập nhật", "Quý IV/2026"],
+            ["2.12", "Tập huấn kỹ năng số", "Công an xã", null, "Lớp tập huấn", "Quý IV/2026"],
+            [new XlsxNumber(3, 165, "0.0"), "Kiểm tra an toàn thông tin", "Công an xã", null, "Báo cáo", "Quý IV/2026"]);
+
+        var tasks = Imported(XlsxFixtureBuilder.Build(sheet), "kh.xlsx").Tasks;
+
+        // "0.00" (built-in 2, or written out) shows 2.1 as "2.10": the tenth task of group 2, as the officer typed it.
+        Assert.Equal(["2.9", "2.10", "2.11", "2.12", "3.0"], tasks.Select(t => t.Code));
+    }
+
+    [Fact]
     public void Merged_group_row_names_the_group_and_cells_merged_down_repeat_for_each_task()
     {
         var sheet = new XlsxSheetSpec("Phụ lục");
