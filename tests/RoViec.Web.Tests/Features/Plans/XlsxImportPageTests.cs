@@ -41,6 +41,26 @@ public sealed partial class XlsxImportPageTests
     }
 
     [Fact]
+    public async Task Template_takes_the_tt_column_as_text_so_a_code_typed_2_10_is_not_turned_into_the_number_2_1()
+    {
+        await using var app = new RoViecApp();
+        using var client = await app.SignedInClientAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var template = await (await client.GetAsync(new Uri("/nhap-ke-hoach?handler=Template", UriKind.Relative), ct)).Content.ReadAsByteArrayAsync(ct);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(template), isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == "Kế hoạch");
+        var columns = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!.Descendants<Column>().ToList();
+        var formats = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
+        // Number format 49 is Excel's "Text" ("@"); only the TT column has it.
+        Assert.Equal(49u, formats[(int)columns.Single(c => c.Min!.Value == 1).Style!.Value].NumberFormatId!.Value);
+        Assert.All(columns.Where(c => c.Min!.Value > 1), c => Assert.Null(c.Style));
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, ct).Select(e => e.Description));
+    }
+
+    [Fact]
     public async Task Workbook_with_an_impossible_deadline_is_refused_naming_the_row_and_400()
     {
         await using var app = new RoViecApp();
