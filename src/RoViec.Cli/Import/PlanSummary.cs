@@ -4,10 +4,15 @@ using RoViec.Domain.Deadlines;
 using RoViec.Domain.Plans;
 using RoViec.Domain.SixRo;
 using RoViec.Domain.Tasks;
+using RoViec.Import;
 
 namespace RoViec.Cli.Import;
 
-/// <summary>The readable summary `roviec import FILE` prints: what the plan is, its tasks, indicators and "6 rõ" defects.</summary>
+/// <summary>
+/// The readable summary `roviec import FILE` prints: what the plan is, its tasks, indicators and "6 rõ" defects. For a
+/// workbook, each task also says where it is ("Trang tính «Kế hoạch», dòng 14") and which cell each of its defects is
+/// about ("chưa rõ chủ trì (cột C)"), so the officer can correct the file in Excel.
+/// </summary>
 internal static class PlanSummary
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -31,12 +36,14 @@ internal static class PlanSummary
         var bySource = draft.Tasks.GroupBy(t => t.Source).ToDictionary(g => g.Key, g => g.Count());
         sb.AppendLine(CultureInfo.InvariantCulture, $"Nhiệm vụ: {draft.Tasks.Count} (bảng phụ lục: {bySource.GetValueOrDefault(TaskSource.Table)}, \"Nhiệm vụ N\": {bySource.GetValueOrDefault(TaskSource.Numbered)}, gạch đầu dòng: {bySource.GetValueOrDefault(TaskSource.Bullet)})");
         var i = 0;
+        var workbook = XlsxSourceMap.Of(draft.SourceText);
         foreach (var task in draft.Tasks)
         {
             i++;
             var lead = task.Lead.Count == 0 ? "(chưa rõ chủ trì)" : string.Join("; ", task.Lead.Select(l => l.AsWritten));
             sb.AppendLine(CultureInfo.InvariantCulture, $"{i,3}. {(task.Code is null ? "" : task.Code + " ")}{Shorten(task.Name, 90)}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"     Chủ trì: {lead} · Thời hạn: {DeadlineText(task)}");
+            if (workbook is not null && WorkbookLine(workbook, task) is { } cells) sb.AppendLine(CultureInfo.InvariantCulture, $"     {cells}");
         }
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Chỉ tiêu: {draft.Indicators.Count}");
@@ -53,6 +60,29 @@ internal static class PlanSummary
         sb.AppendLine(CultureInfo.InvariantCulture, $"Đơn vị: {draft.Units.Count} ({unrecognised.Count} chưa có trong danh mục{(unrecognised.Count > 0 ? ": " + string.Join("; ", unrecognised.Take(8).Select(u => u.Name)) : "")})");
         return sb.ToString();
     }
+
+    /// <summary>"Trang tính «Kế hoạch», dòng 14 · 6 rõ: chưa rõ chủ trì (cột C); thời hạn chưa cụ thể (cột F)".</summary>
+    private static string? WorkbookLine(XlsxSourceMap workbook, PlanTask task)
+    {
+        if (!task.Spans.TryGetValue(TaskField.Name, out var rowSpan) || workbook.Locate(rowSpan) is not { } row) return null;
+        var defects = task.Defects.Select(d =>
+        {
+            var cell = workbook.DefectCell(d.Criterion, task.Spans, rowSpan);
+            var where = cell is null ? "" : cell.Sheet == row.Sheet && cell.Row == row.Row ? $" (cột {cell.Column})" : $" (dòng {cell.Row.ToString(CultureInfo.InvariantCulture)}, cột {cell.Column})";
+            return (d.Problem == SixRoProblem.Missing ? $"chưa rõ {ShortName(d.Criterion)}" : $"{ShortName(d.Criterion)} chưa cụ thể") + where;
+        }).ToList();
+        return row.RowVietnamese + (defects.Count == 0 ? " · đủ 6 rõ" : " · 6 rõ: " + string.Join("; ", defects));
+    }
+
+    private static string ShortName(SixRoCriterion criterion) => criterion switch
+    {
+        SixRoCriterion.Lead => "chủ trì",
+        SixRoCriterion.Content => "nội dung",
+        SixRoCriterion.Deadline => "thời hạn",
+        SixRoCriterion.Coordination => "phối hợp",
+        SixRoCriterion.Output => "sản phẩm",
+        _ => "thẩm quyền quyết định",
+    };
 
     private static string DeadlineText(PlanTask task) => task.Deadline.Kind switch
     {

@@ -13,6 +13,7 @@ namespace RoViec.Documents.Sheets;
 /// <param name="ListValues">The values offered, in order.</param>
 /// <param name="ListPrompt">The hint Excel shows in a list cell, and the warning for a value typed outside the list.</param>
 /// <param name="Rows">How many rows under the header get the drop-down.</param>
+/// <param name="TextColumn">A 0-based column whose cells take what is typed as text: a task code "2.10" stays "2.10" instead of the number 2.1.</param>
 public sealed record TemplateSheet(
     string SheetName,
     IReadOnlyList<string> Titles,
@@ -21,7 +22,8 @@ public sealed record TemplateSheet(
     string ListName,
     IReadOnlyList<string> ListValues,
     string ListPrompt,
-    int Rows = 500);
+    int Rows = 500,
+    int? TextColumn = null);
 
 /// <summary>
 /// An empty .xlsx to fill in: title rows, a bold header, and a drop-down (data validation of type list) in one column
@@ -63,6 +65,7 @@ public static class TemplateWorkbook
                 Max = (uint)(i + 1),
                 Width = i == 0 ? 6 : Math.Clamp(h.Length + 4, 16, 60) + (i == 1 ? 30 : 0),
                 CustomWidth = true,
+                Style = i == template.TextColumn ? TextStyle : null,
             }));
             var worksheet = new Worksheet(
                 new SheetViews(new SheetView(new Pane { VerticalSplit = headerRow, TopLeftCell = $"A{headerRow + 1}", State = PaneStateValues.Frozen, ActivePane = PaneValues.BottomLeft }) { WorkbookViewId = 0 }),
@@ -113,6 +116,9 @@ public static class TemplateWorkbook
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
 
+    /// <summary>The cell style whose number format is Text ("@", built-in 49).</summary>
+    private const uint TextStyle = 3;
+
     private static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 12 }, new FontName { Val = "Times New Roman" }),
@@ -132,6 +138,7 @@ public static class TemplateWorkbook
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center } },
-            new CellFormat { FontId = 1, BorderId = 1, ApplyFont = true, ApplyBorder = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true } })
-        { Count = 3 });
+            new CellFormat { FontId = 1, BorderId = 1, ApplyFont = true, ApplyBorder = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true } },
+            new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true })
+        { Count = 4 });
 }

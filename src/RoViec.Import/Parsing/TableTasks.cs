@@ -24,6 +24,21 @@ internal static partial class TableTasks
 
     public static bool IsRecognised(TableBlock table) => table.Rows.Count > 0 && Classify(table.Rows[0]) is { } c && (c.IsTaskTable || c.IsIndicatorTable);
 
+    /// <summary>The 0-based column of a task table's header that a field is read from, or -1 (not a task table, no such column).</summary>
+    public static int ColumnOf(IReadOnlyList<Cell> header, TaskField field) => Classify(header) is { IsTaskTable: true } c
+        ? field switch
+        {
+            TaskField.Name => c.Name,
+            TaskField.Lead => c.Lead,
+            TaskField.Support => c.Support,
+            TaskField.Directing => c.Directing,
+            TaskField.Output => c.Output,
+            TaskField.Deadline => c.Deadline,
+            TaskField.UpstreamSource => c.Upstream >= 0 ? c.Upstream : c.Note,
+            _ => -1,
+        }
+        : -1;
+
     public static void Extract(TableBlock table, string section, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
     {
         var header = table.Rows[0];

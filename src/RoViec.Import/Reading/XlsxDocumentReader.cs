@@ -108,14 +108,25 @@ internal static partial class XlsxDocumentReader
         return sb.ToString();
     }
 
-    private enum Shown
+    private enum ShownKind
     {
         Number,
         Date,
         Percent,
     }
 
-    /// <summary>How each cell style shows a number: as a date (built-in date formats, or a custom one with d/m/y), a percentage, or a number.</summary>
+    /// <summary>How a cell style shows a number; for a plain number, the digits after the point its format asks for (none: General, as many as needed).</summary>
+    private readonly record struct Shown(ShownKind Kind, int? MinDecimals = null, int? MaxDecimals = null)
+    {
+        public static readonly Shown General = new(ShownKind.Number);
+        public static readonly Shown Date = new(ShownKind.Date);
+        public static readonly Shown Percent = new(ShownKind.Percent);
+    }
+
+    /// <summary>
+    /// How each cell style shows a number: as a date (built-in date formats, or a custom one with d/m/y), a percentage, or a
+    /// number with the decimals its format shows ("0.00" shows 2.1 as "2.10", the tenth task of group 2 as typed).
+    /// </summary>
     private static List<Shown> CellFormats(WorkbookPart workbook)
     {
         var shown = new List<Shown>();
@@ -131,10 +142,13 @@ internal static partial class XlsxDocumentReader
             var id = xf.NumberFormatId?.Value ?? 0;
             shown.Add(id switch
             {
+                // Built-in "0", "0.00", "#,##0", "#,##0.00".
+                1 or 3 => new Shown(ShownKind.Number, 0, 0),
+                2 or 4 => new Shown(ShownKind.Number, 2, 2),
                 9 or 10 => Shown.Percent,
                 (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58) => Shown.Date,
                 _ when custom.TryGetValue(id, out var code) => CustomFormat(code),
-                _ => Shown.Number,
+                _ => Shown.General,
             });
         }
         return shown;
@@ -147,7 +161,26 @@ internal static partial class XlsxDocumentReader
         if (bare.Contains('%', StringComparison.Ordinal)) return Shown.Percent;
         return bare.IndexOfAny(['d', 'D', 'y', 'Y']) >= 0 || (bare.Contains('m', StringComparison.OrdinalIgnoreCase) && !bare.Contains('0', StringComparison.Ordinal) && !bare.Contains('#', StringComparison.Ordinal))
             ? Shown.Date
-            : Shown.Number;
+            : NumberFormat(bare);
+    }
+
+    /// <summary>
+    /// The decimals a number format shows, from its first section: "0.00" two, "#,##0.0#" one to two, "0" none. A
+    /// scientific or fraction format, or one with no digit placeholder ("General", "@"), shows the number as it is.
+    /// </summary>
+    private static Shown NumberFormat(string bare)
+    {
+        var section = bare.Split(';')[0];
+        if (section.IndexOfAny(['E', 'e', '/', '?']) >= 0 || section.IndexOfAny(['0', '#']) < 0) return Shown.General;
+        var point = section.IndexOf('.', StringComparison.Ordinal);
+        if (point < 0) return new Shown(ShownKind.Number, 0, 0);
+        int min = 0, max = 0;
+        for (var i = point + 1; i < section.Length && section[i] is '0' or '#'; i++)
+        {
+            max++;
+            if (section[i] == '0') min = max;
+        }
+        return new Shown(ShownKind.Number, min, max);
     }
 
     /// <summary>The sheet's values by row and column (1-based), merged cells resolved.</summary>
@@ -227,12 +260,13 @@ internal static partial class XlsxDocumentReader
         if (type == CellValues.Date)
             return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso) ? iso.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : value;
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return value;
-        var style = cell.StyleIndex?.Value is { } s && s < formats.Count ? formats[(int)s] : Shown.Number;
+        var style = cell.StyleIndex?.Value is { } s && s < formats.Count ? formats[(int)s] : Shown.General;
         return style switch
         {
             // Serial 60 is Excel's 29/02/1900, which never was; a serial beyond 31/12/9999 is no date either: the number stays.
-            Shown.Date when number is >= 1 and < 2958466 => DateTime.FromOADate(number).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            Shown.Percent => (number * 100).ToString("0.##", Numbers.Vi) + "%",
+            { Kind: ShownKind.Date } when number is >= 1 and < 2958466 => DateTime.FromOADate(number).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            { Kind: ShownKind.Percent } => (number * 100).ToString("0.##", Numbers.Vi) + "%",
+            { MinDecimals: { } min, MaxDecimals: { } max } => number.ToString(max == 0 ? "0" : "0." + new string('0', min) + new string('#', max - min), CultureInfo.InvariantCulture),
             _ => number.ToString("0.##########", CultureInfo.InvariantCulture),
         };
     }

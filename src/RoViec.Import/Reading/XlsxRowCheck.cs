@@ -9,25 +9,28 @@ namespace RoViec.Import.Reading;
 /// <summary>
 /// The rows of a workbook that cannot be right, found after the plan is read: a deadline cell naming an impossible
 /// period (quarter 5, month 13, 31/02, a bare serial number) and the rows the reader found without content. These
-/// refuse the whole workbook, one line per row ("Dòng 14: thời hạn "Quý 5/2026" không hợp lệ"), so nothing is kept in
-/// part. What a Word plan would only be warned about — no lead, no output, a vague deadline — stays a "6 rõ" defect.
+/// refuse the whole workbook, one line per row ("Dòng 14: thời hạn "Quý 5/2026" không hợp lệ"; with more than one sheet
+/// "Trang tính «Kế hoạch», dòng 14: …"), so nothing is kept in part. What a Word plan would only be warned about — no
+/// lead, no output, a vague deadline — stays a "6 rõ" defect.
 /// </summary>
 internal static partial class XlsxRowCheck
 {
     public static IReadOnlyList<string> Problems(XlsxBlocks workbook, PlanDraft draft)
     {
         var problems = workbook.Problems.ToList();
+        var map = XlsxSourceMap.Of(draft.SourceText);
         foreach (var task in draft.Tasks)
         {
             if (task.Source != TaskSource.Table || task.DeadlineRaw is not { } raw || !IsImpossible(raw)) continue;
-            if (!task.Spans.TryGetValue(TaskField.Deadline, out var span) || XlsxLocations.Locate(draft.SourceText, span) is not { } at) continue;
+            if (!task.Spans.TryGetValue(TaskField.Deadline, out var span) || map?.Locate(span) is not { } at) continue;
             problems.Add(new XlsxRowProblem(at.Sheet, at.Row, $"thời hạn \"{raw}\" không hợp lệ (cột {at.Column})"));
         }
-        var sheets = problems.Select(p => p.Sheet).Distinct(StringComparer.Ordinal).Count();
+        // "Dòng 14" is clear while the tables are on one sheet; with more, the sheet is named.
+        var sheets = Math.Max(map?.Sheets ?? 0, problems.Select(p => p.Sheet).Distinct(StringComparer.Ordinal).Count());
         return problems
             .DistinctBy(p => (p.Sheet, p.Row, p.Message))
             .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Row)
-            .Select(p => (sheets > 1 ? $"Trang tính {p.Sheet}, dòng " : "Dòng ") + p.Row.ToString(CultureInfo.InvariantCulture) + ": " + p.Message)
+            .Select(p => (sheets > 1 ? $"Trang tính «{p.Sheet}», dòng " : "Dòng ") + p.Row.ToString(CultureInfo.InvariantCulture) + ": " + p.Message)
             .ToList();
     }
 

@@ -7,6 +7,9 @@ namespace RoViec.Import.Tests.Fixtures;
 /// <summary>A formula cell with the value Excel cached for it (the importer reads only the cache).</summary>
 internal sealed record XlsxFormula(string Formula, object Cached);
 
+/// <summary>A number shown through a number format: a built-in one by its id (2 is "0.00"), or a custom format code.</summary>
+internal sealed record XlsxNumber(double Value, uint FormatId, string? FormatCode = null);
+
 /// <summary>One worksheet of a fixture workbook: rows of values from column <see cref="FirstColumn"/>, merged ranges.</summary>
 internal sealed class XlsxSheetSpec(string name)
 {
@@ -58,7 +61,7 @@ internal static class XlsxFixtureBuilder
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
-            styles.Stylesheet = Stylesheet();
+            var numbers = new List<XlsxNumber>();
             var shared = new List<string>();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             var sheetList = new Sheets();
@@ -74,7 +77,7 @@ internal static class XlsxFixtureBuilder
                     for (var c = 0; c < values.Length; c++)
                     {
                         if (values[c] is null) continue;
-                        row.Append(CellOf(values[c]!, $"{XlsxSheetSpec.Column(spec.FirstColumn + c)}{r + 1}", spec.InlineStrings, shared, index));
+                        row.Append(CellOf(values[c]!, $"{XlsxSheetSpec.Column(spec.FirstColumn + c)}{r + 1}", spec.InlineStrings, shared, index, numbers));
                     }
                     data.Append(row);
                 }
@@ -86,6 +89,7 @@ internal static class XlsxFixtureBuilder
                 sheetId++;
             }
             workbookPart.Workbook.Append(sheetList);
+            styles.Stylesheet = Stylesheet(numbers);
             if (shared.Count > 0)
             {
                 var strings = workbookPart.AddNewPart<SharedStringTablePart>("rIdStrings");
@@ -95,10 +99,14 @@ internal static class XlsxFixtureBuilder
         return stream.ToArray();
     }
 
-    private static Cell CellOf(object value, string reference, bool inline, List<string> shared, Dictionary<string, int> index)
+    private static Cell CellOf(object value, string reference, bool inline, List<string> shared, Dictionary<string, int> index, List<XlsxNumber> numbers)
     {
         switch (value)
         {
+            case XlsxNumber number:
+                // Styles 0-2 are the general, date and percentage ones; each formatted number gets its own after them.
+                numbers.Add(number);
+                return new Cell { CellReference = reference, StyleIndex = (uint)(numbers.Count + 2), CellValue = new CellValue(number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
             case XlsxFormula f:
                 // Typed properties keep the schema's order: the formula, then its cached value.
                 return f.Cached is string cachedText
@@ -125,14 +133,25 @@ internal static class XlsxFixtureBuilder
         }
     }
 
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font()) { Count = 1 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellStyleFormats(new CellFormat()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true })
-        { Count = 3 });
+    private static Stylesheet Stylesheet(List<XlsxNumber> numbers)
+    {
+        var stylesheet = new Stylesheet();
+        var custom = numbers.Where(n => n.FormatCode is not null).Select(n => (n.FormatId, n.FormatCode)).Distinct().ToList();
+        if (custom.Count > 0)
+            stylesheet.Append(new NumberingFormats(custom.Select(c => new NumberingFormat { NumberFormatId = c.FormatId, FormatCode = c.FormatCode })) { Count = (uint)custom.Count });
+        stylesheet.Append(
+            new Fonts(new Font()) { Count = 1 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellStyleFormats(new CellFormat()) { Count = 1 },
+            new CellFormats(
+                new CellFormat[]
+                {
+                    new(),
+                    new() { NumberFormatId = 14, ApplyNumberFormat = true },
+                    new() { NumberFormatId = 9, ApplyNumberFormat = true },
+                }.Concat(numbers.Select(n => new CellFormat { NumberFormatId = n.FormatId, ApplyNumberFormat = true })))
+            { Count = (uint)(numbers.Count + 3) });
+        return stylesheet;
+    }
 }

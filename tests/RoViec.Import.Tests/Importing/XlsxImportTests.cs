@@ -68,6 +68,22 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
+    public void Task_code_is_read_as_excel_shows_it_also_when_the_cell_is_a_formatted_number()
+    {
+        var sheet = Sheet(
+            ["2.9", "Rà soát thủ tục hành chính", "Công an xã", null, "Báo cáo", "Quý II/2026"],
+            [new XlsxNumber(2.1, 2), "Số hóa hồ sơ hộ tịch", "Công an xã", null, "Hồ sơ được số hóa", "Quý III/2026"],
+            [new XlsxNumber(2.11, 164, "0.00"), "Cập nhật dữ liệu dân cư", "Công an xã", null, "Dữ liệu được cập nhật", "Quý IV/2026"],
+            ["2.12", "Tập huấn kỹ năng số", "Công an xã", null, "Lớp tập huấn", "Quý IV/2026"],
+            [new XlsxNumber(3, 165, "0.0"), "Kiểm tra an toàn thông tin", "Công an xã", null, "Báo cáo", "Quý IV/2026"]);
+
+        var tasks = Imported(XlsxFixtureBuilder.Build(sheet), "kh.xlsx").Tasks;
+
+        // "0.00" (built-in 2, or written out) shows 2.1 as "2.10": the tenth task of group 2, as the officer typed it.
+        Assert.Equal(["2.9", "2.10", "2.11", "2.12", "3.0"], tasks.Select(t => t.Code));
+    }
+
+    [Fact]
     public void Merged_group_row_names_the_group_and_cells_merged_down_repeat_for_each_task()
     {
         var sheet = new XlsxSheetSpec("Phụ lục");
@@ -93,10 +109,48 @@ public sealed class XlsxImportTests
         var task = draft.Tasks.Single(t => t.Name.StartsWith("Nghiên cứu xây dựng chương trình", StringComparison.Ordinal));
 
         // Phụ lục 2: two title rows, the header on row 3, task 5 on row 8; columns TT, Thời hạn, Tên nhiệm vụ, Chủ trì …
-        Assert.Equal("Trang tính Phụ lục 2, dòng 8, cột B", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Deadline])!.Vietnamese);
-        Assert.Equal("Trang tính Phụ lục 2, dòng 8, cột C", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Name])!.Vietnamese);
-        Assert.Equal("Trang tính Phụ lục 2, dòng 8, cột D", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Lead])!.Vietnamese);
+        Assert.Equal("Trang tính «Phụ lục 2», dòng 8, cột B", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Deadline])!.Vietnamese);
+        Assert.Equal("Trang tính «Phụ lục 2», dòng 8, cột C", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Name])!.Vietnamese);
+        Assert.Equal("Trang tính «Phụ lục 2», dòng 8, cột D", XlsxLocations.Locate(draft.SourceText, task.Spans[TaskField.Lead])!.Vietnamese);
         Assert.Null(XlsxLocations.Locate(draft.SourceText, new Domain.Text.SourceSpan(0, 1)));
+    }
+
+    [Fact]
+    public void Defect_points_at_the_cell_to_fix_its_own_when_read_the_empty_one_of_the_row_when_missing()
+    {
+        var sheet = new XlsxSheetSpec("Kế hoạch") { FirstColumn = 2 };
+        sheet.AddMerged("KẾ HOẠCH năm 2026", 6);
+        sheet.Add(Header);
+        sheet.Add("1", "Rà soát thủ tục hành chính", null, "Công an xã", "Báo cáo", "Quý II/2026");
+        sheet.Add("2", "Số hóa hồ sơ hộ tịch", "Công an xã", "Văn phòng HĐND và UBND xã", "Hồ sơ được số hóa", "Theo chỉ đạo của cấp trên");
+
+        var draft = Imported(XlsxFixtureBuilder.Build(sheet), "kh.xlsx");
+        var map = XlsxSourceMap.Of(draft.SourceText)!;
+        var (noLead, vague) = (draft.Tasks[0], draft.Tasks[1]);
+
+        Assert.Equal(1, map.Sheets);
+        Assert.Equal("Trang tính «Kế hoạch», dòng 3", map.Locate(noLead.Spans[TaskField.Name])!.RowVietnamese);
+        // The lead cell of row 3 is empty: the column the header names "Chủ trì".
+        Assert.Equal("Trang tính «Kế hoạch», dòng 3, cột D", map.DefectCell(SixRoCriterion.Lead, noLead.Spans, noLead.Spans[TaskField.Name])!.Vietnamese);
+        var deadline = Assert.Single(vague.Defects, d => d.Criterion == SixRoCriterion.Deadline);
+        Assert.Equal("Trang tính «Kế hoạch», dòng 4, cột G", map.DefectCell(deadline.Criterion, vague.Spans, vague.Spans[TaskField.Name])!.Vietnamese);
+        // No "Trực tiếp chỉ đạo" column: nowhere to point.
+        Assert.Null(map.DefectCell(SixRoCriterion.Authority, vague.Spans, vague.Spans[TaskField.Name]));
+        Assert.Null(XlsxSourceMap.Of(Imported(File.ReadAllBytes(FixtureCatalog.DocxPath("dien-chau-ctr-2026")), "plan.docx").SourceText));
+    }
+
+    [Fact]
+    public void Row_error_names_the_sheet_when_the_workbook_has_tables_on_more_than_one()
+    {
+        var first = Sheet(["1", "Rà soát thủ tục hành chính", "Công an xã", null, "Báo cáo", "Quý II/2026"]);
+        var second = new XlsxSheetSpec("Chuyển đổi số");
+        second.Add(Header);
+        second.Add("1", "Số hóa hồ sơ hộ tịch", "Công an xã", null, "Hồ sơ được số hóa", "Quý III/2026");
+        second.Add("2", "Kiểm tra an toàn thông tin", "Công an xã", null, "Báo cáo", "Tháng 13/2026");
+
+        var error = Assert.IsType<InvalidRows>(Refused(XlsxFixtureBuilder.Build(first, second), "kh.xlsx"));
+
+        Assert.Equal("Trang tính «Chuyển đổi số», dòng 3: thời hạn \"Tháng 13/2026\" không hợp lệ (cột F)", Assert.Single(error.Problems));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static class ImportTemplate
             LeadColumn,
             "Đơn vị",
             units,
-            "Chọn đơn vị chủ trì trong danh sách đơn vị của xã; nhiều đơn vị thì ghi cách nhau bằng dấu chấm phẩy (;)."));
+            "Chọn đơn vị chủ trì trong danh sách đơn vị của xã; nhiều đơn vị thì ghi cách nhau bằng dấu chấm phẩy (;).",
+            // TT as text: Excel would turn a typed "2.10" into the number 2.1.
+            TextColumn: 0));
     }
 }

@@ -37,6 +37,8 @@ public sealed class ReviewModel(RoViecDbContext db, RoViec.Web.Shared.Files.File
     public DateOnly Today { get; private set; }
     /// <summary>The officer tried to confirm without acknowledging the warnings.</summary>
     public bool MustAcknowledge { get; private set; }
+    /// <summary>For a plan kept in Excel, where each task, its fields and its defects sit in the workbook; empty for any other plan.</summary>
+    public IReadOnlyDictionary<Guid, TaskCells> Cells { get; private set; } = new Dictionary<Guid, TaskCells>();
     public string SourceHtml { get; private set; } = "";
     /// <summary>The id of each task's mark in the source ("t-3"), numbered over all tasks, also when only some are listed.</summary>
     public IReadOnlyDictionary<Guid, string> Marks { get; private set; } = new Dictionary<Guid, string>();
@@ -212,6 +214,7 @@ public sealed class ReviewModel(RoViecDbContext db, RoViec.Web.Shared.Files.File
         Unknown = DraftUnits.Unknown(tasks, Indicators, units, DraftUnits.Read(plan.UnitChoices));
         Today = clock.VietnamToday();
         Warnings = await ConfirmWarnings.ForAsync(db, communeId, id, Today, ct);
+        Cells = WorkbookCells.Of(plan.Source!.Text, Tasks, Defects);
         Marks = tasks.Select((t, i) => (t.Id, Mark: "t-" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.Id, x => x.Mark);
         SourceHtml = SourceHighlighter.Render(plan.Source!.Text,
             tasks.Select(t => (new Domain.Text.SourceSpan(t.NameSpanStart, t.NameSpanLength), Marks[t.Id]))

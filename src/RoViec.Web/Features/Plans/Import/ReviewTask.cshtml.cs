@@ -42,6 +42,8 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
     public PlanTaskRow? Theirs { get; private set; }
     public IReadOnlyList<SixRoDefect> Defects { get; private set; } = [];
     public IReadOnlyDictionary<TaskField, Domain.Text.SourceSpan> Spans { get; private set; } = new Dictionary<TaskField, Domain.Text.SourceSpan>();
+    /// <summary>For a plan kept in Excel, where the task and its defects sit in the workbook; null for any other plan.</summary>
+    public TaskCells? Cells { get; private set; }
     /// <summary>The source text around the task, its field spans marked.</summary>
     public string ExcerptHtml { get; private set; } = "";
     public bool ExcerptCutBefore { get; private set; }
@@ -161,6 +163,7 @@ public sealed class ReviewTaskModel(RoViecDbContext db, CurrentUser currentUser,
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Spans = TaskSpans.Read(task.Spans);
         var text = plan.Source!.Text;
+        Cells = WorkbookCells.Of(text, [task], new Dictionary<Guid, IReadOnlyList<SixRoDefect>> { [task.Id] = Defects }).GetValueOrDefault(task.Id);
         var covered = Spans.Values.Append(new Domain.Text.SourceSpan(task.NameSpanStart, task.NameSpanLength)).Where(s => s.Length > 0 && s.End <= text.Length).ToList();
         var from = covered.Count == 0 ? 0 : Math.Max(0, covered.Min(s => s.Start) - 400);
         var to = covered.Count == 0 ? Math.Min(text.Length, 800) : Math.Min(text.Length, covered.Max(s => s.End) + 400);

@@ -18,12 +18,18 @@ namespace RoViec.Web.Features.Plans.Import;
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = RoViec.Web.Shared.Access.Policies.ManagePlans)]
-public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Files.FileStore store, RoViec.Web.Shared.Access.CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Files.FileStore store, RoViec.Web.Shared.Access.CurrentUser currentUser, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>Rows of a refused workbook listed on the page; the rest are counted.</summary>
+    public const int RowsListed = 50;
+
     [BindProperty]
     public IFormFile? Document { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>A workbook refused for its rows: one line per row to fix ("Dòng 14: thời hạn "Quý 5/2026" không hợp lệ (cột F)"), in the file's order.</summary>
+    public IReadOnlyList<string> Rows { get; private set; } = [];
 
     public void OnGet()
     {
@@ -51,7 +57,14 @@ public sealed class UploadModel(RoViecDbContext db, RoViec.Web.Shared.Files.File
 
     private IActionResult Refuse(UploadPlan.Outcome.Refused refused)
     {
-        // The importer words each refusal in both languages; the page shows the reader's.
+        // The importer words each refusal in both languages; the page shows the reader's. A workbook's rows are listed
+        // one per line under a sentence of the page's own, so the officer can tick them off in Excel.
+        if (refused.Error is InvalidRows invalid)
+        {
+            Error = L["Tệp Excel có {0} dòng không hợp lệ nên chưa nhập gì; hãy sửa các dòng dưới đây trong tệp rồi tải lên lại.", invalid.Problems.Count];
+            Rows = invalid.Problems;
+            return this.Refuse(refused.Refusal);
+        }
         Error = ReaderLanguage.IsEnglish ? refused.Error.English : refused.Message;
         return this.Refuse(refused.Refusal);
     }
