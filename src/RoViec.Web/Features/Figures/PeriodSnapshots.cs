@@ -335,17 +335,35 @@ public static class PeriodSnapshots
     /// Marks stale the snapshots of the quarter and the year a month lies in: their indicators take the latest value
     /// within them and their ranking averages the months, so a change to a month changes them too.
     /// </summary>
-    public static async Task MarkCoveringStaleAsync(RoViecDbContext db, ReportingPeriod month, CancellationToken ct)
+    public static Task MarkCoveringStaleAsync(RoViecDbContext db, ReportingPeriod month, CancellationToken ct) =>
+        MarkStaleWithCoveringAsync(db, month, includeMonth: false, ct);
+
+    /// <summary>
+    /// Marks stale the period's own snapshot and those of the quarter and the year it lies in (<see cref="MarkCoveringStaleAsync"/>),
+    /// in one statement after the plan's line is known.
+    /// </summary>
+    public static Task MarkStaleWithCoveringAsync(RoViecDbContext db, ReportingPeriod period, CancellationToken ct) =>
+        MarkStaleWithCoveringAsync(db, period, includeMonth: true, ct);
+
+    private static async Task MarkStaleWithCoveringAsync(RoViecDbContext db, ReportingPeriod month, bool includeMonth, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(month);
-        if (month.Kind != PeriodKinds.Monthly) return;
+        if (month.Kind != PeriodKinds.Monthly)
+        {
+            if (includeMonth) await MarkStaleAsync(db, month.Id, ct);
+            return;
+        }
         var line = await Plans.ReplacePlan.PlanLineAsync(db, month.PlanId, ct);
-        var covering = await db.Periods.AsNoTracking()
+        var covering = db.Periods
             .Where(p => line.Contains(p.PlanId) && (p.Kind == PeriodKinds.Quarterly || p.Kind == PeriodKinds.Annual)
                 && p.StartsOn <= month.StartsOn && p.EndsOn >= month.EndsOn)
-            .Select(p => p.Id).ToListAsync(ct);
-        await MarkStaleAsync(db, covering, ct);
+            .Select(p => p.Id);
+        var monthId = includeMonth ? month.Id : Guid.Empty;
+        // One new version for the rows marked together, as MarkStaleAsync gives.
+        var version = Guid.NewGuid();
+        await db.PeriodSnapshots.Where(s => s.PeriodId == monthId || covering.Contains(s.PeriodId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stale, true).SetProperty(s => s.Version, version), ct);
     }
 
     public static string Serialize(PeriodFigures figures) => JsonSerializer.Serialize(figures, Json);

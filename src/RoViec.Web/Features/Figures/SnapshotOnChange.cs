@@ -14,8 +14,10 @@ public sealed class SnapshotOnChange(RoViecDbContext db, TimeProvider clock) : I
         var period = await db.Periods.FindAsync([change.PeriodId], ct);
         if (period is null) return;
         if (change.Kind is PeriodChangeKind.Verified or PeriodChangeKind.Corrected or PeriodChangeKind.ScoringInput)
+        {
             await PeriodSnapshots.BuildAsync(db, period, clock, change.Reason, change.By, ct);
-        else await PeriodSnapshots.MarkStaleAsync(db, change.PeriodId, ct);
-        await PeriodSnapshots.MarkCoveringStaleAsync(db, period, ct);
+            await PeriodSnapshots.MarkCoveringStaleAsync(db, period, ct);
+        }
+        else await PeriodSnapshots.MarkStaleWithCoveringAsync(db, period, ct);
     }
 }

@@ -31,7 +31,15 @@ public sealed class Recipients
         _members = members;
     }
 
-    public static async Task<Recipients> LoadAsync(RoViecDbContext db, Guid communeId, CancellationToken ct)
+    public static Task<Recipients> LoadAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) => LoadAsync(db, communeId, steering: true, ct);
+
+    /// <summary>
+    /// The commune's reporters, heads and standing office only, in one statement: enough for a report's round trip, which
+    /// tells no steering member (<see cref="SteeringOver"/> and the directing member are then empty).
+    /// </summary>
+    public static Task<Recipients> LoadUnitPeopleAsync(RoViecDbContext db, Guid communeId, CancellationToken ct) => LoadAsync(db, communeId, steering: false, ct);
+
+    private static async Task<Recipients> LoadAsync(RoViecDbContext db, Guid communeId, bool steering, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var people = await (from u in db.Users
@@ -40,11 +48,11 @@ public sealed class Recipients
                             where u.CommuneId == communeId
                                 && ((u.UnitId != null && (r.Name == Roles.UnitReporter || r.Name == Roles.UnitHead)) || r.Name == Roles.StandingOffice)
                             select new { u.Id, u.UnitId, r.Name }).ToListAsync(ct);
-        var over = await (from m in db.SteeringMembers
-                          join mu in db.SteeringMemberUnits on m.Id equals mu.MemberId
-                          where m.CommuneId == communeId && m.UserId != null
-                          select new { mu.UnitId, UserId = m.UserId!.Value }).ToListAsync(ct);
-        var members = await db.SteeringMembers.AsNoTracking().Where(m => m.CommuneId == communeId && m.UserId != null)
+        var over = !steering ? [] : await (from m in db.SteeringMembers
+                                           join mu in db.SteeringMemberUnits on m.Id equals mu.MemberId
+                                           where m.CommuneId == communeId && m.UserId != null
+                                           select new { mu.UnitId, UserId = m.UserId!.Value }).ToListAsync(ct);
+        var members = !steering ? [] : await db.SteeringMembers.AsNoTracking().Where(m => m.CommuneId == communeId && m.UserId != null)
             .Select(m => new { UserId = m.UserId!.Value, m.FullName, m.Title }).ToListAsync(ct);
         return new Recipients(
             people.Where(p => p.Name == Roles.UnitReporter && p.UnitId is not null).ToLookup(p => p.UnitId!.Value, p => p.Id),

@@ -27,7 +27,7 @@ public sealed class ReportNotices(RoViecDbContext db, TimeProvider clock) : IPer
                             select new { r.Id, r.SubmittedAtUtc, r.ReturnedAtUtc, r.ReturnComment, r.VerifiedAtUtc, r.ApprovedAtUtc, p.Label, Unit = u.Name })
             .FirstOrDefaultAsync(ct);
         if (report is null) return;
-        var people = await Recipients.LoadAsync(db, change.CommuneId, ct);
+        var people = await Recipients.LoadUnitPeopleAsync(db, change.CommuneId, ct);
         var what = $"Báo cáo {report.Label} của {report.Unit}";
         var link = $"/bao-cao/{report.Id}";
         var drafts = new List<NoticeDraft>();

@@ -20,18 +20,26 @@ public sealed class CurrentUser(RoViecDbContext db)
         if (_loaded) return _scope;
         _loaded = true;
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return null;
+        // The user, their roles and their commune's province in one statement: it runs on every request.
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.UserName, u.FullName, u.ProvinceId, u.CommuneId, u.UnitId })
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.FullName,
+                u.ProvinceId,
+                u.CommuneId,
+                u.UnitId,
+                CommuneProvinceId = db.Communes.Where(c => c.Id == u.CommuneId).Select(c => c.ProvinceId).FirstOrDefault(),
+                Roles = (from ur in db.UserRoles
+                         join r in db.Roles on ur.RoleId equals r.Id
+                         where ur.UserId == u.Id
+                         select r.Name).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         if (user is null) return null;
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == id
-                           select r.Name).ToListAsync(ct);
-        var provinceId = user.ProvinceId;
-        if (provinceId is null && user.CommuneId is { } communeId)
-            provinceId = await db.Communes.Where(c => c.Id == communeId).Select(c => c.ProvinceId).FirstOrDefaultAsync(ct);
-        _scope = new UserScope(user.Id, user.UserName ?? "", user.FullName, roles.OfType<string>().ToHashSet(StringComparer.Ordinal),
+        var provinceId = user.ProvinceId ?? (user.CommuneId is null ? null : user.CommuneProvinceId);
+        _scope = new UserScope(user.Id, user.UserName ?? "", user.FullName, user.Roles.OfType<string>().ToHashSet(StringComparer.Ordinal),
             provinceId, user.CommuneId, user.UnitId);
         return _scope;
     }
