@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./roviec bench national [--communes N] [--seed S]   generate the synthetic country on PostgreSQL (bench/national/README.md)
 # ./roviec bench national --measure [--clients "1 8"] [--seconds S]   serve it and measure the pages against their SQL floor
-# ./roviec bench national --submit N [--concurrency C]   N report submissions by N reporters, C at a time (default 32)
+# ./roviec bench national --submit N [--concurrency C]   N report submissions by N reporters, C at a time (default 16)
 # --no-tick   with --measure: the pages, floors and memory only, without the scheduler tick
 # --db NAME   another database than roviec_national (e.g. a small one for trials beside the full one)
 # The server: $ROVIEC_BENCH_PG (an Npgsql connection string without Database), else a throw-away one from scripts/pg.sh,
@@ -13,7 +13,7 @@ DB=roviec_national
 STATE_FILE="$ROOT/artifacts/national.server"
 export ROVIEC_PG_STATE="$ROOT/artifacts/pg-national.state"
 export ROVIEC_ADMIN_PASSWORD="${ROVIEC_ADMIN_PASSWORD:-Bench-password-2026}"
-communes=3300 seed=1 measure="" submit="" concurrency=32 clients="1 8" seconds=20 port=5399
+communes=3300 seed=1 measure="" submit="" concurrency=16 clients="1 8" seconds=20 port=5399
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --communes) communes="$2"; shift 2 ;;
