@@ -39,7 +39,18 @@ public static class StartupLock
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Key})", ct);
+            // The wait lasts as long as the other instance's work (a first demo seeding on a slow machine takes longer than
+            // the 30 s a command may take): no timeout on it; the application stopping cancels it.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Key})", ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
             try
             {
                 await work();
