@@ -119,7 +119,7 @@ internal sealed partial class Outline
     [GeneratedRegex(@"^\((?<n>\d{1,2})\)\s+(?<t>\S.*)$")]
     private static partial Regex ParenRegex();
 
-    /// <summary>"a) Nhiệm vụ:", "b) Đơn vị chủ trì: …", "c) Thời gian thực hiện: …": fields of a numbered block, not subsections.</summary>
-    [GeneratedRegex(@"^(?:Nhiệm vụ|Đơn vị|Cơ quan|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Dự kiến kết quả)[^:]{0,40}:")]
+    /// <summary>"a) Nhiệm vụ:" (or "a) Nội dung:"), "b) Đơn vị chủ trì: …", "c) Thời gian thực hiện: …": fields of a numbered block, not subsections.</summary>
+    [GeneratedRegex(@"^(?:Nhiệm vụ|Nội dung|Đơn vị|Cơ quan|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Dự kiến kết quả)[^:]{0,40}:")]
     private static partial Regex FieldLabelRegex();
 }

@@ -564,7 +564,7 @@ internal static partial class PlanExtractor
     [GeneratedRegex(@"^(?:-\s*)?(?:(?<letter>[a-zđ])\)\s*)?(?:Nhiệm vụ|NHIỆM VỤ)\s*(?<n>\d{1,3})?\s*(?:\([^()]{1,60}\))?\s*[:.]\s*(?<body>\S.*)$")]
     private static partial Regex NumberedStartRegex();
 
-    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:Nhiệm vụ|NHIỆM VỤ)(?:\s+(?:cụ thể|gồm))?\s*:$")]
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:(?:Các\s+)?(?:Nhiệm vụ|NHIỆM VỤ)(?:,?\s+giải pháp)?|Nội dung|NỘI DUNG)(?:\s+(?:cụ thể|gồm|chủ yếu|thực hiện|nhiệm vụ|công việc))?\s*:$")]
     private static partial Regex TaskListLabelRegex();
 
     [GeneratedRegex(@"^(?<lead>[^/]+?)\s*/\s*(?<support>\D[^/]*)$")]
