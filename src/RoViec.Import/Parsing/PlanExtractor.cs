@@ -170,6 +170,13 @@ internal static partial class PlanExtractor
                 expectingItems = true;
                 continue;
             }
+            if (block is { Count: > 0 } && BlockAssignmentRegex().Match(line.Text) is { Success: true } assigned && AssignsUnits(assigned))
+            {
+                // "b) Phân công: X chủ trì; Y, Z phối hợp.", "b) Giao X chủ trì; phối hợp: Y, Z.": the block's units in a sentence.
+                expectingItems = false;
+                foreach (var task in block) ApplyAssignment(task, line, assigned);
+                continue;
+            }
             if (block is not null && expectingItems && (line.IsBullet || Outline.IsEnumerator(line.Text)) && !FieldRegex().IsMatch(line.Text))
             {
                 var item2 = NewTextTask(line, section.Path, local, TaskSource.Numbered);
@@ -487,6 +494,26 @@ internal static partial class PlanExtractor
         }
     }
 
+    /// <summary>A block's assignment sentence names only units: who leads, and who supports if anyone.</summary>
+    private static bool AssignsUnits(Match assigned)
+    {
+        var lead = UnitPhrases.Split(assigned.Groups["lead"].Value);
+        if (lead.Count == 0 || !lead.TrueForAll(UnitPhrases.StartsWithHead)) return false;
+        return !assigned.Groups["sup"].Success || UnitPhrases.Split(assigned.Groups["sup"].Value).TrueForAll(UnitPhrases.StartsWithHead);
+    }
+
+    private static void ApplyAssignment(TaskDraft task, Line line, Match assigned)
+    {
+        var lead = assigned.Groups["lead"];
+        task.Lead = UnitPhrases.Split(lead.Value);
+        task.LeadSpan = line.SpanOf(lead.Index, lead.Length);
+        if (assigned.Groups["sup"] is { Success: true } support)
+        {
+            task.Support = UnitPhrases.Split(support.Value);
+            task.SupportSpan = line.SpanOf(support.Index, support.Length);
+        }
+    }
+
     private static bool IsLegalBasis(Line line) => line.Text.StartsWith("Căn cứ", StringComparison.Ordinal);
 
     private static PlanTask Finish(TaskDraft draft, UnitCatalog catalog, int year)
@@ -566,6 +593,13 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:(?:Các\s+)?(?:Nhiệm vụ|NHIỆM VỤ)(?:,?\s+giải pháp)?|Nội dung|NỘI DUNG)(?:\s+(?:cụ thể|gồm|chủ yếu|thực hiện|nhiệm vụ|công việc))?\s*:$")]
     private static partial Regex TaskListLabelRegex();
+
+    /// <summary>
+    /// A block's lettered line that assigns it in a sentence: "b) Phân công: X chủ trì; Y, Z phối hợp.", "b) Giao X chủ trì;
+    /// phối hợp: Y, Z.", "b) X chủ trì, phối hợp với Y." — units only, nothing to do named after them.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:(?:Phân công|Trách nhiệm)(?:\s+(?:thực hiện|nhiệm vụ))?\s*:\s*)?(?:Giao(?:\s+cho)?\s+)?(?<lead>\p{Lu}[^;:]*?)\s*,?\s+chủ trì(?:\s*[,;]\s*(?:(?:(?i:cơ quan|đơn vị)\s+)?phối hợp(?:\s*:\s*|\s+(?:với|cùng)\s+)(?<sup>[^;:]+?)|(?<sup>[^;:]+?)\s+phối hợp)(?:\s+thực hiện)?)?\s*[.;]?\s*$")]
+    private static partial Regex BlockAssignmentRegex();
 
     [GeneratedRegex(@"^(?<lead>[^/]+?)\s*/\s*(?<support>\D[^/]*)$")]
     private static partial Regex LeadSlashSupportRegex();

@@ -1,0 +1,90 @@
+using System.Text;
+using RoViec.Domain.Deadlines;
+using RoViec.Domain.Indicators;
+
+namespace RoViec.Import.Tests.Importing;
+
+/// <summary>
+/// Rules found by the fourth blind measurement (tests/fixtures/blind4, issue 19): numbered blocks whose "a) Nội dung:"
+/// lists "- " items and whose "b)" line assigns them in a sentence ("b) Phân công: X chủ trì; Y phối hợp.", "b) Giao X chủ
+/// trì; phối hợp: Y."), an item's own deadline in parentheses, several dated steps in one time field or clause, touching
+/// quarters listed in a cell, paragraphs that end with who and when in clauses, and a minimum count within a year.
+/// One test per rule; the sentences are written for the tests, not taken from the fixtures.
+/// </summary>
+public sealed class FourthBlindRuleTests
+{
+    private static Domain.Plans.PlanDraft Import(string text) =>
+        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
+
+    private const string Header = """
+        ỦY BAN NHÂN DÂN
+        XÃ THẠCH HÀ
+
+        Số: 21/KH-UBND
+
+        Thạch Hà, ngày 12 tháng 02 năm 2026
+
+        KẾ HOẠCH
+        Chuyển đổi số năm 2026
+
+        """;
+
+    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
+
+    private static Domain.Tasks.PlanTask Only(string paragraph) => Assert.Single(Tasks("1. Công tác chỉ đạo, điều hành\n\n" + paragraph + "\n").Tasks);
+
+    private static string Units(IEnumerable<Domain.Units.UnitRef> units) => string.Join("|", units.Select(u => u.AsWritten));
+
+    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A numbered block: "1. heading", "a) Nội dung:" over "- " items, then the block's lettered fields.</summary>
+    private static Domain.Plans.PlanDraft Block(string items, string assignment, string time) => Tasks($"""
+        1. Chuyển đổi số trong y tế cơ sở
+
+        a) Nội dung:
+
+        {items}
+
+        b) {assignment}
+
+        c) {time}
+
+        """);
+
+    private const string TwoItems = """
+        - Triển khai bệnh án điện tử tại Trạm Y tế xã.
+
+        - Hướng dẫn người dân đặt lịch khám bệnh trực tuyến qua ứng dụng.
+        """;
+
+    [Fact]
+    public void Content_label_over_dash_items_opens_the_task_list_of_the_block()
+    {
+        var draft = Block(TwoItems, "Đơn vị chủ trì: Trạm Y tế xã; đơn vị phối hợp: Phòng Văn hóa - Xã hội.", "Thời gian hoàn thành: Quý III/2026.");
+
+        Assert.Equal(2, draft.Tasks.Count);
+        Assert.All(draft.Tasks, t =>
+        {
+            Assert.Equal("Trạm Y tế xã", Units(t.Lead));
+            Assert.Equal("Phòng Văn hóa - Xã hội", Units(t.Support));
+            Assert.Equal(Day("2026-09-30"), t.Deadline.Due);
+            Assert.Equal("1", t.Code);
+        });
+    }
+
+    [Theory]
+    [InlineData("Phân công: Trạm Y tế xã chủ trì; Phòng Văn hóa - Xã hội, các thôn phối hợp.")]
+    [InlineData("Giao Trạm Y tế xã chủ trì; phối hợp: Phòng Văn hóa - Xã hội, các thôn.")]
+    public void Lettered_line_assigning_the_block_in_a_sentence_is_its_lead_and_support(string assignment)
+    {
+        var draft = Block(TwoItems, assignment, "Thời gian hoàn thành: Quý III/2026.");
+
+        Assert.Equal(2, draft.Tasks.Count);
+        Assert.All(draft.Tasks, t =>
+        {
+            Assert.Equal("Trạm Y tế xã", Units(t.Lead));
+            Assert.Equal("Phòng Văn hóa - Xã hội|các thôn", Units(t.Support));
+            Assert.Equal(Day("2026-09-30"), t.Deadline.Due);
+        });
+    }
+}
