@@ -22,6 +22,8 @@ internal sealed class TaskDraft
     public SourceSpan DeadlineSpan { get; set; }
     public string? Upstream { get; set; }
     public SourceSpan UpstreamSpan { get; set; }
+    /// <summary>The item gave its own deadline ("- … (hoàn thành trước 30/6/2026)."): its block's time field does not replace it.</summary>
+    public bool OwnDeadline { get; set; }
     /// <summary>Deadline lines of a "Nhiệm vụ N:" block, joined when there are several steps.</summary>
     public List<string> DeadlineLines { get; } = [];
 }

@@ -27,6 +27,19 @@ internal static partial class InlineDeadline
         return null;
     }
 
+    /// <summary>
+    /// A deadline the item states for itself in a parenthesis at its end ("… (hoàn thành trước 30/6/2026).", "… (thực hiện
+    /// thường xuyên)."): it wins over the time its block gives all of its items.
+    /// </summary>
+    public static (int Start, int Length)? InTrailingParentheses(string text)
+    {
+        var m = TrailingParenRegex().Match(text);
+        if (!m.Success) return null;
+        var v = m.Groups["v"];
+        var length = text.AsSpan(v.Index, v.Length).TrimEnd(' ').Length;
+        return length == 0 ? null : (v.Index, length);
+    }
+
     private static readonly Regex[] InOrder =
     [
         CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), VerbRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
@@ -50,7 +63,8 @@ internal static partial class InlineDeadline
     [GeneratedRegex(@"(?<v>(?i:thời hạn|thời gian(?: hoàn thành| thực hiện)?|tiến độ)\s*:\s*[^;()]+)")]
     private static partial Regex LabelRegex();
 
-    [GeneratedRegex(@"\(\s*(?<v>(?:(?i:hoàn thành)\s+)?(?:(?:trước|trong)\s+)?(?:" + Period + @")|" + Rhythm + @"[^()]{0,30}|(?i:theo)\s+(?:kế hoạch|lộ trình|tiến độ|yêu cầu|hướng dẫn)[^()]{0,40})\s*\)\s*\.?\s*$")]
+    /// <summary>"(Quý I/2026)", "(hoàn thành trước 30/6/2026)", "(thực hiện thường xuyên)", "(theo lộ trình của tỉnh)" ending the item.</summary>
+    [GeneratedRegex(@"\(\s*(?<v>(?:(?i:hoàn thành|thực hiện|triển khai)\s+)?(?:(?:(?:trước|trong)\s+)?(?:" + Period + @")|" + Rhythm + @"[^()]{0,30}|(?i:theo)\s+(?:kế hoạch|lộ trình|tiến độ|yêu cầu|hướng dẫn)[^()]{0,40}))\s*\)\s*\.?\s*$")]
     private static partial Regex TrailingParenRegex();
 
     [GeneratedRegex(@"(?:^|[;,]\s*)(?<v>(?:\p{Ll}+\s+){0,2}" + Rhythm + @"[^;,()]{0,40}?)\.?\s*$", RegexOptions.IgnoreCase)]

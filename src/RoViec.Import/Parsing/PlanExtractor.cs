@@ -181,6 +181,12 @@ internal static partial class PlanExtractor
             {
                 var item2 = NewTextTask(line, section.Path, local, TaskSource.Numbered);
                 item2.Code = section.Heading?.Number is { Length: > 0 } n ? n : null;
+                if (InlineDeadline.InTrailingParentheses(line.Text) is { } own)
+                {
+                    item2.DeadlineRaw = line.Text.Substring(own.Start, own.Length);
+                    item2.DeadlineSpan = line.SpanOf(own.Start, own.Length);
+                    item2.OwnDeadline = true;
+                }
                 tasks.Add(item2);
                 block.Add(item2);
                 if (ctx.IndicatorArea) IndicatorFinder.FindInLine(line, section.Path, null, indicators);
@@ -478,6 +484,7 @@ internal static partial class PlanExtractor
         }
         else if (label.StartsWith("thoi", StringComparison.Ordinal) || label.StartsWith("tien do", StringComparison.Ordinal))
         {
+            if (task.OwnDeadline) return;
             task.DeadlineLines.Add(line.Text.Trim());
             task.DeadlineRaw = task.DeadlineLines.Count == 1 ? text : string.Join(" ", task.DeadlineLines);
             task.DeadlineSpan = task.DeadlineLines.Count == 1 ? span : SourceSpan.Cover(task.DeadlineSpan, line.Span);

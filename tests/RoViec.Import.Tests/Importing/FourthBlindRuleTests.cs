@@ -87,4 +87,21 @@ public sealed class FourthBlindRuleTests
             Assert.Equal(Day("2026-09-30"), t.Deadline.Due);
         });
     }
+
+    [Fact]
+    public void An_item_keeps_its_own_deadline_in_parentheses_over_the_block_time()
+    {
+        var draft = Block("""
+            - Số hóa sổ khám bệnh của người cao tuổi (hoàn thành trước 15/5/2026).
+
+            - Nhắn tin nhắc lịch tiêm chủng cho phụ huynh (thực hiện thường xuyên).
+
+            - Lắp đặt máy đọc thẻ Căn cước tại quầy tiếp đón.
+            """, "Đơn vị chủ trì: Trạm Y tế xã.", "Thời gian hoàn thành: Quý III/2026.");
+
+        Assert.Equal(3, draft.Tasks.Count);
+        Assert.Equal((DeadlineKind.Date, Day("2026-05-15")), (draft.Tasks[0].Deadline.Kind, draft.Tasks[0].Deadline.Due!.Value));
+        Assert.Equal(DeadlineKind.Recurring, draft.Tasks[1].Deadline.Kind);
+        Assert.Equal((DeadlineKind.Quarter, Day("2026-09-30")), (draft.Tasks[2].Deadline.Kind, draft.Tasks[2].Deadline.Due!.Value));
+    }
 }
