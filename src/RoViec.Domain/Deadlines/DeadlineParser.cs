@@ -31,6 +31,7 @@ public static partial class DeadlineParser
             if (milestones.Any(m => m.Due is not null) && milestones.Count >= 2)
                 return new Deadline(DeadlineKind.Milestones, null, milestones);
         }
+        if (DatedSteps(VietnameseText.Squash(raw), planYear) is { } dated) return dated;
         if (ListedPeriods(VietnameseText.Squash(raw), planYear) is { } listed) return listed;
         return ParseSingle(text, planYear);
     }
@@ -62,6 +63,35 @@ public static partial class DeadlineParser
             if (due is null) return null;
             var label = list.Groups["l"].Captures.FirstOrDefault(c => c.Index > periods[i].Index && (i + 1 == periods.Count || c.Index < periods[i + 1].Index));
             milestones.Add(new Milestone(label is null ? squashed.Substring(offset + periods[i].Index, periods[i].Length) : squashed.Substring(offset + label.Index, label.Length).Trim(), due));
+        }
+        return new Deadline(DeadlineKind.Milestones, null, milestones);
+    }
+
+    /// <summary>
+    /// "rà soát xong trước ngày 30/4/2026; hoàn thành cập nhật, đồng bộ dữ liệu trong Quý III/2026", "công khai dự toán trong
+    /// Quý I/2026, công khai quyết toán năm 2025 trong Quý II/2026": two or more pieces of work, each done "trước / trong /
+    /// vào / chậm nhất" a period, are steps. The label is the work ("rà soát", "công khai quyết toán năm 2025" — a year
+    /// inside the work is not a step), without "hoàn thành" before it or "xong" after it.
+    /// </summary>
+    private static Deadline? DatedSteps(string written, int planYear)
+    {
+        written = written.Normalize(System.Text.NormalizationForm.FormC);
+        var folded = VietnameseFolding.StripMarks(written);
+        if (folded.Length != written.Length) return null;
+        var body = LeadingLabelRegex().Replace(folded, "");
+        var offset = folded.Length - body.Length;
+        var steps = DatedStepsRegex().Match(body.TrimEnd('.', ' ', ';'));
+        if (!steps.Success) return null;
+        var labels = steps.Groups["l"].Captures;
+        var periods = steps.Groups["p"].Captures;
+        var milestones = new List<Milestone>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var due = FindLatest(periods[i].Value, planYear)?.Due;
+            if (due is null) return null;
+            var label = written.Substring(offset + labels[i].Index, labels[i].Length).Trim(' ', ',', ';');
+            var bare = StepWorkRegex().Replace(label, "");
+            milestones.Add(new Milestone(bare.Length > 0 ? bare : label, due));
         }
         return new Deadline(DeadlineKind.Milestones, null, milestones);
     }
@@ -254,6 +284,14 @@ public static partial class DeadlineParser
     // separator that is not a dash.
     [GeneratedRegex(@"^(?:(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
     private static partial Regex PeriodListRegex();
+
+    // Two or more "<work> trước/trong/vào/chậm nhất <period>" pieces joined by ",", ";" or "và", on the folded text. The work
+    // starts with a letter and is at most ten words; a period ends each piece.
+    [GeneratedRegex(@"^(?:(?<l>[a-z](?:[^\s;]*)(?:\s+[^\s;]+){0,9}?)\s+(?:truoc ngay|truoc|trong|vao|cham nhat)\s+(?<p>qu[yi]\s*[ivx]+(?:\s*/\s*(?:nam\s*)?\d{4}|\s+nam\s+\d{4})|(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s+nam\s+\d{4})|nam\s+\d{4})\s*(?:[,;]\s*|\s+va\s+|$)){2,}$")]
+    private static partial Regex DatedStepsRegex();
+
+    [GeneratedRegex(@"^(?:hoàn thành|thực hiện)\s+|\s+xong$", RegexOptions.IgnoreCase)]
+    private static partial Regex StepWorkRegex();
 
     [GeneratedRegex(@"^\s*[-–+•]")]
     private static partial Regex BulletStartRegex();

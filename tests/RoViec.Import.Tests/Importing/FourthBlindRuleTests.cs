@@ -104,4 +104,26 @@ public sealed class FourthBlindRuleTests
         Assert.Equal(DeadlineKind.Recurring, draft.Tasks[1].Deadline.Kind);
         Assert.Equal((DeadlineKind.Quarter, Day("2026-09-30")), (draft.Tasks[2].Deadline.Kind, draft.Tasks[2].Deadline.Due!.Value));
     }
+
+    [Fact]
+    public void Several_dated_steps_in_a_block_time_field_are_milestones()
+    {
+        var draft = Block(TwoItems, "Đơn vị chủ trì: Trạm Y tế xã.",
+            "Thời gian hoàn thành: khảo sát xong trước ngày 31/3/2026; hoàn thành lắp đặt, vận hành trong Quý IV/2026.");
+
+        Assert.All(draft.Tasks, t =>
+        {
+            Assert.Equal(DeadlineKind.Milestones, t.Deadline.Kind);
+            Assert.Equal([("khảo sát", Day("2026-03-31")), ("lắp đặt, vận hành", Day("2026-12-31"))], t.Deadline.Milestones.Select(m => (m.Label, m.Due!.Value)));
+        });
+    }
+
+    [Fact]
+    public void Several_dated_steps_after_a_time_label_in_a_paragraph_are_milestones_and_a_year_inside_a_step_is_not_one()
+    {
+        var task = Only("Kiểm kê, đánh giá lại tài sản công của xã. Phòng Kinh tế chủ trì; thời gian: kiểm kê tài sản trong Quý I/2026, báo cáo kết quả kiểm kê năm 2025 trong Quý III/2026.");
+
+        Assert.Equal(DeadlineKind.Milestones, task.Deadline.Kind);
+        Assert.Equal([("kiểm kê tài sản", Day("2026-03-31")), ("báo cáo kết quả kiểm kê năm 2025", Day("2026-09-30"))], task.Deadline.Milestones.Select(m => (m.Label, m.Due!.Value)));
+    }
 }
