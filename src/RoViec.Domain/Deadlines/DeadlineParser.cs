@@ -55,15 +55,22 @@ public static partial class DeadlineParser
         var years = YearRegex().Matches(periods[^1].Value);
         var lastYear = years.Count > 0 ? years[^1].Groups["y"].Value : null;
         var milestones = new List<Milestone>();
+        var kinds = new List<DeadlineKind>();
         for (var i = 0; i < periods.Count; i++)
         {
             var period = periods[i].Value;
             if (lastYear is not null && YearRegex().Count(period) == 0) period += "/" + lastYear;
-            var due = FindLatest(period, planYear)?.Due;
-            if (due is null) return null;
+            var one = FindLatest(period, planYear);
+            if (one?.Due is not { } due) return null;
+            kinds.Add(one.Kind);
             var label = list.Groups["l"].Captures.FirstOrDefault(c => c.Index > periods[i].Index && (i + 1 == periods.Count || c.Index < periods[i + 1].Index));
             milestones.Add(new Milestone(label is null ? squashed.Substring(offset + periods[i].Index, periods[i].Length) : squashed.Substring(offset + label.Index, label.Length).Trim(), due));
         }
+        // "Quý I, Quý II/2026", "Quý III và Quý IV/2026", "Tháng 5, tháng 6/2026": periods that follow one another without a
+        // step's label are one span, due at its end, like "Quý I, II/2026"; "Quý II, Quý IV/2026" stays two steps.
+        if (list.Groups["l"].Captures.Count == 0 && kinds.TrueForAll(k => k == kinds[0]) && kinds[0] is DeadlineKind.Quarter or DeadlineKind.Month
+            && Touching(milestones, kinds[0] == DeadlineKind.Quarter ? 3 : 1))
+            return Deadline.Of(kinds[0], milestones[^1].Due);
         return new Deadline(DeadlineKind.Milestones, null, milestones);
     }
 
@@ -94,6 +101,17 @@ public static partial class DeadlineParser
             milestones.Add(new Milestone(bare.Length > 0 ? bare : label, due));
         }
         return new Deadline(DeadlineKind.Milestones, null, milestones);
+    }
+
+    /// <summary>Each period ends <paramref name="months"/> months after the one before it.</summary>
+    private static bool Touching(List<Milestone> periods, int months)
+    {
+        for (var i = 1; i < periods.Count; i++)
+        {
+            var (a, b) = (periods[i - 1].Due!.Value, periods[i].Due!.Value);
+            if ((b.Year * 12 + b.Month) - (a.Year * 12 + a.Month) != months) return false;
+        }
+        return true;
     }
 
     internal static Deadline ParseSingle(string text, int planYear)

@@ -126,4 +126,23 @@ public sealed class FourthBlindRuleTests
         Assert.Equal(DeadlineKind.Milestones, task.Deadline.Kind);
         Assert.Equal([("kiểm kê tài sản", Day("2026-03-31")), ("báo cáo kết quả kiểm kê năm 2025", Day("2026-09-30"))], task.Deadline.Milestones.Select(m => (m.Label, m.Due!.Value)));
     }
+
+    [Theory]
+    [InlineData("Quý II, Quý III/2026", "2026-09-30")]
+    [InlineData("Quý III và Quý IV/2026", "2026-12-31")]
+    public void Touching_quarters_listed_in_a_cell_are_one_span(string cell, string due)
+    {
+        var draft = Import(Header + $"""
+            PHỤ LỤC
+
+            TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian thực hiện
+            1	Xây dựng kho dữ liệu dùng chung của xã	Văn phòng HĐND và UBND xã	Công an xã	{cell}
+            2	Tập huấn kỹ năng số cho cán bộ thôn	Phòng Văn hóa - Xã hội		Quý II và Quý IV/2026
+            """);
+
+        var span = draft.Tasks[0].Deadline;
+        Assert.Equal((DeadlineKind.Quarter, Day(due)), (span.Kind, span.Due!.Value));
+        // Quarters that do not touch are still two steps.
+        Assert.Equal(DeadlineKind.Milestones, draft.Tasks[1].Deadline.Kind);
+    }
 }
