@@ -85,8 +85,11 @@ internal static partial class InlineDeadline
     [GeneratedRegex(@"\s(?<v>(?i:theo)\s+(?i:kế hoạch|tiến độ|lộ trình)(?:\s+chung)?\s+của\s+[^;,.()\d]{2,50}?)\s*\.?\s*$")]
     private static partial Regex TrailingScheduleRegex();
 
-    /// <summary>A last clause saying the work is done: "…; đã hoàn thành.", "…; đã thực hiện xong."</summary>
-    [GeneratedRegex(@";\s*(?<v>(?i:đã)\s+(?:hoàn thành|thực hiện(?:\s+xong)?|triển khai xong))\s*\.?\s*$")]
+    /// <summary>
+    /// A last clause saying the work is done: "…; đã hoàn thành.", "…; đã thực hiện xong.", also naming the act that did it
+    /// ("…; đã hoàn thành tại Quyết định số 05/QĐ-UBND ngày 06/01/2026." — the date is the act's, not a deadline).
+    /// </summary>
+    [GeneratedRegex(@";\s*(?<v>(?i:đã)\s+(?:hoàn thành|thực hiện(?:\s+xong)?|triển khai xong))(?:\s+(?:tại|theo)\s+(?:Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo)\s+số\s+[^;()]{3,80}?)?\s*\.?\s*$")]
     private static partial Regex LastClauseDoneRegex();
 
     /// <summary>"trước ngày 30/6/2026" anywhere; "trước 15/12/2026" (no "ngày") in the last clause; "trong Quý II/2026".</summary>

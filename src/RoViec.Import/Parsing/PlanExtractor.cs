@@ -360,6 +360,9 @@ internal static partial class PlanExtractor
         foreach (Match p in ParenAssignmentRegex().Matches(text))
             if (UnitPhrases.LeadingActor(p.Groups["a"].Value) is { Lead.Count: > 0 } inParens) return inParens;
         if (UnitPhrases.UnitBeforeCompletion(text) is { } unit) return new UnitPhrases.Assignment([unit], []);
+        // "… . Cơ quan chủ trì: Phòng VH-XH; cơ quan phối hợp: Ủy ban MTTQ Việt Nam xã, các thôn; thời hạn: …"
+        if (LabelledAssignmentRegex().Match(text) is { Success: true } labelled && UnitPhrases.StartsWithHead(labelled.Groups["lead"].Value))
+            return new UnitPhrases.Assignment(UnitPhrases.Split(labelled.Groups["lead"].Value), UnitPhrases.Split(labelled.Groups["sup"].Value));
         // "Tổ chức Cuộc thi …; Giao Tỉnh đoàn chủ trì, phối hợp với Sở Khoa học và Công nghệ; thời gian …": a later clause
         // that hands the item to a unit to lead.
         foreach (Match clause in LaterDelegationRegex().Matches(text))
@@ -368,7 +371,11 @@ internal static partial class PlanExtractor
         // assigns the item. An item opening "Phối hợp với X …" then names X as support.
         foreach (Match piece in LaterPieceRegex().Matches(text))
         {
-            if (UnitPhrases.AssigningActor(piece.Groups["p"].Value) is not { Lead.Count: > 0 } assigned) continue;
+            // "… . X chủ trì; Y, Z phối hợp; hoàn thành …": the clause after the lead's names the support.
+            var said = piece.Groups["p"].Value;
+            if (SupportClauseRegex().Match(text, piece.Groups["p"].Index + piece.Groups["p"].Length) is { Success: true } supportClause)
+                said += supportClause.Value;
+            if (UnitPhrases.AssigningActor(said) is not { Lead.Count: > 0 } assigned) continue;
             if (assigned.Support.Count == 0 && LeadingSupportRegex().Match(text) is { Success: true } with
                 && UnitPhrases.TakeAll(text, with.Length, out _) is { Count: > 0 } helpers)
                 assigned = assigned with { Support = helpers };
@@ -628,6 +635,14 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\btrình\s+(?<who>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Chỉ đạo|UBND|Ủy ban nhân dân|Chủ tịch|Trưởng Ban)[^,.;]{0,100}?)\s+(?:quyết định|phê duyệt|xem xét|cho ý kiến)")]
     private static partial Regex AuthorityRegex();
+
+    /// <summary>"Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z" written inside a paragraph, after its first sentence.</summary>
+    [GeneratedRegex(@"[.;]\s+(?i:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*(?<lead>[^;:.]{3,120}?)\s*(?:;\s*(?i:cơ quan|đơn vị)\s+phối hợp\s*:\s*(?<sup>[^;:]{3,200}?))?\s*(?=;|\.\s|\.?\s*$)")]
+    private static partial Regex LabelledAssignmentRegex();
+
+    /// <summary>A clause right after an assigning one that names who supports: "; Y, Z phối hợp", "; phối hợp: Y".</summary>
+    [GeneratedRegex(@"\G;\s*(?:[^;.:]{2,160}?\s+phối hợp(?:\s+thực hiện)?|phối hợp\s*:\s*[^;:]{2,160}?)(?=\s*(?:;|\.\s|\.?\s*$))")]
+    private static partial Regex SupportClauseRegex();
 
     [GeneratedRegex(@"[;.]\s+(?<c>Giao(?: cho)?\s+[^;.]{3,160}?\bchủ trì\b[^;.]*)")]
     private static partial Regex LaterDelegationRegex();

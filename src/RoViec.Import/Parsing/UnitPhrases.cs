@@ -285,8 +285,9 @@ internal static partial class UnitPhrases
         var oversees = OverseesRegex().Match(after);
         if (oversees.Success)
         {
+            // "A chỉ đạo, B chủ trì …", "A trực tiếp chỉ đạo, B tổ chức thực hiện": B leads.
             var leads = TakeAll(s, offset + oversees.Length, out var end);
-            if (leads.Count > 0 && s[end..].TrimStart(' ', ',').StartsWith("chủ trì", StringComparison.Ordinal)) return WithSupport(leads, s, end);
+            if (leads.Count > 0 && OverseenLeadsRegex().IsMatch(s[end..].TrimStart(' ', ','))) return WithSupport(leads, s, end);
         }
         return null;
     }
@@ -314,8 +315,20 @@ internal static partial class UnitPhrases
         var after = s[actorEnd..].TrimStart(' ', ',');
         foreach (var verb in AssigningVerbs)
             if (after.StartsWith(verb, StringComparison.Ordinal)) return WithSupport(actors, s, actorEnd);
+        // "Phòng VH-XH phối hợp với Đoàn Thanh niên triển khai thường xuyên": the first unit does the work with the second.
+        if (WorksWithRegex().Match(after) is { Success: true } with)
+        {
+            var helpers = TakeAll(s, s.Length - after.Length + with.Length, out var helpersEnd);
+            if (helpers.Count > 0 && DoesWorkRegex().IsMatch(s[helpersEnd..].TrimStart(' ', ','))) return new Assignment(actors, helpers);
+        }
         return null;
     }
+
+    [GeneratedRegex(@"^phối hợp\s+(?:với|cùng)\s+")]
+    private static partial Regex WorksWithRegex();
+
+    [GeneratedRegex(@"^(?:tổ chức\s+)?(?:thực hiện|triển khai)\b")]
+    private static partial Regex DoesWorkRegex();
 
     private static Assignment WithSupport(List<string> lead, string text, int from)
     {
@@ -360,7 +373,8 @@ internal static partial class UnitPhrases
     [GeneratedRegex(@"\bphối hợp(?:\s+(?:với|cùng))?\s*")]
     private static partial Regex PhoiHopRegex();
 
-    [GeneratedRegex(@"^\s*(?:,\s*)?(?:chủ trì\s*,?\s*)?phối hợp(?:\s+(?:với|cùng))?\s+")]
+    /// <summary>", phối hợp với Y", "chủ trì, phối hợp Y", "chủ trì; phối hợp: Y".</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:chủ trì\s*[,;]?\s*)?phối hợp(?:\s*:|\s+(?:với|cùng))?\s+")]
     private static partial Regex PhoiHopNearRegex();
 
     [GeneratedRegex(@"\s+(?:thực hiện|triển khai|tổ chức thực hiện)\s*$")]
@@ -375,10 +389,15 @@ internal static partial class UnitPhrases
     [GeneratedRegex(@"^(?:lãnh đạo\s*,\s*)?(?:chỉ đạo|giao(?: cho)?)\s+")]
     private static partial Regex DirectsRegex();
 
-    [GeneratedRegex(@"^(?:lãnh đạo\s*,\s*)?chỉ đạo\s*,\s*")]
+    [GeneratedRegex(@"^(?:trực tiếp\s+)?(?:lãnh đạo\s*,\s*)?chỉ đạo\s*,\s*")]
     private static partial Regex OverseesRegex();
 
-    [GeneratedRegex(@"^\s*(?:chủ trì)?\s*,\s*")]
+    /// <summary>What the unit named after an overseer does when it is the one who leads: "chủ trì", "(tổ chức) thực hiện".</summary>
+    [GeneratedRegex(@"^(?:chủ trì|(?:tổ chức\s+|triển khai\s+)?thực hiện)\b")]
+    private static partial Regex OverseenLeadsRegex();
+
+    /// <summary>"X chủ trì, Y phối hợp", "X chủ trì; Y, Z phối hợp": the units after it support when "phối hợp" follows them.</summary>
+    [GeneratedRegex(@"^\s*(?:chủ trì)?\s*[,;]\s*")]
     private static partial Regex LeadThenOthersRegex();
 
     [GeneratedRegex(@"^(?:Trách nhiệm|Trách nhiệm thực hiện|Trách nhiệm chủ trì)\s+(?:thuộc(?:\s+về)?|giao cho)\s+")]

@@ -145,4 +145,27 @@ public sealed class FourthBlindRuleTests
         // Quarters that do not touch are still two steps.
         Assert.Equal(DeadlineKind.Milestones, draft.Tasks[1].Deadline.Kind);
     }
+
+    [Theory]
+    [InlineData("Rà soát, cập nhật quy chế văn hóa công sở. Cơ quan chủ trì: Văn phòng HĐND và UBND xã; cơ quan phối hợp: Công đoàn xã, các thôn; thời hạn: Quý II/2026.", "Văn phòng HĐND và UBND xã", "Công đoàn xã|các thôn")]
+    [InlineData("Hỗ trợ hợp tác xã đưa sản phẩm lên sàn thương mại điện tử (Phòng Kinh tế chủ trì; các thôn, hợp tác xã phối hợp; thời hạn: Quý III/2026).", "Phòng Kinh tế", "các thôn, hợp tác xã")]
+    [InlineData("Tổng kết mô hình thôn thông minh. Phòng Văn hóa - Xã hội chủ trì; Đoàn Thanh niên xã, các thôn phối hợp; hoàn thành trước ngày 20/11/2026.", "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên xã|các thôn")]
+    [InlineData("Duy trì nhóm Zalo hỗ trợ người dân nộp hồ sơ trực tuyến. Trung tâm PVHCC xã phối hợp với Hội Liên hiệp Phụ nữ xã thực hiện thường xuyên.", "Trung tâm PVHCC xã", "Hội Liên hiệp Phụ nữ xã")]
+    [InlineData("Chấn chỉnh việc trả hồ sơ trễ hẹn tại Bộ phận Một cửa. Chủ tịch UBND xã trực tiếp chỉ đạo, Trung tâm PVHCC xã tổ chức thực hiện; thời gian: thường xuyên.", "Trung tâm PVHCC xã", "")]
+    public void A_paragraph_ending_with_who_in_clauses_names_lead_and_support(string paragraph, string lead, string support)
+    {
+        var task = Only(paragraph);
+
+        Assert.Equal(lead, Units(task.Lead));
+        Assert.Equal(support, Units(task.Support));
+    }
+
+    [Fact]
+    public void Done_clause_citing_the_decision_that_did_it_is_done()
+    {
+        var task = Only("Thành lập Tổ công nghệ số cộng đồng tại các thôn. Văn phòng HĐND và UBND xã tham mưu; đã hoàn thành tại Quyết định số 09/QĐ-UBND ngày 08/01/2026.");
+
+        Assert.Equal(DeadlineKind.Done, task.Deadline.Kind);
+        Assert.Equal("Văn phòng HĐND và UBND xã", Units(task.Lead));
+    }
 }
