@@ -165,8 +165,12 @@ internal static partial class IndicatorFinder
         "sao",
     };
 
-    /// <summary>"02 cuộc/năm", "01 lần/năm", "04 tin, bài/tháng": a count per period.</summary>
-    private static bool IsRate(string clause, Match m) => RateRegex().IsMatch(clause[(m.Groups["noun"].Index)..]);
+    /// <summary>"02 cuộc/năm", "01 lần/năm", "04 tin, bài/tháng", "01 khóa bồi dưỡng trong năm": a count per period.</summary>
+    private static bool IsRate(string clause, Match m)
+    {
+        var counted = clause[(m.Groups["noun"].Index)..];
+        return RateRegex().IsMatch(counted) || WithinPeriodRegex().IsMatch(counted);
+    }
 
     private static readonly HashSet<string> NotCountPreceding = new(StringComparer.Ordinal)
     {
@@ -212,6 +216,18 @@ internal static partial class IndicatorFinder
         if (m.Groups["count"].Success) after = m.Groups["noun"].Value + after;
         before = Parenthetical().Replace(before, " ");
         after = Parenthetical().Replace(after, " ");
+        // "bảo đảm mỗi công chức tham gia ít nhất 01 khóa bồi dưỡng trong năm": what each one gets in the period is counted;
+        // the name keeps who and when ("khóa bồi dưỡng mỗi công chức tham gia trong năm").
+        if (m.Groups["count"].Success && WithinPeriodRegex().Match(after) is { Success: true } within)
+        {
+            var each = LeadFillerRegex().Replace(TrailingFillerRegex().Replace(before, ""), "").Trim(' ', ',', ':', '-');
+            var eachAt = each.LastIndexOf("mỗi ", StringComparison.Ordinal);
+            if (eachAt >= 0 && (eachAt == 0 || each[eachAt - 1] == ' '))
+            {
+                var period = within.Groups["period"];
+                return VietnameseText.Squash($"{after[..period.Index]} {each[eachAt..]} {after[period.Index..within.Length]}").Trim(' ', ',', ':', ';', '.');
+            }
+        }
         // "Tổ chức kiểm tra công tác CCHC …, tối thiểu 02 cuộc/năm, …": a count per period says how often; what is done is
         // named before it, without the verb that only says it is done.
         if (m.Groups["count"].Success && RateRegex().IsMatch(after))
@@ -303,6 +319,10 @@ internal static partial class IndicatorFinder
 
     [GeneratedRegex(@"^\p{L}+(?:,\s*\p{L}+)*\s*/\s*(?:năm|tháng|quý|tuần)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RateRegex();
+
+    /// <summary>"khóa bồi dưỡng trong năm", "lần mỗi quý": what is counted (up to four words), then the period it is counted in.</summary>
+    [GeneratedRegex(@"^\p{L}+(?:\s+\p{L}+){0,3}?\s+(?<period>(?:trong|mỗi|hằng|hàng)\s+(?:năm|tháng|quý|quí|tuần))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithinPeriodRegex();
 
     /// <summary>"Tổ chức", "Thực hiện nghiêm việc": a verb that says the thing named after it is done.</summary>
     [GeneratedRegex(@"^\s*(?i:tổ chức|thực hiện|tiến hành)(?:\s+(?i:nghiêm|tốt))?(?:\s+(?i:việc))?\s+")]

@@ -168,4 +168,18 @@ public sealed class FourthBlindRuleTests
         Assert.Equal(DeadlineKind.Done, task.Deadline.Kind);
         Assert.Equal("Văn phòng HĐND và UBND xã", Units(task.Lead));
     }
+
+    [Fact]
+    public void A_minimum_number_of_courses_within_the_year_is_a_count()
+    {
+        var draft = Tasks("""
+            1. Nâng cao năng lực số
+
+            Tổ chức bồi dưỡng kỹ năng số cho giáo viên các trường; bảo đảm mỗi giáo viên tham gia tối thiểu 02 khóa tập huấn trong năm. Phòng Văn hóa - Xã hội chủ trì thực hiện.
+            """);
+
+        var indicator = Assert.Single(draft.Indicators);
+        Assert.Equal((TargetOp.AtLeast, 2m, TargetUnit.Count), (indicator.Target.Op, indicator.Target.Value, indicator.Target.Unit));
+        Assert.Equal("khóa tập huấn mỗi giáo viên tham gia trong năm", indicator.Name);
+    }
 }
