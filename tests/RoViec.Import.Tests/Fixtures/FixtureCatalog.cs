@@ -26,9 +26,16 @@ internal static class FixtureCatalog
     public static readonly IReadOnlyList<string> FamilyRenderings =
         ["hac-thanh-kh-2026", "hoa-an-kh-bcd-2026", "hue-kh-57-2026", "nghe-an-kh-cds-2026", "thanh-hoa-kh-57-2026", "dinh-van-lam-ha-kh-2026"];
 
-    /// <summary>Third blind round (tests/fixtures/blind3) documents also kept as Word (blind3-docx) and PDF (blind3-pdf).</summary>
-    public static readonly IReadOnlyList<string> Blind3Renderings =
-        ["tam-diep-kh-cds-2026", "lao-cai-kh-khcn-2026", "kien-xuong-ctr-hd-68-2026"];
+    /// <summary>
+    /// Blind rounds (tests/fixtures/blindN) whose documents are also kept as Word (blindN-docx) and as the PDF LibreOffice
+    /// prints from it (blindN-pdf): the round's folder and the documents rendered.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Round, string Name)> BlindRenderings =
+    [
+        ("blind3", "tam-diep-kh-cds-2026"), ("blind3", "lao-cai-kh-khcn-2026"), ("blind3", "kien-xuong-ctr-hd-68-2026"),
+        ("blind4", "so-khcn-tuyen-quang-kh-2026"), ("blind4", "cam-xuyen-de-an-06-kh-2026"), ("blind4", "hong-gai-cchc-qd-2026"),
+        ("blind4", "can-tho-cds-kh-2026"),
+    ];
 
     public static FixtureSpec Get(string name) => All.Single(s => s.Name == name);
 

@@ -68,23 +68,23 @@ public sealed partial class FixtureGenerationTests
         Assert.Equal(BodyXml(built), BodyXml(committed));
     }
 
-    public static TheoryData<string> Blind3Fixtures() => [.. FixtureCatalog.Blind3Renderings];
+    public static TheoryData<string, string> BlindFixtures() => [.. FixtureCatalog.BlindRenderings];
 
-    /// <summary>Third blind round documents in Word (tests/fixtures/blind3-docx), converted to PDF by the script (blind3-pdf).</summary>
+    /// <summary>Blind rounds' documents in Word (tests/fixtures/blindN-docx), converted to PDF by the script (blindN-pdf).</summary>
     [Theory]
-    [MemberData(nameof(Blind3Fixtures))]
-    public void Committed_blind3_docx_matches_the_builder(string name)
+    [MemberData(nameof(BlindFixtures))]
+    public void Committed_blind_docx_matches_the_builder(string round, string name)
     {
-        var built = DocxFixtureBuilder.Build(File.ReadAllText(FixtureCatalog.Output("blind3", name + ".txt")), DocxFixtureVariant.Clean);
+        var built = DocxFixtureBuilder.Build(File.ReadAllText(FixtureCatalog.Output(round, name + ".txt")), DocxFixtureVariant.Clean);
         if (Environment.GetEnvironmentVariable("ROVIEC_WRITE_FIXTURES") == "1")
         {
-            var directory = Path.Combine(FixtureCatalog.SourceDirectory(), "blind3-docx");
+            var directory = Path.Combine(FixtureCatalog.SourceDirectory(), round + "-docx");
             Directory.CreateDirectory(directory);
             File.WriteAllBytes(Path.Combine(directory, name + ".docx"), built);
             return;
         }
 
-        var committed = File.ReadAllBytes(FixtureCatalog.Output("blind3-docx", name + ".docx"));
+        var committed = File.ReadAllBytes(FixtureCatalog.Output(round + "-docx", name + ".docx"));
         Assert.Equal(BodyXml(built), BodyXml(committed));
     }
 
