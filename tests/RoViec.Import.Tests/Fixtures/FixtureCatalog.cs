@@ -35,6 +35,8 @@ internal static class FixtureCatalog
         ("blind3", "tam-diep-kh-cds-2026"), ("blind3", "lao-cai-kh-khcn-2026"), ("blind3", "kien-xuong-ctr-hd-68-2026"),
         ("blind4", "so-khcn-tuyen-quang-kh-2026"), ("blind4", "cam-xuyen-de-an-06-kh-2026"), ("blind4", "hong-gai-cchc-qd-2026"),
         ("blind4", "can-tho-cds-kh-2026"),
+        ("blind5", "dong-tien-ctr-dang-uy-2026"), ("blind5", "lam-dong-kh-chinh-quyen-so-2026"), ("blind5", "phu-loi-kh-khcn-dmst-2026"),
+        ("blind5", "quang-phu-qd-cchc-2026"),
     ];
 
     public static FixtureSpec Get(string name) => All.Single(s => s.Name == name);
