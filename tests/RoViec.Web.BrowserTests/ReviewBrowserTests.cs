@@ -47,6 +47,13 @@ public sealed class ReviewBrowserTests
             await phonePages.ShowSourceAsync(TaskText, "Chủ trì");
             await Assertions.Expect(phonePages.SourceOfField.First).ToBeInViewportAsync();
             await phone.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-phone.png") });
+            // Below the text, the task cards are what a phone shows as one scrolls on: the text does not stay stuck over them.
+            var phoneCard = phonePages.ReviewCard(TaskText);
+            await phoneCard.ScrollIntoViewIfNeededAsync();
+            var seen = await phoneCard.EvaluateAsync<bool>(
+                "c => { const r = c.getBoundingClientRect(); const y = Math.min(Math.max(r.top, 0) + 20, window.innerHeight - 1); return c.contains(document.elementFromPoint(r.left + r.width / 2, y)); }");
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-phone-card.png") });
+            Assert.True(seen, "on a phone the document's text stays stuck over the task card scrolled to");
             var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 1, $"the review screen scrolls sideways by {overflow}px on a phone");
             await phone.CloseAsync();
