@@ -1,0 +1,55 @@
+using System.Text;
+using RoViec.Domain.Deadlines;
+
+namespace RoViec.Import.Tests.Importing;
+
+/// <summary>
+/// Rules found by the fifth blind measurement (tests/fixtures/blind5, issue 19): a ward plan whose tasks are numbered
+/// paragraphs "1.1." … ending with a bracket that names who leads and when ("(X chủ trì; Quý II/2026)"), or followed by
+/// "Đơn vị thực hiện:" / "Thời gian hoàn thành:" lines.
+/// One test per rule; the sentences are written for the tests, not taken from the fixtures.
+/// </summary>
+public sealed class FifthBlindRuleTests
+{
+    private static Domain.Plans.PlanDraft Import(string text) =>
+        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
+
+    private const string Header = """
+        ỦY BAN NHÂN DÂN
+        PHƯỜNG BẮC HÀ
+
+        Số: 33/KH-UBND
+
+        Bắc Hà, ngày 09 tháng 3 năm 2026
+
+        KẾ HOẠCH
+        Ứng dụng công nghệ số trong quản lý đô thị năm 2026
+
+        """;
+
+    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
+
+    private static string Units(IEnumerable<Domain.Units.UnitRef> units) => string.Join("|", units.Select(u => u.AsWritten));
+
+    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("(Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; hoàn thành Tháng 7/2026).", "hoàn thành Tháng 7/2026", DeadlineKind.Month, "2026-07-31")]
+    [InlineData("(Công an phường chủ trì, phối hợp các tổ dân phố; Quý III/2026 - Quý I/2027).", "Quý III/2026 - Quý I/2027", DeadlineKind.Quarter, "2027-03-31")]
+    [InlineData("(Trạm Y tế phường chủ trì; Phòng Văn hóa - Xã hội phối hợp; thực hiện từ Tháng 5/2026 đến Tháng 8/2026).", "thực hiện từ Tháng 5/2026 đến Tháng 8/2026", DeadlineKind.Month, "2026-08-31")]
+    [InlineData("(Văn phòng HĐND và UBND phường chủ trì; thực hiện thường xuyên).", "thực hiện thường xuyên", DeadlineKind.Recurring, null)]
+    [InlineData("(Phòng Văn hóa - Xã hội chủ trì; hằng năm).", "hằng năm", DeadlineKind.Recurring, null)]
+    public void The_time_after_the_lead_in_a_closing_bracket_is_the_deadline(string bracket, string raw, DeadlineKind kind, string? due)
+    {
+        var task = Assert.Single(Tasks($"""
+            1. Đô thị thông minh
+
+            1.1. Lắp đặt cảm biến đo mực nước tại các điểm ngập trên địa bàn phường {bracket}
+            """).Tasks);
+
+        Assert.Equal(raw, task.DeadlineRaw);
+        Assert.Equal(kind, task.Deadline.Kind);
+        Assert.Equal(due is null ? null : Day(due), task.Deadline.Due);
+        Assert.NotEmpty(task.Lead);
+    }
+}
