@@ -130,11 +130,15 @@ internal static partial class PlanExtractor
         var expectingItems = false;
         var local = ctx;
 
-        if (section.Heading is { } h && section.Items.Count == 0 && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
-            && section.Depth >= 2 && h.Title.Split(' ').Length >= 6)
+        if (section.Heading is { } h && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
+            && section.Depth >= 2 && h.Title.Split(' ').Length >= 6 && section.Items.TrueForAll(IsFieldLine))
         {
-            // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II").
-            AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators);
+            // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II"), alone or over its own
+            // field lines ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …"), which the loop below applies to it.
+            var numbered = h.Style.StartsWith("decimal", StringComparison.Ordinal);
+            var sentence = AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators,
+                numbered ? TaskSource.Numbered : TaskSource.Bullet, numbered ? h.Number : null);
+            if (section.Items.Count > 0) block = [sentence];
         }
         else if (section.Heading is { } target && section.Items.Count == 0 && section.Children.Count == 0 && ctx.IndicatorArea && !ctx.TaskArea
             && target.Title.Split(' ').Length >= 4)
@@ -289,12 +293,18 @@ internal static partial class PlanExtractor
         return folded.Split(' ').Length <= 8 && ExcludedRegex().IsMatch(folded) && !TaskAreaRegex().IsMatch(folded);
     }
 
-    private static void AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
+    private static TaskDraft AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators, TaskSource source, string? code)
     {
-        var task = NewTextTask(line, path, local, TaskSource.Bullet);
+        var task = NewTextTask(line, path, local, source);
+        task.Code = code;
         tasks.Add(task);
         IndicatorFinder.FindInLine(line, path, task.Lead.Count > 0 ? string.Join(", ", task.Lead) : null, indicators);
+        return task;
     }
+
+    /// <summary>A field line of a task ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …") with a value.</summary>
+    private static bool IsFieldLine(object item) =>
+        item is Line line && FieldRegex().Match(line.Text) is { Success: true } field && field.Groups["value"].Value.Trim().Length > 0;
 
     private static TaskDraft NewTextTask(Line line, string path, Context local, TaskSource source)
     {

@@ -52,4 +52,29 @@ public sealed class FifthBlindRuleTests
         Assert.Equal(due is null ? null : Day(due), task.Deadline.Due);
         Assert.NotEmpty(task.Lead);
     }
+
+    [Fact]
+    public void A_numbered_paragraph_followed_by_its_unit_and_time_lines_is_one_task_with_those_fields()
+    {
+        var draft = Tasks("""
+            1. Dữ liệu đô thị
+
+            1.1. Xây dựng cơ sở dữ liệu cây xanh đô thị; gắn mã QR cho cây xanh trên các tuyến phố chính.
+
+            Đơn vị thực hiện: Phòng Kinh tế, Hạ tầng và Đô thị; Đoàn Thanh niên phường.
+
+            Thời gian hoàn thành: Quý III/2026.
+
+            1.2. Cập nhật bản đồ số hệ thống chiếu sáng công cộng của phường (Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; Tháng 9/2026).
+            """);
+
+        Assert.Equal(2, draft.Tasks.Count);
+        var first = draft.Tasks[0];
+        Assert.StartsWith("Xây dựng cơ sở dữ liệu cây xanh", first.Name, StringComparison.Ordinal);
+        Assert.Equal("Phòng Kinh tế, Hạ tầng và Đô thị|Đoàn Thanh niên phường", Units(first.Lead));
+        Assert.Equal((DeadlineKind.Quarter, Day("2026-09-30")), (first.Deadline.Kind, first.Deadline.Due!.Value));
+        // Numbered paragraphs are numbered tasks and keep their number.
+        Assert.Equal(["1.1", "1.2"], draft.Tasks.Select(t => t.Code));
+        Assert.All(draft.Tasks, t => Assert.Equal(Domain.Tasks.TaskSource.Numbered, t.Source));
+    }
 }
