@@ -241,7 +241,7 @@ internal static partial class PlanExtractor
         if (!parent.TaskArea && TaskTitleRegex().IsMatch(folded)) parent = parent with { TaskArea = true, IndicatorArea = true, Excluded = false };
         var ctx = parent with
         {
-            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded),
+            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) && !(parent.TaskArea && HoldsAssignedParagraphs(section)),
             // Figures of the year before ("Kết quả đạt được năm 2025") are results, not targets.
             IndicatorArea = parent.IndicatorArea && !PastResultsRegex().IsMatch(folded),
         };
@@ -251,6 +251,19 @@ internal static partial class PlanExtractor
             if (assignment.Lead.Count > 0) ctx = ctx with { Lead = assignment, LeadSpan = heading.Line.Span };
         }
         return ctx;
+    }
+
+    /// <summary>
+    /// A group of the task part whose numbered paragraphs are mostly handed to a unit ("6.1. … (Phòng Kinh tế chủ trì; hằng
+    /// năm)", or a "Đơn vị thực hiện:" line below it) is work to do, whatever its title names ("Nguồn lực tài chính, theo dõi,
+    /// đánh giá").
+    /// </summary>
+    private static bool HoldsAssignedParagraphs(Section section)
+    {
+        if (section.Children.Count < 2) return false;
+        var assigned = section.Children.Count(c => c.Heading is { } h && c.Children.Count == 0
+            && (ParenAssignmentRegex().IsMatch(h.Title) || c.Items.Exists(i => i is Line l && LeadFieldRegex().IsMatch(l.Text))));
+        return assigned * 2 >= section.Children.Count;
     }
 
     private static TaskDraft? TryTextTask(Line line, Section section, bool sectionHasBullets, Context sectionContext, ref Context local, List<TaskDraft> tasks)
@@ -672,6 +685,10 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\((?<a>[^()]{3,120}?\bchủ trì\b[^()]*)\)")]
     private static partial Regex ParenAssignmentRegex();
+
+    /// <summary>"Đơn vị thực hiện: …", "Cơ quan chủ trì: …": a line naming who does the task above it.</summary>
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:Cơ quan|Đơn vị|Chủ trì)[^:]{0,40}:\s*\S")]
+    private static partial Regex LeadFieldRegex();
 
     [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
     private static partial Regex TargetFirstRegex();

@@ -77,4 +77,26 @@ public sealed class FifthBlindRuleTests
         Assert.Equal(["1.1", "1.2"], draft.Tasks.Select(t => t.Code));
         Assert.All(draft.Tasks, t => Assert.Equal(Domain.Tasks.TaskSource.Numbered, t.Source));
     }
+
+    [Fact]
+    public void A_group_titled_with_resources_whose_numbered_paragraphs_are_assigned_holds_tasks()
+    {
+        var draft = Tasks("""
+            1. Nguồn lực, kiểm tra và giám sát thực hiện
+
+            1.1. Lập dự toán kinh phí chuyển đổi số của phường trình cấp có thẩm quyền phê duyệt (Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; Quý I/2026).
+
+            1.2. Kêu gọi doanh nghiệp trên địa bàn tài trợ thiết bị cho các điểm hỗ trợ dịch vụ công.
+
+            1.3. Kiểm tra, đôn đốc tiến độ các nhiệm vụ được giao và báo cáo Chủ tịch UBND phường (Văn phòng HĐND và UBND phường chủ trì; hằng quý).
+
+            2. Nguồn lực thực hiện
+
+            Ngân sách phường và các nguồn xã hội hóa hợp pháp khác theo quy định hiện hành.
+            """);
+
+        Assert.Equal(["1.1", "1.2", "1.3"], draft.Tasks.Select(t => t.Code));
+        Assert.Equal("Phòng Kinh tế, Hạ tầng và Đô thị", Units(draft.Tasks[0].Lead));
+        Assert.Empty(draft.Tasks[1].Lead);
+    }
 }
