@@ -130,8 +130,7 @@ internal static partial class PlanExtractor
         var expectingItems = false;
         var local = ctx;
 
-        if (section.Heading is { } h && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
-            && section.Depth >= 2 && h.Title.Split(' ').Length >= 6 && section.Items.TrueForAll(IsFieldLine))
+        if (section.Heading is { } h && ctx.TaskArea && !ctx.Excluded && IsTaskSentence(section))
         {
             // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II"), alone or over its own
             // field lines ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …"), which the loop below applies to it.
@@ -241,7 +240,10 @@ internal static partial class PlanExtractor
         if (!parent.TaskArea && TaskTitleRegex().IsMatch(folded)) parent = parent with { TaskArea = true, IndicatorArea = true, Excluded = false };
         var ctx = parent with
         {
-            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) && !(parent.TaskArea && HoldsAssignedParagraphs(section)),
+            // A numbered task sentence that mentions targets ("6.3. Tổng hợp kết quả các chỉ tiêu …") is not a subsection of
+            // them; one that opens with their label ("3.3. Nguồn lực tài chính: Ngân sách nhà nước") still is.
+            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) && !(parent.TaskArea && HoldsAssignedParagraphs(section))
+                && !(IsTaskSentence(section) && !ExcludedAtStartRegex().IsMatch(folded)),
             // Figures of the year before ("Kết quả đạt được năm 2025") are results, not targets.
             IndicatorArea = parent.IndicatorArea && !PastResultsRegex().IsMatch(folded),
         };
@@ -314,6 +316,10 @@ internal static partial class PlanExtractor
         IndicatorFinder.FindInLine(line, path, task.Lead.Count > 0 ? string.Join(", ", task.Lead) : null, indicators);
         return task;
     }
+
+    /// <summary>A leaf heading that is a whole task sentence, alone or over its own field lines.</summary>
+    private static bool IsTaskSentence(Section section) =>
+        section is { Heading: { } h, Children.Count: 0, Depth: >= 2 } && h.Title.Split(' ').Length >= 6 && section.Items.TrueForAll(IsFieldLine);
 
     /// <summary>A field line of a task ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …") with a value.</summary>
     private static bool IsFieldLine(object item) =>

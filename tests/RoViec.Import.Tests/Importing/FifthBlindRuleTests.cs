@@ -99,4 +99,20 @@ public sealed class FifthBlindRuleTests
         Assert.Equal("Phòng Kinh tế, Hạ tầng và Đô thị", Units(draft.Tasks[0].Lead));
         Assert.Empty(draft.Tasks[1].Lead);
     }
+
+    [Fact]
+    public void A_numbered_task_sentence_that_mentions_targets_is_still_a_task()
+    {
+        var draft = Tasks("""
+            1. Theo dõi, đánh giá
+
+            1.1. Tổng hợp số liệu các chỉ tiêu chuyển đổi số của phường; báo cáo Chủ tịch UBND phường (Phòng Văn hóa - Xã hội chủ trì; hằng tháng).
+
+            1.2. Kết quả cần đạt: bộ số liệu chỉ tiêu được cập nhật đầy đủ, đúng hạn trên hệ thống báo cáo.
+            """);
+
+        var task = Assert.Single(draft.Tasks);
+        Assert.Equal("1.1", task.Code);
+        Assert.Equal(DeadlineKind.Recurring, task.Deadline.Kind);
+    }
 }
