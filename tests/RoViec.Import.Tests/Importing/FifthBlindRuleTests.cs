@@ -115,4 +115,17 @@ public sealed class FifthBlindRuleTests
         Assert.Equal("1.1", task.Code);
         Assert.Equal(DeadlineKind.Recurring, task.Deadline.Kind);
     }
+
+    [Fact]
+    public void The_clause_before_phoi_hop_in_a_closing_bracket_names_the_support_even_when_it_describes_them()
+    {
+        var task = Assert.Single(Tasks("""
+            1. Lưu trữ số
+
+            1.1. Số hóa hồ sơ lưu trữ của các năm 2020 - 2025 và đưa vào kho dữ liệu của phường (Văn phòng HĐND và UBND phường chủ trì; các đơn vị có hồ sơ lưu trữ phối hợp; Quý III/2026).
+            """).Tasks);
+
+        Assert.Equal("Văn phòng HĐND và UBND phường", Units(task.Lead));
+        Assert.Equal("các đơn vị có hồ sơ lưu trữ", Units(task.Support));
+    }
 }
