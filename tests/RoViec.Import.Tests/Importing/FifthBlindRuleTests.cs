@@ -128,4 +128,18 @@ public sealed class FifthBlindRuleTests
         Assert.Equal("Văn phòng HĐND và UBND phường", Units(task.Lead));
         Assert.Equal("các đơn vị có hồ sơ lưu trữ", Units(task.Support));
     }
+
+    [Fact]
+    public void A_percent_unit_column_applies_to_a_number_written_with_tro_len()
+    {
+        var draft = Import(Header + """
+            PHỤ LỤC
+
+            STT	Chỉ tiêu	Đơn vị tính	Chỉ tiêu năm 2026	Đơn vị theo dõi
+            1	Tỷ lệ tin báo của người dân được phản hồi trong ngày	%	Từ 80 trở lên	Công an phường
+            """);
+
+        var indicator = Assert.Single(draft.Indicators);
+        Assert.Equal((Domain.Indicators.TargetOp.AtLeast, 80m, Domain.Indicators.TargetUnit.Percent), (indicator.Target.Op, indicator.Target.Value, indicator.Target.Unit));
+    }
 }
