@@ -33,6 +33,9 @@ public static partial class DeadlineParser
         }
         if (DatedSteps(VietnameseText.Squash(raw), planYear) is { } dated) return dated;
         if (ListedPeriods(VietnameseText.Squash(raw), planYear) is { } listed) return listed;
+        // "Năm 2026 và các năm tiếp theo": a time that carries on into the years after it has no end. As one step of several
+        // ("- Phê duyệt: Tháng 01/2026 - Thực hiện 2026 và các năm tiếp theo") it is still dated by its year, above.
+        if (OpenEndRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Recurring);
         return ParseSingle(text, planYear);
     }
 
@@ -282,6 +285,9 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"^\W*tu\s+(?:nam|qu[yi]|thang)\b(?!.*(?:\bden\b|[-–]\s*(?:qu[yi]\s*|thang\s*|nam\s*)?[ivx\d]))")]
     private static partial Regex OpenStartRegex();
+
+    [GeneratedRegex(@"\b(?:va|den|cho)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|ke tiep)\b")]
+    private static partial Regex OpenEndRegex();
 
     [GeneratedRegex(@"^\W*(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien))?\s*:\s*")]
     private static partial Regex LeadingLabelRegex();

@@ -172,6 +172,14 @@ public sealed class DeadlineParserTests
     }
 
     [Theory]
+    [InlineData("Năm 2026 và các năm tiếp theo")]
+    [InlineData("Thời gian thực hiện: Quý III/2026 và những năm tiếp theo")]
+    public void A_period_carried_on_into_the_years_after_it_is_recurring(string raw)
+    {
+        AssertDeadline(DeadlineParser.Parse(raw, PlanYear), DeadlineKind.Recurring, null);
+    }
+
+    [Theory]
     [InlineData("Đã thực hiện")]
     [InlineData("Đã thực hiện xong")]
     [InlineData("Đã hoàn thành.")]

@@ -142,4 +142,23 @@ public sealed class FifthBlindRuleTests
         var indicator = Assert.Single(draft.Indicators);
         Assert.Equal((Domain.Indicators.TargetOp.AtLeast, 80m, Domain.Indicators.TargetUnit.Percent), (indicator.Target.Op, indicator.Target.Value, indicator.Target.Unit));
     }
+
+    /// <summary>The deadline read from the time cell of a one-row task table.</summary>
+    private static Deadline TimeCell(string cell) => Assert.Single(Import(Header + $"""
+        PHỤ LỤC
+
+        TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian thực hiện
+        1	Duy trì cổng dịch vụ công của phường và hướng dẫn người dân sử dụng	Văn phòng HĐND và UBND phường	Công an phường	{cell}
+        """).Tasks).Deadline;
+
+    [Theory]
+    [InlineData("Năm 2026 và các năm tiếp theo")]
+    [InlineData("Quý III/2026 và những năm tiếp theo")]
+    public void A_period_and_the_years_after_it_is_recurring(string cell)
+    {
+        var deadline = TimeCell(cell);
+
+        Assert.Equal(DeadlineKind.Recurring, deadline.Kind);
+        Assert.Null(deadline.Due);
+    }
 }
