@@ -40,7 +40,8 @@ public static partial class DeadlineParser
     }
 
     /// <summary>
-    /// "Tháng 6/2026 và tháng 12/2026", "Quý II, Quý IV/2026", "Quý I/2026 (hướng dẫn); Quý IV/2026 (đánh giá)": a cell that is
+    /// "Tháng 6/2026 và tháng 12/2026", "Quý II, Quý IV/2026", "Quý I/2026 (hướng dẫn); Quý IV/2026 (đánh giá)", "Trước
+    /// 20/6/2026 và trước 15/12/2026": a cell that is
     /// only a list of two or more periods, each written in full, names steps. A dash joins a span ("Quý IV/2025 - Quý II/2026"),
     /// not a list; a period left without its year takes the year of the last one.
     /// </summary>
@@ -304,9 +305,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s*")]
     private static partial Regex StepSplitRegex();
 
-    // One period written in full ("quy ii/2026", "thang 6/2026", "30/6/2026", "quy ii"), an optional "(label)", then a list
-    // separator that is not a dash.
-    [GeneratedRegex(@"^(?:(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
+    // One period written in full ("quy ii/2026", "thang 6/2026", "30/6/2026", "quy ii"), perhaps after "trước (ngày)" ("Trước
+    // 20/6/2026 và trước 15/12/2026"), an optional "(label)", then a list separator that is not a dash.
+    [GeneratedRegex(@"^(?:(?:(?:truoc|cham nhat|vao|trong)\s+)?(?:ngay\s+)?(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
     private static partial Regex PeriodListRegex();
 
     // Two or more "<work> trước/trong/vào/chậm nhất <period>" pieces joined by ",", ";" or "và", on the folded text. The work

@@ -271,6 +271,15 @@ public sealed class DeadlineParserTests
     }
 
     [Fact]
+    public void Periods_each_before_a_date_are_milestones()
+    {
+        var deadline = DeadlineParser.Parse("Trước 20/6/2026 và trước 15/12/2026", PlanYear);
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        Assert.Equal([D("2026-06-20"), D("2026-12-15")], deadline.Milestones.Select(m => m.Due!.Value));
+    }
+
+    [Fact]
     public void Single_labelled_period_is_not_milestones()
     {
         AssertDeadline(DeadlineParser.Parse("Thời gian hoàn thành: Quý IV, năm 2026", PlanYear), DeadlineKind.Quarter, "2026-12-31");

@@ -161,4 +161,15 @@ public sealed class FifthBlindRuleTests
         Assert.Equal(DeadlineKind.Recurring, deadline.Kind);
         Assert.Null(deadline.Due);
     }
+
+    [Theory]
+    [InlineData("Trước 30/6/2026 và trước 10/12/2026", "2026-06-30", "2026-12-10")]
+    [InlineData("trước ngày 15/7/2026; trước ngày 15/01/2027", "2026-07-15", "2027-01-15")]
+    public void Periods_each_introduced_by_truoc_are_milestones(string cell, string first, string second)
+    {
+        var deadline = TimeCell(cell);
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        Assert.Equal([Day(first), Day(second)], deadline.Milestones.Select(m => m.Due!.Value));
+    }
 }
