@@ -28,7 +28,9 @@ public static partial class DeadlineParser
                 if (one.Kind == DeadlineKind.Done) milestones.Add(new Milestone(label, null, Done: true));
                 else if (one.Due is not null) milestones.Add(new Milestone(label, one.Due));
             }
-            if (milestones.Any(m => m.Due is not null) && milestones.Count >= 2)
+            // "Kế hoạch: Tháng 2/2026; cử đi học: theo kế hoạch của tỉnh": labelled steps stay steps when only one of them is
+            // dated; the undated one is left out.
+            if (milestones.Any(m => m.Due is not null) && (milestones.Count >= 2 || steps.Count(s => s.Labelled) >= 2))
                 return new Deadline(DeadlineKind.Milestones, null, milestones);
         }
         if (DatedSteps(VietnameseText.Squash(raw), planYear) is { } dated) return dated;

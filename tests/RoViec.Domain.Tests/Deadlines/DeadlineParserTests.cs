@@ -280,6 +280,15 @@ public sealed class DeadlineParserTests
     }
 
     [Fact]
+    public void Labelled_steps_with_one_dated_step_are_one_milestone()
+    {
+        var deadline = DeadlineParser.Parse("Kế hoạch: Tháng 2/2026; cử đi học: theo kế hoạch của tỉnh", PlanYear);
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        Assert.Equal([new Milestone("Kế hoạch", D("2026-02-28"))], deadline.Milestones);
+    }
+
+    [Fact]
     public void Single_labelled_period_is_not_milestones()
     {
         AssertDeadline(DeadlineParser.Parse("Thời gian hoàn thành: Quý IV, năm 2026", PlanYear), DeadlineKind.Quarter, "2026-12-31");

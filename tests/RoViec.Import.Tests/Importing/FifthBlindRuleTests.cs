@@ -172,4 +172,14 @@ public sealed class FifthBlindRuleTests
         Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
         Assert.Equal([Day(first), Day(second)], deadline.Milestones.Select(m => m.Due!.Value));
     }
+
+    [Fact]
+    public void Labelled_steps_of_which_one_is_dated_are_milestones_without_the_undated_step()
+    {
+        var deadline = TimeCell("Dự thảo quy chế: Tháng 4/2026; áp dụng: theo hướng dẫn của Sở");
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        var step = Assert.Single(deadline.Milestones);
+        Assert.Equal(("Dự thảo quy chế", Day("2026-04-30")), (step.Label, step.Due!.Value));
+    }
 }
