@@ -182,4 +182,21 @@ public sealed class FifthBlindRuleTests
         var step = Assert.Single(deadline.Milestones);
         Assert.Equal(("Dự thảo quy chế", Day("2026-04-30")), (step.Label, step.Due!.Value));
     }
+
+    [Theory]
+    [InlineData("Kế hoạch tập trung thực hiện 05 nhóm nhiệm vụ, giải pháp: hạ tầng số, dữ liệu số, dịch vụ số, kỹ năng số và an toàn thông tin.")]
+    [InlineData("Hướng dẫn người dân thực hiện trực tuyến 03 nhóm thủ tục hành chính liên thông về đất đai, hộ tịch và cư trú.")]
+    public void A_number_of_groups_of_tasks_or_procedures_is_a_scope_not_a_target(string sentence)
+    {
+        var draft = Import(Header + $"""
+            II. MỤC TIÊU
+
+            {sentence}
+
+            Phấn đấu tối thiểu 04 mô hình khu phố số được triển khai.
+            """);
+
+        var indicator = Assert.Single(draft.Indicators);
+        Assert.Equal(4m, indicator.Target.Value);
+    }
 }
