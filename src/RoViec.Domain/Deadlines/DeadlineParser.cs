@@ -28,16 +28,22 @@ public static partial class DeadlineParser
                 if (one.Kind == DeadlineKind.Done) milestones.Add(new Milestone(label, null, Done: true));
                 else if (one.Due is not null) milestones.Add(new Milestone(label, one.Due));
             }
-            if (milestones.Any(m => m.Due is not null) && milestones.Count >= 2)
+            // "Kế hoạch: Tháng 2/2026; cử đi học: theo kế hoạch của tỉnh": labelled steps stay steps when only one of them is
+            // dated; the undated one is left out.
+            if (milestones.Any(m => m.Due is not null) && (milestones.Count >= 2 || steps.Count(s => s.Labelled) >= 2))
                 return new Deadline(DeadlineKind.Milestones, null, milestones);
         }
         if (DatedSteps(VietnameseText.Squash(raw), planYear) is { } dated) return dated;
         if (ListedPeriods(VietnameseText.Squash(raw), planYear) is { } listed) return listed;
+        // "Năm 2026 và các năm tiếp theo": a time that carries on into the years after it has no end. As one step of several
+        // ("- Phê duyệt: Tháng 01/2026 - Thực hiện 2026 và các năm tiếp theo") it is still dated by its year, above.
+        if (OpenEndRegex().IsMatch(text)) return Deadline.Of(DeadlineKind.Recurring);
         return ParseSingle(text, planYear);
     }
 
     /// <summary>
-    /// "Tháng 6/2026 và tháng 12/2026", "Quý II, Quý IV/2026", "Quý I/2026 (hướng dẫn); Quý IV/2026 (đánh giá)": a cell that is
+    /// "Tháng 6/2026 và tháng 12/2026", "Quý II, Quý IV/2026", "Quý I/2026 (hướng dẫn); Quý IV/2026 (đánh giá)", "Trước
+    /// 20/6/2026 và trước 15/12/2026": a cell that is
     /// only a list of two or more periods, each written in full, names steps. A dash joins a span ("Quý IV/2025 - Quý II/2026"),
     /// not a list; a period left without its year takes the year of the last one.
     /// </summary>
@@ -283,6 +289,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"^\W*tu\s+(?:nam|qu[yi]|thang)\b(?!.*(?:\bden\b|[-–]\s*(?:qu[yi]\s*|thang\s*|nam\s*)?[ivx\d]))")]
     private static partial Regex OpenStartRegex();
 
+    [GeneratedRegex(@"\b(?:va|den|cho)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|ke tiep)\b")]
+    private static partial Regex OpenEndRegex();
+
     [GeneratedRegex(@"^\W*(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien))?\s*:\s*")]
     private static partial Regex LeadingLabelRegex();
 
@@ -298,9 +307,9 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?:^|\s)[-–+]\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s*")]
     private static partial Regex StepSplitRegex();
 
-    // One period written in full ("quy ii/2026", "thang 6/2026", "30/6/2026", "quy ii"), an optional "(label)", then a list
-    // separator that is not a dash.
-    [GeneratedRegex(@"^(?:(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
+    // One period written in full ("quy ii/2026", "thang 6/2026", "30/6/2026", "quy ii"), perhaps after "trước (ngày)" ("Trước
+    // 20/6/2026 và trước 15/12/2026"), an optional "(label)", then a list separator that is not a dash.
+    [GeneratedRegex(@"^(?:(?:(?:truoc|cham nhat|vao|trong)\s+)?(?:ngay\s+)?(?<p>(?:qu[yi]\s*[ivx]+|thang\s*\d{1,2}|\d{1,2}/\d{1,2})(?:\s*/\s*(?:nam\s*)?\d{4})?)(?:\s*\((?<l>[^()]{1,60})\))?\s*(?:,|;|\bva\b|$)\s*){2,}$")]
     private static partial Regex PeriodListRegex();
 
     // Two or more "<work> trước/trong/vào/chậm nhất <period>" pieces joined by ",", ";" or "và", on the folded text. The work

@@ -149,6 +149,8 @@ internal static partial class IndicatorFinder
             var qualified = m.Groups["q"].Value.Trim().Length > 0;
             // "không quá 01 lần/năm": a capped number of times per period is a target, though "lần" alone is not counted.
             if (NotCountNouns.Contains(noun) && !(qualified && IsRate(clause, m))) return false;
+            // "07 nhóm nhiệm vụ, giải pháp", "02 nhóm thủ tục hành chính": how the plan groups its work, a scope.
+            if (noun == "nhóm" && ScopeGroupRegex().IsMatch(clause, m.Groups["noun"].Index + m.Groups["noun"].Length)) return false;
             var padded = m.Groups["num"].Value.StartsWith('0');
             if (!qualified && !padded && !opensProduct) return false;
             var before = clause[..m.Index].TrimEnd();
@@ -285,6 +287,9 @@ internal static partial class IndicatorFinder
 
     [GeneratedRegex(@"(?<q>(?:(?i:tăng|giảm)(?:\s+thêm)?\s+)?(?:(?i:phấn đấu|phân đấu|phần đầu|bảo đảm|đảm bảo|đạt|có)\s*:?\s+)?(?:(?i:tối thiểu|tối thiếu|ít nhất|trên|từ|không dưới|hơn|tối đa|không quá|dưới|khoảng|đạt)\s*:?\s+)?(?:[≥>≤<]=?\s*)?)(?<![\d,./])(?:(?<num>\d+(?:,\d+)?\s*%?\s*(?:[-–]|đến)\s*\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*%)|(?<num>\d+(?:,\d+)?\s*(?:[-–]\s*\d+(?:,\d+)?)?)\s*(?<unit>(?:triệu|tỷ|nghìn)\s*đồng(?:/[\p{L}]+)*)|(?<count>(?<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\s*[-–]\s*\d{1,3})?|một|hai|ba|bốn|năm)\s+(?<noun>\p{L}+)))(?<more>\s+trở (?:lên|xuống))?")]
     private static partial Regex TargetRegex();
+
+    [GeneratedRegex(@"\G\s+(?i:nhiệm vụ|giải pháp|thủ tục|nội dung|chỉ tiêu|lĩnh vực|vấn đề|chính sách|mục tiêu|công việc)\b")]
+    private static partial Regex ScopeGroupRegex();
 
     private static bool HasPercent(string clause) => clause.Contains('%', StringComparison.Ordinal);
 

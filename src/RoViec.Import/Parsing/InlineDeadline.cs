@@ -6,7 +6,8 @@ namespace RoViec.Import.Parsing;
 /// A deadline written inside a task sentence. In order of trust:
 /// "hoàn thành (…) trong/trước/chậm nhất &lt;period&gt;"; a label "thời hạn: …", "thời gian (thực hiện): …",
 /// "tiến độ: …"; a period, rhythm or upper-level schedule in parentheses at the end ("(Quý I/2026)",
-/// "(thường xuyên)", "(theo lộ trình của tỉnh)"); a last clause that is a rhythm ("; thực hiện hằng
+/// "(thường xuyên)", "(theo lộ trình của tỉnh)"), or the last clause of a closing bracket that names who leads first
+/// ("(X chủ trì; hoàn thành Tháng 7/2026)"); a last clause that is a rhythm ("; thực hiện hằng
 /// tháng", ", phát sóng định kỳ hằng tháng"); "trước ngày dd/mm/yyyy", "trong Quý II/2026",
 /// "trong tháng 4/2026" or "trong năm 2026" in the last clause. "Thường xuyên" as an adverb inside
 /// a sentence ("thường xuyên rà soát …") is not a deadline.
@@ -42,7 +43,7 @@ internal static partial class InlineDeadline
 
     private static readonly Regex[] InOrder =
     [
-        CompletionRegex(), LabelRegex(), TrailingParenRegex(), TrailingRhythmRegex(), VerbRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
+        CompletionRegex(), LabelRegex(), TrailingParenRegex(), AssignedParenTimeRegex(), TrailingRhythmRegex(), VerbRhythmRegex(), LastClauseRhythmRegex(), LastClauseScheduleRegex(),
         TrailingScheduleRegex(), LastClauseDoneRegex(), StandaloneRegex(), LastClauseWithinRegex(),
     ];
 
@@ -66,6 +67,13 @@ internal static partial class InlineDeadline
     /// <summary>"(Quý I/2026)", "(hoàn thành trước 30/6/2026)", "(thực hiện thường xuyên)", "(theo lộ trình của tỉnh)" ending the item.</summary>
     [GeneratedRegex(@"\(\s*(?<v>(?:(?i:hoàn thành|thực hiện|triển khai)\s+)?(?:(?:(?:trước|trong)\s+)?(?:" + Period + @")|" + Rhythm + @"[^()]{0,30}|(?i:theo)\s+(?:kế hoạch|lộ trình|tiến độ|yêu cầu|hướng dẫn)[^()]{0,40}))\s*\)\s*\.?\s*$")]
     private static partial Regex TrailingParenRegex();
+
+    /// <summary>
+    /// A closing bracket that names who leads, then when, in its last clause: "(Phòng Kinh tế chủ trì; hoàn thành Tháng
+    /// 7/2026)", "(X chủ trì, phối hợp Y; Quý III/2026 - Quý I/2027)", "(X chủ trì; Y phối hợp; thực hiện thường xuyên)".
+    /// </summary>
+    [GeneratedRegex(@"\((?=[^()]*?\b(?:chủ trì|tham mưu|phụ trách)\b)[^()]*;\s*(?<v>(?:(?i:hoàn thành|thực hiện|triển khai)\s+)?(?:(?:(?i:trước|trong|từ|vào|chậm nhất)\s+)?(?:" + Period + @")[^;()]*|" + Rhythm + @"[^;()]{0,30}|(?i:theo)\s+(?:kế hoạch|lộ trình|tiến độ|yêu cầu|hướng dẫn)[^;()]{0,40}))\s*\)\s*\.?\s*$")]
+    private static partial Regex AssignedParenTimeRegex();
 
     [GeneratedRegex(@"(?:^|[;,]\s*)(?<v>(?:\p{Ll}+\s+){0,2}" + Rhythm + @"[^;,()]{0,40}?)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingRhythmRegex();

@@ -130,11 +130,14 @@ internal static partial class PlanExtractor
         var expectingItems = false;
         var local = ctx;
 
-        if (section.Heading is { } h && section.Items.Count == 0 && section.Children.Count == 0 && ctx.TaskArea && !ctx.Excluded
-            && section.Depth >= 2 && h.Title.Split(' ').Length >= 6)
+        if (section.Heading is { } h && ctx.TaskArea && !ctx.Excluded && IsTaskSentence(section))
         {
-            // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II").
-            AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators);
+            // A numbered item that is a whole task sentence ("1. Rà soát ..., hoàn thành trong Quý II"), alone or over its own
+            // field lines ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …"), which the loop below applies to it.
+            var numbered = h.Style.StartsWith("decimal", StringComparison.Ordinal);
+            var sentence = AddTextTask(h.Line.Slice(h.Line.Text.Length - h.Title.Length, h.Title.Length), section.Parent?.Path ?? section.Path, local, tasks, indicators,
+                numbered ? TaskSource.Numbered : TaskSource.Bullet, numbered ? h.Number : null);
+            if (section.Items.Count > 0) block = [sentence];
         }
         else if (section.Heading is { } target && section.Items.Count == 0 && section.Children.Count == 0 && ctx.IndicatorArea && !ctx.TaskArea
             && target.Title.Split(' ').Length >= 4)
@@ -237,7 +240,10 @@ internal static partial class PlanExtractor
         if (!parent.TaskArea && TaskTitleRegex().IsMatch(folded)) parent = parent with { TaskArea = true, IndicatorArea = true, Excluded = false };
         var ctx = parent with
         {
-            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded),
+            // A numbered task sentence that mentions targets ("6.3. Tổng hợp kết quả các chỉ tiêu …") is not a subsection of
+            // them; one that opens with their label ("3.3. Nguồn lực tài chính: Ngân sách nhà nước") still is.
+            Excluded = parent.Excluded || ExcludedRegex().IsMatch(folded) && !(parent.TaskArea && HoldsAssignedParagraphs(section))
+                && !(IsTaskSentence(section) && !ExcludedAtStartRegex().IsMatch(folded)),
             // Figures of the year before ("Kết quả đạt được năm 2025") are results, not targets.
             IndicatorArea = parent.IndicatorArea && !PastResultsRegex().IsMatch(folded),
         };
@@ -247,6 +253,19 @@ internal static partial class PlanExtractor
             if (assignment.Lead.Count > 0) ctx = ctx with { Lead = assignment, LeadSpan = heading.Line.Span };
         }
         return ctx;
+    }
+
+    /// <summary>
+    /// A group of the task part whose numbered paragraphs are mostly handed to a unit ("6.1. … (Phòng Kinh tế chủ trì; hằng
+    /// năm)", or a "Đơn vị thực hiện:" line below it) is work to do, whatever its title names ("Nguồn lực tài chính, theo dõi,
+    /// đánh giá").
+    /// </summary>
+    private static bool HoldsAssignedParagraphs(Section section)
+    {
+        if (section.Children.Count < 2) return false;
+        var assigned = section.Children.Count(c => c.Heading is { } h && c.Children.Count == 0
+            && (ParenAssignmentRegex().IsMatch(h.Title) || c.Items.Exists(i => i is Line l && LeadFieldRegex().IsMatch(l.Text))));
+        return assigned * 2 >= section.Children.Count;
     }
 
     private static TaskDraft? TryTextTask(Line line, Section section, bool sectionHasBullets, Context sectionContext, ref Context local, List<TaskDraft> tasks)
@@ -289,12 +308,22 @@ internal static partial class PlanExtractor
         return folded.Split(' ').Length <= 8 && ExcludedRegex().IsMatch(folded) && !TaskAreaRegex().IsMatch(folded);
     }
 
-    private static void AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators)
+    private static TaskDraft AddTextTask(Line line, string path, Context local, List<TaskDraft> tasks, List<IndicatorDraft> indicators, TaskSource source, string? code)
     {
-        var task = NewTextTask(line, path, local, TaskSource.Bullet);
+        var task = NewTextTask(line, path, local, source);
+        task.Code = code;
         tasks.Add(task);
         IndicatorFinder.FindInLine(line, path, task.Lead.Count > 0 ? string.Join(", ", task.Lead) : null, indicators);
+        return task;
     }
+
+    /// <summary>A leaf heading that is a whole task sentence, alone or over its own field lines.</summary>
+    private static bool IsTaskSentence(Section section) =>
+        section is { Heading: { } h, Children.Count: 0, Depth: >= 2 } && h.Title.Split(' ').Length >= 6 && section.Items.TrueForAll(IsFieldLine);
+
+    /// <summary>A field line of a task ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …") with a value.</summary>
+    private static bool IsFieldLine(object item) =>
+        item is Line line && FieldRegex().Match(line.Text) is { Success: true } field && field.Groups["value"].Value.Trim().Length > 0;
 
     private static TaskDraft NewTextTask(Line line, string path, Context local, TaskSource source)
     {
@@ -662,6 +691,10 @@ internal static partial class PlanExtractor
 
     [GeneratedRegex(@"\((?<a>[^()]{3,120}?\bchủ trì\b[^()]*)\)")]
     private static partial Regex ParenAssignmentRegex();
+
+    /// <summary>"Đơn vị thực hiện: …", "Cơ quan chủ trì: …": a line naming who does the task above it.</summary>
+    [GeneratedRegex(@"^(?:[a-zđ]\)\s*)?(?:Cơ quan|Đơn vị|Chủ trì)[^:]{0,40}:\s*\S")]
+    private static partial Regex LeadFieldRegex();
 
     [GeneratedRegex(@"^(?:(?i:tối thiểu|ít nhất|trên|từ|đạt)\s+)?\d+(?:,\d+)?\s*%")]
     private static partial Regex TargetFirstRegex();

@@ -244,11 +244,13 @@ internal static partial class TableTasks
         return MeasureUnitRegex().IsMatch(folded) ? parsed with { Unit = TargetUnit.Other, UnitText = unit.Trim() } : parsed;
     }
 
-    /// <summary>"100" with "%" in an "Đơn vị tính" column is "100%".</summary>
+    /// <summary>"100" with "%" in an "Đơn vị tính" column is "100%"; "Từ 95 trở lên" is "Từ 95% trở lên" (after the last number).</summary>
     private static string WithUnit(string target, string unit)
     {
         if (target.Length == 0 || unit.Length == 0 || target.Contains('%', StringComparison.Ordinal)) return target;
-        return unit.Trim() == "%" ? target + "%" : target + " " + unit.Trim();
+        if (unit.Trim() != "%") return target + " " + unit.Trim();
+        var last = target.AsSpan().LastIndexOfAnyInRange('0', '9');
+        return last < 0 ? target + "%" : target.Insert(last + 1, "%");
     }
 
     /// <summary>

@@ -340,8 +340,11 @@ internal static partial class UnitPhrases
             var named = LeadThenOthersRegex().Match(rest);
             if (!named.Success) return new Assignment(lead, []);
             var others = TakeAll(rest, named.Length, out var end);
-            return others.Count > 0 && rest[end..].TrimStart(' ', ',').StartsWith("phối hợp", StringComparison.Ordinal)
-                ? new Assignment(lead, others) : new Assignment(lead, []);
+            if (others.Count == 0) return new Assignment(lead, []);
+            if (rest[end..].TrimStart(' ', ',').StartsWith("phối hợp", StringComparison.Ordinal)) return new Assignment(lead, others);
+            // "X chủ trì; các đơn vị có hồ sơ lưu trữ phối hợp": the clause names who supports and says which ones.
+            return DescribedSupportRegex().Match(rest, named.Length) is { Success: true } described
+                ? new Assignment(lead, [described.Groups["u"].Value]) : new Assignment(lead, []);
         }
         var support = TakeAll(rest, m.Index + m.Length, out _);
         return new Assignment(lead, support);
@@ -399,6 +402,10 @@ internal static partial class UnitPhrases
     /// <summary>"X chủ trì, Y phối hợp", "X chủ trì; Y, Z phối hợp": the units after it support when "phối hợp" follows them.</summary>
     [GeneratedRegex(@"^\s*(?:chủ trì)?\s*[,;]\s*")]
     private static partial Regex LeadThenOthersRegex();
+
+    /// <summary>A whole clause ending in "phối hợp": "các đơn vị được giao theo dõi chỉ tiêu phối hợp".</summary>
+    [GeneratedRegex(@"\G(?<u>[^;:()]{3,80}?)\s+phối hợp(?:\s+thực hiện)?\s*(?=[;)]|\.?\s*$)")]
+    private static partial Regex DescribedSupportRegex();
 
     [GeneratedRegex(@"^(?:Trách nhiệm|Trách nhiệm thực hiện|Trách nhiệm chủ trì)\s+(?:thuộc(?:\s+về)?|giao cho)\s+")]
     private static partial Regex DutyRegex();

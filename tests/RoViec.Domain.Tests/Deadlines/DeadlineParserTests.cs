@@ -172,6 +172,14 @@ public sealed class DeadlineParserTests
     }
 
     [Theory]
+    [InlineData("Năm 2026 và các năm tiếp theo")]
+    [InlineData("Thời gian thực hiện: Quý III/2026 và những năm tiếp theo")]
+    public void A_period_carried_on_into_the_years_after_it_is_recurring(string raw)
+    {
+        AssertDeadline(DeadlineParser.Parse(raw, PlanYear), DeadlineKind.Recurring, null);
+    }
+
+    [Theory]
     [InlineData("Đã thực hiện")]
     [InlineData("Đã thực hiện xong")]
     [InlineData("Đã hoàn thành.")]
@@ -260,6 +268,24 @@ public sealed class DeadlineParserTests
             ],
             deadline.Milestones);
         Assert.Equal(D("2026-06-30"), deadline.FinalDue);
+    }
+
+    [Fact]
+    public void Periods_each_before_a_date_are_milestones()
+    {
+        var deadline = DeadlineParser.Parse("Trước 20/6/2026 và trước 15/12/2026", PlanYear);
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        Assert.Equal([D("2026-06-20"), D("2026-12-15")], deadline.Milestones.Select(m => m.Due!.Value));
+    }
+
+    [Fact]
+    public void Labelled_steps_with_one_dated_step_are_one_milestone()
+    {
+        var deadline = DeadlineParser.Parse("Kế hoạch: Tháng 2/2026; cử đi học: theo kế hoạch của tỉnh", PlanYear);
+
+        Assert.Equal(DeadlineKind.Milestones, deadline.Kind);
+        Assert.Equal([new Milestone("Kế hoạch", D("2026-02-28"))], deadline.Milestones);
     }
 
     [Fact]
