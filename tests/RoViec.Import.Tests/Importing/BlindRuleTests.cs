@@ -11,9 +11,6 @@ namespace RoViec.Import.Tests.Importing;
 /// </summary>
 public sealed class BlindRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN
         TỈNH QUẢNG TRỊ
@@ -27,7 +24,7 @@ public sealed class BlindRuleTests
 
         """;
 
-    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "II. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
+    private static Domain.Plans.PlanDraft Tasks(string body) => TextPlans.Import(Header + "II. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
 
     [Fact]
     public void Lettered_item_names_its_lead_and_support_after_the_letter()
@@ -129,7 +126,7 @@ public sealed class BlindRuleTests
     [Fact]
     public void Score_points_in_an_indicator_table_are_not_a_count()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             I. CHỈ TIÊU
 
             STT	Chỉ tiêu	Đơn vị tính	Kế hoạch 2026	Đơn vị chịu trách nhiệm

@@ -11,9 +11,6 @@ namespace RoViec.Import.Tests.Importing;
 /// </summary>
 public sealed class FifthBlindRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN
         PHƯỜNG BẮC HÀ
@@ -27,7 +24,7 @@ public sealed class FifthBlindRuleTests
 
         """;
 
-    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
+    private static Domain.Plans.PlanDraft Tasks(string body) => TextPlans.Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
 
     private static string Units(IEnumerable<Domain.Units.UnitRef> units) => string.Join("|", units.Select(u => u.AsWritten));
 
@@ -132,7 +129,7 @@ public sealed class FifthBlindRuleTests
     [Fact]
     public void A_percent_unit_column_applies_to_a_number_written_with_tro_len()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             PHỤ LỤC
 
             STT	Chỉ tiêu	Đơn vị tính	Chỉ tiêu năm 2026	Đơn vị theo dõi
@@ -144,7 +141,7 @@ public sealed class FifthBlindRuleTests
     }
 
     /// <summary>The deadline read from the time cell of a one-row task table.</summary>
-    private static Deadline TimeCell(string cell) => Assert.Single(Import(Header + $"""
+    private static Deadline TimeCell(string cell) => Assert.Single(TextPlans.Import(Header + $"""
         PHỤ LỤC
 
         TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian thực hiện
@@ -188,7 +185,7 @@ public sealed class FifthBlindRuleTests
     [InlineData("Hướng dẫn người dân thực hiện trực tuyến 03 nhóm thủ tục hành chính liên thông về đất đai, hộ tịch và cư trú.")]
     public void A_number_of_groups_of_tasks_or_procedures_is_a_scope_not_a_target(string sentence)
     {
-        var draft = Import(Header + $"""
+        var draft = TextPlans.Import(Header + $"""
             II. MỤC TIÊU
 
             {sentence}

@@ -13,9 +13,6 @@ namespace RoViec.Import.Tests.Importing;
 /// </summary>
 public sealed class FourthBlindRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN
         XÃ THẠCH HÀ
@@ -29,7 +26,7 @@ public sealed class FourthBlindRuleTests
 
         """;
 
-    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
+    private static Domain.Plans.PlanDraft Tasks(string body) => TextPlans.Import(Header + "III. NHIỆM VỤ, GIẢI PHÁP\n\n" + body);
 
     private static Domain.Tasks.PlanTask Only(string paragraph) => Assert.Single(Tasks("1. Công tác chỉ đạo, điều hành\n\n" + paragraph + "\n").Tasks);
 
@@ -132,7 +129,7 @@ public sealed class FourthBlindRuleTests
     [InlineData("Quý III và Quý IV/2026", "2026-12-31")]
     public void Touching_quarters_listed_in_a_cell_are_one_span(string cell, string due)
     {
-        var draft = Import(Header + $"""
+        var draft = TextPlans.Import(Header + $"""
             PHỤ LỤC
 
             TT	Nhiệm vụ	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian thực hiện

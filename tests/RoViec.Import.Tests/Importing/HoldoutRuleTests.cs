@@ -11,9 +11,6 @@ namespace RoViec.Import.Tests.Importing;
 /// </summary>
 public sealed class HoldoutRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN
         XÃ KIM BẢNG
@@ -27,7 +24,7 @@ public sealed class HoldoutRuleTests
 
         """;
 
-    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n\n" + body);
+    private static Domain.Plans.PlanDraft Tasks(string body) => TextPlans.Import(Header + "III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n\n" + body);
 
     [Fact]
     public void Intro_that_names_the_targets_in_passing_still_introduces_tasks()
@@ -144,7 +141,7 @@ public sealed class HoldoutRuleTests
     [Fact]
     public void Top_n_in_an_indicator_table_is_a_rank()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             II. CHỈ TIÊU
 
             STT	Chỉ tiêu	Đơn vị tính	Chỉ tiêu năm 2026	Lộ trình 2027	Đơn vị chủ trì theo dõi
@@ -167,7 +164,7 @@ public sealed class HoldoutRuleTests
     [Fact]
     public void Predicate_after_the_counted_things_is_not_what_is_counted()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             II. MỤC TIÊU
 
             - Duy trì Mạng truyền số liệu chuyên dùng cấp II kết nối đến 100% xã, phường, hoạt động ổn định 24/7.
@@ -186,7 +183,7 @@ public sealed class HoldoutRuleTests
     [Fact]
     public void Spaced_number_and_a_level_word_issuer_are_completed()
     {
-        var document = Import("""
+        var document = TextPlans.Import("""
             ỦY BAN NHÂN DÂN
             TỈNH PHÚ THỌ
 
@@ -212,7 +209,7 @@ public sealed class HoldoutRuleTests
     [Fact]
     public void Two_line_people_committee_header_is_the_issuer()
     {
-        var document = Import("""
+        var document = TextPlans.Import("""
             ỦY BAN NHÂN DÂN
             PHƯỜNG HẠC THÀNH
 

@@ -7,9 +7,6 @@ namespace RoViec.Import.Tests.Importing;
 /// <summary>Layouts of provincial, city and commune plans under Resolution 57 (issue 19): one test per rule.</summary>
 public sealed class ProvincialLayoutTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
         TỈNH THANH HÓA	Độc lập - Tự do - Hạnh phúc
@@ -26,7 +23,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Title_is_the_subject_after_the_kind_word_and_the_header_table_gives_number_and_place()
     {
-        var document = Import(Header + """
+        var document = TextPlans.Import(Header + """
             III. NHIỆM VỤ, GIẢI PHÁP
 
             - Sở Nội vụ chủ trì rà soát, kiện toàn bộ máy chuyển đổi số, hoàn thành trong Quý II/2026.
@@ -41,7 +38,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Number_and_dateline_on_one_line_as_a_pdf_header_reads_them()
     {
-        var document = Import("""
+        var document = TextPlans.Import("""
             ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
             Số: 61/KH-UBND Huế, ngày 05 tháng 3 năm 2026
 
@@ -62,7 +59,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Numbered_block_with_lettered_fields_is_one_task_or_one_per_item()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             III. NHIỆM VỤ, GIẢI PHÁP
 
             1. Hoàn thiện thể chế
@@ -128,7 +125,7 @@ public sealed class ProvincialLayoutTests
         Assert.Equal(due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), deadline.Due);
     }
 
-    private static List<Domain.Indicators.Indicator> Goals(string bullets) => Import(Header + "II. MỤC TIÊU\n\n" + bullets + """
+    private static List<Domain.Indicators.Indicator> Goals(string bullets) => TextPlans.Import(Header + "II. MỤC TIÊU\n\n" + bullets + """
 
 
         III. NHIỆM VỤ, GIẢI PHÁP
@@ -178,7 +175,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Numbered_goal_lines_are_read_for_targets()
     {
-        var indicators = Import(Header + """
+        var indicators = TextPlans.Import(Header + """
             II. CHỈ TIÊU NĂM 2026
 
             1. 100% cán bộ, công chức xã sử dụng thành thạo Hệ thống quản lý văn bản và điều hành.
@@ -196,7 +193,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Restarting_numbering_one_cell_group_rows_stray_text_and_upper_level_column()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC
@@ -220,7 +217,7 @@ public sealed class ProvincialLayoutTests
     [Fact]
     public void Theo_note_in_a_task_cell_is_kept_as_its_upper_level_source()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC

@@ -6,13 +6,10 @@ namespace RoViec.Import.Tests.Importing;
 /// <summary>Appendix tables laid out in ways the samples do not show.</summary>
 public sealed class TableRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     [Fact]
     public void Columns_are_found_by_header_whatever_their_order_and_names()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC
@@ -31,7 +28,7 @@ public sealed class TableRuleTests
     [Fact]
     public void Column_numbering_row_and_numbered_group_rows_are_not_tasks()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC
@@ -49,7 +46,7 @@ public sealed class TableRuleTests
     [Fact]
     public void Row_continued_after_a_page_break_joins_the_row_above_and_the_repeated_header_is_dropped()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC
@@ -70,7 +67,7 @@ public sealed class TableRuleTests
     [Fact]
     public void Indicator_table_with_a_unit_column_reads_percentages()
     {
-        var draft = Import("""
+        var draft = TextPlans.Import("""
             KẾ HOẠCH năm 2026
 
             PHỤ LỤC

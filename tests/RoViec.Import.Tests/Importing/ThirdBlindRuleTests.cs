@@ -13,9 +13,6 @@ namespace RoViec.Import.Tests.Importing;
 /// </summary>
 public sealed class ThirdBlindRuleTests
 {
-    private static Domain.Plans.PlanDraft Import(string text) =>
-        Assert.IsType<ImportOutcome.Imported>(PlanImporter.Import(Encoding.UTF8.GetBytes(text), "plan.txt")).Draft;
-
     private const string Header = """
         ỦY BAN NHÂN DÂN
         XÃ NGA SƠN
@@ -29,7 +26,7 @@ public sealed class ThirdBlindRuleTests
 
         """;
 
-    private static Domain.Plans.PlanDraft Tasks(string body) => Import(Header + "III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n" + body);
+    private static Domain.Plans.PlanDraft Tasks(string body) => TextPlans.Import(Header + "III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n" + body);
 
     private static Domain.Tasks.PlanTask Only(string paragraph) => Assert.Single(Tasks("1. Công tác chỉ đạo, điều hành\n\n" + paragraph + "\n").Tasks);
 
@@ -116,7 +113,7 @@ public sealed class ThirdBlindRuleTests
     [Fact]
     public void Lettered_sub_rows_take_the_empty_cells_of_the_numbered_row_above()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             PHỤ LỤC
 
             TT	Nội dung công việc	Cơ quan chủ trì	Cơ quan phối hợp	Sản phẩm	Thời gian hoàn thành	Ghi chú
@@ -139,7 +136,7 @@ public sealed class ThirdBlindRuleTests
     [Fact]
     public void Counts_per_period_are_named_by_what_is_done_and_stars_are_not_counted()
     {
-        var draft = Import(Header + """
+        var draft = TextPlans.Import(Header + """
             II. MỤC TIÊU
 
             Có ít nhất 02 sản phẩm OCOP mới đạt từ 3 sao trở lên do hợp tác xã làm chủ thể. Chỉ số CCHC của xã thuộc nhóm 30 đơn vị dẫn đầu tỉnh.
